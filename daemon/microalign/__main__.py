@@ -1,0 +1,3 @@
+from microalign.cli import run
+
+run()

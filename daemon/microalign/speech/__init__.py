@@ -1,0 +1,1 @@
+"""Speaking prompts and hearing answers: role interfaces and their implementations."""

@@ -1,0 +1,59 @@
+"""Role interfaces for the dialogue engine: a `Speaker` says prompts, a `Listener` hears answers.
+
+Implementations: `terminal.TerminalSpeaker`/`TerminalListener` (typed mode) and the voice
+ones (`tts.Pyttsx3Speaker`, `listener.VoskListener`), chosen by `factory`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+
+class AnswerKind(Enum):
+    CHOICE = "choice"  # yes/no/partly/skip plus commands: grammar-restricted recogniser
+    FREE = "free"  # free speech: the full model
+
+
+@dataclass(frozen=True)
+class ListenRequest:
+    kind: AnswerKind
+    # Every word or phrase the answer may be made of (answer words and commands of the
+    # language pack); a voice listener builds its grammar from it.
+    vocabulary: tuple[str, ...] = ()
+    # Where the answer's audio must be written (WAV, 16 kHz mono, 0600), if it is recorded.
+    audio_path: Path | None = None
+    # Called once the audio file is complete and synced, *before* the transcript exists, so
+    # the engine can store a pending answer that survives a crash.
+    on_audio_saved: Callable[[Path], None] | None = None
+
+
+@dataclass
+class Heard:
+    text: str
+    confidence: float | None = None  # mean word confidence in [0, 1]; None when typed
+    audio_path: Path | None = None
+    model: str = "typed"
+    words: list[dict] = field(default_factory=list)  # Vosk's per-word results
+
+
+class Speaker(Protocol):
+    def say(self, text: str) -> None:
+        """Say `text` and return once it has been fully played (or shown)."""
+
+    def chime(self) -> None:
+        """Signal that listening starts now."""
+
+    def close(self) -> None:
+        """Release devices and engines."""
+
+
+class Listener(Protocol):
+    def listen(self, request: ListenRequest) -> Heard:
+        """Hear one answer. Raises NoSpeechError on silence, EndOfInput when input is gone."""
+
+    def close(self) -> None:
+        """Release the microphone and model."""
