@@ -1,0 +1,31 @@
+"""The one place that picks Speaker/Listener implementations; heavy backends load lazily."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from microalign.config import Config
+    from microalign.paths import Paths
+    from microalign.speech.base import Listener, Speaker
+    from microalign.speech.languages import LanguagePack
+
+
+def make_speaker(mode: str, config: Config, pack: LanguagePack) -> Speaker:
+    if mode == "text":
+        from microalign.speech.terminal import TerminalSpeaker
+
+        return TerminalSpeaker()
+    from microalign.speech.tts import make_voice_speaker
+
+    return make_voice_speaker(config, pack)
+
+
+def make_listener(mode: str, config: Config, pack: LanguagePack, paths: Paths) -> Listener:
+    if mode == "text":
+        from microalign.speech.terminal import TerminalListener
+
+        return TerminalListener()
+    from microalign.speech.listener import make_voice_listener
+
+    return make_voice_listener(config, pack, paths)
