@@ -1,0 +1,126 @@
+"""End-of-speech detection for a streamed answer: pure logic, no audio or Vosk.
+
+vosk 0.3.45 has no endpointer API, so this decides when an answer is over from two
+signals fed frame by frame: the frame's energy (voice activity) and the recogniser's
+partial result (when the words stop changing, the speaker has usually stopped too, even
+if a noisy room keeps the energy up).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from array import array
+from dataclasses import dataclass
+from enum import Enum
+
+# RMS (int16 units) below which a frame is never speech; a quiet room's microphone sits
+# well below it, normal speech well above it.
+ENERGY_FLOOR = 250.0
+# A frame is speech when it is this many times louder than the noise measured so far.
+NOISE_RATIO = 3.0
+
+
+class Decision(Enum):
+    CONTINUE = "continue"
+    END_OF_SPEECH = "end_of_speech"  # speech, then enough silence
+    MAX_LENGTH = "max_length"  # the answer hit max_answer_seconds
+    NO_SPEECH = "no_speech"  # nothing said within no_speech_timeout_seconds
+
+
+@dataclass(frozen=True)
+class EndpointSettings:
+    silence_seconds: float = 1.0
+    max_answer_seconds: float = 30.0
+    no_speech_timeout_seconds: float = 8.0
+    # Speech must last this long before it counts (a click or a cough does not).
+    min_speech_seconds: float = 0.12
+    # Words unchanged this long end the answer even if the energy never drops (noise).
+    stable_partial_seconds: float = 2.0
+
+    @classmethod
+    def from_config(cls, speech: object) -> EndpointSettings:
+        return cls(
+            silence_seconds=speech.silence_seconds,
+            max_answer_seconds=speech.max_answer_seconds,
+            no_speech_timeout_seconds=speech.no_speech_timeout_seconds,
+            stable_partial_seconds=max(2.0, 2 * speech.silence_seconds),
+        )
+
+
+def frame_rms(pcm: bytes) -> float:
+    """Root mean square of little-endian int16 mono samples."""
+    samples = array("h")
+    samples.frombytes(pcm[: len(pcm) - len(pcm) % 2])
+    if sys.byteorder != "little":
+        samples.byteswap()
+    if not samples:
+        return 0.0
+    return math.sqrt(sum(s * s for s in samples) / len(samples))
+
+
+class Endpointer:
+    """Feed every frame with `feed`; stop listening at the first non-CONTINUE decision."""
+
+    def __init__(self, settings: EndpointSettings) -> None:
+        self.settings = settings
+        self.elapsed = 0.0
+        self.speech_started_at: float | None = None
+        self.last_voice_at: float | None = None
+        self._voiced_run = 0.0
+        self._noise: float | None = None
+        self._partial = ""
+        self._partial_since = 0.0
+
+    @property
+    def heard_speech(self) -> bool:
+        return self.speech_started_at is not None
+
+    def threshold(self) -> float:
+        noise = self._noise if self._noise is not None else 0.0
+        return max(ENERGY_FLOOR, noise * NOISE_RATIO)
+
+    def feed(self, seconds: float, rms: float, partial: str | None = None) -> Decision:
+        """One frame of `seconds` with energy `rms` and the recogniser's partial text."""
+        start = self.elapsed
+        self.elapsed += seconds
+        self._track_partial(partial, start)
+        if rms >= self.threshold():
+            self._voiced(start, seconds)
+        else:
+            self._unvoiced(rms)
+        return self._decide()
+
+    def _track_partial(self, partial: str | None, at: float) -> None:
+        if partial is not None and partial != self._partial:
+            self._partial = partial
+            self._partial_since = at
+
+    def _voiced(self, start: float, seconds: float) -> None:
+        self._voiced_run += seconds
+        if self.speech_started_at is None and self._voiced_run >= self.settings.min_speech_seconds:
+            self.speech_started_at = self.elapsed - self._voiced_run
+        self.last_voice_at = self.elapsed
+
+    def _unvoiced(self, rms: float) -> None:
+        self._voiced_run = 0.0
+        if self.speech_started_at is None:
+            # The noise floor follows the quiet frames before speech, slowly upwards and
+            # quickly downwards, so one loud frame does not raise it much.
+            if self._noise is None or rms < self._noise:
+                self._noise = rms
+            else:
+                self._noise = 0.95 * self._noise + 0.05 * rms
+
+    def _decide(self) -> Decision:
+        s = self.settings
+        if self.speech_started_at is None:
+            return Decision.NO_SPEECH if self.elapsed >= s.no_speech_timeout_seconds else Decision.CONTINUE
+        if self.elapsed - self.speech_started_at >= s.max_answer_seconds:
+            return Decision.MAX_LENGTH
+        assert self.last_voice_at is not None
+        if self.elapsed - self.last_voice_at >= s.silence_seconds:
+            return Decision.END_OF_SPEECH
+        if self._partial and self.elapsed - self._partial_since >= s.stable_partial_seconds:
+            return Decision.END_OF_SPEECH
+        return Decision.CONTINUE
