@@ -22,12 +22,16 @@ def _run(endpointer: Endpointer, frames: list[tuple[float, str | None]]) -> tupl
     return Decision.CONTINUE, endpointer.elapsed
 
 
-def _frames(seconds: float, rms: float, partial: str | None = None) -> list[tuple[float, str | None]]:
+def _frames(
+    seconds: float, rms: float, partial: str | None = None
+) -> list[tuple[float, str | None]]:
     return [(rms, partial)] * round(seconds / FRAME)
 
 
 def test_frame_rms_sine_matches_amplitude_over_root_two():
-    samples = array("h", (int(10000 * math.sin(2 * math.pi * 440 * i / 16000)) for i in range(1600)))
+    samples = array(
+        "h", (int(10000 * math.sin(2 * math.pi * 440 * i / 16000)) for i in range(1600))
+    )
     assert frame_rms(samples.tobytes()) == pytest.approx(10000 / math.sqrt(2), rel=0.01)
 
 

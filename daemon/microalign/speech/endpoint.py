@@ -115,7 +115,11 @@ class Endpointer:
     def _decide(self) -> Decision:
         s = self.settings
         if self.speech_started_at is None:
-            return Decision.NO_SPEECH if self.elapsed >= s.no_speech_timeout_seconds else Decision.CONTINUE
+            return (
+                Decision.NO_SPEECH
+                if self.elapsed >= s.no_speech_timeout_seconds
+                else Decision.CONTINUE
+            )
         if self.elapsed - self.speech_started_at >= s.max_answer_seconds:
             return Decision.MAX_LENGTH
         assert self.last_voice_at is not None

@@ -1,0 +1,195 @@
+"""Sound in and out through sounddevice (PortAudio), where failures are seen, and WAV files.
+
+Playback and capture use the same library so "no audio" is detected the same way on both
+sides; WAV answer files are written as they are recorded and synced before anyone reads them.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import wave
+from array import array
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from microalign.errors import AudioFileError, SpeechError
+
+log = logging.getLogger(__name__)
+
+RATE = 16000  # Vosk models are trained on 16 kHz mono
+CHUNK_SECONDS = 0.05
+CHUNK_FRAMES = int(RATE * CHUNK_SECONDS)
+
+
+def device_arg(name: str) -> int | str | None:
+    """Config value -> sounddevice device: empty is the default, digits an index."""
+    name = name.strip()
+    if not name:
+        return None
+    return int(name) if name.isdigit() else name
+
+
+def _device_error(kind: str, device: int | str | None, exc: Exception) -> SpeechError:
+    which = f"{kind} device {device!r}" if device is not None else f"default {kind} device"
+    key = "input_device" if kind == "input" else "output_device"
+    return SpeechError(
+        f"Cannot open the {which}: {exc}",
+        f"Check that a {'microphone' if kind == 'input' else 'speaker'} is connected and the "
+        f"sound server runs, or set speech.{key} in the config to a device listed by "
+        "`python3 -m sounddevice`; `microalign checkin … --text` works without audio.",
+    )
+
+
+# --- playback --------------------------------------------------------------------------
+
+
+def play_wav(path: Path, device: int | str | None = None) -> None:
+    """Play a 16-bit PCM WAV file and return once it has been played."""
+    with open_wav(path) as wav:
+        pcm = wav.readframes(wav.getnframes())
+        play_pcm(pcm, wav.getframerate(), wav.getnchannels(), device)
+
+
+def play_pcm(pcm: bytes, rate: int, channels: int = 1, device: int | str | None = None) -> None:
+    import sounddevice as sd
+
+    try:
+        with sd.RawOutputStream(
+            samplerate=rate, channels=channels, dtype="int16", device=device
+        ) as out:
+            out.write(pcm)
+            # Pad with silence so PortAudio drains the real samples before the stream
+            # stops: without it the end of a prompt can be cut off.
+            out.write(bytes(2 * channels * int(rate * 0.15)))
+    except (sd.PortAudioError, ValueError, OSError) as exc:
+        raise _device_error("output", device, exc) from exc
+
+
+def chime_pcm(rate: int = RATE) -> bytes:
+    """A short rising two-note chime, generated so no binary asset is shipped."""
+    samples = array("h")
+    for freq, seconds in ((660.0, 0.09), (990.0, 0.14)):
+        count = int(rate * seconds)
+        for i in range(count):
+            # A raised-cosine envelope avoids clicks at note edges.
+            envelope = 0.5 - 0.5 * math.cos(2 * math.pi * i / count)
+            samples.append(int(9000 * envelope * math.sin(2 * math.pi * freq * i / rate)))
+    return samples.tobytes()
+
+
+# --- WAV files -------------------------------------------------------------------------
+
+
+@contextmanager
+def open_wav(path: Path) -> Iterator[wave.Wave_read]:
+    """Open a WAV file for reading; any defect becomes an AudioFileError that names the file."""
+    try:
+        wav = wave.open(str(path), "rb")
+    except FileNotFoundError:
+        raise AudioFileError(f"Audio file {path} does not exist.", "Check the path.") from None
+    except (wave.Error, EOFError, OSError) as exc:
+        raise AudioFileError(
+            f"Audio file {path} is not a readable WAV file ({exc}).",
+            "The recording is damaged; it cannot be transcribed.",
+        ) from None
+    try:
+        if wav.getsampwidth() != 2:
+            raise AudioFileError(
+                f"Audio file {path} has {8 * wav.getsampwidth()}-bit samples; 16-bit PCM is needed.",
+                f"Convert it, e.g. `sox {path} -b 16 out.wav`.",
+            )
+        yield wav
+    finally:
+        wav.close()
+
+
+def read_speech_wav(path: Path) -> bytes:
+    """The PCM of a 16 kHz mono 16-bit WAV file (the format answers are stored in)."""
+    with open_wav(path) as wav:
+        if wav.getframerate() != RATE or wav.getnchannels() != 1:
+            raise AudioFileError(
+                f"Audio file {path} is {wav.getframerate()} Hz with {wav.getnchannels()} "
+                f"channel(s); speech recognition needs {RATE} Hz mono.",
+                f"Convert it, e.g. `sox {path} -r {RATE} -c 1 -b 16 out.wav`.",
+            )
+        try:
+            pcm = wav.readframes(wav.getnframes())
+        except (wave.Error, EOFError, OSError) as exc:
+            raise AudioFileError(
+                f"Audio file {path} is truncated ({exc}).", "It cannot be used."
+            ) from None
+    if len(pcm) < 2 * wav.getnframes():
+        raise AudioFileError(
+            f"Audio file {path} is truncated: {len(pcm) // 2} of {wav.getnframes()} samples.",
+            "The recording was cut short; it cannot be transcribed completely.",
+        )
+    return pcm
+
+
+class WavWriter:
+    """A 16 kHz mono WAV written while recording; owner-only, synced on close."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)
+        self._file = os.fdopen(fd, "wb")
+        self._wav = wave.open(self._file, "wb")
+        self._wav.setnchannels(1)
+        self._wav.setsampwidth(2)
+        self._wav.setframerate(RATE)
+
+    def write(self, pcm: bytes) -> None:
+        self._wav.writeframesraw(pcm)
+
+    def close(self) -> Path:
+        self._wav.close()  # patches the header with the real length
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+        return self.path
+
+    def discard(self) -> None:
+        self._wav.close()
+        self._file.close()
+        self.path.unlink(missing_ok=True)
+
+
+# --- capture ---------------------------------------------------------------------------
+
+
+class Microphone:
+    """A 16 kHz mono int16 input stream read in CHUNK_SECONDS pieces from one thread."""
+
+    def __init__(self, device: int | str | None = None) -> None:
+        import sounddevice as sd
+
+        self.device = device
+        try:
+            self._stream = sd.RawInputStream(
+                samplerate=RATE, channels=1, dtype="int16", blocksize=CHUNK_FRAMES, device=device
+            )
+            self._stream.start()
+        except (sd.PortAudioError, ValueError, OSError) as exc:
+            raise _device_error("input", device, exc) from exc
+
+    def read(self) -> bytes:
+        import sounddevice as sd
+
+        try:
+            data, overflowed = self._stream.read(CHUNK_FRAMES)
+        except (sd.PortAudioError, OSError) as exc:
+            raise _device_error("input", self.device, exc) from exc
+        if overflowed:
+            log.warning("microphone input overflowed; some audio was lost")
+        return bytes(data)
+
+    def close(self) -> None:
+        try:
+            self._stream.stop()
+        finally:
+            self._stream.close()

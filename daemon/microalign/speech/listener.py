@@ -1,0 +1,142 @@
+"""VoskListener: hears one answer from the microphone, saves its audio, then transcribes it.
+
+Audio is streamed into the recogniser while it is recorded (so the answer is known as soon
+as the speaker stops) and into the answer's WAV file, which is complete and synced, and
+reported through `on_audio_saved`, before the transcript is returned.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from microalign.errors import NoSpeechError
+from microalign.speech import audio, models, stt
+from microalign.speech.base import Heard, ListenRequest
+from microalign.speech.endpoint import Decision, Endpointer, EndpointSettings, frame_rms
+
+if TYPE_CHECKING:
+    from microalign.config import Config
+    from microalign.paths import Paths
+    from microalign.speech.languages import LanguagePack
+
+log = logging.getLogger(__name__)
+
+# Partial results cost a lattice search; asking every few chunks is plenty for stability.
+PARTIAL_EVERY = 4
+
+
+class VoskListener:
+    """A Listener on the microphone with one lazily loaded Vosk model per check-in."""
+
+    def __init__(
+        self,
+        pack: LanguagePack,
+        locate: Callable[[], models.Located],
+        settings: EndpointSettings,
+        device: int | str | None = None,
+        open_source: Callable[[int | str | None], object] = audio.Microphone,
+    ) -> None:
+        self.pack = pack
+        self.settings = settings
+        self.device = device
+        self._locate = locate
+        self._open_source = open_source
+        self._model: stt.LoadedModel | None = None
+
+    @property
+    def model(self) -> stt.LoadedModel:
+        if self._model is None:
+            found = self._locate()
+            model = stt.LoadedModel(found.path, found.name)
+            stt.check_language(model, self.pack)
+            self._model = model
+        return self._model
+
+    def listen(self, request: ListenRequest) -> Heard:
+        model = self.model
+        rec = model.recognizer(request.kind, request.vocabulary or self.pack.vocabulary())
+        source = self._open_source(self.device)
+        try:
+            return self._record(source, rec, request, model.name)
+        finally:
+            source.close()
+
+    def _record(self, source, rec, request: ListenRequest, model_name: str) -> Heard:
+        path = request.audio_path
+        scratch = None
+        if path is None:
+            scratch = tempfile.TemporaryDirectory(prefix="microalign-answer-")
+            path = Path(scratch.name) / "answer.wav"
+        writer = audio.WavWriter(path)
+        try:
+            decision, results = stream_answer(source.read, rec, writer.write, self.settings)
+        except BaseException:
+            writer.discard()
+            raise
+        if decision is Decision.NO_SPEECH:
+            writer.discard()
+            raise NoSpeechError(
+                f"No answer was heard within {self.settings.no_speech_timeout_seconds:g} s.",
+                "Speak after the chime, check the microphone, or use `--text`.",
+            )
+        writer.close()
+        if request.on_audio_saved and request.audio_path is not None:
+            request.on_audio_saved(path)
+        results.append(json.loads(rec.FinalResult()))
+        heard = stt.heard_from_result(stt.join_results(results), model_name, request.audio_path)
+        if scratch is not None:
+            scratch.cleanup()
+        log.info("heard %r (confidence %s, %s)", heard.text, heard.confidence, decision.value)
+        return heard
+
+    def close(self) -> None:
+        # Dropping the last reference frees the model's memory (hundreds of MB).
+        self._model = None
+
+
+def stream_answer(
+    read: Callable[[], bytes],
+    rec,
+    sink: Callable[[bytes], None],
+    settings: EndpointSettings,
+) -> tuple[Decision, list[dict]]:
+    """Feed chunks from `read` to the recogniser and `sink` until the endpointer decides."""
+    endpointer = Endpointer(settings)
+    results: list[dict] = []
+    count = 0
+    while True:
+        chunk = read()
+        if not chunk:
+            return (
+                Decision.END_OF_SPEECH if endpointer.heard_speech else Decision.NO_SPEECH
+            ), results
+        sink(chunk)
+        partial = None
+        if rec.AcceptWaveform(chunk):
+            results.append(json.loads(rec.Result()))
+            partial = ""
+        elif count % PARTIAL_EVERY == 0:
+            partial = json.loads(rec.PartialResult()).get("partial", "")
+        count += 1
+        decision = endpointer.feed(len(chunk) / (2 * audio.RATE), frame_rms(chunk), partial)
+        if decision is not Decision.CONTINUE:
+            return decision, results
+
+
+def make_voice_listener(config: Config, pack: LanguagePack, paths: Paths) -> VoskListener:
+    speech = config.speech
+
+    def locate() -> models.Located:
+        return models.locate(speech.model, pack.code, paths.models_dir, models.load_catalogue())
+
+    return VoskListener(
+        pack,
+        locate,
+        EndpointSettings.from_config(speech),
+        device=audio.device_arg(speech.input_device),
+    )
