@@ -40,13 +40,14 @@ class VoskListener:
         settings: EndpointSettings,
         device: int | str | None = None,
         open_source: Callable[[int | str | None], object] = audio.Microphone,
+        model: stt.LoadedModel | None = None,
     ) -> None:
         self.pack = pack
         self.settings = settings
         self.device = device
         self._locate = locate
         self._open_source = open_source
-        self._model: stt.LoadedModel | None = None
+        self._model = model  # normally None: loaded on the first answer
 
     @property
     def model(self) -> stt.LoadedModel:

