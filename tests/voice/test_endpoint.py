@@ -67,7 +67,7 @@ def test_endpointer_only_silence_gives_no_speech_at_timeout():
 
 def test_endpointer_single_click_is_not_speech():
     ep = Endpointer(EndpointSettings(no_speech_timeout_seconds=2.0))
-    decision, _ = _run(ep, _frames(1, QUIET) + [(LOUD, None)] + _frames(5, QUIET))
+    decision, _ = _run(ep, [*_frames(1, QUIET), (LOUD, None), *_frames(5, QUIET)])
     assert decision is Decision.NO_SPEECH
 
 
@@ -83,7 +83,7 @@ def test_endpointer_noisy_room_stable_partial_ends_answer():
     settings = EndpointSettings(silence_seconds=1.0, stable_partial_seconds=2.0)
     ep = Endpointer(settings)
     frames = _frames(1.0, LOUD, "네") + _frames(10, LOUD, "네")
-    decision, at = _run(ep, [(LOUD, "")] + frames)
+    decision, at = _run(ep, [(LOUD, ""), *frames])
     assert decision is Decision.END_OF_SPEECH
     assert at == pytest.approx(2.05, abs=FRAME)
 

@@ -87,7 +87,7 @@ def chime_pcm(rate: int = RATE) -> bytes:
 def open_wav(path: Path) -> Iterator[wave.Wave_read]:
     """Open a WAV file for reading; any defect becomes an AudioFileError that names the file."""
     try:
-        wav = wave.open(str(path), "rb")
+        wav = wave.open(str(path), "rb")  # noqa: SIM115 - closed below, after the checks
     except FileNotFoundError:
         raise AudioFileError(f"Audio file {path} does not exist.", "Check the path.") from None
     except (wave.Error, EOFError, OSError) as exc:
@@ -98,7 +98,8 @@ def open_wav(path: Path) -> Iterator[wave.Wave_read]:
     try:
         if wav.getsampwidth() != 2:
             raise AudioFileError(
-                f"Audio file {path} has {8 * wav.getsampwidth()}-bit samples; 16-bit PCM is needed.",
+                f"Audio file {path} has {8 * wav.getsampwidth()}-bit samples; "
+                "16-bit PCM is needed.",
                 f"Convert it, e.g. `sox {path} -b 16 out.wav`.",
             )
         yield wav
@@ -138,7 +139,7 @@ class WavWriter:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.fchmod(fd, 0o600)
         self._file = os.fdopen(fd, "wb")
-        self._wav = wave.open(self._file, "wb")
+        self._wav = wave.open(self._file, "wb")  # noqa: SIM115 - closed in close()/discard()
         self._wav.setnchannels(1)
         self._wav.setsampwidth(2)
         self._wav.setframerate(RATE)

@@ -62,7 +62,7 @@ class LanguagePack:
 def _lower_first(text: str) -> str:
     # "Ask one question" -> "ask one question", but keep "I" and acronyms like "TV".
     first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[1:2].isupper() or first == "I":
+    if (len(first) > 1 and first[1:2].isupper()) or first == "I":
         return text
     return text[:1].lower() + text[1:]
 
