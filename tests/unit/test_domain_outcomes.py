@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -25,9 +25,7 @@ NO_FREEZE = Rules(freeze_days_per_week=0)
 
 def answers(pattern: str, start: date = START) -> dict[date, Outcome]:
     """One letter per day from `start`: k kept, p partly, m missed, r rest, '.' no answer."""
-    return {
-        start + timedelta(days=i): CODES[c] for i, c in enumerate(pattern) if c != "."
-    }
+    return {start + timedelta(days=i): CODES[c] for i, c in enumerate(pattern) if c != "."}
 
 
 def states(pattern: str, rules: Rules = NO_FREEZE, extra_days: int = 0, **kw) -> str:
@@ -140,7 +138,10 @@ def test_freeze_unanswered_past_day_can_be_frozen() -> None:
 def test_freeze_partly_not_counting_is_never_frozen() -> None:
     rules = Rules(partly_counts_as_kept=False)
     assert states("kkpk", rules) == "kkpk"
-    assert streak_summary(GoalSchedule(START), answers("kkpk"), START + timedelta(3), rules).current == 1
+    assert (
+        streak_summary(GoalSchedule(START), answers("kkpk"), START + timedelta(3), rules).current
+        == 1
+    )
 
 
 def test_freeze_window_counts_calendar_days_including_rest() -> None:
@@ -154,7 +155,7 @@ def test_local_day_naive_datetime_raises() -> None:
 
 
 def test_local_day_utc_instant_converts_to_local_calendar_date() -> None:
-    late_utc = datetime(2026, 3, 29, 23, 30, tzinfo=timezone.utc)
+    late_utc = datetime(2026, 3, 29, 23, 30, tzinfo=UTC)
     assert local_day(late_utc, "Europe/Berlin") == date(2026, 3, 30)
     assert local_day(late_utc, ZoneInfo("America/New_York")) == date(2026, 3, 29)
 
@@ -176,13 +177,13 @@ def test_local_day_dst_change_day_counts_once_streak_unaffected(
     midnight = datetime.combine(change_day, datetime.min.time(), zone)
     next_midnight = datetime.combine(change_day + timedelta(1), datetime.min.time(), zone)
     # Aware arithmetic within one zone is wall-clock; measure the real length in UTC.
-    length = next_midnight.astimezone(timezone.utc) - midnight.astimezone(timezone.utc)
+    length = next_midnight.astimezone(UTC) - midnight.astimezone(UTC)
     assert length == timedelta(hours=hours)
     first = change_day - timedelta(days=5)
     # One evening check-in per day at 21:30 local, stepped in UTC by 24 h: DST shifts the
     # local hour by one, but every instant still lands on its own calendar day.
     local = datetime.combine(first, datetime.min.time(), zone).replace(hour=21, minute=30)
-    instant = local.astimezone(timezone.utc)
+    instant = local.astimezone(UTC)
     days = [local_day(instant + timedelta(hours=24 * i), tz) for i in range(11)]
     assert days == [first + timedelta(days=i) for i in range(11)]
     # Late-night answers right after midnight local time on both sides of the change.
