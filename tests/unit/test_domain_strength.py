@@ -13,7 +13,10 @@ START = date(2026, 3, 2)
 CODES = {"k": Outcome.KEPT, "p": Outcome.PARTLY, "m": Outcome.MISSED, "r": Outcome.REST}
 
 
-def score(pattern: str, rules: Rules = Rules(), **kw) -> float:
+DEFAULT = Rules()
+
+
+def score(pattern: str, rules: Rules = DEFAULT, **kw) -> float:
     data = {START + timedelta(days=i): CODES[c] for i, c in enumerate(pattern) if c != "."}
     today = START + timedelta(days=len(pattern) - 1)
     return strength(GoalSchedule(start=START, **kw), data, today, rules)
