@@ -31,21 +31,20 @@ SLOT_TIME = {"morning": "07:30", "evening": "21:00"}
 SLOT_TITLE = {"morning": "Morning reflection", "evening": "Evening review"}
 
 
-def _answer(row: dict[str, Any]) -> str:
-    text = row["text"] or ("(audio not transcribed yet)" if row["audio_path"] else "")
-    if (
-        row["outcome"]
-        and row["outcome"] in OUTCOME_WORD
-        and text.lower() != OUTCOME_WORD[row["outcome"]]
-    ):
-        text = f"{OUTCOME_WORD[row['outcome']]} ({text})" if text else OUTCOME_WORD[row["outcome"]]
+def answer_text(row: dict[str, Any]) -> str:
+    """The answer as a reader wants it; the raw words stay in CSV and JSON."""
+    if row["outcome"] in OUTCOME_WORD:
+        text = OUTCOME_WORD[row["outcome"]]
+    else:
+        text = row["text"] or ("(audio not transcribed yet)" if row["audio_path"] else "")
     if row["reason"]:
         text += f" — {row['reason']}"
     return text
 
 
 def _sessions(rows: list[dict[str, Any]]):
-    ordered = sorted(rows, key=lambda r: (r["day"], r["slot"] != "morning", r["created_at"] or ""))
+    rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]  # passed questions
+    ordered = sorted(rows, key=lambda r: (r["day"], r["slot"] != "morning", r["id"]))
     return groupby(ordered, key=lambda r: (r["day"], r["slot"]))
 
 
@@ -53,14 +52,14 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(sorted(rows, key=lambda r: (r["day"], r["created_at"] or "")))
+    writer.writerows(sorted(rows, key=lambda r: (r["day"], r["id"])))
     return out.getvalue()
 
 
 def to_json(rows: list[dict[str, Any]]) -> str:
     data = [
         {k: r.get(k) for k in COLUMNS}
-        for r in sorted(rows, key=lambda r: (r["day"], r["created_at"] or ""))
+        for r in sorted(rows, key=lambda r: (r["day"], r["id"]))
     ]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -69,7 +68,7 @@ def to_markdown(rows: list[dict[str, Any]]) -> str:
     parts = ["# microalign journal\n"]
     for (day, slot), group in _sessions(rows):
         parts.append(f"\n## {day} — {SLOT_TITLE.get(slot, slot)}\n\n")
-        parts += [f"- **{r['prompt']}** {_answer(r)}\n" for r in group]
+        parts += [f"- **{r['prompt']}** {answer_text(r)}\n" for r in group]
     return "".join(parts)
 
 
@@ -77,7 +76,7 @@ def to_jrnl(rows: list[dict[str, Any]]) -> str:
     """jrnl's plain-text format: "[YYYY-MM-DD HH:MM] title" then the body, blank line between."""
     entries = []
     for (day, slot), group in _sessions(rows):
-        body = "\n".join(f"{r['prompt']} {_answer(r)}" for r in group)
+        body = "\n".join(f"{r['prompt']} {answer_text(r)}" for r in group)
         entries.append(
             f"[{day} {SLOT_TIME.get(slot, '12:00')}] {SLOT_TITLE.get(slot, slot)}.\n{body}\n"
         )

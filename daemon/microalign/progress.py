@@ -10,7 +10,9 @@ from datetime import date
 from typing import Any
 
 from microalign.config import Config
-from microalign.domain import alignment, milestones, streaks, strength
+from microalign.domain import alignment, milestones
+from microalign.domain.strength import strength as strength_score
+from microalign.domain.streaks import StreakSummary, streak_summary
 from microalign.domain.outcomes import GoalSchedule, Outcome, Rules
 
 ALL_STATES = ("active", "paused", "mastered", "retired")
@@ -20,7 +22,7 @@ ALL_STATES = ("active", "paused", "mastered", "retired")
 class GoalProgress:
     goal: dict[str, Any]
     record: alignment.GoalRecord
-    summary: streaks.StreakSummary
+    summary: StreakSummary
     strength: float
 
     def as_dict(self) -> dict[str, Any]:
@@ -82,8 +84,8 @@ def goal_progress(
             GoalProgress(
                 goal,
                 record,
-                streaks.streak_summary(record.schedule, answers, today, rules),
-                strength.strength(record.schedule, answers, today, rules),
+                streak_summary(record.schedule, answers, today, rules),
+                strength_score(record.schedule, answers, today, rules),
             )
         )
     return result

@@ -266,7 +266,7 @@ class Store:
 
     def history(self, since: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         sql = (
-            "SELECT c.day, c.slot, c.status AS checkin_status, a.step, a.goal_id, a.prompt, "
+            "SELECT a.id, c.day, c.slot, c.status AS checkin_status, a.step, a.goal_id, a.prompt, "
             "a.text, a.outcome, a.reason, a.confidence, a.audio_path, a.model, a.status, "
             "a.created_at, g.text AS goal_text, g.value AS goal_value "
             "FROM answers a JOIN checkins c ON c.id = a.checkin_id "

@@ -54,4 +54,5 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
         listener.close()
         speaker.close()
     click.echo(texts.CHECKIN_END[result.status], err=True)
-    return 0 if result.status == "done" else 1
+    # Stopping is the user's choice, not a failure; only a check-in nobody answered is.
+    return 1 if result.status == "no_speech" else 0

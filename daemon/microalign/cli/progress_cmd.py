@@ -9,6 +9,7 @@ import click
 from microalign import texts
 from microalign.app import App
 from microalign.cli.output import emit_json, json_option, table
+from microalign.export import answer_text
 
 OUTCOME_MARK = {"kept": "yes", "partly": "partly", "missed": "no", "rest": "skip", None: "-"}
 
@@ -78,6 +79,7 @@ def history(app: App, days: int, as_json: bool) -> None:
         emit_json(rows)
         return
     current = None
+    rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]
     for r in rows:
         if (r["day"], r["slot"]) != current:
             current = (r["day"], r["slot"])
@@ -85,8 +87,7 @@ def history(app: App, days: int, as_json: bool) -> None:
         answer = (
             r["text"] if r["text"] else "(audio, not transcribed yet)" if r["audio_path"] else "-"
         )
-        extra = f" — {r['reason']}" if r["reason"] else ""
-        click.echo(f"  {r['prompt']}\n    {answer}{extra}")
+        click.echo(f"  {r['prompt']}\n    {answer}")
     if not rows:
         click.echo(f"No answers in the last {days} days.")
 

@@ -59,7 +59,8 @@ def parse_choice(text: str, pack: LanguagePack) -> Parsed | None:
         return Parsed("outcome", hits.pop()) if len(hits) == 1 else None
     group, phrase = found
     kind, value = group.split(":")
-    rest = words[len(phrase) :].strip()
+    # Keep the user's own spelling of what follows ("skip, I was ill" -> "I was ill").
+    rest = " ".join(_PUNCT.sub(" ", text).split()[len(phrase.split()) :])
     return Parsed("command" if kind == "cmd" else "outcome", value, rest)
 
 

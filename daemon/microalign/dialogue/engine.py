@@ -154,7 +154,8 @@ class Engine:
 
     def _free(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         command = parse_command(heard.text, self.pack)
-        if command == "skip":
+        # A typed empty line passes an optional question; silence from a microphone does not.
+        if command == "skip" or (heard.model == "typed" and not heard.text.strip()):
             self.recorder.answer(step, heard, answer_id=pending_id, outcome=None, reason=None)
             return True
         if command and self._command(command):
