@@ -115,3 +115,11 @@ def test_alignment_month_weekday_schedule_counts_only_due_days() -> None:
         periods=1,
     )
     assert rates == [AlignmentRate("work", start, 20, 20)]
+
+
+def test_alignment_days_before_first_period_are_left_out() -> None:
+    start = MONDAY - timedelta(days=70)  # ten weeks of misses before the last two weeks
+    pattern = "m" * 70 + "k" * 14
+    today = MONDAY + timedelta(days=13)
+    rates = alignment_rates([goal(1, "calm", pattern, start=start)], today, NO_FREEZE, "week", 2)
+    assert [(r.aligned_days, r.scheduled_days) for r in rates] == [(7, 7), (7, 7)]

@@ -179,3 +179,9 @@ def test_detect_default_thresholds_long_history_each_key_once() -> None:
         found_keys
     )
     assert next(m for m in found if m.key == "streak:2:365").reached_on == day(31 + 364)
+
+
+def test_detect_zero_streak_threshold_is_ignored() -> None:
+    thresholds = Thresholds(streak_days=(0, 2), total_checkins=(0,), strength=2.0)
+    found = detect_milestones([goal(1, "kk")], [day(0)], day(1), NO_FREEZE, thresholds, ())
+    assert keys(found) == ["streak:1:2"]

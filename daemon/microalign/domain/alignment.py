@@ -106,15 +106,13 @@ def alignment_rates(
     a period still get an entry, with rate None.
     """
     starts = period_starts(today, period, periods)
-    by_value = _value_days(goals, today, rules)
     rates: list[AlignmentRate] = []
-    for value in sorted(by_value):
-        days = by_value[value]
-        for start in starts:
-            scheduled = aligned = 0
-            for day, states in days.items():
-                if _period_start(day, period) == start:
-                    scheduled += 1
-                    aligned += all(is_kept(state, rules) for state in states)
-            rates.append(AlignmentRate(value, start, aligned, scheduled))
+    for value, days in sorted(_value_days(goals, today, rules).items()):
+        counts = {start: [0, 0] for start in starts}  # start -> [aligned, scheduled]
+        for day, states in days.items():
+            bucket = counts.get(_period_start(day, period))
+            if bucket is not None:
+                bucket[0] += all(is_kept(state, rules) for state in states)
+                bucket[1] += 1
+        rates.extend(AlignmentRate(value, start, *counts[start]) for start in starts)
     return rates

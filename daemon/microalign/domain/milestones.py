@@ -73,7 +73,7 @@ def _streak_milestones(
     history = streak_history(goal.schedule, goal.answers, today, rules)
     for step in steps:
         first = next((day for day, value in history if value >= step), None)
-        if first is not None:
+        if step > 0 and first is not None:
             yield Milestone(STREAK, goal.goal_id, float(step), first)
 
 

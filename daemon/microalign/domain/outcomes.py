@@ -81,7 +81,11 @@ class GoalSchedule:
 
 @dataclass(frozen=True)
 class Rules:
-    """User-configurable forgiveness rules."""
+    """User-configurable forgiveness rules.
+
+    `partly_counts_as_kept`: a "partly" answer extends streaks and counts as aligned.
+    `freeze_days_per_week`: misses forgiven per trailing 7 days (see `day_states`); 0 = off.
+    """
 
     partly_counts_as_kept: bool = True
     freeze_days_per_week: int = 1
