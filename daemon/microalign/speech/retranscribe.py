@@ -29,7 +29,8 @@ def retranscribe(
     model_for: Callable[[str], str],
     on_row: Callable[[dict[str, Any]], None] | None = None,
 ) -> Summary:
-    """Transcribe the audio of `rows` (from store.answers_for_retranscribe) again and store text, confidence, model (and outcome).
+    """Transcribe the audio of `rows` (from store.answers_for_retranscribe) again and store
+    text, confidence, model (and outcome).
 
     `model_for(language)` gives the model setting (name, directory or "" for the default).
 
