@@ -1,0 +1,142 @@
+"""Model download against a local HTTP server: verified, resumed after a cut, bad checksum."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import io
+import re
+import threading
+import zipfile
+
+import pytest
+
+from microalign.errors import ModelError
+from microalign.speech import models
+
+
+def model_zip(name: str = "vosk-model-test-0.1", size: int = 300_000) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr(f"{name}/am/final.mdl", bytes(range(256)) * (size // 256))
+        zf.writestr(f"{name}/conf/model.conf", "--min-active=200\n")
+        zf.writestr(f"{name}/README", "test model\n")
+    return buf.getvalue()
+
+
+class Server:
+    """Serves one file with Range support; can cut the first response short."""
+
+    def __init__(self, payload: bytes) -> None:
+        self.payload = payload
+        self.cut_after: int | None = None
+        self.requests: list[str | None] = []
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                rng = self.headers.get("Range")
+                server.requests.append(rng)
+                start = int(re.match(r"bytes=(\d+)-", rng)[1]) if rng else 0
+                body = server.payload[start:]
+                self.send_response(206 if rng else 200)
+                self.send_header("Content-Length", str(len(body)))
+                if rng:
+                    total = len(server.payload)
+                    self.send_header("Content-Range", f"bytes {start}-{total - 1}/{total}")
+                self.end_headers()
+                if server.cut_after is not None:
+                    body, server.cut_after = body[: server.cut_after], None
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/vosk-model-test-0.1.zip"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    s = Server(model_zip())
+    yield s
+    s.close()
+
+
+def entry(server: Server, sha: str | None = "good") -> models.Entry:
+    digest = hashlib.sha256(server.payload).hexdigest() if sha == "good" else sha
+    return models.Entry("vosk-model-test-0.1", "en", url=server.url, sha256=digest, size_mb=0.3)
+
+
+def test_fetch_verified_zip_unpacked_atomically(server, tmp_path):
+    seen = []
+    path = models.fetch(entry(server), tmp_path, lambda done, total: seen.append((done, total)))
+    assert path == tmp_path / "vosk-model-test-0.1"
+    assert (path / "am" / "final.mdl").stat().st_size > 200_000
+    assert models.is_model_dir(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["vosk-model-test-0.1"]  # no leftovers
+    assert seen[-1] == (len(server.payload), len(server.payload))
+
+
+def test_fetch_interrupted_then_resumed_with_range(server, tmp_path):
+    server.cut_after = 100_000
+    with pytest.raises(ModelError) as info:
+        models.fetch(entry(server), tmp_path)
+    assert "interrupted" in str(info.value) and "run the same command again" in str(info.value)
+    part = tmp_path / "vosk-model-test-0.1.zip.part"
+    assert part.stat().st_size == 100_000
+    assert not (tmp_path / "vosk-model-test-0.1").exists()
+    path = models.fetch(entry(server), tmp_path)
+    assert server.requests == [None, "bytes=100000-"]
+    assert models.is_model_dir(path) and not part.exists()
+
+
+def test_fetch_wrong_checksum_deleted_for_clean_retry(server, tmp_path):
+    with pytest.raises(ModelError) as info:
+        models.fetch(entry(server, sha="0" * 64), tmp_path)
+    assert "corrupt" in str(info.value) and "starts from scratch" in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+    models.fetch(entry(server), tmp_path)  # a clean retry, no Range header
+    assert server.requests == [None, None]
+
+
+def test_fetch_unknown_checksum_refused_unless_allowed(server, tmp_path):
+    with pytest.raises(ModelError, match="--allow-unverified"):
+        models.fetch(entry(server, sha=None), tmp_path)
+    assert server.requests == []
+    assert models.is_model_dir(models.fetch(entry(server, sha=None), tmp_path, allow_unverified=True))
+
+
+def test_fetch_not_a_model_zip_raises_and_leaves_nothing(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("hello.txt", "not a model")
+    s = Server(buf.getvalue())
+    try:
+        with pytest.raises(ModelError, match="does not contain a Vosk model"):
+            models.fetch(entry(s), tmp_path)
+    finally:
+        s.close()
+    assert [p.name for p in tmp_path.iterdir()] == ["vosk-model-test-0.1.zip.part"]
+
+
+def test_fetch_server_down_raises_model_error(tmp_path):
+    e = models.Entry("m", "en", url="http://127.0.0.1:9/m.zip", sha256="0" * 64)
+    with pytest.raises(ModelError, match="interrupted"):
+        models.fetch(e, tmp_path, timeout=2)
+
+
+def test_unpack_zip_with_path_traversal_refused(tmp_path):
+    archive = tmp_path / "evil.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("../evil.txt", "x")
+    (tmp_path / "models").mkdir()
+    with pytest.raises(ModelError, match="unsafe path"):
+        models.unpack(archive, tmp_path / "models" / "m")
+    assert not (tmp_path / "evil.txt").exists()
