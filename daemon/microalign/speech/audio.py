@@ -92,7 +92,7 @@ def open_wav(path: Path) -> Iterator[wave.Wave_read]:
         raise AudioFileError(f"Audio file {path} does not exist.", "Check the path.") from None
     except (wave.Error, EOFError, OSError) as exc:
         raise AudioFileError(
-            f"Audio file {path} is not a readable WAV file ({exc}).",
+            f"Audio file {path} is not a readable WAV file ({exc or 'it ends too early'}).",
             "The recording is damaged; it cannot be transcribed.",
         ) from None
     try:
