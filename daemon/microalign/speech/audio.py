@@ -164,7 +164,13 @@ class WavWriter:
 
 
 class Microphone:
-    """A 16 kHz mono int16 input stream read in CHUNK_SECONDS pieces from one thread."""
+    """A 16 kHz mono int16 input stream read in CHUNK_SECONDS pieces from one thread.
+
+    Opened once per check-in and started only while an answer is heard: a stream left
+    running between answers would queue the prompt's seconds in the sound server, and the
+    first start of a stream through PulseAudio takes over a second, which the constructor
+    absorbs by reading one chunk.
+    """
 
     def __init__(self, device: int | str | None = None) -> None:
         import sounddevice as sd
@@ -175,8 +181,24 @@ class Microphone:
                 samplerate=RATE, channels=1, dtype="int16", blocksize=CHUNK_FRAMES, device=device
             )
             self._stream.start()
+            self._stream.read(CHUNK_FRAMES)
+            self._stream.stop()
         except (sd.PortAudioError, ValueError, OSError) as exc:
             raise _device_error("input", device, exc) from exc
+
+    def start(self) -> None:
+        self._call("start")
+
+    def stop(self) -> None:
+        self._call("stop")
+
+    def _call(self, name: str) -> None:
+        import sounddevice as sd
+
+        try:
+            getattr(self._stream, name)()
+        except (sd.PortAudioError, OSError) as exc:
+            raise _device_error("input", self.device, exc) from exc
 
     def read(self) -> bytes:
         import sounddevice as sd
@@ -191,6 +213,6 @@ class Microphone:
 
     def close(self) -> None:
         try:
-            self._stream.stop()
+            self._stream.abort()
         finally:
             self._stream.close()

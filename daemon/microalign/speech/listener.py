@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from microalign.errors import NoSpeechError
+from microalign.errors import NoSpeechError, SpeechError
 from microalign.speech import audio, models, stt
 from microalign.speech.base import Heard, ListenRequest
 from microalign.speech.endpoint import Decision, Endpointer, EndpointSettings, frame_rms
@@ -31,7 +32,13 @@ PARTIAL_EVERY = 4
 
 
 class VoskListener:
-    """A Listener on the microphone with one lazily loaded Vosk model per check-in."""
+    """A Listener on the microphone with one Vosk model per check-in.
+
+    The model and the microphone are opened once, before the first answer if
+    `start_warm_up()` was called (the factory does), and kept until `close()`: loading a
+    model takes seconds and opening a PortAudio stream through a sound server takes long
+    enough to clip a quick "yes" said right after the chime.
+    """
 
     def __init__(
         self,
@@ -39,7 +46,7 @@ class VoskListener:
         locate: Callable[[], models.Located],
         settings: EndpointSettings,
         device: int | str | None = None,
-        open_source: Callable[[int | str | None], object] = audio.Microphone,
+        open_source: Callable[[int | str | None], audio.Microphone] = audio.Microphone,
         model: stt.LoadedModel | None = None,
     ) -> None:
         self.pack = pack
@@ -47,7 +54,9 @@ class VoskListener:
         self.device = device
         self._locate = locate
         self._open_source = open_source
-        self._model = model  # normally None: loaded on the first answer
+        self._model = model  # normally None: loaded on warm-up or the first answer
+        self._source: audio.Microphone | None = None
+        self._warming: threading.Thread | None = None
 
     @property
     def model(self) -> stt.LoadedModel:
@@ -58,13 +67,47 @@ class VoskListener:
             self._model = model
         return self._model
 
+    def warm_up(self) -> None:
+        """Load the model and open the microphone now; errors are raised here."""
+        if self._source is None:
+            self._source = self._open_source(self.device)
+        _ = self.model
+
+    def start_warm_up(self) -> None:
+        """Warm up in the background while the first prompts are spoken."""
+
+        def run() -> None:
+            try:
+                self.warm_up()
+            except Exception as exc:  # raised again, with its message, by the first listen
+                log.debug("warm-up failed: %s", exc)
+
+        self._warming = threading.Thread(target=run, name="microalign-warm-up", daemon=True)
+        self._warming.start()
+
     def listen(self, request: ListenRequest) -> Heard:
-        model = self.model
-        rec = model.recognizer(request.kind, request.vocabulary or self.pack.vocabulary())
-        source = self._open_source(self.device)
+        if self._warming is not None:
+            self._warming.join()
+            self._warming = None
+        self.warm_up()
+        source = self._source
+        assert source is not None
+        rec = self.model.recognizer(request.kind, request.vocabulary or self.pack.vocabulary())
         try:
-            return self._record(source, rec, request, model.name)
-        finally:
+            source.start()
+            try:
+                return self._record(source, rec, request, self.model.name)
+            finally:
+                source.stop()
+        except NoSpeechError:
+            raise
+        except SpeechError:
+            self._close_source()  # a device error: reopen for the next answer
+            raise
+
+    def _close_source(self) -> None:
+        source, self._source = self._source, None
+        if source is not None:
             source.close()
 
     def _record(self, source, rec, request: ListenRequest, model_name: str) -> Heard:
@@ -96,6 +139,10 @@ class VoskListener:
         return heard
 
     def close(self) -> None:
+        if self._warming is not None:
+            self._warming.join()
+            self._warming = None
+        self._close_source()
         # Dropping the last reference frees the model's memory (hundreds of MB).
         self._model = None
 
@@ -135,9 +182,11 @@ def make_voice_listener(config: Config, pack: LanguagePack, paths: Paths) -> Vos
     def locate() -> models.Located:
         return models.locate(speech.model, pack.code, paths.models_dir, models.load_catalogue())
 
-    return VoskListener(
+    listener = VoskListener(
         pack,
         locate,
         EndpointSettings.from_config(speech),
         device=audio.device_arg(speech.input_device),
     )
+    listener.start_warm_up()
+    return listener
