@@ -1,4 +1,4 @@
-"""Vosk transcription of stored WAV files, grammar vocabulary checks, model errors (real ko model)."""
+"""Vosk transcription of stored WAVs, grammar vocabulary checks, model errors (real ko model)."""
 
 from __future__ import annotations
 
@@ -17,16 +17,19 @@ from microalign.speech.languages import EN, KO
 from microalign.speech.listener import VoskListener
 
 
-def test_model_vocabulary_ko_model_knows_every_ko_pack_phrase(ko_model):
-    known = ko_model.vocabulary
-    assert len(known) > 100_000
+def test_model_known_ko_model_knows_every_ko_pack_phrase(ko_model):
+    words = {w for p in KO.vocabulary() for w in p.split()}
+    known = ko_model.known(words | {"건너뛰기", "[unk]"})
+    assert "건너뛰기" not in known and "[unk]" not in known
     unknown = [p for p in KO.vocabulary() if not all(w in known for w in p.split())]
     assert unknown == []
 
 
 def test_grammar_phrases_unknown_word_dropped_with_warning(ko_model, caplog):
     with caplog.at_level(logging.WARNING):
-        kept = stt.grammar_phrases(("네", "건너뛰기", "쉬는 날"), ko_model.vocabulary)
+        kept = stt.grammar_phrases(
+            ("네", "건너뛰기", "쉬는 날"), ko_model.known({"네", "건너뛰기", "쉬는", "날"})
+        )
     assert kept == ["네", "쉬는 날"]  # no [unk]: the ko model spells it <UNK>
     assert "건너뛰기" in caplog.text
 
@@ -109,11 +112,14 @@ def test_loaded_model_broken_directory_raises_model_error(tmp_path):
         stt.LoadedModel(broken, "broken")
 
 
-def test_model_vocabulary_words_txt_preferred(tmp_path):
+def test_scan_vocabulary_words_txt_preferred(tmp_path):
     (tmp_path / "graph").mkdir()
     (tmp_path / "graph" / "words.txt").write_text("<eps> 0\nyes 1\nno 2\n")
-    stt.model_vocabulary.cache_clear()
-    assert stt.model_vocabulary(tmp_path) == frozenset({"<eps>", "yes", "no"})
+    assert stt.scan_vocabulary(tmp_path, {"yes", "maybe"}) == frozenset({"yes"})
+
+
+def test_scan_vocabulary_unreadable_model_none(tmp_path):
+    assert stt.scan_vocabulary(tmp_path, {"yes"}) is None
 
 
 def test_locate_ko_default_found_in_python_package(ko_model_dir, tmp_path):

@@ -7,6 +7,7 @@ reported through `on_audio_saved`, before the transcript is returned.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import tempfile
@@ -27,8 +28,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Partial results cost a lattice search; asking every few chunks is plenty for stability.
-PARTIAL_EVERY = 4
+# A partial result costs a search over the whole answer so far; twice a second is plenty
+# for a stability window of two seconds or more.
+PARTIAL_EVERY = 10
 
 
 class VoskListener:
@@ -69,9 +71,9 @@ class VoskListener:
 
     def warm_up(self) -> None:
         """Load the model and open the microphone now; errors are raised here."""
+        _ = self.model  # a missing or wrong model is the more useful error
         if self._source is None:
             self._source = self._open_source(self.device)
-        _ = self.model
 
     def start_warm_up(self) -> None:
         """Warm up in the background while the first prompts are spoken."""
@@ -143,8 +145,12 @@ class VoskListener:
             self._warming.join()
             self._warming = None
         self._close_source()
-        # Dropping the last reference frees the model's memory (hundreds of MB).
-        self._model = None
+        if self._model is not None:
+            # Dropping the last reference frees the model (hundreds of MB); the daemon
+            # stays small between check-ins only if the heap is trimmed too.
+            self._model = None
+            gc.collect()
+            stt.release_memory()
 
 
 def stream_answer(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import struct
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from microalign.errors import ModelError
@@ -38,15 +38,32 @@ class LoadedModel:
                 "It may be incomplete: remove it and fetch it again (`microalign models fetch …`).",
             ) from None
 
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        return model_vocabulary(self.path)
+        self._known: dict[str, bool] = {}
+        self._readable = True
+
+    def known(self, words: Iterable[str]) -> frozenset[str] | None:
+        """Which of `words` the model can recognise; None if its word list is unreadable.
+
+        Only the asked words are kept: the full list of a large model is hundreds of
+        thousands of strings (tens of MB) and must not outlive the check-in.
+        """
+        missing = {w for w in words if w not in self._known}
+        if missing and self._readable:
+            found = scan_vocabulary(self.path, missing)
+            if found is None:
+                self._readable = False
+            else:
+                self._known.update({w: w in found for w in missing})
+        if not self._readable:
+            return None
+        return frozenset(w for w, ok in self._known.items() if ok)
 
     def recognizer(self, kind: AnswerKind, phrases: tuple[str, ...] = ()):
         import vosk
 
         if kind is AnswerKind.CHOICE and phrases:
-            grammar = grammar_phrases(phrases, self.vocabulary)
+            words = {w for p in phrases for w in p.split()} | {UNK}
+            grammar = grammar_phrases(phrases, self.known(words))
             rec = vosk.KaldiRecognizer(
                 self.model, audio.RATE, json.dumps(grammar, ensure_ascii=False)
             )
@@ -56,19 +73,29 @@ class LoadedModel:
         return rec
 
 
-@lru_cache(maxsize=4)
-def model_vocabulary(path: Path) -> frozenset[str]:
-    """The words a model can recognise: graph/words.txt, else the symbol table in its FST."""
+def release_memory() -> None:
+    """Give freed model memory back to the system (glibc keeps it in its heap otherwise)."""
+    import contextlib
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+
+
+def scan_vocabulary(path: Path, wanted: set[str]) -> frozenset[str] | None:
+    """Which `wanted` words the model at `path` knows, from graph/words.txt or the symbol
+    table in its FST; None when neither can be read."""
     graph = path / "graph"
     words_txt = graph / "words.txt"
     if words_txt.is_file():
         with open(words_txt, encoding="utf-8", errors="replace") as f:
-            return frozenset(line.split(" ", 1)[0] for line in f if line.strip())
+            return frozenset(w for w in (line.split(" ", 1)[0] for line in f) if w in wanted)
     for name in ("Gr.fst", "HCLG.fst"):
         if (graph / name).is_file():
-            return frozenset(_fst_output_symbols(graph / name))
+            return frozenset(w for w in _fst_output_symbols(graph / name) if w in wanted)
     log.warning("cannot read the vocabulary of %s; grammar words are not checked", path)
-    return frozenset()
+    return None
 
 
 _FST_MAGIC = 2125659606
@@ -76,7 +103,7 @@ _SYMTAB_MAGIC = 2125658996
 _HAS_ISYMBOLS, _HAS_OSYMBOLS = 1, 2
 
 
-def _fst_output_symbols(path: Path) -> list[str]:
+def _fst_output_symbols(path: Path) -> Iterator[str]:
     """Read the output symbol table from an OpenFst binary header (no Kaldi tools needed)."""
     with open(path, "rb") as f:
 
@@ -84,32 +111,28 @@ def _fst_output_symbols(path: Path) -> list[str]:
             (n,) = struct.unpack("<i", f.read(4))
             return f.read(n).decode("utf-8", "replace")
 
-        def symbols() -> list[str]:
+        def symbols() -> Iterator[str]:
             if struct.unpack("<i", f.read(4))[0] != _SYMTAB_MAGIC:
                 raise ModelError(f"{path} has a damaged symbol table.", "Fetch the model again.")
             string()
             _available, size = struct.unpack("<qq", f.read(16))
-            out = []
             for _ in range(size):
-                out.append(string())
+                yield string()
                 f.read(8)
-            return out
 
         if struct.unpack("<i", f.read(4))[0] != _FST_MAGIC:
             raise ModelError(f"{path} is not an OpenFst file.", "Fetch the model again.")
         string(), string()
         _version, flags = struct.unpack("<ii", f.read(8))
         f.read(32)  # properties, start, number of states and arcs
-        if flags & _HAS_ISYMBOLS:
-            isyms = symbols()
-            if not flags & _HAS_OSYMBOLS:
-                return isyms
-        return symbols() if flags & _HAS_OSYMBOLS else []
+        # In Kaldi graphs input and output symbols are the same word list: read the first.
+        if flags & (_HAS_ISYMBOLS | _HAS_OSYMBOLS):
+            yield from symbols()
 
 
-def grammar_phrases(phrases: tuple[str, ...], known: frozenset[str]) -> list[str]:
+def grammar_phrases(phrases: tuple[str, ...], known: frozenset[str] | None) -> list[str]:
     """The phrases whose every word the model knows, plus [unk]; the rest are dropped and logged."""
-    if not known:
+    if known is None:
         return [*phrases, UNK]
     kept = []
     for phrase in phrases:
@@ -127,12 +150,13 @@ def grammar_phrases(phrases: tuple[str, ...], known: frozenset[str]) -> list[str
 
 def check_language(model: LoadedModel, pack: LanguagePack) -> None:
     """A model of another language does not know the pack's answer words: refuse it."""
-    known = model.vocabulary
-    if not known:
+    groups = (*pack.answers.items(), *pack.commands.items())
+    known = model.known({w for _, group in groups for phrase in group for w in phrase.split()})
+    if known is None:
         return
     deaf = [
         meaning
-        for meaning, group in (*pack.answers.items(), *pack.commands.items())
+        for meaning, group in groups
         if not any(all(w in known for w in phrase.split()) for phrase in group)
     ]
     if deaf:
