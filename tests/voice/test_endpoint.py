@@ -112,3 +112,13 @@ def test_endpoint_settings_from_config_uses_speech_section():
 
     s = EndpointSettings.from_config(Speech(silence_seconds=0.7, max_answer_seconds=12))
     assert (s.silence_seconds, s.max_answer_seconds, s.no_speech_timeout_seconds) == (0.7, 12, 8)
+
+
+def test_endpointer_default_partial_lagging_in_fluent_speech_continues():
+    # Vosk's partial can stand still ~2 s while someone keeps talking: not an end.
+    from microalign.config import Speech
+
+    ep = Endpointer(EndpointSettings.from_config(Speech()))
+    frames = _frames(0.5, LOUD, "오늘") + _frames(3.0, LOUD, "오늘 산책") + _frames(1, LOUD, "더")
+    decision, _ = _run(ep, frames)
+    assert decision is Decision.CONTINUE

@@ -36,7 +36,9 @@ class EndpointSettings:
     # Speech must last this long before it counts (a click or a cough does not).
     min_speech_seconds: float = 0.12
     # Words unchanged this long end the answer even if the energy never drops (noise).
-    stable_partial_seconds: float = 2.0
+    # Vosk's partial result can stand still for 1.5-2 s in the middle of fluent speech
+    # (measured on a minute of Korean), so this must be well above that.
+    stable_partial_seconds: float = 4.0
 
     @classmethod
     def from_config(cls, speech: object) -> EndpointSettings:
@@ -44,7 +46,7 @@ class EndpointSettings:
             silence_seconds=speech.silence_seconds,
             max_answer_seconds=speech.max_answer_seconds,
             no_speech_timeout_seconds=speech.no_speech_timeout_seconds,
-            stable_partial_seconds=max(2.0, 2 * speech.silence_seconds),
+            stable_partial_seconds=max(4.0, 3 * speech.silence_seconds),
         )
 
 
