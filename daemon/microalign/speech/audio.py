@@ -6,6 +6,7 @@ sides; WAV answer files are written as they are recorded and synced before anyon
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -135,28 +136,43 @@ class WavWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.fchmod(fd, 0o600)
-        self._file = os.fdopen(fd, "wb")
-        self._wav = wave.open(self._file, "wb")  # noqa: SIM115 - closed in close()/discard()
-        self._wav.setnchannels(1)
-        self._wav.setsampwidth(2)
-        self._wav.setframerate(RATE)
+        with self._disk_errors():
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(fd, 0o600)
+            self._file = os.fdopen(fd, "wb")
+            self._wav = wave.open(self._file, "wb")  # noqa: SIM115 - closed in close()/discard()
+            self._wav.setnchannels(1)
+            self._wav.setsampwidth(2)
+            self._wav.setframerate(RATE)
+
+    @contextmanager
+    def _disk_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except OSError as exc:
+            raise AudioFileError(
+                f"Cannot write the answer's audio to {self.path}: {exc.strerror or exc}.",
+                "Free some disk space (or fix the data directory's permissions) and try again.",
+            ) from None
 
     def write(self, pcm: bytes) -> None:
-        self._wav.writeframesraw(pcm)
+        with self._disk_errors():
+            self._wav.writeframesraw(pcm)
 
     def close(self) -> Path:
-        self._wav.close()  # patches the header with the real length
-        self._file.flush()
-        os.fsync(self._file.fileno())
-        self._file.close()
+        with self._disk_errors():
+            self._wav.close()  # patches the header with the real length
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
         return self.path
 
     def discard(self) -> None:
-        self._wav.close()
-        self._file.close()
+        with contextlib.suppress(OSError, wave.Error):
+            self._wav.close()
+        with contextlib.suppress(OSError):
+            self._file.close()
         self.path.unlink(missing_ok=True)
 
 

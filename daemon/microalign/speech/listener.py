@@ -10,10 +10,8 @@ from __future__ import annotations
 import gc
 import json
 import logging
-import tempfile
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from microalign.errors import NoSpeechError, SpeechError
@@ -114,29 +112,27 @@ class VoskListener:
 
     def _record(self, source, rec, request: ListenRequest, model_name: str) -> Heard:
         path = request.audio_path
-        scratch = None
-        if path is None:
-            scratch = tempfile.TemporaryDirectory(prefix="microalign-answer-")
-            path = Path(scratch.name) / "answer.wav"
-        writer = audio.WavWriter(path)
+        writer = audio.WavWriter(path) if path is not None else None
         try:
-            decision, results = stream_answer(source.read, rec, writer.write, self.settings)
+            sink = writer.write if writer else _ignore
+            decision, results = stream_answer(source.read, rec, sink, self.settings)
         except BaseException:
-            writer.discard()
+            if writer:
+                writer.discard()
             raise
         if decision is Decision.NO_SPEECH:
-            writer.discard()
+            if writer:
+                writer.discard()
             raise NoSpeechError(
                 f"No answer was heard within {self.settings.no_speech_timeout_seconds:g} s.",
                 "Speak after the chime, check the microphone, or use `--text`.",
             )
-        writer.close()
-        if request.on_audio_saved and request.audio_path is not None:
-            request.on_audio_saved(path)
+        if writer:
+            writer.close()
+            if request.on_audio_saved:
+                request.on_audio_saved(path)
         results.append(json.loads(rec.FinalResult()))
-        heard = stt.heard_from_result(stt.join_results(results), model_name, request.audio_path)
-        if scratch is not None:
-            scratch.cleanup()
+        heard = stt.heard_from_result(stt.join_results(results), model_name, path)
         log.info("heard %r (confidence %s, %s)", heard.text, heard.confidence, decision.value)
         return heard
 
@@ -151,6 +147,10 @@ class VoskListener:
             self._model = None
             gc.collect()
             stt.release_memory()
+
+
+def _ignore(_chunk: bytes) -> None:
+    pass
 
 
 def stream_answer(
