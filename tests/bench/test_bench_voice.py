@@ -124,8 +124,8 @@ def test_bench_latency_last_sample_to_committed_answer(pulse, speech_wav, ko_mod
     lst.warm_up()
     store = Store.open(tmp_path / "bench.db")
     checkin = store.begin_checkin("evening", date(2026, 11, 20), "voice")
-    words = ["네", "안 했어요", "좀", "휴일", "멈춰"] * 4
-    latencies, correct = [], 0
+    words = ["네", "아니요", "좀", "휴일", "멈춰"] * 4
+    latencies, correct, misses = [], 0, []
     for i, said in enumerate(words):
         wav = speech_wav(said)
         tail = _trailing_silence(wav)
@@ -147,6 +147,8 @@ def test_bench_latency_last_sample_to_committed_answer(pulse, speech_wav, ko_mod
         feeder.join()
         latencies.append(committed - (ended[0] - tail))
         correct += said == heard.text
+        if said != heard.text:
+            misses.append((said, heard.text))
     lst.close()
     store.close()
     median = statistics.median(latencies)
@@ -154,7 +156,7 @@ def test_bench_latency_last_sample_to_committed_answer(pulse, speech_wav, ko_mod
         f"\n[bench] latency last spoken sample -> answer committed (sqlite), 20 answers: "
         f"median {median:.3f} s, min {min(latencies):.3f}, max {max(latencies):.3f} "
         f"(target {silence + 0.25:.2f} s = silence {silence} + 0.25); "
-        f"recognised as said: {correct}/20"
+        f"recognised as said: {correct}/20 {misses}"
     )
     assert median < silence + 2
 

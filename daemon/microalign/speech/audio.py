@@ -10,6 +10,8 @@ import contextlib
 import logging
 import math
 import os
+import queue
+import threading
 import wave
 from array import array
 from collections.abc import Iterator
@@ -180,52 +182,66 @@ class WavWriter:
 
 
 class Microphone:
-    """A 16 kHz mono int16 input stream read in CHUNK_SECONDS pieces from one thread.
+    """A 16 kHz mono int16 input stream, delivered in CHUNK_SECONDS pieces.
 
-    Opened once per check-in and started only while an answer is heard: a stream left
-    running between answers would queue the prompt's seconds in the sound server, and the
-    first start of a stream through PulseAudio takes over a second, which the constructor
-    absorbs by reading one chunk.
+    The stream runs from open to close, once per check-in, and its audio is kept only
+    between start() and stop(). Starting a stream through PulseAudio takes from 0.1 s to
+    over a second, enough to clip a quick answer said right after the chime; and a stream
+    that is merely not read queues the prompt's seconds in the sound server instead.
     """
 
-    def __init__(self, device: int | str | None = None) -> None:
+    def __init__(self, device: int | str | None = None, first_audio_timeout: float = 5.0) -> None:
         import sounddevice as sd
 
         self.device = device
+        self._queue: queue.Queue[bytes] = queue.Queue()
+        self._keeping = False
+        self._overflows = 0
+        self._flowing = threading.Event()
         try:
             self._stream = sd.RawInputStream(
-                samplerate=RATE, channels=1, dtype="int16", blocksize=CHUNK_FRAMES, device=device
+                samplerate=RATE,
+                channels=1,
+                dtype="int16",
+                blocksize=CHUNK_FRAMES,
+                device=device,
+                callback=self._callback,
             )
             self._stream.start()
-            self._stream.read(CHUNK_FRAMES)
-            self._stream.stop()
         except (sd.PortAudioError, ValueError, OSError) as exc:
             raise _device_error("input", device, exc) from exc
+        if not self._flowing.wait(first_audio_timeout):
+            self.close()
+            raise _device_error("input", device, TimeoutError("it delivers no audio"))
+
+    def _callback(self, indata, frames, time, status) -> None:
+        # PortAudio's thread: no logging or blocking here.
+        self._flowing.set()
+        if self._keeping:
+            if status.input_overflow:
+                self._overflows += 1
+            self._queue.put_nowait(bytes(indata))
 
     def start(self) -> None:
-        self._call("start")
+        """Keep the audio from now on (what came before is not the answer)."""
+        self._queue = queue.Queue()
+        self._overflows = 0
+        self._keeping = True
 
     def stop(self) -> None:
-        self._call("stop")
+        self._keeping = False
+        if self._overflows:
+            log.warning(
+                "microphone input overflowed %d times; some audio was lost", self._overflows
+            )
 
-    def _call(self, name: str) -> None:
-        import sounddevice as sd
-
+    def read(self, timeout: float = 2.0) -> bytes:
         try:
-            getattr(self._stream, name)()
-        except (sd.PortAudioError, OSError) as exc:
-            raise _device_error("input", self.device, exc) from exc
-
-    def read(self) -> bytes:
-        import sounddevice as sd
-
-        try:
-            data, overflowed = self._stream.read(CHUNK_FRAMES)
-        except (sd.PortAudioError, OSError) as exc:
-            raise _device_error("input", self.device, exc) from exc
-        if overflowed:
-            log.warning("microphone input overflowed; some audio was lost")
-        return bytes(data)
+            return self._queue.get(timeout=timeout)
+        except queue.Empty:
+            raise _device_error(
+                "input", self.device, TimeoutError(f"no audio for {timeout:g} s")
+            ) from None
 
     def close(self) -> None:
         try:
