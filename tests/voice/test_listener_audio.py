@@ -121,8 +121,10 @@ def test_listener_silent_microphone_raises_no_speech(pulse, ko_model, tmp_path):
         AnswerKind.CHOICE, KO.vocabulary(), audio_path=path, on_audio_saved=saved.append
     )
     started = time.monotonic()
+    lst = listener(ko_model)
     with pytest.raises(NoSpeechError) as info:
-        listener(ko_model).listen(request)
+        lst.listen(request)
+    lst.close()
     assert time.monotonic() - started >= SETTINGS.no_speech_timeout_seconds
     assert "No answer" in str(info.value)
     assert not path.exists() and saved == []

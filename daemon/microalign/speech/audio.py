@@ -244,7 +244,17 @@ class Microphone:
             ) from None
 
     def close(self) -> None:
+        stream, self._stream = self._stream, None
+        if stream is None:
+            return
         try:
-            self._stream.abort()
+            stream.abort()
         finally:
-            self._stream.close()
+            stream.close()
+
+    def __del__(self) -> None:
+        # A running stream collected without close() leaves PortAudio calling a freed
+        # callback: a crash. Close it here as a last resort.
+        if getattr(self, "_stream", None) is not None:
+            with contextlib.suppress(Exception):
+                self.close()
