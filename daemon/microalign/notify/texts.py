@@ -75,3 +75,12 @@ def level_up_how(goal_id: object) -> Note:
         "Level up",
         f'Describe the harder version: microalign goals level-up {goal_id} "new goal text"',
     )
+
+
+# Spoken during a Level up started from a notification (English only so far).
+def level_up_question(goal: str) -> str:
+    return f"Let's level up “{goal}”. What is the slightly harder version? Say it after the chime."
+
+
+def level_up_done(goal: str) -> str:
+    return f"New goal: {goal}. The old one is kept in its history."

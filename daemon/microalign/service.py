@@ -1,0 +1,440 @@
+"""The daemon: an asyncio loop that wakes up on time, decides (schedule.py) and acts.
+
+Timers (APScheduler) only wake the daemon: a date job at the next occurrence and a watch
+job every WATCH_SECONDS, which bounds how long a suspend can delay a check-in (asyncio
+timers use the monotonic clock, which stops while suspended); logind's PrepareForSleep(false)
+wakes it at once. Each wake-up compares the wall clock with the schedule and the store.
+Check-ins run on one worker thread; notifications and their actions live in the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
+
+from microalign import schedule
+from microalign.clock import Clock
+from microalign.config import Config
+from microalign.errors import BusyError, ConfigError, MicroalignError, SpeechError
+from microalign.notify import texts
+from microalign.notify.base import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Note, Notifier
+from microalign.presence import AlwaysPresent, Presence
+from microalign.schedule import Decision, Key, Occurrence
+from microalign.sdnotify import SystemdNotifier, watchdog_interval
+
+log = logging.getLogger(__name__)
+
+WATCH_SECONDS = 30
+PRELOAD_SECONDS = 60  # load the speech model this long before a check-in
+STOP_WAIT_SECONDS = 5  # SIGTERM: how long a running check-in may take to end by itself
+# Slot statuses the daemon never starts again by itself. "running" (interrupted by a crash
+# or shutdown) and "snoozed" resume inside the grace window.
+FINAL = frozenset({"done", "skipped", "missed", "stopped", "no_speech"})
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A notification owed to the user exactly once (a milestone, a level-up suggestion)."""
+
+    id: Any
+    note: Note
+    goal_id: int | None = None
+
+
+class Ledger(Protocol):
+    """What the daemon needs from the store (called on the loop's thread)."""
+
+    def slot_status(self, day: date, slot: str) -> str | None: ...
+
+    def record_slot(self, day: date, slot: str, status: str) -> None: ...
+
+    def first_use(self) -> datetime | None: ...
+
+    def pending_notes(self, config: Config) -> list[Pending]:
+        """Milestones and level-up suggestions not yet notified."""
+
+    def mark_notified(self, note_id: Any) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Runner(Protocol):
+    """Runs check-ins; every method blocks and is called on the daemon's worker thread."""
+
+    def recover(self) -> None:
+        """Finish what a crash left behind (pending transcriptions)."""
+
+    def prepare(self, slot: str) -> None:
+        """Load speech engines and the model shortly before a check-in."""
+
+    def run(self, slot: str, day: date) -> str:
+        """Run or resume the check-in; returns its status (done, stopped, no_speech, ...)."""
+
+    def release(self) -> None:
+        """Free the model and devices after a check-in."""
+
+    def level_up(self, goal_id: int) -> str | None:
+        """Ask for and create the harder goal; None when it must be done elsewhere."""
+
+
+@dataclass
+class State:
+    snoozed: dict[Key, datetime] = field(default_factory=dict)
+    forced: set[Key] = field(default_factory=set)  # "Start now": run even if late or away
+    handled: set[Key] = field(default_factory=set)  # attempted in this run; do not retry
+    waiting: set[Key] = field(default_factory=set)  # told the user we wait for them
+    busy_told: set[Key] = field(default_factory=set)
+    running: Key | None = None
+    prepared: str | None = None
+
+
+class Daemon:
+    def __init__(
+        self,
+        config: Config,
+        ledger: Ledger,
+        runner: Runner,
+        notifier: Notifier,
+        presence: Presence | None = None,
+        clock: Clock | None = None,
+        reload_config: Callable[[], Config] | None = None,
+        sd: SystemdNotifier | None = None,
+    ) -> None:
+        self.config = config
+        self.ledger = ledger
+        self.runner = runner
+        self.notifier = notifier
+        self.presence = presence or AlwaysPresent()
+        self.clock = clock or Clock()
+        self.reload_config = reload_config
+        self.sd = sd or SystemdNotifier()
+        self.state = State()
+        self.fired: list[tuple[Key, str]] = []  # what each wake-up did, for logs and tests
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="checkin")
+        self._wake = asyncio.Event()
+        self._stop = asyncio.Event()
+        self._checkin: asyncio.Task | None = None
+        self._scheduler = None
+        self._since: datetime | None = None
+        self._exit_code = 0
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    async def run(self) -> int:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self.stop)
+        loop.add_signal_handler(signal.SIGHUP, self.reload)
+        self._since = self.ledger.first_use() or self.clock.now()
+        await self.presence.start(on_change=self.poke, on_resume=self.poke)
+        await self._in_worker(self.runner.recover)
+        self._start_scheduler()
+        watchdog = asyncio.create_task(self._watchdog())
+        self.sd.ready(self.status_text())
+        log.info("microalign daemon ready; %s", self.status_text())
+        try:
+            await self._loop()
+        finally:
+            watchdog.cancel()
+            await self._shutdown()
+        return self._exit_code
+
+    def stop(self) -> None:
+        log.info("Stopping")
+        self._stop.set()
+        self._wake.set()
+
+    def poke(self) -> None:
+        """Wake the loop: it re-reads the clock and the store and acts."""
+        self._wake.set()
+
+    def reload(self) -> None:
+        if self.reload_config is None:
+            return
+        self.sd.reloading()
+        try:
+            self.config = self.reload_config()
+        except ConfigError as exc:
+            log.error("New configuration ignored, keeping the old one: %s", exc)
+        else:
+            log.info("Configuration reloaded")
+            self._start_scheduler()
+        self.sd.ready(self.status_text())
+        self.poke()
+
+    async def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                await self.tick()
+            except MicroalignError as exc:
+                log.error("%s", exc)
+            self._reschedule()
+            await self._wake.wait()
+
+    async def _shutdown(self) -> None:
+        self.sd.stopping()
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+        if self._checkin is not None and not self._checkin.done():
+            done, _ = await asyncio.wait({self._checkin}, timeout=STOP_WAIT_SECONDS)
+            if not done:
+                # Every answer is already stored as it is given, so the check-in is saved;
+                # it resumes (without re-asking answered steps) at the next start.
+                log.warning(
+                    "Check-in %s interrupted; its answers are saved and it resumes on restart",
+                    self.state.running,
+                )
+                await self._close_all()
+                logging.shutdown()
+                os._exit(0)  # the worker thread is blocked in audio I/O and cannot be joined
+        await self._close_all()
+        self._worker.shutdown(wait=True)
+
+    async def _close_all(self) -> None:
+        with contextlib.suppress(Exception):
+            await self.presence.close()
+        with contextlib.suppress(Exception):
+            await self.notifier.close()
+        with contextlib.suppress(Exception):
+            self.ledger.close()
+        self.sd.close()
+
+    async def _watchdog(self) -> None:
+        interval = watchdog_interval()
+        if interval is None:
+            return
+        while True:
+            self.sd.watchdog()
+            await asyncio.sleep(interval)
+
+    # -- timers (thin APScheduler adapter) ---------------------------------------------
+
+    def _start_scheduler(self) -> None:
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+        grace = max(1, self.config.schedule.grace_minutes * 60)
+        self._scheduler = AsyncIOScheduler(
+            timezone="UTC",
+            job_defaults={"coalesce": True, "misfire_grace_time": grace, "max_instances": 1},
+        )
+        # The watch job must run after any delay, however long: no misfire limit.
+        self._scheduler.add_job(
+            self.poke, "interval", seconds=WATCH_SECONDS, id="watch", misfire_grace_time=None
+        )
+        self._scheduler.start()
+
+    def _reschedule(self) -> None:
+        if self._scheduler is None:
+            return
+        upcoming = self.next_occurrence()
+        for job_id in ("next", "prepare"):
+            with contextlib.suppress(Exception):
+                self._scheduler.remove_job(job_id)
+        if upcoming is not None:
+            real = self.clock.to_real(upcoming.at)
+            self._scheduler.add_job(self.poke, "date", run_date=real, id="next")
+            early = real - timedelta(seconds=PRELOAD_SECONDS)
+            if early > self.clock.to_real(self.clock.now()):
+                slot = upcoming.slot
+                self._scheduler.add_job(
+                    lambda: self._prepare_soon(slot), "date", run_date=early, id="prepare"
+                )
+        self.sd.status(self.status_text())
+
+    def next_occurrence(self) -> Occurrence | None:
+        now = self.clock.now()
+        zone = self.clock.zone()
+        return schedule.next_fire(
+            now, zone, self.config.schedule, self._done_keys(now, zone), self.state.snoozed
+        )
+
+    def status_text(self) -> str:
+        if self.state.running is not None:
+            day, slot = self.state.running
+            return f"running the {slot} check-in of {day:%a %d %b}"
+        upcoming = self.next_occurrence()
+        if upcoming is None:
+            return "no check-in scheduled (all slots are off)"
+        local = upcoming.at.astimezone(self.clock.zone())
+        return f"next check-in: {upcoming.slot} at {local:%H:%M} on {local:%a %d %b}"
+
+    # -- decisions ---------------------------------------------------------------------
+
+    def _candidate_keys(self, now: datetime, zone) -> list[Key]:
+        today = now.astimezone(zone).date()
+        return [(today - timedelta(days=n), slot) for n in (1, 0) for slot in schedule.SLOTS]
+
+    def _done_keys(self, now: datetime, zone) -> set[Key]:
+        done = {key for key in self._candidate_keys(now, zone) if self._is_final(key)}
+        done |= self.state.handled
+        if self.state.running is not None:
+            done.add(self.state.running)
+        return done - set(self.state.snoozed) - self.state.forced
+
+    def _is_final(self, key: Key) -> bool:
+        return self.ledger.slot_status(*key) in FINAL
+
+    async def tick(self) -> None:
+        """One wake-up: record what was missed, start what is due, notify milestones."""
+        now = self.clock.now()
+        zone = self.clock.zone()
+        due = schedule.due_slots(
+            now,
+            zone,
+            self.config.schedule,
+            self._done_keys(now, zone),
+            self.state.snoozed,
+            since=self._since,
+        )
+        listed = {occ.key for occ, _ in due}
+        due += [(Occurrence(now, *key), Decision.RUN) for key in self.state.forced - listed]
+        for occ, decision in sorted(due):
+            if occ.key in self.state.forced:
+                decision = Decision.RUN
+            if decision is Decision.MISSED:
+                await self._missed(occ)
+            elif self.state.running is None:
+                await self._maybe_start(occ)
+        await self._notify_pending()
+
+    async def _missed(self, occ: Occurrence) -> None:
+        log.info("The %s check-in of %s was missed (outside the grace window)", occ.slot, occ.day)
+        self.state.snoozed.pop(occ.key, None)
+        self.ledger.record_slot(occ.day, occ.slot, "missed")
+        self.fired.append((occ.key, "missed"))
+        await self._notify(texts.checkin_missed(occ.slot, self.config.schedule.snooze_minutes), occ)
+
+    async def _maybe_start(self, occ: Occurrence) -> None:
+        forced = occ.key in self.state.forced
+        if not forced and not await self.presence.is_present():
+            if occ.key not in self.state.waiting:
+                self.state.waiting.add(occ.key)
+                log.info("The user is away; the %s check-in waits", occ.slot)
+                self.fired.append((occ.key, "waiting"))
+                note = texts.checkin_waiting(occ.slot, self.config.schedule.snooze_minutes)
+                await self._notify(note, occ)
+            return
+        self.state.forced.discard(occ.key)
+        self.state.snoozed.pop(occ.key, None)
+        self.state.running = occ.key
+        self.sd.status(self.status_text())
+        self.fired.append((occ.key, "started"))
+        if occ.key not in self.state.busy_told:
+            await self._notify(texts.checkin_start(occ.slot))
+        self._checkin = asyncio.create_task(self._run_checkin(occ))
+
+    async def _run_checkin(self, occ: Occurrence) -> None:
+        status = "error"
+        try:
+            if self.state.prepared != occ.slot:
+                await self._in_worker(self.runner.prepare, occ.slot)
+            status = await self._in_worker(self.runner.run, occ.slot, occ.day)
+        except BusyError as exc:
+            status = "busy"
+            log.info("%s", exc)
+            if occ.key not in self.state.busy_told:
+                self.state.busy_told.add(occ.key)
+                await self._notify(texts.busy(occ.slot))
+        except SpeechError as exc:
+            status = "speech_error"
+            log.error("Voice check-in impossible: %s", exc)
+            self.state.handled.add(occ.key)
+            await self._notify(texts.checkin_typed(occ.slot, exc.message))
+        except Exception:
+            log.exception("The %s check-in failed", occ.slot)
+            self.state.handled.add(occ.key)
+        finally:
+            self.state.prepared = None
+            with contextlib.suppress(Exception):
+                await self._in_worker(self.runner.release)
+            self.state.running = None
+        log.info("The %s check-in of %s ended: %s", occ.slot, occ.day, status)
+        self.fired.append((occ.key, status))
+        await self._after_checkin(occ, status)
+        self.poke()
+
+    async def _after_checkin(self, occ: Occurrence, status: str) -> None:
+        minutes = self.config.schedule.snooze_minutes
+        if status == "snoozed":
+            self._snooze(occ.key, minutes)
+        elif status == "no_speech":
+            note = texts.checkin_missed(occ.slot, minutes, "No answer heard, so it stopped here.")
+            await self._notify(note, occ)
+        elif status not in FINAL and status not in ("busy",):
+            self.state.handled.add(occ.key)
+
+    def _prepare_soon(self, slot: str) -> None:
+        async def prepare() -> None:
+            if self.state.running is not None:
+                return
+            try:
+                await self._in_worker(self.runner.prepare, slot)
+                self.state.prepared = slot
+            except Exception as exc:  # the check-in itself reports speech problems
+                log.info("Preparing the %s check-in failed: %s", slot, exc)
+
+        asyncio.get_running_loop().create_task(prepare())
+
+    async def _in_worker(self, function: Callable, *args: Any) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
+
+    # -- notifications and their actions -----------------------------------------------
+
+    async def _notify(self, note: Note, occ: Occurrence | None = None) -> bool:
+        if occ is not None and note.actions:
+            key = occ.key
+            note = Note(note.title, note.body, note.actions, lambda action: self.act(key, action))
+        return await self.notifier.notify(note)
+
+    async def _notify_pending(self) -> None:
+        for pending in self.ledger.pending_notes(self.config):
+            note = pending.note
+            if note.actions and pending.goal_id is not None:
+                goal = pending.goal_id
+                note = Note(note.title, note.body, note.actions, lambda a, g=goal: self.act(g, a))
+            if await self.notifier.notify(note):
+                self.ledger.mark_notified(pending.id)
+
+    def act(self, target: Any, action: str) -> None:
+        """A notification action was chosen (runs in the loop)."""
+        log.info("Action %s for %s", action, target)
+        self.fired.append((target, f"action:{action}"))
+        if action == START_NOW:
+            self.state.snoozed.pop(target, None)
+            self.state.handled.discard(target)
+            self.state.forced.add(target)
+        elif action == SNOOZE:
+            self._snooze(target, self.config.schedule.snooze_minutes)
+        elif action == SKIP_TODAY:
+            self.state.snoozed.pop(target, None)
+            self.state.forced.discard(target)
+            self.ledger.record_slot(target[0], target[1], "skipped")
+        elif action == LEVEL_UP:
+            asyncio.get_running_loop().create_task(self._level_up(target))
+        self.poke()
+
+    def _snooze(self, key: Key, minutes: int) -> None:
+        self.state.handled.discard(key)
+        self.state.snoozed[key] = self.clock.now() + timedelta(minutes=minutes)
+        local = self.state.snoozed[key].astimezone(self.clock.zone())
+        log.info("Snoozed %s until %s", key, local)
+
+    async def _level_up(self, goal_id: int) -> None:
+        try:
+            created = await self._in_worker(self.runner.level_up, goal_id)
+        except MicroalignError as exc:
+            log.error("Level up failed: %s", exc)
+            created = None
+        if created is None:
+            await self.notifier.notify(texts.level_up_how(goal_id))
