@@ -1,4 +1,4 @@
-"""Configuration: TOML, validated with pydantic; every problem listed with file, key and what is expected."""
+"""Configuration: TOML validated with pydantic; every problem names file, key and expectation."""
 
 from __future__ import annotations
 

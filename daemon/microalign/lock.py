@@ -33,7 +33,7 @@ def checkin_lock(paths: Paths) -> contextlib.AbstractContextManager[None]:
     return hold(
         paths.runtime_dir / "checkin.lock",
         "A check-in",
-        "Finish or stop the running check-in first (say \"stop\" or press Ctrl-C there).",
+        'Finish or stop the running check-in first (say "stop" or press Ctrl-C there).',
     )
 
 

@@ -36,7 +36,9 @@ class Paths:
         return Path(base) / APP if base else self.data_dir / "run"
 
 
-def resolve(config: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None) -> Paths:
+def resolve(
+    config: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None
+) -> Paths:
     """Flags win over environment, environment over XDG defaults."""
     from platformdirs import user_config_path, user_data_path
 

@@ -29,6 +29,8 @@ class ListenRequest:
     # Called once the audio file is complete and synced, *before* the transcript exists, so
     # the engine can store a pending answer that survives a crash.
     on_audio_saved: Callable[[Path], None] | None = None
+    # What a typing user may answer, e.g. "yes / no / partly / skip"; voice listeners ignore it.
+    hint: str = ""
 
 
 @dataclass

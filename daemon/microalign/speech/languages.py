@@ -54,13 +54,15 @@ class LanguagePack:
         return tuple(words)
 
     def goal_phrase(self, goal_text: str) -> str:
-        return self.goal_question.format(goal=_lower_first(goal_text) if self.code == "en" else goal_text)
+        return self.goal_question.format(
+            goal=_lower_first(goal_text) if self.code == "en" else goal_text
+        )
 
 
 def _lower_first(text: str) -> str:
     # "Ask one question" -> "ask one question", but keep "I" and acronyms like "TV".
     first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[1:2].isupper() or first == "I":
+    if (len(first) > 1 and first[1:2].isupper()) or first == "I":
         return text
     return text[:1].lower() + text[1:]
 

@@ -1,0 +1,118 @@
+"""The `microalign` command: a thin click layer over the library.
+
+Subcommands live in their own modules and are imported only when used, so that
+`microalign status` does not pay for speech, scheduling or notification libraries.
+`main(argv) -> int` is the one exit point: it maps our errors to exit codes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import sys
+import traceback
+
+import click
+
+from microalign import __version__
+from microalign.errors import MicroalignError
+
+INTERNAL_ERROR = 70
+
+COMMANDS = {
+    "init": "microalign.cli.setup_cmd:init",
+    "config": "microalign.cli.setup_cmd:config",
+    "goals": "microalign.cli.goals_cmd:goals",
+    "values": "microalign.cli.goals_cmd:values",
+    "checkin": "microalign.cli.checkin_cmd:checkin",
+    "status": "microalign.cli.progress_cmd:status",
+    "today": "microalign.cli.progress_cmd:today",
+    "history": "microalign.cli.progress_cmd:history",
+    "stats": "microalign.cli.progress_cmd:stats",
+    "export": "microalign.cli.export_cmd:export",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="microalign")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    envvar="MICROALIGN_CONFIG",
+    help="Configuration file [default: $XDG_CONFIG_HOME/microalign/microalign.toml].",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    envvar="MICROALIGN_DATA_DIR",
+    help="Data directory [default: $XDG_DATA_HOME/microalign].",
+)
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(
+    ctx: click.Context, config_file: str | None, data_dir: str | None, verbose: int, debug: bool
+) -> None:
+    """microalign: a voice-first coach for small daily goals.
+
+    Every morning it asks for your intention; every evening it walks you through your
+    micro-goals (yes / no / partly / skip) and how the day felt. Everything stays on
+    this computer.
+    """
+    from microalign.app import App
+    from microalign.paths import resolve
+
+    level = logging.DEBUG if debug or verbose > 1 else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    app = App(resolve(config_file, data_dir))
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    debug = "--debug" in args or bool(os.environ.get("MICROALIGN_DEBUG"))
+    try:
+        result = cli.main(args=args, prog_name="microalign", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("\nInterrupted.", err=True)
+        return 130
+    except MicroalignError as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"microalign: {exc}", err=True)
+        return exc.exit_code
+    except Exception:
+        if debug:
+            raise
+        click.echo(
+            f"microalign: internal error: {sys.exc_info()[1]!r}\n"
+            "  → Run the command again with --debug and report the traceback.",
+            err=True,
+        )
+        return INTERNAL_ERROR
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""`goals` and `values`: managing micro-goals and the values they serve."""
+
+from __future__ import annotations
+
+import click
+
+from microalign import texts
+from microalign.app import App
+from microalign.cli.output import emit_json, json_option, table
+from microalign.goals import Change, weekday_names
+
+ID = click.argument("goal_id", type=int, metavar="ID")
+
+
+def _show(change: Change, verb: str) -> None:
+    g = change.goal
+    click.echo(f"{verb} goal {g['id']}: {g['text']} [{g['state']}]")
+    if change.warning:
+        click.secho(f"Note: {change.warning}", fg="yellow", err=True)
+
+
+@click.group()
+def goals() -> None:
+    """Add, change and list your micro-goals."""
+
+
+@goals.command("add")
+@click.argument("text")
+@click.option("--value", help="The value this goal serves (see `microalign values`).")
+@click.option("--area", help="An area of life: social, professional, physical, ...")
+@click.option("--days", help="Weekdays it is scheduled on: daily (default), weekdays, mon,wed,fri.")
+@click.pass_obj
+def goals_add(app: App, text: str, value: str | None, area: str | None, days: str | None) -> None:
+    """Add a micro-goal, e.g. "Ask one question in the team meeting"."""
+    _show(app.goals.add(text, value, area, days, app.today()), "Added")
+
+
+@goals.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include mastered and retired goals.")
+@json_option
+@click.pass_obj
+def goals_list(app: App, show_all: bool, as_json: bool) -> None:
+    """List goals (active and paused; --all for every goal)."""
+    states = ("active", "paused", "mastered", "retired") if show_all else ("active", "paused")
+    rows = app.goals.list(states)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo(texts.NO_GOALS)
+        return
+    body = [
+        [
+            r["id"],
+            r["text"],
+            r["value"] or "-",
+            r["area"] or "-",
+            weekday_names(r["weekdays"]),
+            r["state"],
+            f"from {r['parent_id']}" if r["parent_id"] else "",
+        ]
+        for r in rows
+    ]
+    click.echo(table(body, ["id", "goal", "value", "area", "days", "state", "levelled up"]))
+
+
+@goals.command("edit")
+@ID
+@click.option("--text", help="New wording.")
+@click.option("--value", help='New value ("" removes it).')
+@click.option("--area", help='New area ("" removes it).')
+@click.option("--days", help="New weekdays: daily, weekdays, mon,wed,fri.")
+@click.pass_obj
+def goals_edit(app: App, goal_id: int, text, value, area, days) -> None:
+    """Change a goal's wording, value, area or days."""
+    _show(app.goals.edit(goal_id, text, value, area, days), "Changed")
+
+
+def _transition(action: str, verb: str, doc: str) -> click.Command:
+    @click.pass_obj
+    def command(app: App, goal_id: int) -> None:
+        _show(app.goals.transition(goal_id, action, app.today()), verb)
+
+    command.__doc__ = doc
+    return goals.command(action)(ID(command))
+
+
+_transition("pause", "Paused", "Pause a goal: its days count as rest until you resume it.")
+_transition("resume", "Resumed", "Resume a paused goal.")
+_transition("retire", "Retired", "Retire a goal you no longer want to track (history is kept).")
+_transition("master", "Mastered", "Mark a goal as mastered: it has become routine.")
+
+
+@goals.command("level-up")
+@ID
+@click.argument("text")
+@click.pass_obj
+def goals_level_up(app: App, goal_id: int, text: str) -> None:
+    """Replace a goal that feels routine with a harder one, keeping the chain.
+
+    Example: microalign goals level-up 1 "Make eye contact with three people"
+    """
+    change = app.goals.level_up(goal_id, text, app.today())
+    chain = " → ".join(g["text"] for g in app.goals.chain(change.goal["id"]))
+    _show(change, "Levelled up to")
+    click.echo(f"Chain: {chain}")
+
+
+@click.group(invoke_without_command=True)
+@json_option
+@click.pass_context
+def values(ctx: click.Context, as_json: bool) -> None:
+    """List your values with this week's and this month's alignment rate."""
+    if ctx.invoked_subcommand:
+        return
+    from microalign.progress import goal_progress, value_rates
+
+    app: App = ctx.obj
+    today = app.today()
+    progress = goal_progress(app, today)
+    rates = {
+        period: {r.value: r for r in value_rates(app, progress, today, period, 1)}
+        for period in ("week", "month")
+    }
+    data = [
+        {
+            "value": name,
+            "goals": sum(
+                1 for p in progress if p.goal["value"] == name and p.goal["state"] == "active"
+            ),
+            "week": rates["week"][name].rate if name in rates["week"] else None,
+            "month": rates["month"][name].rate if name in rates["month"] else None,
+        }
+        for name in app.goals.values()
+    ]
+    if as_json:
+        emit_json(data)
+        return
+    pct = lambda r: "-" if r is None else f"{r:.0%}"  # noqa: E731
+    click.echo(
+        table(
+            [[d["value"], d["goals"], pct(d["week"]), pct(d["month"])] for d in data],
+            ["value", "active goals", "this week", "this month"],
+        )
+    )
+
+
+@values.command("add")
+@click.argument("name")
+@click.pass_obj
+def values_add(app: App, name: str) -> None:
+    """Add a value of your own."""
+    click.echo(texts.VALUE_ADDED.format(name=app.goals.add_value(name)))
+
+
+@values.command("remove")
+@click.argument("name")
+@click.pass_obj
+def values_remove(app: App, name: str) -> None:
+    """Remove a value no goal uses."""
+    app.goals.remove_value(name)
+    click.echo(texts.VALUE_REMOVED.format(name=name))

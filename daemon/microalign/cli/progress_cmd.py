@@ -1,0 +1,132 @@
+"""`status`/`today`, `history` and `stats`: where you stand."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import click
+
+from microalign import texts
+from microalign.app import App
+from microalign.cli.output import emit_json, json_option, table
+from microalign.export import answer_text
+
+OUTCOME_MARK = {"kept": "yes", "partly": "partly", "missed": "no", "rest": "skip", None: "-"}
+
+
+def status_data(app: App) -> dict:
+    from microalign.progress import goal_progress
+
+    today = app.today()
+    outcomes = app.store.goal_outcomes()
+    goals = []
+    for p in goal_progress(app, today, ("active", "paused")):
+        item = p.as_dict()
+        item["today"] = outcomes.get(p.goal["id"], {}).get(today)
+        goals.append(item)
+    return {
+        "date": today,
+        "checkins": {slot: app.store.slot_status(today, slot) for slot in ("morning", "evening")},
+        "goals": goals,
+    }
+
+
+@click.command()
+@json_option
+@click.pass_obj
+def status(app: App, as_json: bool) -> None:
+    """Today's check-ins and every goal's streak and strength."""
+    data = status_data(app)
+    if as_json:
+        emit_json(data)
+        return
+    slots = ", ".join(f"{slot} {state or 'not yet'}" for slot, state in data["checkins"].items())
+    click.echo(f"{data['date']:%A %d %B %Y} — {slots}")
+    if not data["goals"]:
+        click.echo(texts.NO_GOALS)
+        return
+    rows = [
+        [
+            g["id"],
+            g["text"],
+            g["value"] or "-",
+            g["state"],
+            OUTCOME_MARK[g["today"]],
+            g["streak"],
+            g["best_streak"],
+            f"{g['strength']:.0%}",
+        ]
+        for g in data["goals"]
+    ]
+    click.echo(table(rows, ["id", "goal", "value", "state", "today", "streak", "best", "strength"]))
+
+
+today = click.Command(
+    "today", callback=status.callback, params=status.params, help="Same as `status`."
+)
+
+
+@click.command()
+@click.option(
+    "--days", type=click.IntRange(1, 3650), default=7, show_default=True, help="How many days back."
+)
+@json_option
+@click.pass_obj
+def history(app: App, days: int, as_json: bool) -> None:
+    """Your answers of the last days, newest first."""
+    rows = app.store.history(since=app.today() - timedelta(days=days - 1))
+    if as_json:
+        emit_json(rows)
+        return
+    current = None
+    rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]
+    for r in rows:
+        if (r["day"], r["slot"]) != current:
+            current = (r["day"], r["slot"])
+            click.secho(f"\n{r['day']} {r['slot']}", bold=True)
+        answer = (
+            r["text"] if r["text"] else "(audio, not transcribed yet)" if r["audio_path"] else "-"
+        )
+        click.echo(f"  {r['prompt']}\n    {answer}")
+    if not rows:
+        click.echo(f"No answers in the last {days} days.")
+
+
+@click.command()
+@click.option(
+    "--months",
+    type=click.IntRange(1, 24),
+    default=3,
+    show_default=True,
+    help="Months shown in the calendar.",
+)
+@json_option
+@click.pass_obj
+def stats(app: App, months: int, as_json: bool) -> None:
+    """Per goal: streak, best streak, strength, and a calendar of the last months."""
+    from microalign.domain.outcomes import day_states
+    from microalign.heatmap import render
+    from microalign.progress import goal_progress, rules_of
+
+    today = app.today()
+    since = today - timedelta(days=months * 31)
+    rules = rules_of(app.config)
+    progress = goal_progress(app, today)
+    if as_json:
+        emit_json([p.as_dict() for p in progress])
+        return
+    if not progress:
+        click.echo(texts.NO_GOALS)
+    for p in progress:
+        g = p.as_dict()
+        click.secho(f"\n{g['id']}. {g['text']}  [{g['state']}]", bold=True)
+        click.echo(
+            f"   streak {g['streak']} · best {g['best_streak']} · strength {g['strength']:.0%}"
+            f" · kept {g['kept_days']} of {g['scheduled_days']} days"
+        )
+        states = {
+            d: s
+            for d, s in day_states(p.record.schedule, p.record.answers, today, rules)
+            if d >= since
+        }
+        click.echo(render(states, since, today, color=click.get_text_stream("stdout").isatty()))

@@ -1,0 +1,48 @@
+"""Typed mode: prompts printed to the terminal, answers read from standard input."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from microalign.errors import EndOfInput
+from microalign.speech.base import Heard, ListenRequest
+
+
+class TerminalSpeaker:
+    def __init__(self, out: TextIO | None = None) -> None:
+        self.out = out or sys.stdout
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+    def chime(self) -> None:
+        """Typed mode needs no signal: the input prompt is one."""
+
+    def close(self) -> None:
+        pass
+
+
+class TerminalListener:
+    def __init__(self, inp: TextIO | None = None, out: TextIO | None = None) -> None:
+        self.inp = inp or sys.stdin
+        self.out = out or sys.stdout
+
+    def listen(self, request: ListenRequest) -> Heard:
+        if request.hint:
+            print(f"  [{request.hint}]", file=self.out)
+        print("> ", end="", file=self.out, flush=True)
+        try:
+            line = self.inp.readline()
+        except KeyboardInterrupt:
+            print(file=self.out)
+            raise EndOfInput("Interrupted.") from None
+        if not line:  # end of input: Ctrl-D or a closed pipe
+            print(file=self.out)
+            raise EndOfInput("Input closed.")
+        if not self.inp.isatty():
+            print(line.rstrip("\n"), file=self.out)  # show piped answers next to their prompts
+        return Heard(text=line.strip())
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,314 @@
+"""The database: SQLite on the user's machine, via sqlite-utils for writes and migrations.
+
+Reads use the plain sqlite3 connection so read-only commands (`status`) never import
+sqlite-utils; the schema version lives in PRAGMA user_version for the same reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from microalign.errors import StoreError
+from microalign.paths import private_dir
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+log = logging.getLogger(__name__)
+
+# Bump together with a new step in migrations.py (a test checks they agree).
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Turn sqlite3's errors into messages that say what to do."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            raise StoreError(
+                f"The database {path} is locked by another program.",
+                "Wait a moment and try again; if it persists, stop other microalign processes.",
+            ) from None
+        if "disk is full" in text or "disk I/O" in text:
+            raise StoreError(
+                f"Cannot write to {path}: {text}.",
+                "Free some disk space; nothing already stored was changed.",
+            ) from None
+        if "readonly" in text or "unable to open" in text:
+            raise StoreError(
+                f"Cannot open {path} for writing: {text}.",
+                f"Check the permissions of {path.parent} (it should be yours, mode 0700).",
+            ) from None
+        raise StoreError(f"Database error in {path}: {text}.") from None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} is not a readable microalign database ({exc}).",
+            f"Move it aside (mv {path} {path}.broken) and run the command again to start a "
+            "new one; the old file is kept for recovery.",
+        ) from None
+
+
+class Store:
+    """One open database. Cheap to open; apply migrations only when the version is behind."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._db: Database | None = None
+
+    @classmethod
+    def open(cls, path: Path, seed_values: list[str] | tuple[str, ...] = ()) -> Store:
+        private_dir(path.parent)
+        created = not path.exists()
+        if created:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        with translate_errors(path):
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            store = cls(conn, path)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                conn.close()
+                raise StoreError(
+                    f"{path} was written by a newer microalign (schema {version}, "
+                    f"this one knows {SCHEMA_VERSION}).",
+                    "Upgrade microalign: pip install -U microalign.",
+                )
+            if version < SCHEMA_VERSION:
+                store._migrate(seed_values if created or version == 0 else ())
+        return store
+
+    def _migrate(self, seed_values: list[str] | tuple[str, ...]) -> None:
+        from microalign.migrations import migrations
+
+        mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode != "wal":
+            log.warning("SQLite refused WAL mode (%s); continuing in %s mode", self.path, mode)
+        migrations.apply(self.db)
+        with self.conn:
+            for name in seed_values:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO goal_values(name, created_at) VALUES (?, ?)",
+                    (name, now_iso()),
+                )
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        for suffix in ("", "-wal", "-shm"):
+            extra = Path(f"{self.path}{suffix}")
+            if extra.exists():
+                extra.chmod(0o600)
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- small helpers -------------------------------------------------------------------
+
+    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
+        with translate_errors(self.path):
+            return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def row(self, sql: str, params: tuple | dict = ()) -> dict[str, Any] | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def insert(self, table: str, record: dict[str, Any]) -> int:
+        with translate_errors(self.path), self.conn:
+            return int(self.db[table].insert(record).last_pk)
+
+    def update(self, table: str, pk: int, changes: dict[str, Any]) -> None:
+        with translate_errors(self.path), self.conn:
+            self.db[table].update(pk, changes)
+
+    # -- check-ins -----------------------------------------------------------------------
+
+    def begin_checkin(self, slot: str, day: date, source: str) -> int:
+        """Resume today's unfinished check-in for `slot`, or start a new one."""
+        found = self.row(
+            "SELECT id FROM checkins WHERE day = ? AND slot = ? AND status IN "
+            "('running', 'stopped', 'no_speech', 'snoozed') ORDER BY id DESC LIMIT 1",
+            (day.isoformat(), slot),
+        )
+        if found:
+            self.update("checkins", found["id"], {"status": "running", "source": source})
+            return int(found["id"])
+        return self.insert(
+            "checkins",
+            {
+                "slot": slot,
+                "day": day.isoformat(),
+                "status": "running",
+                "source": source,
+                "started_at": now_iso(),
+            },
+        )
+
+    def finish_checkin(self, checkin_id: int, status: str) -> None:
+        self.update("checkins", checkin_id, {"status": status, "finished_at": now_iso()})
+
+    def slot_status(self, day: date, slot: str) -> str | None:
+        """The most telling status of a day's slot: done beats everything else."""
+        found = self.rows(
+            "SELECT status FROM checkins WHERE day = ? AND slot = ?", (day.isoformat(), slot)
+        )
+        statuses = {r["status"] for r in found}
+        for status in ("done", "skipped", "missed", "running", "stopped", "no_speech", "snoozed"):
+            if status in statuses:
+                return status
+        return None
+
+    def record_slot(self, day: date, slot: str, status: str, source: str = "daemon") -> int:
+        """Record a slot that ended without answers (missed, skipped)."""
+        stamp = now_iso()
+        return self.insert(
+            "checkins",
+            {
+                "slot": slot,
+                "day": day.isoformat(),
+                "status": status,
+                "source": source,
+                "started_at": stamp,
+                "finished_at": stamp,
+            },
+        )
+
+    def completed_checkin_days(self) -> list[date]:
+        found = self.rows("SELECT day FROM checkins WHERE status = 'done' ORDER BY day, id")
+        return [date.fromisoformat(r["day"]) for r in found]
+
+    # -- answers -------------------------------------------------------------------------
+
+    def answered_steps(self, checkin_id: int) -> set[str]:
+        found = self.rows("SELECT step FROM answers WHERE checkin_id = ?", (checkin_id,))
+        return {r["step"] for r in found}
+
+    def add_answer(self, checkin_id: int, step: str, **fields: Any) -> int:
+        stamp = now_iso()
+        record = {"checkin_id": checkin_id, "step": step, "status": "final"}
+        record |= {k: str(v) if isinstance(v, Path) else v for k, v in fields.items()}
+        record |= {"created_at": stamp, "updated_at": stamp}
+        return self.insert("answers", record)
+
+    def update_answer(self, answer_id: int, **fields: Any) -> None:
+        changes = {k: str(v) if isinstance(v, Path) else v for k, v in fields.items()}
+        self.update("answers", answer_id, changes | {"updated_at": now_iso()})
+
+    def set_transcript(
+        self,
+        answer_id: int,
+        text: str,
+        confidence: float | None,
+        model: str,
+        outcome: str | None = None,
+    ) -> None:
+        changes: dict[str, Any] = {"text": text, "confidence": confidence, "model": model}
+        if outcome is not None:
+            changes["outcome"] = outcome
+        self.update_answer(answer_id, **changes, status="final")
+
+    def answers_for_retranscribe(self, pending_only: bool) -> list[dict[str, Any]]:
+        where = "status = 'pending'" if pending_only else "audio_path IS NOT NULL"
+        return self.rows(
+            "SELECT id, audio_path, kind, language, status, step, goal_id, text FROM answers "
+            f"WHERE {where} AND audio_path IS NOT NULL ORDER BY id"
+        )
+
+    def day_answers(self, day: date, slot: str | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT a.*, c.slot, c.day FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE c.day = ?"
+        )
+        params: tuple = (day.isoformat(),)
+        if slot:
+            sql += " AND c.slot = ?"
+            params += (slot,)
+        return self.rows(sql + " ORDER BY a.id", params)
+
+    def goal_outcomes(self) -> dict[int, dict[date, str]]:
+        """goal id -> day -> outcome; a later answer for the same day wins."""
+        result: dict[int, dict[date, str]] = {}
+        for r in self.conn.execute(
+            "SELECT a.goal_id, c.day, a.outcome FROM answers a "
+            "JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE a.goal_id IS NOT NULL AND a.outcome IS NOT NULL ORDER BY a.id"
+        ):
+            result.setdefault(r[0], {})[date.fromisoformat(r[1])] = r[2]
+        return result
+
+    def history(self, since: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT a.id, c.day, c.slot, c.status AS checkin_status, a.step, a.goal_id, a.prompt, "
+            "a.text, a.outcome, a.reason, a.confidence, a.audio_path, a.model, a.status, "
+            "a.created_at, g.text AS goal_text, g.value AS goal_value "
+            "FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "LEFT JOIN goals g ON g.id = a.goal_id"
+        )
+        params: tuple = ()
+        if since:
+            sql += " WHERE c.day >= ?"
+            params = (since.isoformat(),)
+        sql += " ORDER BY c.day DESC, a.id DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.rows(sql, params)
+
+    # -- milestones ----------------------------------------------------------------------
+
+    def milestone_keys(self) -> set[str]:
+        return {r["key"] for r in self.rows("SELECT key FROM milestones")}
+
+    def record_milestone(
+        self, key: str, kind: str, goal_id: int | None, threshold: float, reached_on: date
+    ) -> bool:
+        """Store a milestone once; False when it was already there (so nobody notifies twice)."""
+        with translate_errors(self.path), self.conn:
+            cursor = self.conn.execute(
+                "INSERT OR IGNORE INTO milestones(key, kind, goal_id, threshold, reached_on, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (key, kind, goal_id, threshold, reached_on.isoformat(), now_iso()),
+            )
+            return cursor.rowcount == 1
+
+    def unnotified_milestones(self) -> list[dict[str, Any]]:
+        return self.rows(
+            "SELECT m.*, g.text AS goal_text FROM milestones m LEFT JOIN goals g "
+            "ON g.id = m.goal_id WHERE m.notified_at IS NULL ORDER BY m.reached_on, m.id"
+        )
+
+    def mark_milestone_notified(self, milestone_id: int) -> None:
+        self.update("milestones", milestone_id, {"notified_at": now_iso()})
+
+    def milestones(self) -> list[dict[str, Any]]:
+        return self.rows(
+            "SELECT m.*, g.text AS goal_text FROM milestones m LEFT JOIN goals g "
+            "ON g.id = m.goal_id ORDER BY m.reached_on, m.id"
+        )

@@ -1,0 +1,73 @@
+"""Shared fixtures: every test gets its own XDG directories, never the user's."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from microalign.app import App
+from microalign.cli import main
+from microalign.paths import resolve
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Private config, data and runtime directories, also for child processes."""
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"):
+        path = tmp_path / name.lower()
+        path.mkdir(mode=0o700)
+        monkeypatch.setenv(name, str(path))
+    monkeypatch.delenv("MICROALIGN_CONFIG", raising=False)
+    monkeypatch.delenv("MICROALIGN_DATA_DIR", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def app(home: Path):
+    application = App(resolve())
+    yield application
+    application.close()
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Run `microalign ARGS` in this process with `stdin` as standard input."""
+
+    def run(*args: str, stdin: str = "") -> Result:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def cli_process(home: Path):
+    """Run `microalign ARGS` as a real process, as a user would."""
+
+    def run(*args: str, stdin: str = "", timeout: float = 60) -> Result:
+        proc = subprocess.run(
+            [sys.executable, "-m", "microalign", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=os.environ.copy(),
+        )
+        return Result(proc.returncode, proc.stdout, proc.stderr)
+
+    return run

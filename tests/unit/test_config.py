@@ -1,0 +1,74 @@
+from pathlib import Path
+
+import pytest
+
+from microalign import config
+from microalign.errors import ConfigError
+
+SHIPPED = Path(__file__).parents[2] / "config" / "microalign.toml"
+
+
+def test_config_shipped_file_equals_defaults():
+    assert config.load(SHIPPED) == config.DEFAULT
+
+
+def test_config_packaged_copy_matches_shipped_file():
+    assert config.default_text() == SHIPPED.read_text(encoding="utf-8")
+
+
+def test_config_missing_file_gives_defaults(tmp_path):
+    assert config.load(tmp_path / "none.toml") == config.DEFAULT
+
+
+@pytest.mark.parametrize(
+    ("toml", "key", "expected"),
+    [
+        ('[general]\nsoft_goal_limit = "three"', "general.soft_goal_limit", "integer"),
+        ("[general]\nlanguag = 'en'", "general.languag", "unknown key"),
+        ('[schedule.evening]\ntime = "25:00"', "schedule.evening.time", "HH:MM"),
+        ('[schedule.morning]\ntimes = { sat = "9am" }', "schedule.morning.times.sat", "HH:MM"),
+        ('[schedule.morning]\ndays = ["mon", "funday"]', "schedule.morning.days.1", "'mon'"),
+        ("[general]\nlanguage = 'fr'", "general.language", "'en' or 'ko'"),
+        ("[speech]\nsilence_seconds = 0", "speech.silence_seconds", "greater than or equal"),
+        ("bogus = 1", "bogus", "unknown key"),
+    ],
+)
+def test_config_invalid_value_names_file_key_and_expectation(tmp_path, toml, key, expected):
+    path = tmp_path / "microalign.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as info:
+        config.load(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert f"{key}:" in message
+    assert expected in message
+
+
+def test_config_several_errors_are_all_listed(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('[general]\nsoft_goal_limit = 9\nfoo = 1\n[schedule.evening]\ntime = "21:61"\n')
+    with pytest.raises(ConfigError) as info:
+        config.load(path)
+    assert len(info.value.problems) == 3
+
+
+def test_config_broken_toml_says_where(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text("[general\nlanguage = 'en'")
+    with pytest.raises(ConfigError, match="not valid TOML.*line 1"):
+        config.load(path)
+
+
+def test_config_not_utf8_is_reported(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_bytes(b"\xff\xfe[general]")
+    with pytest.raises(ConfigError, match="UTF-8"):
+        config.load(path)
+
+
+def test_config_slot_time_on_weekday_override_and_day_off():
+    slot = config.Slot(time="07:30", days=["mon", "sat"], times={"sat": "09:15"})
+    assert slot.time_on(0).strftime("%H:%M") == "07:30"
+    assert slot.time_on(5).strftime("%H:%M") == "09:15"
+    assert slot.time_on(2) is None
+    assert config.Slot(time="07:30", enabled=False).time_on(0) is None

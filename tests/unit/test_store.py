@@ -1,0 +1,125 @@
+import sqlite3
+import stat
+from datetime import date
+
+import pytest
+from sqlite_utils import Database
+
+from microalign import store as store_module
+from microalign.errors import StoreError
+from microalign.migrations import migrations
+from microalign.store import SCHEMA_VERSION, Store
+
+
+def test_store_schema_version_matches_number_of_migrations():
+    assert len(migrations.pending(Database(memory=True))) == SCHEMA_VERSION
+
+
+def test_store_new_database_is_private_wal_with_foreign_keys(tmp_path):
+    path = tmp_path / "data" / "m.db"
+    with Store.open(path, ["honesty"]) as s:
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [r["name"] for r in s.rows("SELECT name FROM goal_values")] == ["honesty"]
+        with pytest.raises(StoreError):
+            s.add_answer(999, "feeling", text="orphan")  # no such check-in
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_store_reopen_applies_no_migration_twice(tmp_path):
+    path = tmp_path / "m.db"
+    Store.open(path).close()
+    with Store.open(path) as s:
+        applied = s.rows("SELECT name FROM _sqlite_migrations")
+    assert len(applied) == SCHEMA_VERSION
+
+
+def test_store_corrupt_file_says_how_to_recover_and_is_kept(tmp_path):
+    path = tmp_path / "m.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=r"not a readable microalign database.*mv "):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_store_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "m.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer microalign"):
+        Store.open(path)
+
+
+def test_store_locked_database_gives_clear_error(tmp_path, monkeypatch):
+    path = tmp_path / "m.db"
+    s = Store.open(path)
+    other = sqlite3.connect(path)
+    other.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 100)  # fault injection: don't wait 5 s
+    s.conn.execute("PRAGMA busy_timeout = 100")
+    with pytest.raises(StoreError, match="locked by another program"):
+        s.begin_checkin("evening", date(2026, 1, 1), "text")
+    other.rollback()
+    assert s.begin_checkin("evening", date(2026, 1, 1), "text") == 1
+
+
+def test_store_full_disk_error_leaves_data_intact(tmp_path, monkeypatch):
+    path = tmp_path / "m.db"
+    s = Store.open(path)
+    checkin = s.begin_checkin("evening", date(2026, 1, 1), "text")
+    s.add_answer(checkin, "feeling", text="fine")
+    s.conn.execute("PRAGMA max_page_count = 1")  # fault injection: the "disk" is now full
+    with pytest.raises(StoreError, match="Free some disk space"):
+        s.add_answer(checkin, "extra:0", text="x" * 100_000)
+    assert [r["text"] for r in s.rows("SELECT text FROM answers")] == ["fine"]
+
+
+def test_store_unfinished_checkin_is_resumed_finished_is_not(tmp_path):
+    s = Store.open(tmp_path / "m.db")
+    day = date(2026, 3, 1)
+    first = s.begin_checkin("evening", day, "voice")
+    s.add_answer(first, "goal:1", text="yes")
+    s.finish_checkin(first, "stopped")
+    assert s.begin_checkin("evening", day, "text") == first
+    assert s.answered_steps(first) == {"goal:1"}
+    s.finish_checkin(first, "done")
+    assert s.slot_status(day, "evening") == "done"
+    assert s.begin_checkin("evening", day, "text") != first
+
+
+def test_store_milestone_recorded_exactly_once(tmp_path):
+    s = Store.open(tmp_path / "m.db")
+    assert s.record_milestone("checkins:-:10", "checkins", None, 10, date(2026, 1, 1))
+    assert not s.record_milestone("checkins:-:10", "checkins", None, 10, date(2026, 1, 2))
+    assert len(s.unnotified_milestones()) == 1
+    s.mark_milestone_notified(s.unnotified_milestones()[0]["id"])
+    assert s.unnotified_milestones() == []
+
+
+def test_store_later_answer_for_same_goal_day_wins(tmp_path):
+    s = Store.open(tmp_path / "m.db")
+    s.insert("goals", {"text": "g", "weekdays": "0123456", "state": "active",
+                       "created_on": "2026-01-01"})
+    day = date(2026, 1, 2)
+    c1 = s.begin_checkin("evening", day, "text")
+    s.add_answer(c1, "goal:1", goal_id=1, outcome="missed")
+    s.finish_checkin(c1, "done")
+    c2 = s.begin_checkin("evening", day, "text")
+    s.add_answer(c2, "goal:1", goal_id=1, outcome="kept")
+    assert s.goal_outcomes() == {1: {day: "kept"}}
+
+
+def test_store_pending_answers_listed_for_retranscription(tmp_path):
+    s = Store.open(tmp_path / "m.db")
+    c = s.begin_checkin("evening", date(2026, 1, 2), "voice")
+    a = s.add_answer(c, "feeling", kind="free", audio_path=tmp_path / "a.wav", status="pending")
+    s.add_answer(c, "extra:0", kind="free", text="typed")
+    assert [r["id"] for r in s.answers_for_retranscribe(pending_only=True)] == [a]
+    s.set_transcript(a, "good", 0.9, "vosk-model-small-ko-0.22")
+    assert s.answers_for_retranscribe(pending_only=True) == []
+    assert [r["id"] for r in s.answers_for_retranscribe(pending_only=False)] == [a]
