@@ -51,4 +51,4 @@ class Clock:
 
     def to_real(self, moment: datetime) -> datetime:
         """The real instant at which the shifted clock shows `moment` (for timers)."""
-        return moment - self.offset
+        return moment.astimezone(UTC) - self.offset

@@ -31,7 +31,9 @@ class Decision(Enum):
 
 @dataclass(frozen=True, order=True)
 class Occurrence:
-    at: datetime  # aware; the instant the check-in is due
+    # The instant the check-in is due, in UTC: Python compares and subtracts datetimes that
+    # share a ZoneInfo by wall time, which is wrong across DST changes.
+    at: datetime
     day: date  # the local date it belongs to (the key, with the slot)
     slot: str
 
@@ -46,10 +48,11 @@ def local_instant(day: date, at: time, tz: tzinfo) -> datetime:
     A time skipped by spring-forward (02:30 on a day that jumps 02:00→03:00) is taken as the
     same distance after the gap (03:30), and a time that occurs twice at fall-back is taken
     at its first occurrence (fold=0), so each local time maps to exactly one instant.
+    Returned in UTC.
     """
-    naive = datetime.combine(day, at)
-    # Round-tripping through UTC normalises a non-existent wall time forward by the gap.
-    return naive.replace(tzinfo=tz, fold=0).astimezone(UTC).astimezone(tz)
+    # For a non-existent wall time zoneinfo uses the offset before the gap, so converting
+    # to UTC moves it forward by the gap.
+    return datetime.combine(day, at).replace(tzinfo=tz, fold=0).astimezone(UTC)
 
 
 def occurrence(schedule: Schedule, slot: str, day: date, tz: tzinfo) -> Occurrence | None:
@@ -70,6 +73,7 @@ def _occurrences(schedule: Schedule, tz: tzinfo, first: date, days: int) -> Iter
 
 
 def classify(now: datetime, due: datetime, grace: timedelta) -> Decision:
+    now, due = now.astimezone(UTC), due.astimezone(UTC)
     if now < due:
         return Decision.WAIT
     if now - due <= grace:
@@ -79,7 +83,7 @@ def classify(now: datetime, due: datetime, grace: timedelta) -> Decision:
 
 def _effective(occ: Occurrence, snoozed: Mapping[Key, datetime]) -> Occurrence:
     later = snoozed.get(occ.key)
-    return Occurrence(later, occ.day, occ.slot) if later is not None else occ
+    return Occurrence(later.astimezone(UTC), occ.day, occ.slot) if later is not None else occ
 
 
 def due_slots(
@@ -100,10 +104,11 @@ def due_slots(
     """
     snoozed = snoozed or {}
     grace = timedelta(minutes=schedule.grace_minutes)
+    now = now.astimezone(UTC)
     today = now.astimezone(tz).date()
     found = []
     for occ in _occurrences(schedule, tz, today - timedelta(days=1), 2):
-        if occ.key in done or (since is not None and occ.at < since):
+        if occ.key in done or (since is not None and occ.at < since.astimezone(UTC)):
             continue
         occ = _effective(occ, snoozed)
         decision = classify(now, occ.at, grace)
@@ -121,6 +126,7 @@ def next_fire(
 ) -> Occurrence | None:
     """The next occurrence strictly after `now` that is not done, or None if no slot is on."""
     snoozed = snoozed or {}
+    now = now.astimezone(UTC)
     today = now.astimezone(tz).date()
     upcoming = (
         _effective(occ, snoozed)

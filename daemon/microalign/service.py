@@ -133,7 +133,9 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.stop)
         loop.add_signal_handler(signal.SIGHUP, self.reload)
-        self._since = self.ledger.first_use() or self.clock.now()
+        # On a fresh install nothing before the grace window counts as missed.
+        grace = timedelta(minutes=self.config.schedule.grace_minutes)
+        self._since = self.ledger.first_use() or self.clock.now() - grace
         await self.presence.start(on_change=self.poke, on_resume=self.poke)
         await self._in_worker(self.runner.recover)
         self._start_scheduler()

@@ -1,0 +1,98 @@
+"""Test-only speech for the daemon tests (fault injection, see runner.SPEECH_FACTORY_ENV).
+
+The daemon's own logic is under test here, not speech: the voice team's tests run Vosk and
+PulseAudio. The scripted listener behaves like the real one towards the engine: it writes
+the answer's WAV (16 kHz mono, 0600) and reports it saved *before* returning the text.
+It can also block forever on a chosen answer ("__hang__") so a test can kill the daemon
+in the middle of a check-in.
+
+Environment: MICROALIGN_TEST_ANSWERS (JSON list of answers), MICROALIGN_TEST_SPEECH_LOG
+(file receiving one JSON line per event).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import wave
+from pathlib import Path
+
+from microalign.errors import NoSpeechError
+from microalign.speech.base import Heard, ListenRequest
+
+HANG = "__hang__"
+SILENCE = "__silence__"
+
+
+def _log(event: str, **fields) -> None:
+    path = os.environ.get("MICROALIGN_TEST_SPEECH_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(json.dumps({"event": event, "t": time.time(), **fields}) + "\n")
+
+
+class ScriptedSpeaker:
+    def say(self, text: str) -> None:
+        _log("say", text=text)
+
+    def chime(self) -> None:
+        _log("chime")
+
+    def close(self) -> None:
+        _log("speaker_closed")
+
+
+class ScriptedListener:
+    def __init__(self, answers: list[str]) -> None:
+        self.answers = list(answers)
+        self.loaded = False
+
+    def preload(self) -> None:
+        self.loaded = True
+        _log("preload")
+
+    def listen(self, request: ListenRequest) -> Heard:
+        if not self.answers:
+            _log("silence")
+            raise NoSpeechError("nothing said", "speak after the chime")
+        text = self.answers.pop(0)
+        if text == SILENCE:
+            raise NoSpeechError("nothing said", "speak after the chime")
+        if request.audio_path is not None:
+            _write_wav(request.audio_path)
+            if request.on_audio_saved is not None:
+                request.on_audio_saved(request.audio_path)
+            _log("audio_saved", path=str(request.audio_path))
+        if text == HANG:
+            _log("hang")
+            threading.Event().wait()
+        _log("heard", text=text)
+        return Heard(text=text, confidence=1.0, audio_path=request.audio_path, model="scripted")
+
+    def close(self) -> None:
+        _log("listener_closed")
+
+
+def _write_wav(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as raw, wave.open(raw, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(16000)
+        wav.writeframes(b"\0\0" * 1600)
+        raw.flush()
+        os.fsync(raw.fileno())
+
+
+def make(config, pack, paths):
+    answers = json.loads(os.environ.get("MICROALIGN_TEST_ANSWERS", "[]"))
+    return ScriptedSpeaker(), ScriptedListener(answers)
+
+
+def events(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]

@@ -1,0 +1,51 @@
+"""The real daemon in-process: real store, real APScheduler, real clock (shifted)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime, timedelta
+
+from microalign.paths import resolve
+from microalign.store import Store
+
+from .helpers import (
+    clock_at,
+    drive,
+    events_of,
+    make_daemon,
+    scripted_speech,
+    slots_toml,
+    write_config,
+)
+from .scripted import events
+
+
+def _status(day: date, slot: str) -> str | None:
+    with Store.open(resolve().database) as store:
+        return store.slot_status(day, slot)
+
+
+def test_daemon_slot_seconds_ahead_fires_exactly_once(home, tmp_path, monkeypatch):
+    speech = scripted_speech(monkeypatch, tmp_path, ["be patient"])
+    write_config(resolve(), slots_toml("07:30"))
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 29, 57)))
+    ended = lambda: bool(events_of(daemon, "done"))  # noqa: E731
+    assert asyncio.run(drive(daemon, ended, settle=2.5)) == 0
+    key = (date(2026, 5, 4), "morning")
+    assert events_of(daemon, "started") == [key]
+    assert events_of(daemon, "done") == [key]
+    assert _status(*key) == "done"
+    said = [e for e in events(speech) if e["event"] == "heard"]
+    assert [e["text"] for e in said] == ["be patient"]
+
+
+def test_daemon_restart_inside_grace_catches_up_once(home, tmp_path, monkeypatch):
+    scripted_speech(monkeypatch, tmp_path, ["one step"])
+    write_config(resolve(), slots_toml("07:30", grace=120))
+    wall = datetime(2026, 5, 4, 9, 0)
+    first = make_daemon(clock=clock_at(wall))
+    assert asyncio.run(drive(first, lambda: bool(events_of(first, "done")))) == 0
+    second = make_daemon(clock=clock_at(wall + timedelta(minutes=5)))
+    asyncio.run(drive(second, lambda: True, settle=1.0))
+    assert events_of(first, "started") == [(date(2026, 5, 4), "morning")]
+    assert events_of(second, "started") == []
