@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from microalign.errors import SpeechError, UsageError
@@ -46,10 +46,10 @@ class StoreLedger:
     def record_slot(self, day: date, slot: str, status: str) -> None:
         self.app.store.record_slot(day, slot, status)
 
-    def first_use(self) -> datetime | None:
-        found = self.app.store.row("SELECT MIN(started_at) AS first FROM checkins")
+    def first_day(self) -> date | None:
+        found = self.app.store.row("SELECT MIN(day) AS first FROM checkins")
         first = found and found["first"]
-        return datetime.fromisoformat(first) if first else None
+        return date.fromisoformat(first) if first else None
 
     def pending_notes(self, config: Config) -> list[Pending]:
         from microalign import texts as lead_texts

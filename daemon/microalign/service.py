@@ -56,7 +56,8 @@ class Ledger(Protocol):
 
     def record_slot(self, day: date, slot: str, status: str) -> None: ...
 
-    def first_use(self) -> datetime | None: ...
+    def first_day(self) -> date | None:
+        """The first day with a recorded check-in (None on a fresh install)."""
 
     def pending_notes(self, config: Config) -> list[Pending]:
         """Milestones and level-up suggestions not yet notified."""
@@ -133,9 +134,7 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.stop)
         loop.add_signal_handler(signal.SIGHUP, self.reload)
-        # On a fresh install nothing before the grace window counts as missed.
-        grace = timedelta(minutes=self.config.schedule.grace_minutes)
-        self._since = self.ledger.first_use() or self.clock.now() - grace
+        self._since = self._first_counted()
         await self.presence.start(on_change=self.poke, on_resume=self.poke)
         await self._in_worker(self.runner.recover)
         self._start_scheduler()
@@ -148,6 +147,14 @@ class Daemon:
             watchdog.cancel()
             await self._shutdown()
         return self._exit_code
+
+    def _first_counted(self) -> datetime:
+        """Slots before this instant are never reported missed: before the first recorded
+        check-in, or, on a fresh install, before the grace window."""
+        first = self.ledger.first_day()
+        if first is None:
+            return self.clock.now() - timedelta(minutes=self.config.schedule.grace_minutes)
+        return datetime.combine(first, datetime.min.time()).replace(tzinfo=self.clock.zone())
 
     def stop(self) -> None:
         log.info("Stopping")

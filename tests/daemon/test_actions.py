@@ -1,0 +1,100 @@
+"""Missed check-ins reach dunst with Start now / Snooze / Skip today; each action, invoked
+through dunst's context menu, does what it says."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from microalign.paths import resolve
+from microalign.store import Store
+
+from .helpers import (
+    clock_at,
+    drive,
+    events_of,
+    make_daemon,
+    scripted_speech,
+    slots_toml,
+    write_config,
+)
+
+pytestmark = pytest.mark.desktop
+
+DAY = date(2026, 5, 4)
+KEY = (DAY, "morning")
+
+
+def _late_daemon(tmp_path, monkeypatch, answers=("a calm start",)):
+    scripted_speech(monkeypatch, tmp_path, list(answers))
+    write_config(resolve(), slots_toml("07:30", grace=60))
+    with Store.open(resolve().database) as store:  # a user with history: misses count
+        store.record_slot(DAY - timedelta(days=1), "morning", "done")
+    return make_daemon(clock=clock_at(datetime(2026, 5, 4, 10, 0)))
+
+
+def _status(key=KEY) -> str | None:
+    with Store.open(resolve().database) as store:
+        return store.slot_status(*key)
+
+
+def _run_with_action(desktop, daemon, label: str, until) -> list[str]:
+    menus: list = []
+
+    async def scenario() -> int:
+        def missed_shown() -> bool:
+            return any(
+                s["DUNST_SUMMARY"] == "Morning reflection missed" for s in desktop.received()
+            )
+
+        task = asyncio.create_task(drive(daemon, until, timeout=40))
+        for _ in range(400):
+            if missed_shown() or task.done():
+                break
+            await asyncio.sleep(0.05)
+        assert missed_shown(), f"no missed notification; fired={daemon.fired}"
+        menus.append(await asyncio.to_thread(desktop.invoke_action, label))
+        return await task
+
+    assert asyncio.run(scenario()) == 0
+    return menus[0]
+
+
+def test_missed_notification_skip_today_records_skipped(home, desktop, tmp_path, monkeypatch):
+    daemon = _late_daemon(tmp_path, monkeypatch)
+    menu = _run_with_action(
+        desktop, daemon, "Skip today", lambda: (KEY, "action:skip-today") in daemon.fired
+    )
+    shown = [s for s in desktop.received() if s["DUNST_SUMMARY"] == "Morning reflection missed"]
+    assert len(shown) == 1
+    assert "pick it up when it suits you" in shown[0]["DUNST_BODY"]
+    assert sorted(m.split(" (")[0].lstrip("#") for m in menu if not m.startswith("# (")) == [
+        "Skip today",
+        "Snooze 15 min",
+        "Start now",
+    ]
+    assert _status() == "skipped"
+    assert events_of(daemon, "started") == []
+
+
+def test_missed_notification_start_now_runs_checkin(home, desktop, tmp_path, monkeypatch):
+    daemon = _late_daemon(tmp_path, monkeypatch)
+    _run_with_action(desktop, daemon, "Start now", lambda: KEY in events_of(daemon, "done"))
+    assert events_of(daemon, "missed") == [KEY]
+    assert events_of(daemon, "started") == [KEY]
+    assert _status() == "done"
+    titles = [s["DUNST_SUMMARY"] for s in desktop.received()]
+    assert titles == ["Morning reflection missed", "Morning reflection"]
+
+
+def test_missed_notification_snooze_reschedules_15_minutes(home, desktop, tmp_path, monkeypatch):
+    daemon = _late_daemon(tmp_path, monkeypatch)
+    before = datetime.now(UTC)
+    _run_with_action(desktop, daemon, "Snooze 15 min", lambda: KEY in daemon.state.snoozed)
+    until = daemon.state.snoozed[KEY] - daemon.clock.offset  # back to real time
+    assert timedelta(minutes=15) <= until - before <= timedelta(minutes=16)
+    upcoming = daemon.next_occurrence()
+    assert (upcoming.key, upcoming.at) == (KEY, daemon.state.snoozed[KEY])
+    assert events_of(daemon, "started") == []
