@@ -23,3 +23,14 @@ def no_desktop(tmp_path, monkeypatch):
     """A session bus address where nothing listens: no notification server at all."""
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path / 'nobody.sock'}")
     monkeypatch.delenv("DISPLAY", raising=False)
+
+
+@pytest.fixture
+def system_bus(tmp_path, monkeypatch):
+    """A private bus standing in for the system bus (for the fake logind)."""
+    from .desktop import private_bus
+
+    with private_bus(tmp_path / "system-bus") as address:
+        monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", address)
+        monkeypatch.delenv("XDG_SESSION_ID", raising=False)
+        yield address

@@ -213,6 +213,25 @@ def private_desktop(root: Path) -> Iterator[Desktop]:
         logs.close()
 
 
+@contextlib.contextmanager
+def private_bus(root: Path) -> Iterator[str]:
+    """Just a dbus-daemon with a socket in `root`; yields its address."""
+    root.mkdir(parents=True, exist_ok=True)
+    socket = root / "bus.sock"
+    (root / "bus.conf").write_text(BUS_CONFIG.format(socket=socket))
+    proc = subprocess.Popen(
+        ["dbus-daemon", "--config-file", str(root / "bus.conf"), "--nofork"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(socket.exists, "the private D-Bus socket")
+        yield f"unix:path={socket}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=5)
+
+
 def _dunst_up(env: dict[str, str]) -> bool:
     done = subprocess.run(
         ["dunstctl", "is-paused"], env=env, capture_output=True, text=True, timeout=5
