@@ -105,18 +105,30 @@ class CheckinRunner:
         self._speech = None  # (speaker, listener) between prepare() and release()
 
     def recover(self) -> None:
-        """Transcribe answers whose audio was saved before a crash (voice team's module)."""
+        """Transcribe answers whose audio was saved before a crash (the voice team's
+        microalign.speech.retranscribe); what fails stays pending for the next start."""
         try:
-            retranscribe = importlib.import_module("microalign.speech.retranscribe")
+            module = importlib.import_module("microalign.speech.retranscribe")
         except ImportError:
             log.info("microalign.speech.retranscribe is not available: nothing to recover")
             return
         app = _app(self.paths)
         try:
-            count = retranscribe.retranscribe_pending(app)
-            if count:
-                log.info("Transcribed %s answer(s) left pending by an interrupted check-in", count)
-        except Exception as exc:  # the next start tries again; nothing is lost
+            rows = app.store.answers_for_retranscribe(pending_only=True)
+            if not rows:
+                return
+            config = app.config
+
+            def model_for(language: str) -> str:
+                return config.speech.model if language == config.general.language else ""
+
+            summary = module.retranscribe(app.store, rows, self.paths.models_dir, model_for)
+            log.info(
+                "Pending answers from an interrupted check-in: %d transcribed, %d failed",
+                len(summary.done),
+                len(summary.failed),
+            )
+        except Exception as exc:  # nothing is lost: the audio stays, the next start retries
             log.error("Finishing pending transcriptions failed: %s", exc)
         finally:
             app.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import configparser
 import os
 import shutil
 import subprocess
@@ -15,8 +14,6 @@ UNIT = Path(__file__).resolve().parents[2] / "systemd" / "microalign.service"
 
 
 def _service_section() -> dict[str, list[str]]:
-    parser = configparser.RawConfigParser(strict=False, delimiters=("=",))
-    parser.optionxform = str
     values: dict[str, list[str]] = {}
     section = None
     for line in UNIT.read_text().splitlines():
