@@ -61,7 +61,7 @@ def test_engine_morning_reads_back_and_lists_goals(app, two_goals):
 
 def test_engine_repeat_asks_again_unclear_answer_reasks(app, two_goals):
     a, b = two_goals
-    result, out = run(app, "evening", "repeat\nbanana\nno\npartly\n\n\n\n")
+    _, out = run(app, "evening", "repeat\nbanana\nno\npartly\n\n\n\n")
     assert out.count("Did you ask one question in the meeting today?") == 3
     assert "Sorry, I didn't catch that." in out
     assert outcomes(app) == {a["id"]: "missed", b["id"]: "partly"}

@@ -20,7 +20,7 @@ def test_goals_add_fourth_warns_sixth_is_refused(app):
     fourth = app.goals.add("goal 3", None, None, None, DAY)
     assert "3" in fourth.warning
     app.goals.add("goal 4", None, None, None, DAY)
-    with pytest.raises(GoalLimitError, match="(?i)pause or retire"):
+    with pytest.raises(GoalLimitError, match=r"(?i)pause or retire"):
         app.goals.add("goal 5", None, None, None, DAY)
     assert len(app.goals.active()) == 5
 
@@ -69,8 +69,14 @@ def test_goals_edit_without_changes_is_refused(app):
 
 @pytest.mark.parametrize(
     ("spec", "stored"),
-    [(None, "0123456"), ("daily", "0123456"), ("weekdays", "01234"), ("sun,Mon", "06"),
-     ("weekends", "56"), ("tuesday, thursday", "13")],
+    [
+        (None, "0123456"),
+        ("daily", "0123456"),
+        ("weekdays", "01234"),
+        ("sun,Mon", "06"),
+        ("weekends", "56"),
+        ("tuesday, thursday", "13"),
+    ],
 )
 def test_goals_parse_weekdays_accepts_names(spec, stored):
     assert parse_weekdays(spec) == stored

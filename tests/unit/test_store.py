@@ -103,8 +103,9 @@ def test_store_milestone_recorded_exactly_once(tmp_path):
 
 def test_store_later_answer_for_same_goal_day_wins(tmp_path):
     s = Store.open(tmp_path / "m.db")
-    s.insert("goals", {"text": "g", "weekdays": "0123456", "state": "active",
-                       "created_on": "2026-01-01"})
+    s.insert(
+        "goals", {"text": "g", "weekdays": "0123456", "state": "active", "created_on": "2026-01-01"}
+    )
     day = date(2026, 1, 2)
     c1 = s.begin_checkin("evening", day, "text")
     s.add_answer(c1, "goal:1", goal_id=1, outcome="missed")
