@@ -134,3 +134,43 @@ def test_engine_milestone_spoken_and_recorded_once(app, two_goals):
     assert {f"streak:{two_goals[0]['id']}:3", f"streak:{two_goals[1]['id']}:3"} <= keys
     _, out = run(app, "evening", "yes\nyes\n\n\n\n", day=date(2026, 11, 21))
     assert "Milestone" not in out
+
+
+class UnsureListener(TerminalListener):
+    """Fault injection: typed answers reported with a poor recognition confidence."""
+
+    def listen(self, request):
+        heard = super().listen(request)
+        heard.confidence = 0.3
+        return heard
+
+
+def test_engine_low_confidence_answer_is_confirmed(app, two_goals):
+    app.__dict__["config"] = app.config.model_copy(
+        update={"speech": app.config.speech.model_copy(update={"confirm_below_confidence": 0.5})}
+    )
+    a, b = two_goals
+    out = io.StringIO()
+    answers = io.StringIO("yes\nno\npartly\nyes\nno\nyes\n\n\n\n")
+    result = run_checkin(
+        app, "evening", TerminalSpeaker(out), UnsureListener(answers, out), day=DAY
+    )
+    text = out.getvalue()
+    assert "I heard: yes. Is that right?" in text
+    # goal a: "yes" denied ("no"), asked again: "partly" confirmed; goal b: "no" confirmed.
+    assert outcomes(app) == {a["id"]: "partly", b["id"]: "missed"}
+    assert result.status == "done"
+
+
+def test_engine_level_up_successor_streak_starts_fresh(app, two_goals):
+    from microalign.progress import goal_progress
+
+    a, _ = two_goals
+    for n in range(2):
+        run(app, "evening", "yes\nyes\n\n\n\n", day=date(2026, 11, 18 + n))
+    new = app.goals.level_up(a["id"], "Ask two questions", date(2026, 11, 20)).goal
+    run(app, "evening", "yes\nyes\n\n\n\n", day=date(2026, 11, 20))
+    by_id = {p.goal["id"]: p for p in goal_progress(app, date(2026, 11, 20))}
+    assert by_id[a["id"]].summary.best == 2 and by_id[a["id"]].goal["state"] == "mastered"
+    assert by_id[new["id"]].summary.current == 1
+    assert f"levelled_up:{a['id']}:1" in app.store.milestone_keys()
