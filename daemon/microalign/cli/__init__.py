@@ -15,7 +15,6 @@ import traceback
 
 import click
 
-from microalign import __version__
 from microalign.errors import MicroalignError
 
 INTERNAL_ERROR = 70
@@ -50,7 +49,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="microalign")
+@click.version_option(package_name="microalign", prog_name="microalign")
 @click.option(
     "--config",
     "config_file",
