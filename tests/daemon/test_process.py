@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -94,6 +94,11 @@ def start(home, tmp_path):
         daemon.kill()
 
 
+def _later(hours: int) -> str:
+    """A local HH:MM `hours` from now: far from any grace window, whatever the time."""
+    return f"{datetime.now().astimezone() + timedelta(hours=hours):%H:%M}"
+
+
 def _speech_env(tmp_path: Path, answers: list[str], name: str) -> tuple[dict[str, str], Path]:
     log = tmp_path / f"speech-{name}.jsonl"
     return {
@@ -104,7 +109,7 @@ def _speech_env(tmp_path: Path, answers: list[str], name: str) -> tuple[dict[str
 
 
 def test_run_ready_watchdog_status_then_sigterm_exits_0(start):
-    write_config(resolve(), slots_toml("07:30", "21:00"))
+    write_config(resolve(), slots_toml(_later(3), _later(6)))
     daemon = start()
     ready = daemon.notify.wait_for("READY", "1")
     assert ready["STATUS"].startswith("next check-in: ")
@@ -117,14 +122,15 @@ def test_run_ready_watchdog_status_then_sigterm_exits_0(start):
 
 def test_run_sighup_reloads_valid_and_keeps_old_on_invalid(start):
     paths = resolve()
-    write_config(paths, slots_toml("07:30", "21:00"))
+    write_config(paths, slots_toml(_later(3), _later(6)))
     daemon = start()
     daemon.notify.wait_for("READY", "1")
     write_config(paths, '[schedule]\ngrace_minutes = "soon"\n[speech]\nrate = 9999\n')
     daemon.proc.send_signal(signal.SIGHUP)
     daemon.notify.wait_for("RELOADING", "1")
     daemon.notify.wait_for("READY", "1")
-    write_config(paths, slots_toml("06:15"))
+    morning = _later(4)
+    write_config(paths, slots_toml(morning))
     daemon.proc.send_signal(signal.SIGHUP)
     daemon.notify.wait_for("RELOADING", "1")
     reloaded = daemon.notify.wait_for("READY", "1")
@@ -134,11 +140,11 @@ def test_run_sighup_reloads_valid_and_keeps_old_on_invalid(start):
     assert "New configuration ignored, keeping the old one" in log
     assert "schedule.grace_minutes" in log and "speech.rate" in log
     assert "Configuration reloaded" in log
-    assert reloaded["STATUS"].startswith("next check-in: morning at 06:15")
+    assert reloaded["STATUS"].startswith(f"next check-in: morning at {morning}")
 
 
 def test_run_second_daemon_refused_with_clear_message(start):
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), slots_toml(_later(3)))
     first = start()
     first.notify.wait_for("READY", "1")
     second = start()
