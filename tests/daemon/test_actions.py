@@ -98,3 +98,16 @@ def test_missed_notification_snooze_reschedules_15_minutes(home, desktop, tmp_pa
     upcoming = daemon.next_occurrence()
     assert (upcoming.key, upcoming.at) == (KEY, daemon.state.snoozed[KEY])
     assert events_of(daemon, "started") == []
+
+
+def test_daemon_stop_closes_its_notifications_with_actions(home, desktop, tmp_path, monkeypatch):
+    daemon = _late_daemon(tmp_path, monkeypatch)
+
+    def shown_now() -> int:
+        return int(desktop.dunstctl("count", "displayed"))
+
+    asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "missed"), settle=0.5))
+    assert [s["DUNST_SUMMARY"] for s in desktop.received()] == ["Morning reflection missed"]
+    # Its buttons died with the daemon, so it is gone from the screen (still in history).
+    assert shown_now() == 0
+    assert [h["summary"] for h in desktop.history()] == ["Morning reflection missed"]

@@ -20,6 +20,7 @@ class DesktopNotifier:
         from desktop_notifier import DesktopNotifier as Backend
 
         self._backend = Backend(app_name=app_name, app_icon=None)
+        self._with_actions: list[str] = []
 
     async def notify(self, note: Note) -> bool:
         from desktop_notifier import Button
@@ -30,7 +31,7 @@ class DesktopNotifier:
             for action in note.actions
         ]
         try:
-            await self._backend.send(
+            identifier = await self._backend.send(
                 title=note.title,
                 message=note.body,
                 buttons=buttons,
@@ -39,9 +40,18 @@ class DesktopNotifier:
         except Exception as exc:  # the backend should swallow these; be sure
             log.warning("Sending the notification failed: %s", exc)
             return False
+        if buttons and dispatched.is_set():
+            self._with_actions.append(identifier)
         return dispatched.is_set()
 
     async def close(self) -> None:
+        # Buttons only work while this process listens; don't leave dead ones on screen.
+        for identifier in self._with_actions:
+            try:
+                await self._backend.clear(identifier)
+            except Exception as exc:
+                log.debug("Closing notification %s failed: %s", identifier, exc)
+        self._with_actions.clear()
         bus = getattr(self._backend._backend, "bus", None)
         if bus is not None:
             bus.disconnect()
