@@ -108,6 +108,7 @@ class Daemon:
         clock: Clock | None = None,
         reload_config: Callable[[], Config] | None = None,
         sd: SystemdNotifier | None = None,
+        preload_seconds: float = PRELOAD_SECONDS,
     ) -> None:
         self.config = config
         self.ledger = ledger
@@ -117,6 +118,7 @@ class Daemon:
         self.clock = clock or Clock()
         self.reload_config = reload_config
         self.sd = sd or SystemdNotifier()
+        self.preload_seconds = preload_seconds
         self.state = State()
         self.fired: list[tuple[Key, str]] = []  # what each wake-up did, for logs and tests
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="checkin")
@@ -253,7 +255,7 @@ class Daemon:
         if upcoming is not None:
             real = self.clock.to_real(upcoming.at)
             self._scheduler.add_job(self.poke, "date", run_date=real, id="next")
-            early = real - timedelta(seconds=PRELOAD_SECONDS)
+            early = real - timedelta(seconds=self.preload_seconds)
             if early > self.clock.to_real(self.clock.now()):
                 slot = upcoming.slot
                 self._scheduler.add_job(

@@ -51,7 +51,9 @@ def clock_at(wall: datetime, zone: str = BERLIN) -> Clock:
     return Clock(offset=target - datetime.now(UTC), zone_name=zone)
 
 
-def make_daemon(paths: Paths | None = None, clock: Clock | None = None, presence=None) -> Daemon:
+def make_daemon(
+    paths: Paths | None = None, clock: Clock | None = None, presence=None, **options
+) -> Daemon:
     paths = paths or resolve()
     config = configuration.load(paths.config_file)
     return Daemon(
@@ -62,6 +64,7 @@ def make_daemon(paths: Paths | None = None, clock: Clock | None = None, presence
         presence or AlwaysPresent(),
         clock,
         reload_config=lambda: configuration.load(paths.config_file),
+        **options,
     )
 
 

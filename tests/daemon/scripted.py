@@ -48,8 +48,17 @@ class ScriptedListener:
     def __init__(self, answers: list[str]) -> None:
         self.answers = list(answers)
         self.loaded = False
+        self.model = None
 
     def preload(self) -> None:
+        # With MICROALIGN_TEST_MODEL, hold a real Vosk model like the voice listener does
+        # (for the memory benchmark: is it given back after close()?).
+        model = os.environ.get("MICROALIGN_TEST_MODEL")
+        if model:
+            import vosk
+
+            vosk.SetLogLevel(-1)
+            self.model = vosk.Model(model)
         self.loaded = True
         _log("preload")
 
@@ -72,6 +81,7 @@ class ScriptedListener:
         return Heard(text=text, confidence=1.0, audio_path=request.audio_path, model="scripted")
 
     def close(self) -> None:
+        self.model = None
         _log("listener_closed")
 
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
-import subprocess
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,74 +15,17 @@ from microalign.paths import resolve
 from microalign.runner import SPEECH_FACTORY_ENV
 from microalign.store import Store
 
-from .helpers import env_for_child, slots_toml, write_config
+from .helpers import slots_toml, write_config
+from .process import DaemonProcess
 from .scripted import HANG, events
-
-
-class Notify:
-    """A datagram socket playing systemd's part of sd_notify."""
-
-    def __init__(self, path: Path) -> None:
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.sock.bind(str(path))
-        self.path = path
-        self.messages: list[dict[str, str]] = []
-
-    def wait_for(self, key: str, value: str | None = None, timeout: float = 30) -> dict:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self.sock.settimeout(max(0.01, deadline - time.monotonic()))
-            try:
-                raw = self.sock.recv(4096).decode()
-            except TimeoutError:
-                break
-            fields = dict(line.split("=", 1) for line in raw.splitlines())
-            self.messages.append(fields)
-            if key in fields and (value is None or fields[key] == value):
-                return fields
-        raise AssertionError(f"no {key}={value} from the daemon; got {self.messages}")
-
-
-class Daemon:
-    def __init__(self, tmp_path: Path, extra_env: dict[str, str] | None = None) -> None:
-        self.log = tmp_path / f"daemon-{time.monotonic_ns()}.log"
-        self.notify = Notify(tmp_path / f"notify-{time.monotonic_ns()}.sock")
-        env = env_for_child(
-            {
-                "NOTIFY_SOCKET": str(self.notify.path),
-                "WATCHDOG_USEC": "1000000",
-                "DBUS_SYSTEM_BUS_ADDRESS": f"unix:path={tmp_path / 'no-system-bus'}",
-                "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-session-bus'}",
-                **(extra_env or {}),
-            }
-        )
-        self.out = self.log.open("wb")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "microalign", "run"], env=env, stdout=self.out, stderr=self.out
-        )
-
-    def text(self) -> str:
-        return self.log.read_text(errors="replace")
-
-    def wait(self, timeout: float = 30) -> int:
-        try:
-            return self.proc.wait(timeout=timeout)
-        finally:
-            self.out.close()
-            self.notify.sock.close()
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.wait()
 
 
 @pytest.fixture
 def start(home, tmp_path):
-    started: list[Daemon] = []
+    started: list[DaemonProcess] = []
 
-    def run(extra_env: dict[str, str] | None = None) -> Daemon:
-        daemon = Daemon(tmp_path, extra_env)
+    def run(extra_env: dict[str, str] | None = None) -> DaemonProcess:
+        daemon = DaemonProcess(tmp_path, extra_env)
         started.append(daemon)
         return daemon
 
