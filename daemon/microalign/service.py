@@ -241,7 +241,7 @@ class Daemon:
         )
         # The watch job must run after any delay, however long: no misfire limit.
         self._scheduler.add_job(
-            self.poke, "interval", seconds=WATCH_SECONDS, id="watch", misfire_grace_time=None
+            self._wake_job, "interval", seconds=WATCH_SECONDS, id="watch", misfire_grace_time=None
         )
         self._scheduler.start()
 
@@ -254,12 +254,11 @@ class Daemon:
                 self._scheduler.remove_job(job_id)
         if upcoming is not None:
             real = self.clock.to_real(upcoming.at)
-            self._scheduler.add_job(self.poke, "date", run_date=real, id="next")
+            self._scheduler.add_job(self._wake_job, "date", run_date=real, id="next")
             early = real - timedelta(seconds=self.preload_seconds)
             if early > self.clock.to_real(self.clock.now()):
-                slot = upcoming.slot
                 self._scheduler.add_job(
-                    lambda: self._prepare_soon(slot), "date", run_date=early, id="prepare"
+                    self._prepare_job, "date", args=[upcoming.slot], run_date=early, id="prepare"
                 )
         self.sd.status(self.status_text())
 
@@ -385,17 +384,18 @@ class Daemon:
         elif status not in FINAL and status not in ("busy",):
             self.state.handled.add(occ.key)
 
-    def _prepare_soon(self, slot: str) -> None:
-        async def prepare() -> None:
-            if self.state.running is not None:
-                return
-            try:
-                await self._in_worker(self.runner.prepare, slot)
-                self.state.prepared = slot
-            except Exception as exc:  # the check-in itself reports speech problems
-                log.info("Preparing the %s check-in failed: %s", slot, exc)
+    # Jobs are coroutines so that AsyncIOScheduler runs them in the loop, not in a thread.
+    async def _wake_job(self) -> None:
+        self.poke()
 
-        asyncio.get_running_loop().create_task(prepare())
+    async def _prepare_job(self, slot: str) -> None:
+        if self.state.running is not None:
+            return
+        try:
+            await self._in_worker(self.runner.prepare, slot)
+            self.state.prepared = slot
+        except Exception as exc:  # the check-in itself reports speech problems
+            log.info("Preparing the %s check-in failed: %s", slot, exc)
 
     async def _in_worker(self, function: Callable, *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
