@@ -169,6 +169,8 @@ class CheckinRunner:
                 part.close()
             except Exception as exc:
                 log.warning("Closing %s failed: %s", type(part).__name__, exc)
+        del speech, speaker, listener
+        give_back_memory()
 
     def level_up(self, goal_id: int) -> str | None:
         """Ask for the harder goal by voice and create it; None if no answer was given."""
@@ -193,6 +195,21 @@ class CheckinRunner:
         finally:
             app.close()
             self.release()
+
+
+def give_back_memory() -> None:
+    """Return freed memory to the system: a released Vosk model leaves hundreds of MB of
+    free heap in the worker thread's malloc arena that glibc keeps unless trimmed."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError) as exc:  # not glibc: nothing to trim
+        log.debug("malloc_trim is not available: %s", exc)
 
 
 def make_speech(config: Config, pack: Any, paths: Paths) -> tuple[Any, Any]:
