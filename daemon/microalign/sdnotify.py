@@ -31,7 +31,10 @@ class SystemdNotifier:
         message = "\n".join(f"{key}={value}" for key, value in fields.items())
         try:
             if self._sock is None:
-                self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC)
+                # Non-blocking: a manager that stopped reading must never stall the loop.
+                self._sock = socket.socket(
+                    socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC | socket.SOCK_NONBLOCK
+                )
             self._sock.sendto(message.encode(), self._address)
         except OSError as exc:
             log.warning("sd_notify to %r failed: %s", self._address, exc)

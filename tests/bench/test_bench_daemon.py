@@ -55,13 +55,14 @@ def _later(hours: int) -> str:
 
 def test_bench_daemon_idle_rss_and_cpu(home, tmp_path):
     write_config(resolve(), slots_toml(_later(3), _later(6)))
-    daemon = DaemonProcess(tmp_path)
+    # As under the unit's WatchdogSec=60: a ping every 30 s.
+    daemon = DaemonProcess(tmp_path, {"WATCHDOG_USEC": "60000000"})
     plain = subprocess.Popen(
         [sys.executable, "-c", f"import asyncio; asyncio.run(asyncio.sleep({IDLE_SECONDS + 5}))"]
     )
     try:
         daemon.notify.wait_for("READY", "1")
-        time.sleep(1.0)
+        time.sleep(2.0)
         rss_start = rss_kib(daemon.proc.pid)
         rss_plain = rss_kib(plain.pid)
         cpu0, plain0 = cpu_seconds(daemon.proc.pid), cpu_seconds(plain.pid)

@@ -55,3 +55,15 @@ def test_watchdog_interval_half_of_usec_for_this_pid(monkeypatch):
     assert watchdog_interval() == 30.0
     monkeypatch.setenv("WATCHDOG_PID", "1")
     assert watchdog_interval() is None
+
+
+def test_sdnotify_reader_stalled_never_blocks(tmp_path):
+    path = tmp_path / "stalled.sock"
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind(str(path))  # bound but never read: its queue fills up
+    notifier = SystemdNotifier(str(path))
+    results = [notifier.watchdog() for _ in range(2000)]
+    assert results[0] is True
+    assert results[-1] is False
+    notifier.close()
+    sock.close()
