@@ -23,14 +23,15 @@ def serve(paths: Paths) -> int:
 async def _serve(paths: Paths, config: configuration.Config) -> int:
     from microalign.notify.factory import make_notifier
     from microalign.presence import make_presence
-    from microalign.runner import CheckinRunner, StoreLedger
+    from microalign.runner import StoreLedger
     from microalign.service import Daemon
+    from microalign.worker import ProcessRunner
 
     ledger = StoreLedger(paths)
     daemon = Daemon(
         config,
         ledger,
-        CheckinRunner(paths),
+        ProcessRunner(paths),
         make_notifier(config),
         make_presence(config.presence.enabled, config.presence.idle_source),
         reload_config=lambda: configuration.load(paths.config_file),

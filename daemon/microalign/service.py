@@ -196,17 +196,20 @@ class Daemon:
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
         if self._checkin is not None and not self._checkin.done():
+            # Every answer is stored as it is given, so ending the check-in here saves it;
+            # it resumes (without re-asking answered steps) at the next start.
+            log.warning(
+                "Check-in %s interrupted; its answers are saved and it resumes on restart",
+                self.state.running,
+            )
+            interrupt = getattr(self.runner, "interrupt", None)
+            if interrupt is not None:
+                interrupt()
             done, _ = await asyncio.wait({self._checkin}, timeout=STOP_WAIT_SECONDS)
             if not done:
-                # Every answer is already stored as it is given, so the check-in is saved;
-                # it resumes (without re-asking answered steps) at the next start.
-                log.warning(
-                    "Check-in %s interrupted; its answers are saved and it resumes on restart",
-                    self.state.running,
-                )
                 await self._close_all()
                 logging.shutdown()
-                os._exit(0)  # the worker thread is blocked in audio I/O and cannot be joined
+                os._exit(0)  # an in-process check-in blocked in audio I/O cannot be joined
         await self._close_all()
         self._worker.shutdown(wait=True)
 

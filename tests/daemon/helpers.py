@@ -14,8 +14,9 @@ from microalign.clock import Clock
 from microalign.notify.factory import make_notifier
 from microalign.paths import Paths, resolve
 from microalign.presence import AlwaysPresent
-from microalign.runner import SPEECH_FACTORY_ENV, CheckinRunner, StoreLedger
+from microalign.runner import SPEECH_FACTORY_ENV, StoreLedger
 from microalign.service import Daemon
+from microalign.worker import ProcessRunner
 
 BERLIN = "Europe/Berlin"
 
@@ -59,7 +60,7 @@ def make_daemon(
     return Daemon(
         config,
         StoreLedger(paths),
-        CheckinRunner(paths),
+        ProcessRunner(paths),
         make_notifier(config),
         presence or AlwaysPresent(),
         clock,

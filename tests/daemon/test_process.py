@@ -114,6 +114,25 @@ def _evening_now(paths) -> datetime:
     return now
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _wait_gone(pid: int) -> None:
+    deadline = time.monotonic() + 20
+    while Path(f"/proc/{pid}").exists():
+        try:
+            if "State:\tZ" in Path(f"/proc/{pid}/status").read_text():
+                return  # dead, waiting for a reaper (its parent is gone)
+        except FileNotFoundError:
+            return
+        assert time.monotonic() < deadline, f"check-in process {pid} outlived the daemon"
+        time.sleep(0.05)
+
+
 def _hanging_checkin(start, tmp_path, answers):
     env, log = _speech_env(tmp_path, answers, "first")
     daemon = start(env)
@@ -144,8 +163,11 @@ def test_run_killed_mid_checkin_keeps_answers_and_resumes(start, tmp_path):
     paths = resolve()
     now = _evening_now(paths)
     first = _hanging_checkin(start, tmp_path, ["calm and steady", HANG])
+    children = _children(first.proc.pid)
+    assert len(children) == 1  # the check-in runs in its own process
     first.proc.send_signal(signal.SIGKILL)
     first.wait()
+    _wait_gone(children[0])  # it does not outlive the daemon
 
     with Store.open(paths.database) as store:
         answers = store.rows("SELECT step, status, text, audio_path FROM answers ORDER BY id")
