@@ -16,7 +16,7 @@ from microalign.runner import SPEECH_FACTORY_ENV
 from microalign.store import Store
 
 from .helpers import slots_toml, write_config
-from .process import DaemonProcess
+from .process import DaemonProcess, children
 from .scripted import HANG, events
 
 
@@ -114,13 +114,6 @@ def _evening_now(paths) -> datetime:
     return now
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
-    return found
-
-
 def _wait_gone(pid: int) -> None:
     deadline = time.monotonic() + 20
     while Path(f"/proc/{pid}").exists():
@@ -163,7 +156,7 @@ def test_run_killed_mid_checkin_keeps_answers_and_resumes(start, tmp_path):
     paths = resolve()
     now = _evening_now(paths)
     first = _hanging_checkin(start, tmp_path, ["calm and steady", HANG])
-    children = _children(first.proc.pid)
+    children = children(first.proc.pid)
     assert len(children) == 1  # the check-in runs in its own process
     first.proc.send_signal(signal.SIGKILL)
     first.wait()
