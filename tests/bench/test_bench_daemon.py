@@ -14,6 +14,7 @@ No timing assertions: the machine is shared and noisy.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import signal
 import statistics
@@ -107,10 +108,8 @@ def test_bench_daemon_rss_after_checkin_with_model_released(home, tmp_path):
             assert time.monotonic() < deadline, daemon.text()
             peak = max(peak, rss_kib(daemon.proc.pid))
             for child in children(daemon.proc.pid):
-                try:
+                with contextlib.suppress(FileNotFoundError, RuntimeError):  # it just ended
                     child_peak = max(child_peak, rss_kib(child))
-                except (FileNotFoundError, RuntimeError):
-                    pass  # it just ended
             time.sleep(0.05)
         time.sleep(2.0)
         after = rss_kib(daemon.proc.pid)

@@ -156,11 +156,11 @@ def test_run_killed_mid_checkin_keeps_answers_and_resumes(start, tmp_path):
     paths = resolve()
     now = _evening_now(paths)
     first = _hanging_checkin(start, tmp_path, ["calm and steady", HANG])
-    children = children(first.proc.pid)
-    assert len(children) == 1  # the check-in runs in its own process
+    checkin = children(first.proc.pid)
+    assert len(checkin) == 1  # the check-in runs in its own process
     first.proc.send_signal(signal.SIGKILL)
     first.wait()
-    _wait_gone(children[0])  # it does not outlive the daemon
+    _wait_gone(checkin[0])  # it does not outlive the daemon
 
     with Store.open(paths.database) as store:
         answers = store.rows("SELECT step, status, text, audio_path FROM answers ORDER BY id")
