@@ -47,15 +47,16 @@ def test_desktop_notifier_missed_checkin_shows_actions_and_runs_chosen(desktop):
     assert key == SNOOZE
 
 
-def test_desktop_notifier_plain_note_delivered_without_actions(desktop):
-    async def go():
-        notifier = DesktopNotifier()
-        try:
-            return await notifier.notify(texts.checkin_start("morning"))
-        finally:
-            await notifier.close()
+async def _send_once(note: Note) -> bool:
+    notifier = DesktopNotifier()
+    try:
+        return await notifier.notify(note)
+    finally:
+        await notifier.close()
 
-    assert asyncio.run(go()) is True
+
+def test_desktop_notifier_plain_note_delivered_without_actions(desktop):
+    assert asyncio.run(_send_once(texts.checkin_start("morning"))) is True
     shown = desktop.wait_received(1)[0]
     assert (shown["DUNST_SUMMARY"], shown["DUNST_BODY"]) == (
         "Morning reflection",
@@ -64,14 +65,7 @@ def test_desktop_notifier_plain_note_delivered_without_actions(desktop):
 
 
 def test_desktop_notifier_no_server_returns_false(no_desktop):
-    async def go():
-        notifier = DesktopNotifier()
-        try:
-            return await notifier.notify(texts.checkin_start("morning"))
-        finally:
-            await notifier.close()
-
-    assert asyncio.run(go()) is False
+    assert asyncio.run(_send_once(texts.checkin_start("morning"))) is False
 
 
 def test_factory_no_server_falls_back_to_stderr(no_desktop, capsys, caplog):

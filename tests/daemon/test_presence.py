@@ -25,6 +25,16 @@ from .helpers import (
 KEY = (date(2026, 5, 4), "morning")
 
 
+async def _start(wall: datetime, locked: bool = False):
+    """The logind stand-in, and a daemon watching it, driven until the slot is done."""
+    logind = FakeLogind()
+    await logind.start()
+    logind.session.set_locked(locked)
+    daemon = make_daemon(clock=clock_at(wall), presence=LogindPresence())
+    task = asyncio.create_task(drive(daemon, lambda: KEY in events_of(daemon, "done")))
+    return logind, daemon, task
+
+
 def test_presence_no_logind_treated_present_logged_once(tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={tmp_path / 'none.sock'}")
 
@@ -65,11 +75,7 @@ def test_daemon_locked_session_waits_then_starts_on_unlock(
     write_config(resolve(), slots_toml("07:30"))
 
     async def scenario():
-        logind = FakeLogind()
-        await logind.start()
-        logind.session.set_locked(True)
-        daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)), presence=LogindPresence())
-        task = asyncio.create_task(drive(daemon, lambda: KEY in events_of(daemon, "done")))
+        logind, daemon, task = await _start(datetime(2026, 5, 4, 7, 31), locked=True)
         while KEY not in events_of(daemon, "waiting") and not task.done():
             await asyncio.sleep(0.05)
         started_while_locked = events_of(daemon, "started")
@@ -95,10 +101,7 @@ def test_daemon_suspend_across_slot_starts_on_resume_signal(
     write_config(resolve(), slots_toml("07:30"))
 
     async def scenario():
-        logind = FakeLogind()
-        await logind.start()
-        daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 0)), presence=LogindPresence())
-        task = asyncio.create_task(drive(daemon, lambda: KEY in events_of(daemon, "done")))
+        logind, daemon, task = await _start(datetime(2026, 5, 4, 7, 0))
         await asyncio.sleep(1.0)
         before = list(daemon.fired)
         # Asleep 07:00 → 08:15: the wall clock jumped, the monotonic clock did not.
