@@ -146,7 +146,6 @@ def test_bench_daemon_delay_to_first_prompt(home, tmp_path, monkeypatch):
     delays = []
     for run in range(3):
         log = scripted_speech(monkeypatch, tmp_path / f"run{run}", ["steady"])
-        (tmp_path / f"run{run}").mkdir(exist_ok=True)
         day = datetime(2026, 5, 4 + run, 7, 29, 35)
         daemon = make_daemon(clock=clock_at(day), preload_seconds=20)
         asyncio.run(drive(daemon, lambda d=daemon: bool(events_of(d, "done")), timeout=60))

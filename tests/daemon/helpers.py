@@ -39,9 +39,13 @@ def slots_toml(morning: str, evening: str | None = None, grace: int = 120) -> st
 
 
 def scripted_speech(monkeypatch, tmp_path: Path, answers: list[str]) -> Path:
+    """Test-only speech answering `answers` in order across all check-ins."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     log = tmp_path / "speech.jsonl"
+    queue = tmp_path / "answers.json"
+    queue.write_text(json.dumps(answers))
     monkeypatch.setenv(SPEECH_FACTORY_ENV, "tests.daemon.scripted:make")
-    monkeypatch.setenv("MICROALIGN_TEST_ANSWERS", json.dumps(answers))
+    monkeypatch.setenv("MICROALIGN_TEST_ANSWERS_FILE", str(queue))
     monkeypatch.setenv("MICROALIGN_TEST_SPEECH_LOG", str(log))
     return log
 

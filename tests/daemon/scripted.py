@@ -6,8 +6,9 @@ the answer's WAV (16 kHz mono, 0600) and reports it saved *before* returning the
 It can also block forever on a chosen answer ("__hang__") so a test can kill the daemon
 in the middle of a check-in.
 
-Environment: MICROALIGN_TEST_ANSWERS (JSON list of answers), MICROALIGN_TEST_SPEECH_LOG
-(file receiving one JSON line per event).
+Environment: MICROALIGN_TEST_ANSWERS (JSON list of answers, for each check-in process) or
+MICROALIGN_TEST_ANSWERS_FILE (a JSON list shared by all of them, consumed in order), and
+MICROALIGN_TEST_SPEECH_LOG (file receiving one JSON line per event).
 """
 
 from __future__ import annotations
@@ -44,9 +45,25 @@ class ScriptedSpeaker:
         _log("speaker_closed")
 
 
+class FileQueue:
+    """Answers shared by successive check-in processes: each takes the next from a file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __bool__(self) -> bool:
+        return bool(json.loads(self.path.read_text()))
+
+    def pop(self, index: int = 0) -> str:
+        answers = json.loads(self.path.read_text())
+        answer = answers.pop(index)
+        self.path.write_text(json.dumps(answers))
+        return answer
+
+
 class ScriptedListener:
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = list(answers)
+    def __init__(self, answers) -> None:
+        self.answers = answers
         self.loaded = False
         self.model = None
 
@@ -98,8 +115,11 @@ def _write_wav(path: Path) -> None:
 
 
 def make(config, pack, paths):
+    shared = os.environ.get("MICROALIGN_TEST_ANSWERS_FILE")
+    if shared:
+        return ScriptedSpeaker(), ScriptedListener(FileQueue(Path(shared)))
     answers = json.loads(os.environ.get("MICROALIGN_TEST_ANSWERS", "[]"))
-    return ScriptedSpeaker(), ScriptedListener(answers)
+    return ScriptedSpeaker(), ScriptedListener(list(answers))
 
 
 def events(path: Path) -> list[dict]:

@@ -111,3 +111,44 @@ def test_daemon_stop_closes_its_notifications_with_actions(home, desktop, tmp_pa
     # Its buttons died with the daemon, so it is gone from the screen (still in history).
     assert shown_now() == 0
     assert [h["summary"] for h in desktop.history()] == ["Morning reflection missed"]
+
+
+def test_no_speech_checkin_ends_with_missed_notification_and_actions(
+    home, desktop, tmp_path, monkeypatch
+):
+    scripted_speech(monkeypatch, tmp_path, [])  # silence: re-asked once, then it ends
+    write_config(resolve(), slots_toml("07:30"))
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
+    asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "no_speech"), settle=0.3))
+    shown = [(s["DUNST_SUMMARY"], s["DUNST_BODY"]) for s in desktop.received()]
+    assert shown == [
+        ("Morning reflection", "Time for your check-in. Listening after the chime."),
+        ("Morning reflection missed", "No answer heard, so it stopped here."),
+    ]
+    assert _status() == "no_speech"
+    assert events_of(daemon, "started") == [KEY]  # not started again by itself
+
+
+def test_speech_off_notifies_how_to_type_it(home, desktop, tmp_path, monkeypatch):
+    monkeypatch.delenv("MICROALIGN_SPEECH_FACTORY", raising=False)
+    write_config(resolve(), slots_toml("07:30") + "[speech]\nenabled = false\n")
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
+    asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "speech_error"), settle=0.3))
+    last = desktop.received()[-1]
+    assert last["DUNST_SUMMARY"] == "Morning reflection"
+    assert "Speech is turned off in the configuration." in last["DUNST_BODY"]
+    assert "microalign checkin morning --text" in last["DUNST_BODY"]
+    assert events_of(daemon, "started") == [KEY]
+
+
+def test_cli_checkin_running_daemon_waits_and_says_so(home, desktop, tmp_path, monkeypatch):
+    from microalign.lock import checkin_lock
+
+    scripted_speech(monkeypatch, tmp_path, ["later on"])
+    write_config(resolve(), slots_toml("07:30"))
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
+    with checkin_lock(resolve()):  # as a `microalign checkin` in a terminal would
+        asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "busy"), settle=0.3))
+    bodies = [s["DUNST_BODY"] for s in desktop.received()]
+    assert "Another check-in is running; this one waits until it is done." in bodies
+    assert _status() is None  # nothing recorded: it runs once the other one is over

@@ -49,3 +49,54 @@ def test_daemon_restart_inside_grace_catches_up_once(home, tmp_path, monkeypatch
     asyncio.run(drive(second, lambda: True, settle=1.0))
     assert events_of(first, "started") == [(date(2026, 5, 4), "morning")]
     assert events_of(second, "started") == []
+
+
+def test_daemon_snoozed_slot_runs_after_snooze_time(home, tmp_path, monkeypatch):
+    scripted_speech(monkeypatch, tmp_path, ["slow morning"])
+    write_config(resolve(), slots_toml("07:30"))
+    key = (date(2026, 5, 4), "morning")
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 20)))
+
+    async def scenario():
+        task = asyncio.create_task(drive(daemon, lambda: key in events_of(daemon, "done")))
+        await asyncio.sleep(0.5)
+        daemon.act(key, "snooze")  # what the notification's Snooze button calls
+        daemon.clock.offset += timedelta(minutes=14)  # 07:34: not yet (snoozed to 07:35)
+        daemon.poke()
+        await asyncio.sleep(0.5)
+        early = list(events_of(daemon, "started"))
+        daemon.clock.offset += timedelta(minutes=2)
+        daemon.poke()
+        return early, await task
+
+    early, code = asyncio.run(scenario())
+    assert code == 0
+    assert early == []
+    assert events_of(daemon, "started") == [key]
+
+
+def test_daemon_timezone_change_neither_repeats_nor_skips(home, tmp_path, monkeypatch):
+    scripted_speech(monkeypatch, tmp_path, ["in Berlin", "yes", "fine", "a flight", "jet lag"])
+    write_config(resolve(), slots_toml("07:30", "21:00"))
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 30)))
+    morning, evening = (date(2026, 5, 4), "morning"), (date(2026, 5, 4), "evening")
+
+    async def scenario():
+        task = asyncio.create_task(drive(daemon, lambda: evening in events_of(daemon, "done")))
+        while morning not in events_of(daemon, "done"):
+            await asyncio.sleep(0.05)
+        # Flew to New York: 09:00 in Berlin is 03:00 there, on the same date.
+        daemon.clock.offset += timedelta(hours=1, minutes=30)
+        daemon.clock.zone_name = "America/New_York"
+        daemon.poke()
+        await asyncio.sleep(0.5)
+        between = list(daemon.fired)
+        daemon.clock.offset += timedelta(hours=18)  # 21:00 in New York
+        daemon.poke()
+        return between, await task
+
+    between, code = asyncio.run(scenario())
+    assert code == 0
+    assert [k for k, event in between if event == "started"] == [morning]
+    assert events_of(daemon, "started") == [morning, evening]
+    assert events_of(daemon, "missed") == []

@@ -20,6 +20,9 @@ class DesktopNotifier:
         from desktop_notifier import DesktopNotifier as Backend
 
         self._backend = Backend(app_name=app_name, app_icon=None)
+        # It logs every failed send with a traceback; delivery is checked (and a missing
+        # server reported once) by FallbackNotifier instead.
+        logging.getLogger("desktop_notifier").setLevel(logging.ERROR)
         self._with_actions: list[str] = []
 
     async def notify(self, note: Note) -> bool:
