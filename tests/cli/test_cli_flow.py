@@ -155,3 +155,22 @@ def test_cli_values_add_and_remove(cli):
     assert "patience" in cli("values").out
     assert cli("values", "remove", "patience").code == 0
     assert cli("values", "remove", "patience").code == 5
+
+
+def test_cli_report_writes_private_html_with_charts(cli, tmp_path):
+    cli("goals", "add", "Say <no> kindly", "--value", "honesty")
+    cli(
+        "checkin",
+        "evening",
+        "--text",
+        "--date",
+        str(date.today() - timedelta(days=0)),
+        stdin="yes\n\n\n\n",
+    )
+    out = tmp_path / "r.html"
+    result = cli("report", "-o", str(out))
+    assert result.code == 0 and str(out) in result.err
+    html = out.read_text()
+    assert "Say &lt;no&gt; kindly" in html and "<no>" not in html
+    assert 'aria-label="calendar"' in html and "honesty" in html
+    assert (out.stat().st_mode & 0o777) == 0o600

@@ -30,6 +30,7 @@ COMMANDS = {
     "history": "microalign.cli.progress_cmd:history",
     "stats": "microalign.cli.progress_cmd:stats",
     "export": "microalign.cli.export_cmd:export",
+    "report": "microalign.cli.export_cmd:report",
     # daemon team (tracker issue 4)
     "run": "microalign.cli.daemon_cmd:run",
     "doctor": "microalign.cli.daemon_cmd:doctor",
