@@ -319,7 +319,20 @@ class Daemon:
                 await self._missed(occ)
             elif self.state.running is None:
                 await self._maybe_start(occ)
+        await self._release_if_unused(now)
         await self._notify_pending()
+
+    async def _release_if_unused(self, now: datetime) -> None:
+        """Speech prepared for a check-in that did not start (user away, skipped, missed)
+        is released rather than held until the next one."""
+        if self.state.prepared is None or self.state.running is not None:
+            return
+        upcoming = self.next_occurrence()
+        lead = timedelta(seconds=2 * self.preload_seconds)
+        if upcoming is None or upcoming.at - now > lead:
+            log.info("Releasing the speech prepared for the %s check-in", self.state.prepared)
+            self.state.prepared = None
+            await self._in_worker(self.runner.release)
 
     async def _missed(self, occ: Occurrence) -> None:
         log.info("The %s check-in of %s was missed (outside the grace window)", occ.slot, occ.day)

@@ -21,6 +21,7 @@ from .helpers import (
     slots_toml,
     write_config,
 )
+from .scripted import events
 
 KEY = (date(2026, 5, 4), "morning")
 
@@ -118,3 +119,27 @@ def test_daemon_suspend_across_slot_starts_on_resume_signal(
     assert events_of(daemon, "started") == [KEY]
     messages = [r.message for r in caplog.records]
     assert any("Resumed from suspend" in m for m in messages)
+
+
+def test_daemon_away_at_slot_releases_preloaded_speech(home, system_bus, tmp_path, monkeypatch):
+    speech = scripted_speech(monkeypatch, tmp_path, ["unused"])
+    write_config(resolve(), slots_toml("07:30"))
+
+    async def scenario():
+        logind = FakeLogind()
+        await logind.start()
+        logind.session.set_locked(True)
+        clock = clock_at(datetime(2026, 5, 4, 7, 29, 57))
+        daemon = make_daemon(clock=clock, presence=LogindPresence(), preload_seconds=2)
+
+        def released() -> bool:
+            return any(e["event"] == "listener_closed" for e in events(speech))
+
+        code = await drive(daemon, lambda: KEY in events_of(daemon, "waiting") and released())
+        logind.stop()
+        return daemon, code
+
+    daemon, code = asyncio.run(scenario())
+    assert code == 0
+    assert [e["event"] for e in events(speech)] == ["preload", "listener_closed", "speaker_closed"]
+    assert events_of(daemon, "started") == []
