@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from microalign.errors import SpeechError, UsageError
 from microalign.notify import texts
-from microalign.service import Pending
+from microalign.roles import Pending
 
 if TYPE_CHECKING:
     from microalign.config import Config

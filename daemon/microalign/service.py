@@ -17,8 +17,8 @@ import signal
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from typing import Any, Protocol
+from datetime import datetime, timedelta
+from typing import Any
 
 from microalign import schedule
 from microalign.clock import Clock
@@ -27,6 +27,7 @@ from microalign.errors import BusyError, ConfigError, MicroalignError, SpeechErr
 from microalign.notify import texts
 from microalign.notify.base import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Note, Notifier
 from microalign.presence import AlwaysPresent, Presence
+from microalign.roles import FINAL, Ledger, Runner
 from microalign.schedule import Decision, Key, Occurrence
 from microalign.sdnotify import SystemdNotifier, watchdog_interval
 
@@ -35,55 +36,6 @@ log = logging.getLogger(__name__)
 WATCH_SECONDS = 30
 PRELOAD_SECONDS = 60  # load the speech model this long before a check-in
 STOP_WAIT_SECONDS = 5  # SIGTERM: how long a running check-in may take to end by itself
-# Slot statuses the daemon never starts again by itself. "running" (interrupted by a crash
-# or shutdown) and "snoozed" resume inside the grace window.
-FINAL = frozenset({"done", "skipped", "missed", "stopped", "no_speech"})
-
-
-@dataclass(frozen=True)
-class Pending:
-    """A notification owed to the user exactly once (a milestone, a level-up suggestion)."""
-
-    id: Any
-    note: Note
-    goal_id: int | None = None
-
-
-class Ledger(Protocol):
-    """What the daemon needs from the store (called on the loop's thread)."""
-
-    def slot_status(self, day: date, slot: str) -> str | None: ...
-
-    def record_slot(self, day: date, slot: str, status: str) -> None: ...
-
-    def first_day(self) -> date | None:
-        """The first day with a recorded check-in (None on a fresh install)."""
-
-    def pending_notes(self, config: Config) -> list[Pending]:
-        """Milestones and level-up suggestions not yet notified."""
-
-    def mark_notified(self, note_id: Any) -> None: ...
-
-    def close(self) -> None: ...
-
-
-class Runner(Protocol):
-    """Runs check-ins; every method blocks and is called on the daemon's worker thread."""
-
-    def recover(self) -> None:
-        """Finish what a crash left behind (pending transcriptions)."""
-
-    def prepare(self, slot: str) -> None:
-        """Load speech engines and the model shortly before a check-in."""
-
-    def run(self, slot: str, day: date) -> str:
-        """Run or resume the check-in; returns its status (done, stopped, no_speech, ...)."""
-
-    def release(self) -> None:
-        """Free the model and devices after a check-in."""
-
-    def level_up(self, goal_id: int) -> str | None:
-        """Ask for and create the harder goal; None when it must be done elsewhere."""
 
 
 @dataclass
@@ -194,7 +146,7 @@ class Daemon:
     async def _shutdown(self) -> None:
         self.sd.stopping()
         if self._scheduler is not None:
-            self._scheduler.shutdown(wait=False)
+            self._scheduler.shutdown()
         if self._checkin is not None and not self._checkin.done():
             # Every answer is stored as it is given, so ending the check-in here saves it;
             # it resumes (without re-asking answered steps) at the next start.
@@ -233,36 +185,25 @@ class Daemon:
     # -- timers (thin APScheduler adapter) ---------------------------------------------
 
     def _start_scheduler(self) -> None:
-        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+        from microalign.timers import Timers
 
         if self._scheduler is not None:
-            self._scheduler.shutdown(wait=False)
-        grace = max(1, self.config.schedule.grace_minutes * 60)
-        self._scheduler = AsyncIOScheduler(
-            timezone="UTC",
-            job_defaults={"coalesce": True, "misfire_grace_time": grace, "max_instances": 1},
+            self._scheduler.shutdown()
+        self._scheduler = Timers(
+            self.config.schedule.grace_minutes, WATCH_SECONDS, self._wake_job, self._prepare_job
         )
-        # The watch job must run after any delay, however long: no misfire limit.
-        self._scheduler.add_job(
-            self._wake_job, "interval", seconds=WATCH_SECONDS, id="watch", misfire_grace_time=None
-        )
-        self._scheduler.start()
 
     def _reschedule(self) -> None:
         if self._scheduler is None:
             return
         upcoming = self.next_occurrence()
-        for job_id in ("next", "prepare"):
-            with contextlib.suppress(Exception):
-                self._scheduler.remove_job(job_id)
-        if upcoming is not None:
+        if upcoming is None:
+            self._scheduler.clear()
+        else:
             real = self.clock.to_real(upcoming.at)
-            self._scheduler.add_job(self._wake_job, "date", run_date=real, id="next")
             early = real - timedelta(seconds=self.preload_seconds)
-            if early > self.clock.to_real(self.clock.now()):
-                self._scheduler.add_job(
-                    self._prepare_job, "date", args=[upcoming.slot], run_date=early, id="prepare"
-                )
+            prepare = early if early > self.clock.to_real(self.clock.now()) else None
+            self._scheduler.set_next(real, prepare, upcoming.slot)
         self.sd.status(self.status_text())
 
     def next_occurrence(self) -> Occurrence | None:
