@@ -145,6 +145,10 @@ class CheckinRunner:
         preload = getattr(listener, "preload", None)
         if callable(preload):
             preload()
+        elif isinstance(getattr(type(listener), "model", None), property):
+            # VoskListener loads its model lazily on first use of `.model`: use it now, so
+            # the first answer does not wait for the model.
+            listener.model  # noqa: B018
         log.info("Speech ready for the %s check-in", slot)
 
     def run(self, slot: str, day: date) -> str:
