@@ -46,3 +46,13 @@ def system_bus(tmp_path, monkeypatch):
         monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", address)
         monkeypatch.delenv("XDG_SESSION_ID", raising=False)
         yield address
+
+
+@pytest.fixture
+def pulse(tmp_path, monkeypatch):
+    """A private PulseAudio server; the code under test (PortAudio → ALSA → pulse) uses it."""
+    from .audio import private_pulse
+
+    with private_pulse(tmp_path / "pulse") as env:
+        monkeypatch.setenv("PULSE_SERVER", env["PULSE_SERVER"])
+        yield env
