@@ -16,7 +16,7 @@ import os
 import signal
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -362,7 +362,7 @@ class Daemon:
     async def _notify(self, note: Note, occ: Occurrence | None = None) -> bool:
         if occ is not None and note.actions:
             key = occ.key
-            note = Note(note.title, note.body, note.actions, lambda action: self.act(key, action))
+            note = replace(note, on_action=lambda action: self.act(key, action))
         return await self.notifier.notify(note)
 
     async def _notify_pending(self) -> None:
@@ -370,7 +370,7 @@ class Daemon:
             note = pending.note
             if note.actions and pending.goal_id is not None:
                 goal = pending.goal_id
-                note = Note(note.title, note.body, note.actions, lambda a, g=goal: self.act(g, a))
+                note = replace(note, on_action=lambda a, g=goal: self.act(g, a))
             if await self.notifier.notify(note):
                 self.ledger.mark_notified(pending.id)
 

@@ -80,7 +80,7 @@ def test_factory_no_server_falls_back_to_stderr(no_desktop, capsys, caplog):
     assert asyncio.run(go()) == (True, True)
     err = capsys.readouterr().err
     assert "microalign: Morning reflection missed — " in err
-    assert "[Start now | Snooze 15 min | Skip today]" in err
+    assert "[Start now | Snooze 15 min | Skip today] — run: microalign checkin morning" in err
     assert "microalign: Morning reflection — Skipped for today." in err
     warnings = [r for r in caplog.records if "No desktop notification server" in r.message]
     assert len(warnings) == 1

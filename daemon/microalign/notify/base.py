@@ -26,6 +26,8 @@ class Note:
     actions: tuple[Action, ...] = ()
     # Called with the action's key when the user picks one, inside the event loop.
     on_action: Callable[[str], object] | None = None
+    # Where buttons cannot be clicked (the terminal/journal): the command that does it.
+    command: str = ""
 
 
 class Notifier(Protocol):

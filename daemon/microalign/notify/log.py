@@ -22,6 +22,8 @@ class LogNotifier:
         line = f"microalign: {note.title} — {note.body}"
         if note.actions:
             line += " [" + " | ".join(action.label for action in note.actions) + "]"
+        if note.command:
+            line += f" — run: {note.command}"
         print(line, file=stream, flush=True)
         return True
 

@@ -29,12 +29,18 @@ def checkin_waiting(slot: str, snooze_minutes: int) -> Note:
         _slot(slot),
         "Your check-in is ready and starts when you are back at the computer.",
         missed_actions(snooze_minutes),
+        command=f"microalign checkin {slot}",
     )
 
 
 def checkin_missed(slot: str, snooze_minutes: int, why: str = "") -> Note:
     body = why or "The check-in did not happen. No problem — pick it up when it suits you."
-    return Note(f"{_slot(slot)} missed", body, missed_actions(snooze_minutes))
+    return Note(
+        f"{_slot(slot)} missed",
+        body,
+        missed_actions(snooze_minutes),
+        command=f"microalign checkin {slot}",
+    )
 
 
 def checkin_typed(slot: str, problem: str) -> Note:
@@ -67,6 +73,7 @@ def level_up_suggestion(goal: str, days: int) -> Note:
         f"{days} days in a row: “{goal}” seems routine now. A slightly harder version keeps "
         "you growing.",
         (Action(LEVEL_UP, "Level up"),),
+        command="microalign goals level-up",
     )
 
 
