@@ -95,4 +95,4 @@ def test_log_notifier_writes_title_body_and_actions():
     out = io.StringIO()
     asyncio.run(LogNotifier(out).notify(texts.level_up_suggestion("walk 10 min", 21)))
     assert out.getvalue().startswith("microalign: Ready for the next step? — 21 days in a row")
-    assert out.getvalue().rstrip().endswith("[Level up]")
+    assert out.getvalue().rstrip().endswith("[Level up] — run: microalign goals level-up")
