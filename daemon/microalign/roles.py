@@ -35,8 +35,9 @@ class Ledger(Protocol):
     def first_day(self) -> date | None:
         """The first day with a recorded check-in (None on a fresh install)."""
 
-    def pending_notes(self, config: Config) -> list[Pending]:
-        """Milestones and level-up suggestions not yet notified."""
+    def pending_notes(self, config: Config, suggest: bool) -> list[Pending]:
+        """Milestones and level-up suggestions not yet notified; with `suggest`, first look
+        for new level-up suggestions (costly: it computes every goal's streak)."""
 
     def mark_notified(self, note_id: Any) -> None: ...
 

@@ -51,15 +51,18 @@ class StoreLedger:
         first = found and found["first"]
         return date.fromisoformat(first) if first else None
 
-    def pending_notes(self, config: Config) -> list[Pending]:
+    def pending_notes(self, config: Config, suggest: bool) -> list[Pending]:
         from microalign import texts as lead_texts
 
-        self._suggest_level_ups(config)
+        if suggest:
+            self._suggest_level_ups(config)
         found = []
         for row in self.app.store.unnotified_milestones():
             goal = row.get("goal_text")
             if row["kind"] == LEVEL_UP_SUGGESTION:
-                note = texts.level_up_suggestion(goal or "", int(row["threshold"]))
+                title, body = lead_texts.LEVEL_UP_SUGGESTION
+                body = body.format(goal=goal or "", days=int(row["threshold"]))
+                note = texts.level_up_suggestion(title, body)
             else:
                 title, body = lead_texts.milestone_text(row["kind"], row["threshold"], goal)
                 note = texts.milestone(title, body, self._can_level_up(row, config))

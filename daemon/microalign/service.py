@@ -80,6 +80,7 @@ class Daemon:
         self._scheduler = None
         self._since: datetime | None = None
         self._exit_code = 0
+        self._suggest = True
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -327,6 +328,7 @@ class Daemon:
                 await self._in_worker(self.runner.release)
             self.state.running = None
         log.info("The %s check-in of %s ended: %s", occ.slot, occ.day, status)
+        self._suggest = True
         self.fired.append((occ.key, status))
         await self._after_checkin(occ, status)
         self.poke()
@@ -366,7 +368,10 @@ class Daemon:
         return await self.notifier.notify(note)
 
     async def _notify_pending(self) -> None:
-        for pending in self.ledger.pending_notes(self.config):
+        # Streaks only change with check-ins: look for level-up suggestions at start and
+        # after each check-in, not on every wake-up.
+        suggest, self._suggest = self._suggest, False
+        for pending in self.ledger.pending_notes(self.config, suggest):
             note = pending.note
             if note.actions and pending.goal_id is not None:
                 goal = pending.goal_id

@@ -4,7 +4,7 @@ choosing it levels the goal up (by voice: scripted speech, see scripted.py)."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -74,3 +74,34 @@ def test_milestones_notified_once_with_level_up_that_levels_up(
     again = make_daemon(clock=clock_at(wall))
     asyncio.run(drive(again, lambda: True, settle=1.5))
     assert len(desktop.received()) == 2  # each milestone exactly once
+
+
+def test_level_up_suggested_once_after_configured_streak(home, desktop):
+    write_config(
+        resolve(),
+        "[schedule.morning]\nenabled = false\ntime = '07:30'\n"
+        "[schedule.evening]\nenabled = false\ntime = '21:00'\n"
+        "[streaks]\nlevel_up_after_days = 5\n",
+    )
+    today = date.today()
+    app = App(resolve())
+    try:
+        goal = app.goals.add("Drink a glass of water", None, None, None, today - timedelta(days=9))
+        goal_id = goal.goal["id"]
+        for back in range(6):
+            checkin = app.store.begin_checkin("evening", today - timedelta(days=back), "text")
+            app.store.add_answer(checkin, f"goal:{goal_id}", goal_id=goal_id, outcome="kept")
+            app.store.finish_checkin(checkin, "done")
+    finally:
+        app.close()
+
+    for _ in range(2):  # a restart must not suggest it again
+        daemon = make_daemon()
+        asyncio.run(drive(daemon, lambda: len(desktop.received()) >= 1, timeout=20, settle=1.0))
+    shown = [(s["DUNST_SUMMARY"], s["DUNST_BODY"]) for s in desktop.received()]
+    assert shown == [
+        (
+            "Time to level up?",
+            "“Drink a glass of water” has held for 5 days. Ready for a slightly harder version?",
+        )
+    ]

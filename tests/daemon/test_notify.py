@@ -93,6 +93,8 @@ def test_factory_notifications_disabled_uses_log_notifier():
 
 def test_log_notifier_writes_title_body_and_actions():
     out = io.StringIO()
-    asyncio.run(LogNotifier(out).notify(texts.level_up_suggestion("walk 10 min", 21)))
-    assert out.getvalue().startswith("microalign: Ready for the next step? — 21 days in a row")
+    asyncio.run(
+        LogNotifier(out).notify(texts.level_up_suggestion("Time to level up?", "21 days in a row"))
+    )
+    assert out.getvalue().startswith("microalign: Time to level up? — 21 days in a row")
     assert out.getvalue().rstrip().endswith("[Level up] — run: microalign goals level-up")

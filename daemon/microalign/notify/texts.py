@@ -67,11 +67,11 @@ def milestone(title: str, body: str, can_level_up: bool) -> Note:
     return Note(title, body, actions)
 
 
-def level_up_suggestion(goal: str, days: int) -> Note:
+def level_up_suggestion(title: str, body: str) -> Note:
+    """With the lead's texts.LEVEL_UP_SUGGESTION."""
     return Note(
-        "Ready for the next step?",
-        f"{days} days in a row: “{goal}” seems routine now. A slightly harder version keeps "
-        "you growing.",
+        title,
+        body,
         (Action(LEVEL_UP, "Level up"),),
         command="microalign goals level-up",
     )
