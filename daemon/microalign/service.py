@@ -124,6 +124,7 @@ class Daemon:
         if self.reload_config is None:
             return
         self.sd.reloading()
+        old = self.config
         try:
             self.config = self.reload_config()
         except ConfigError as exc:
@@ -131,8 +132,27 @@ class Daemon:
         else:
             log.info("Configuration reloaded")
             self._start_scheduler()
+            if self.config.notifications != old.notifications:
+                self._replace_notifier()
+            if self.config.presence != old.presence:
+                asyncio.get_running_loop().create_task(self._replace_presence())
         self.sd.ready(self.status_text())
         self.poke()
+
+    def _replace_notifier(self) -> None:
+        from microalign.notify.factory import make_notifier
+
+        old, self.notifier = self.notifier, make_notifier(self.config)
+        asyncio.get_running_loop().create_task(old.close())
+
+    async def _replace_presence(self) -> None:
+        from microalign.presence import make_presence
+
+        old = self.presence
+        presence = self.config.presence
+        self.presence = make_presence(presence.enabled, presence.idle_source)
+        await old.close()
+        await self.presence.start(on_change=self.poke, on_resume=self.poke)
 
     async def _loop(self) -> None:
         while not self._stop.is_set():

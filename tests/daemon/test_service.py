@@ -100,3 +100,32 @@ def test_daemon_timezone_change_neither_repeats_nor_skips(home, tmp_path, monkey
     assert [k for k, event in between if event == "started"] == [morning]
     assert events_of(daemon, "started") == [morning, evening]
     assert events_of(daemon, "missed") == []
+
+
+def test_daemon_reload_switches_notifier_and_keeps_old_config_on_error(home, tmp_path):
+    from microalign.notify.fallback import FallbackNotifier
+    from microalign.notify.log import LogNotifier
+
+    paths = resolve()
+    write_config(paths, slots_toml("07:30"))
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 6, 0)))
+
+    async def scenario():
+        task = asyncio.create_task(drive(daemon, lambda: False, timeout=3))
+        await asyncio.sleep(0.5)
+        before = daemon.notifier
+        write_config(paths, slots_toml("07:45") + "[notifications]\nenabled = false\n")
+        daemon.reload()
+        switched = (before, daemon.notifier, daemon.status_text())
+        write_config(paths, "[schedule]\ngrace_minutes = -1\n")
+        daemon.reload()
+        kept = daemon.status_text()
+        daemon.stop()
+        await task
+        return switched, kept
+
+    (before, after, status), kept = asyncio.run(scenario())
+    assert isinstance(before, FallbackNotifier)
+    assert isinstance(after, LogNotifier)
+    assert status == "next check-in: morning at 07:45 on Mon 04 May"
+    assert kept == status
