@@ -33,7 +33,7 @@ def test_answers_parse_choice_unclear_is_none(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [("네", "yes"), ("아니요", "no"), ("조금", "partly"), ("건너뛰기", "skip")]
+    ("text", "value"), [("네", "yes"), ("아니요", "no"), ("조금", "partly"), ("쉬는 날", "skip")]
 )
 def test_answers_parse_choice_korean(text, value):
     assert parse_choice(text, KO).value == value
