@@ -1,8 +1,13 @@
 """microalign: an offline, voice-first coach for daily micro-goals."""
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("microalign")
-except PackageNotFoundError:  # running from a source tree without an install
-    __version__ = "0+unknown"
+def __getattr__(name: str) -> str:
+    # Resolved on first use: importlib.metadata costs ~25 ms, too much for `status`.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("microalign")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module 'microalign' has no attribute {name!r}")

@@ -8,7 +8,7 @@ from datetime import time
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from microalign.errors import ConfigError
 
@@ -24,6 +24,14 @@ def parse_hhmm(value: str) -> time:
     return time(int(match[1]), int(match[2]))
 
 
+def _check_hhmm(value: str) -> str:
+    parse_hhmm(value)
+    return value
+
+
+HHMM = Annotated[str, AfterValidator(_check_hhmm)]
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -37,22 +45,9 @@ class General(_Section):
 
 class Slot(_Section):
     enabled: bool = True
-    time: str
+    time: HHMM
     days: list[Weekday] = list(WEEKDAYS)
-    times: dict[Weekday, str] = {}
-
-    @field_validator("time")
-    @classmethod
-    def _time(cls, v: str) -> str:
-        parse_hhmm(v)
-        return v
-
-    @field_validator("times")
-    @classmethod
-    def _times(cls, v: dict[str, str]) -> dict[str, str]:
-        for value in v.values():
-            parse_hhmm(value)
-        return v
+    times: dict[Weekday, HHMM] = {}
 
     def time_on(self, weekday: int) -> time | None:
         """The slot's time on weekday 0=Monday, or None when the slot is off that day."""

@@ -57,10 +57,7 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def to_json(rows: list[dict[str, Any]]) -> str:
-    data = [
-        {k: r.get(k) for k in COLUMNS}
-        for r in sorted(rows, key=lambda r: (r["day"], r["id"]))
-    ]
+    data = [{k: r.get(k) for k in COLUMNS} for r in sorted(rows, key=lambda r: (r["day"], r["id"]))]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -11,10 +11,11 @@ from typing import Any
 
 from microalign.config import Config
 from microalign.domain import alignment, milestones
-from microalign.domain.strength import strength as strength_score
-from microalign.domain.streaks import StreakSummary, streak_summary
-from microalign.domain.outcomes import GoalSchedule, Outcome, Rules
+from microalign.domain.outcomes import GoalSchedule, Outcome, Rules, day_states
+from microalign.domain.streaks import StreakSummary, summary_from_states
+from microalign.domain.strength import series_from_states
 
+OUTCOME = {o.value: o for o in Outcome}  # a dict lookup: enum calls add up over 10 years
 ALL_STATES = ("active", "paused", "mastered", "retired")
 
 
@@ -24,6 +25,7 @@ class GoalProgress:
     record: alignment.GoalRecord
     summary: StreakSummary
     strength: float
+    days: list[tuple[date, str]]  # every day's state, oldest first (for the calendar)
 
     def as_dict(self) -> dict[str, Any]:
         g = self.goal
@@ -76,16 +78,19 @@ def goal_progress(
     pauses = app.goals.pauses()
     result = []
     for goal in app.goals.list(states):
-        answers = {day: Outcome(o) for day, o in outcomes.get(goal["id"], {}).items()}
+        answers = {day: OUTCOME[o] for day, o in outcomes.get(goal["id"], {}).items()}
         record = alignment.GoalRecord(
             goal["id"], goal["value"], schedule_of(goal, pauses.get(goal["id"], [])), answers
         )
+        days = day_states(record.schedule, answers, today, rules)
+        series = series_from_states(days, rules)
         result.append(
             GoalProgress(
                 goal,
                 record,
-                streak_summary(record.schedule, answers, today, rules),
-                strength_score(record.schedule, answers, today, rules),
+                summary_from_states(days, rules),
+                series[-1][1] if series else 0.0,
+                days,
             )
         )
     return result

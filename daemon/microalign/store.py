@@ -256,12 +256,14 @@ class Store:
     def goal_outcomes(self) -> dict[int, dict[date, str]]:
         """goal id -> day -> outcome; a later answer for the same day wins."""
         result: dict[int, dict[date, str]] = {}
+        days: dict[str, date] = {}  # goals share days: parse each date once
         for r in self.conn.execute(
             "SELECT a.goal_id, c.day, a.outcome FROM answers a "
             "JOIN checkins c ON c.id = a.checkin_id "
             "WHERE a.goal_id IS NOT NULL AND a.outcome IS NOT NULL ORDER BY a.id"
         ):
-            result.setdefault(r[0], {})[date.fromisoformat(r[1])] = r[2]
+            day = days.get(r[1]) or days.setdefault(r[1], date.fromisoformat(r[1]))
+            result.setdefault(r[0], {})[day] = r[2]
         return result
 
     def history(self, since: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:

@@ -34,6 +34,7 @@ CHECKIN_END = {
 VALUE_ADDED = "Added value {name!r}."
 VALUE_REMOVED = "Removed value {name!r}."
 EXPORTED = "Wrote {count} answers to {path}."
+REPORT_WRITTEN = "Wrote the report to {path}; open it in a browser."
 
 MILESTONES = {
     "streak": (

@@ -55,7 +55,7 @@ def test_config_several_errors_are_all_listed(tmp_path):
 def test_config_broken_toml_says_where(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text("[general\nlanguage = 'en'")
-    with pytest.raises(ConfigError, match="not valid TOML.*line 1"):
+    with pytest.raises(ConfigError, match=r"not valid TOML.*line 1"):
         config.load(path)
 
 

@@ -40,7 +40,7 @@ def test_store_corrupt_file_says_how_to_recover_and_is_kept(tmp_path):
     path = tmp_path / "m.db"
     path.write_bytes(b"this is not sqlite" * 100)
     before = path.read_bytes()
-    with pytest.raises(StoreError, match=r"not a readable microalign database.*mv "):
+    with pytest.raises(StoreError, match=r"(?s)not a readable microalign database.*mv "):
         Store.open(path)
     assert path.read_bytes() == before
 
@@ -103,8 +103,9 @@ def test_store_milestone_recorded_exactly_once(tmp_path):
 
 def test_store_later_answer_for_same_goal_day_wins(tmp_path):
     s = Store.open(tmp_path / "m.db")
-    s.insert("goals", {"text": "g", "weekdays": "0123456", "state": "active",
-                       "created_on": "2026-01-01"})
+    s.insert(
+        "goals", {"text": "g", "weekdays": "0123456", "state": "active", "created_on": "2026-01-01"}
+    )
     day = date(2026, 1, 2)
     c1 = s.begin_checkin("evening", day, "text")
     s.add_answer(c1, "goal:1", goal_id=1, outcome="missed")

@@ -15,7 +15,6 @@ import traceback
 
 import click
 
-from microalign import __version__
 from microalign.errors import MicroalignError
 
 INTERNAL_ERROR = 70
@@ -31,6 +30,10 @@ COMMANDS = {
     "history": "microalign.cli.progress_cmd:history",
     "stats": "microalign.cli.progress_cmd:stats",
     "export": "microalign.cli.export_cmd:export",
+    "report": "microalign.cli.export_cmd:report",
+    # daemon team (tracker issue 4)
+    "run": "microalign.cli.daemon_cmd:run",
+    "doctor": "microalign.cli.daemon_cmd:doctor",
 }
 
 
@@ -47,7 +50,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="microalign")
+@click.version_option(package_name="microalign", prog_name="microalign")
 @click.option(
     "--config",
     "config_file",

@@ -35,7 +35,13 @@ def export(app: App, fmt: str, output: Path | None, since: str | None) -> None:
 
     start = parse_day(since, app.today()) if since else None
     rows = app.store.history(since=start)
-    text = render(rows, fmt)
+    write_private(render(rows, fmt), output)
+    if output is not None:
+        click.echo(texts.EXPORTED.format(count=len(rows), path=output), err=True)
+
+
+def write_private(text: str, output: Path | None) -> None:
+    """Standard output, or a 0600 file replaced atomically (answers are private)."""
     if output is None:
         click.echo(text, nl=False)
         return
@@ -44,4 +50,35 @@ def export(app: App, fmt: str, output: Path | None, since: str | None) -> None:
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
         fh.write(text)
     os.replace(tmp, output)
-    click.echo(texts.EXPORTED.format(count=len(rows), path=output), err=True)
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="microalign-report.html",
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.option(
+    "--months",
+    type=click.IntRange(1, 24),
+    default=3,
+    show_default=True,
+    help="How many months the charts show.",
+)
+@click.pass_obj
+def report(app: App, output: Path, months: int) -> None:
+    """Write an HTML report with charts: strength, a calendar per goal, value alignment."""
+    from microalign.domain.strength import series_from_states
+    from microalign.progress import goal_progress, rules_of, value_rates
+    from microalign.report import render as render_report
+
+    today = app.today()
+    progress = goal_progress(app, today)
+    rules = rules_of(app.config)
+    series = {p.goal["id"]: series_from_states(p.days, rules) for p in progress}
+    rates = value_rates(app, progress, today, "week", 4 * months)
+    write_private(render_report(progress, series, rates, today, months), output)
+    click.echo(texts.REPORT_WRITTEN.format(path=output), err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import timedelta
 
 import click
@@ -9,7 +10,6 @@ import click
 from microalign import texts
 from microalign.app import App
 from microalign.cli.output import emit_json, json_option, table
-from microalign.export import answer_text
 
 OUTCOME_MARK = {"kept": "yes", "partly": "partly", "missed": "no", "rest": "skip", None: "-"}
 
@@ -18,11 +18,11 @@ def status_data(app: App) -> dict:
     from microalign.progress import goal_progress
 
     today = app.today()
-    outcomes = app.store.goal_outcomes()
     goals = []
     for p in goal_progress(app, today, ("active", "paused")):
         item = p.as_dict()
-        item["today"] = outcomes.get(p.goal["id"], {}).get(today)
+        answer = p.record.answers.get(today)
+        item["today"] = str(answer) if answer else None
         goals.append(item)
     return {
         "date": today,
@@ -104,13 +104,11 @@ def history(app: App, days: int, as_json: bool) -> None:
 @click.pass_obj
 def stats(app: App, months: int, as_json: bool) -> None:
     """Per goal: streak, best streak, strength, and a calendar of the last months."""
-    from microalign.domain.outcomes import day_states
     from microalign.heatmap import render
-    from microalign.progress import goal_progress, rules_of
+    from microalign.progress import goal_progress
 
     today = app.today()
     since = today - timedelta(days=months * 31)
-    rules = rules_of(app.config)
     progress = goal_progress(app, today)
     if as_json:
         emit_json([p.as_dict() for p in progress])
@@ -124,9 +122,5 @@ def stats(app: App, months: int, as_json: bool) -> None:
             f"   streak {g['streak']} · best {g['best_streak']} · strength {g['strength']:.0%}"
             f" · kept {g['kept_days']} of {g['scheduled_days']} days"
         )
-        states = {
-            d: s
-            for d, s in day_states(p.record.schedule, p.record.answers, today, rules)
-            if d >= since
-        }
-        click.echo(render(states, since, today, color=click.get_text_stream("stdout").isatty()))
+        states = {d: s for d, s in p.days if d >= since}
+        click.echo(render(states, since, today, color=sys.stdout.isatty()))

@@ -10,6 +10,7 @@ from microalign.speech.languages import LanguagePack
 # "skip" is both a command and the rest-day answer: in a yes/no question it means rest.
 CONTROL = ("repeat", "stop", "later")
 _PUNCT = re.compile(r"[^\w\s']+")
+OPPOSITE = {"yes": "no", "no": "yes"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,11 @@ def _best_prefix(words: str, groups: dict[str, tuple[str, ...]]) -> tuple[str, s
     return best
 
 
+def _mentions(text: str, phrases: tuple[str, ...]) -> bool:
+    words = normalise(text)
+    return any(re.search(rf"(^| ){re.escape(normalise(p))}( |$)", words) for p in phrases)
+
+
 def parse_choice(text: str, pack: LanguagePack) -> Parsed | None:
     """Parse an answer to a yes/no/partly/skip question, or None if it is none of them."""
     words = normalise(text)
@@ -50,17 +56,14 @@ def parse_choice(text: str, pack: LanguagePack) -> Parsed | None:
     found = _best_prefix(words, groups)
     if found is None:
         # "I think yes": accept when exactly one outcome's words occur anywhere.
-        hits = {
-            name
-            for name, phrases in pack.answers.items()
-            for phrase in phrases
-            if re.search(rf"(^| ){re.escape(normalise(phrase))}( |$)", words)
-        }
+        hits = {name for name, phrases in pack.answers.items() if _mentions(words, phrases)}
         return Parsed("outcome", hits.pop()) if len(hits) == 1 else None
     group, phrase = found
     kind, value = group.split(":")
     # Keep the user's own spelling of what follows ("skip, I was ill" -> "I was ill").
     rest = " ".join(_PUNCT.sub(" ", text).split()[len(phrase.split()) :])
+    if value in OPPOSITE and _mentions(rest, pack.answers[OPPOSITE[value]]):
+        return None  # "yes and no" is no answer
     return Parsed("command" if kind == "cmd" else "outcome", value, rest)
 
 

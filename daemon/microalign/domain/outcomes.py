@@ -157,10 +157,19 @@ def _raw_state(schedule: GoalSchedule, answer: Outcome | None, day: date, today:
         if not schedule.is_scheduled(day):
             return DayState.REST
         return DayState.PENDING if day == today else DayState.MISSED
-    outcome = Outcome(answer)  # also accepts the plain strings a store may hand over
-    if not schedule.is_scheduled(day) or outcome is Outcome.REST:
+    if not schedule.is_scheduled(day):
         return DayState.REST
-    return DayState(outcome.value)
+    # The lookup also accepts the plain strings a store may hand over (a StrEnum hashes
+    # like its value), and is much cheaper than an enum call on ten years of days.
+    return _STATE_OF_ANSWER[answer]
+
+
+_STATE_OF_ANSWER = {
+    Outcome.KEPT: DayState.KEPT,
+    Outcome.PARTLY: DayState.PARTLY,
+    Outcome.MISSED: DayState.MISSED,
+    Outcome.REST: DayState.REST,
+}
 
 
 def next_streak(streak: int, state: DayState, rules: Rules) -> int:

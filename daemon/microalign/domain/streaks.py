@@ -17,7 +17,7 @@ from microalign.domain.outcomes import (
     next_streak,
 )
 
-__all__ = ["StreakSummary", "streak_history", "streak_summary"]
+__all__ = ["StreakSummary", "streak_history", "streak_summary", "summary_from_states"]
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,11 @@ def streak_summary(
     rules: Rules,
 ) -> StreakSummary:
     """Current and best streak plus the counts behind them; all zero before the start."""
-    states = day_states(schedule, answers, today, rules)
+    return summary_from_states(day_states(schedule, answers, today, rules), rules)
+
+
+def summary_from_states(states: list[tuple[date, DayState]], rules: Rules) -> StreakSummary:
+    """`streak_summary` over day states computed once and shared with the strength score."""
     history = _history_from_states(states, rules)
     kept = [day for day, state in states if is_kept(state, rules)]
     return StreakSummary(

@@ -11,7 +11,7 @@ from datetime import date
 
 from microalign.domain.outcomes import DayState, GoalSchedule, Outcome, Rules, day_states
 
-__all__ = ["MULTIPLIER", "strength", "strength_series"]
+__all__ = ["MULTIPLIER", "series_from_states", "strength", "strength_series"]
 
 MULTIPLIER = 0.5 ** (1 / 13)
 
@@ -37,9 +37,16 @@ def strength_series(
     rules: Rules,
 ) -> list[tuple[date, float]]:
     """Strength at the end of each day in range (oldest first), starting from 0."""
+    return series_from_states(day_states(schedule, answers, today, rules), rules)
+
+
+def series_from_states(
+    states: list[tuple[date, DayState]], rules: Rules
+) -> list[tuple[date, float]]:
+    """`strength_series` over day states computed once and shared with the streaks."""
     series: list[tuple[date, float]] = []
     score = 0.0
-    for day, state in day_states(schedule, answers, today, rules):
+    for day, state in states:
         value = _day_value(state, rules)
         if value is not None:
             # Clamp so rounding can never leave [0, 1].

@@ -1,0 +1,74 @@
+"""`microalign run` and `microalign doctor` (registered on the main CLI group by the lead)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+import click
+
+from microalign.errors import MicroalignError
+from microalign.paths import Paths, resolve
+
+
+def _paths(ctx: click.Context) -> Paths:
+    """The group's Paths (ctx.obj is Paths or has .paths), else flags/env/XDG defaults."""
+    obj = ctx.find_root().obj
+    if isinstance(obj, Paths):
+        return obj
+    found = getattr(obj, "paths", None)
+    return found if isinstance(found, Paths) else resolve()
+
+
+def _setup_logging(verbose: bool) -> None:
+    # stderr goes to the journal under systemd; keep lines short, systemd adds timestamps.
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for noisy in ("apscheduler", "desktop_notifier"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+@click.command("run")
+@click.option("--verbose", "-v", is_flag=True, help="Log debugging details.")
+@click.pass_context
+def run(ctx: click.Context, verbose: bool) -> None:
+    """Run the daemon in the foreground (systemd starts it as `microalign run`).
+
+    Starts each check-in on time, catches up a slot missed while the computer was off or
+    asleep (inside schedule.grace_minutes), posts notifications and milestone news.
+    SIGHUP re-reads the configuration; SIGTERM saves and exits.
+    """
+    from microalign.serve import serve
+
+    _setup_logging(verbose)
+    try:
+        code = serve(_paths(ctx))
+    except MicroalignError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(exc.exit_code)
+    ctx.exit(code)
+
+
+@click.command("doctor")
+@click.option("--json", "as_json", is_flag=True, help="Print the checks as JSON.")
+@click.pass_context
+def doctor(ctx: click.Context, as_json: bool) -> None:
+    """Check microphone, audio output, TTS, model, notifications, database, config and
+    the service; each failing check says how to fix it. Exit code 1 if any failed."""
+    from microalign.doctor import run_checks
+
+    results = run_checks(_paths(ctx))
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
+    else:
+        for result in results:
+            mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[result.state]
+            click.echo(f"[{mark}] {result.name}: {result.detail}")
+            if result.fix and result.state != "ok":
+                click.echo(f"       → {result.fix}")
+    ctx.exit(1 if any(r.state == "fail" for r in results) else 0)

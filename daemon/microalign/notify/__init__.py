@@ -1,0 +1,1 @@
+"""Desktop notifications: a `Notifier` role with a D-Bus and a terminal implementation."""

@@ -1,0 +1,69 @@
+"""Notifications over D-Bus (org.freedesktop.Notifications) with desktop-notifier."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from microalign.notify.base import Note
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "microalign"
+
+
+class DesktopNotifier:
+    """desktop-notifier logs and swallows send errors; delivery is confirmed by its
+    on_dispatched callback, which only runs once the server returned an id."""
+
+    def __init__(self, app_name: str = APP_NAME) -> None:
+        from desktop_notifier import DesktopNotifier as Backend
+
+        self._backend = Backend(app_name=app_name, app_icon=None)
+        # It logs every failed send with a traceback; delivery is checked (and a missing
+        # server reported once) by FallbackNotifier instead.
+        logging.getLogger("desktop_notifier").setLevel(logging.ERROR)
+        self._with_actions: list[str] = []
+
+    async def notify(self, note: Note) -> bool:
+        from desktop_notifier import Button
+
+        dispatched = asyncio.Event()
+        buttons = [
+            Button(title=action.label, on_pressed=_press(note, action.key))
+            for action in note.actions
+        ]
+        try:
+            identifier = await self._backend.send(
+                title=note.title,
+                message=note.body,
+                buttons=buttons,
+                on_dispatched=dispatched.set,
+            )
+        except Exception as exc:  # the backend should swallow these; be sure
+            log.warning("Sending the notification failed: %s", exc)
+            return False
+        if buttons and dispatched.is_set():
+            self._with_actions.append(identifier)
+        return dispatched.is_set()
+
+    async def close(self) -> None:
+        # Buttons only work while this process listens; don't leave dead ones on screen.
+        for identifier in self._with_actions:
+            try:
+                await self._backend.clear(identifier)
+            except Exception as exc:
+                log.debug("Closing notification %s failed: %s", identifier, exc)
+        self._with_actions.clear()
+        bus = getattr(self._backend._backend, "bus", None)
+        if bus is not None:
+            bus.disconnect()
+
+
+def _press(note: Note, key: str):
+    def pressed() -> None:
+        log.info("Notification action %r chosen for %r", key, note.title)
+        if note.on_action is not None:
+            note.on_action(key)
+
+    return pressed

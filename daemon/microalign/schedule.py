@@ -1,0 +1,136 @@
+"""When is a check-in due? Pure decisions on the wall clock, no timers, no I/O.
+
+Everything takes `now` as an aware datetime and the time zone to interpret the configured
+local times in, so tests drive it with any clock and zone. The daemon's timers only wake it
+up; what to do is always decided here, against the wall clock, so a suspend (which stops
+the monotonic clock the timers use), a DST change or a time-zone change can neither skip
+nor double a check-in: an occurrence is keyed by (local date, slot) and done once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from microalign.config import Schedule
+
+SLOTS = ("morning", "evening")
+
+Key = tuple[date, str]
+
+
+class Decision(Enum):
+    WAIT = "wait"  # not yet time
+    RUN = "run"  # due, inside the grace window
+    MISSED = "missed"  # too late: record as missed
+
+
+@dataclass(frozen=True, order=True)
+class Occurrence:
+    # The instant the check-in is due, in UTC: Python compares and subtracts datetimes that
+    # share a ZoneInfo by wall time, which is wrong across DST changes.
+    at: datetime
+    day: date  # the local date it belongs to (the key, with the slot)
+    slot: str
+
+    @property
+    def key(self) -> Key:
+        return (self.day, self.slot)
+
+
+def local_instant(day: date, at: time, tz: tzinfo) -> datetime:
+    """The instant `at` o'clock on `day` in `tz`, defined for every wall time.
+
+    A time skipped by spring-forward (02:30 on a day that jumps 02:00→03:00) is taken as the
+    same distance after the gap (03:30), and a time that occurs twice at fall-back is taken
+    at its first occurrence (fold=0), so each local time maps to exactly one instant.
+    Returned in UTC.
+    """
+    # For a non-existent wall time zoneinfo uses the offset before the gap, so converting
+    # to UTC moves it forward by the gap.
+    return datetime.combine(day, at).replace(tzinfo=tz, fold=0).astimezone(UTC)
+
+
+def occurrence(schedule: Schedule, slot: str, day: date, tz: tzinfo) -> Occurrence | None:
+    """The slot's occurrence on `day`, or None when the slot is off that weekday."""
+    at = getattr(schedule, slot).time_on(day.weekday())
+    if at is None:
+        return None
+    return Occurrence(local_instant(day, at, tz), day, slot)
+
+
+def _occurrences(schedule: Schedule, tz: tzinfo, first: date, days: int) -> Iterator[Occurrence]:
+    for offset in range(days):
+        day = first + timedelta(days=offset)
+        for slot in SLOTS:
+            occ = occurrence(schedule, slot, day, tz)
+            if occ is not None:
+                yield occ
+
+
+def classify(now: datetime, due: datetime, grace: timedelta) -> Decision:
+    now, due = now.astimezone(UTC), due.astimezone(UTC)
+    if now < due:
+        return Decision.WAIT
+    if now - due <= grace:
+        return Decision.RUN
+    return Decision.MISSED
+
+
+def _effective(occ: Occurrence, snoozed: Mapping[Key, datetime]) -> Occurrence:
+    later = snoozed.get(occ.key)
+    return Occurrence(later.astimezone(UTC), occ.day, occ.slot) if later is not None else occ
+
+
+def due_slots(
+    now: datetime,
+    tz: tzinfo,
+    schedule: Schedule,
+    done: Collection[Key],
+    snoozed: Mapping[Key, datetime] | None = None,
+    since: datetime | None = None,
+) -> list[tuple[Occurrence, Decision]]:
+    """Occurrences of yesterday and today (local dates in `tz`) that are not done and are
+    due now (RUN) or too late (MISSED), oldest first.
+
+    Yesterday counts because an evening slot's grace window can reach past midnight.
+    A snoozed occurrence is due at its snooze time instead, with the same grace.
+    Occurrences scheduled before `since` (e.g. before the user started using microalign)
+    are ignored rather than reported missed.
+    """
+    snoozed = snoozed or {}
+    grace = timedelta(minutes=schedule.grace_minutes)
+    now = now.astimezone(UTC)
+    today = now.astimezone(tz).date()
+    found = []
+    for occ in _occurrences(schedule, tz, today - timedelta(days=1), 2):
+        if occ.key in done or (since is not None and occ.at < since.astimezone(UTC)):
+            continue
+        occ = _effective(occ, snoozed)
+        decision = classify(now, occ.at, grace)
+        if decision is not Decision.WAIT:
+            found.append((occ, decision))
+    return sorted(found)
+
+
+def next_fire(
+    now: datetime,
+    tz: tzinfo,
+    schedule: Schedule,
+    done: Collection[Key] = (),
+    snoozed: Mapping[Key, datetime] | None = None,
+) -> Occurrence | None:
+    """The next occurrence strictly after `now` that is not done, or None if no slot is on."""
+    snoozed = snoozed or {}
+    now = now.astimezone(UTC)
+    today = now.astimezone(tz).date()
+    upcoming = (
+        _effective(occ, snoozed)
+        for occ in _occurrences(schedule, tz, today - timedelta(days=1), 9)
+        if occ.key not in done
+    )
+    return min((occ for occ in upcoming if occ.at > now), default=None)

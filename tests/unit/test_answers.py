@@ -1,0 +1,58 @@
+import pytest
+
+from microalign.dialogue.answers import parse_choice, parse_command
+from microalign.speech.languages import EN, KO
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "rest"),
+    [
+        ("yes", "outcome", "yes", ""),
+        ("Yes!", "outcome", "yes", ""),
+        ("yeah I did", "outcome", "yes", "I did"),
+        ("I did not", "outcome", "no", ""),
+        ("i did", "outcome", "yes", ""),
+        ("partly", "outcome", "partly", ""),
+        ("sort of", "outcome", "partly", ""),
+        ("skip, I was ill", "outcome", "skip", "I was ill"),
+        ("rest day", "outcome", "skip", ""),
+        ("repeat", "command", "repeat", ""),
+        ("Stop.", "command", "stop", ""),
+        ("not now", "command", "later", ""),
+        ("well, I think yes", "outcome", "yes", ""),
+    ],
+)
+def test_answers_parse_choice_english(text, kind, value, rest):
+    parsed = parse_choice(text, EN)
+    assert (parsed.kind, parsed.value, parsed.rest) == (kind, value, rest)
+
+
+@pytest.mark.parametrize("text", ["", "banana", "yes and no"])
+def test_answers_parse_choice_unclear_is_none(text):
+    assert parse_choice(text, EN) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("네", "yes"), ("아니요", "no"), ("조금", "partly"), ("쉬는 날", "skip")]
+)
+def test_answers_parse_choice_korean(text, value):
+    assert parse_choice(text, KO).value == value
+
+
+def test_answers_parse_command_only_whole_answers():
+    assert parse_command("skip", EN) == "skip"
+    assert parse_command("Stop", EN) == "stop"
+    assert parse_command("stop worrying so much", EN) is None
+
+
+def test_answers_vocabulary_holds_every_answer_and_command_once():
+    vocabulary = EN.vocabulary()
+    assert len(vocabulary) == len(set(vocabulary))
+    for group in (*EN.answers.values(), *EN.commands.values()):
+        assert set(group) <= set(vocabulary)
+
+
+def test_answers_goal_phrase_lowercases_first_word_only():
+    assert EN.goal_phrase("Ask one question") == "Did you ask one question today?"
+    assert EN.goal_phrase("I will call mum") == "Did you I will call mum today?"
+    assert EN.goal_phrase("TV off at 10") == "Did you TV off at 10 today?"

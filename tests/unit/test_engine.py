@@ -1,0 +1,176 @@
+"""The dialogue engine with the real terminal Speaker and Listener on in-memory streams."""
+
+import io
+from datetime import date
+
+import pytest
+
+from microalign.checkin import run_checkin
+from microalign.errors import BusyError, NoSpeechError
+from microalign.lock import checkin_lock
+from microalign.speech.terminal import TerminalListener, TerminalSpeaker
+
+DAY = date(2026, 11, 18)  # a Wednesday
+
+
+def run(app, slot, answers, day=DAY, listener=None):
+    out = io.StringIO()
+    listener = listener or TerminalListener(io.StringIO(answers), out)
+    result = run_checkin(app, slot, TerminalSpeaker(out), listener, day=day)
+    return result, out.getvalue()
+
+
+@pytest.fixture
+def two_goals(app):
+    a = app.goals.add("Ask one question in the meeting", "commitment", None, None, DAY).goal
+    b = app.goals.add("Smile at one person", "respect", None, None, DAY).goal
+    return a, b
+
+
+def outcomes(app, day=DAY):
+    return {g: o[day] for g, o in app.store.goal_outcomes().items() if day in o}
+
+
+def test_engine_evening_stores_outcomes_reason_feeling(app, two_goals):
+    a, b = two_goals
+    result, out = run(app, "evening", "yes\nskip, I was ill\nproud of myself\nspoke first\n\n")
+    assert result.status == "done"
+    assert outcomes(app) == {a["id"]: "kept", b["id"]: "rest"}
+    rows = {r["step"]: r for r in app.store.day_answers(DAY)}
+    assert rows[f"goal:{b['id']}"]["reason"] == "I was ill"
+    assert rows["feeling"]["text"] == "proud of myself"
+    assert rows["extra:0"]["text"] == "spoke first"
+    assert "Ask one question in the meeting: 1 days in a row." in out
+
+
+def test_engine_evening_reads_back_morning_intention(app, two_goals):
+    run(app, "morning", "listen before I answer\n")
+    result, out = run(app, "evening", "partly\nyes\nno\n\n\n\n")
+    assert "This morning you said: listen before I answer. Did you keep it?" in out
+    rows = {r["step"]: r for r in app.store.day_answers(DAY, "evening")}
+    assert rows["intention_kept"]["outcome"] == "partly"
+    assert result.status == "done"
+
+
+def test_engine_morning_reads_back_and_lists_goals(app, two_goals):
+    result, out = run(app, "morning", "be patient\n")
+    assert result.status == "done"
+    assert "Noted: be patient." in out
+    assert "Smile at one person" in out.split("Your micro-goals for today:")[1]
+
+
+def test_engine_repeat_asks_again_unclear_answer_reasks(app, two_goals):
+    a, b = two_goals
+    _, out = run(app, "evening", "repeat\nbanana\nno\npartly\n\n\n\n")
+    assert out.count("Did you ask one question in the meeting today?") == 3
+    assert "Sorry, I didn't catch that." in out
+    assert outcomes(app) == {a["id"]: "missed", b["id"]: "partly"}
+
+
+def test_engine_stop_keeps_answers_and_resume_skips_them(app, two_goals):
+    a, b = two_goals
+    result, _ = run(app, "evening", "yes\nstop\n")
+    assert result.status == "stopped"
+    assert outcomes(app) == {a["id"]: "kept"}
+    result2, out = run(app, "evening", "no\nfine\n\n\n")
+    assert result2.checkin_id == result.checkin_id
+    assert "ask one question" not in out
+    assert outcomes(app) == {a["id"]: "kept", b["id"]: "missed"}
+    assert app.store.slot_status(DAY, "evening") == "done"
+
+
+def test_engine_closed_input_keeps_what_was_answered(app, two_goals):
+    a, _ = two_goals
+    result, _ = run(app, "evening", "yes\n")
+    assert result.status == "stopped"
+    assert outcomes(app) == {a["id"]: "kept"}
+
+
+def test_engine_later_snoozes(app, two_goals):
+    result, out = run(app, "evening", "later\n")
+    assert result.status == "snoozed"
+    assert "I'll ask again later" in out
+    assert app.store.slot_status(DAY, "evening") == "snoozed"
+
+
+class SilentListener:
+    """Fault injection: a microphone that never hears anything."""
+
+    calls = 0
+
+    def listen(self, request):
+        SilentListener.calls += 1
+        raise NoSpeechError("nothing heard")
+
+    def close(self):
+        pass
+
+
+def test_engine_no_speech_twice_ends_checkin(app, two_goals):
+    SilentListener.calls = 0
+    result, out = run(app, "evening", "", listener=SilentListener())
+    assert result.status == "no_speech"
+    assert SilentListener.calls == 2
+    assert "I didn't hear anything. Once more:" in out
+    assert app.store.slot_status(DAY, "evening") == "no_speech"
+
+
+def test_engine_second_checkin_while_one_runs_is_refused(app, two_goals):
+    with checkin_lock(app.paths), pytest.raises(BusyError, match="already running"):
+        run(app, "evening", "yes\n")
+
+
+def test_engine_goal_not_scheduled_today_is_not_asked(app):
+    app.goals.add("Weekend walk", None, None, "sat,sun", DAY)
+    _, out = run(app, "evening", "\n\n\n")
+    assert "Weekend walk" not in out
+
+
+def test_engine_milestone_spoken_and_recorded_once(app, two_goals):
+    for n in range(3):
+        day = date(2026, 11, 18 + n)
+        run(app, "evening", "yes\nyes\n\n\n\n", day=day)
+    keys = app.store.milestone_keys()
+    assert {f"streak:{two_goals[0]['id']}:3", f"streak:{two_goals[1]['id']}:3"} <= keys
+    _, out = run(app, "evening", "yes\nyes\n\n\n\n", day=date(2026, 11, 21))
+    assert "Milestone" not in out
+
+
+class UnsureListener(TerminalListener):
+    """Fault injection: typed answers reported with a poor recognition confidence."""
+
+    def listen(self, request):
+        heard = super().listen(request)
+        heard.confidence = 0.3
+        return heard
+
+
+def test_engine_low_confidence_answer_is_confirmed(app, two_goals):
+    app.__dict__["config"] = app.config.model_copy(
+        update={"speech": app.config.speech.model_copy(update={"confirm_below_confidence": 0.5})}
+    )
+    a, b = two_goals
+    out = io.StringIO()
+    answers = io.StringIO("yes\nno\npartly\nyes\nno\nyes\n\n\n\n")
+    result = run_checkin(
+        app, "evening", TerminalSpeaker(out), UnsureListener(answers, out), day=DAY
+    )
+    text = out.getvalue()
+    assert "I heard: yes. Is that right?" in text
+    # goal a: "yes" denied ("no"), asked again: "partly" confirmed; goal b: "no" confirmed.
+    assert outcomes(app) == {a["id"]: "partly", b["id"]: "missed"}
+    assert result.status == "done"
+
+
+def test_engine_level_up_successor_streak_starts_fresh(app, two_goals):
+    from microalign.progress import goal_progress
+
+    a, _ = two_goals
+    for n in range(2):
+        run(app, "evening", "yes\nyes\n\n\n\n", day=date(2026, 11, 18 + n))
+    new = app.goals.level_up(a["id"], "Ask two questions", date(2026, 11, 20)).goal
+    run(app, "evening", "yes\nyes\n\n\n\n", day=date(2026, 11, 20))
+    by_id = {p.goal["id"]: p for p in goal_progress(app, date(2026, 11, 20))}
+    assert by_id[a["id"]].summary.best == 2 and by_id[a["id"]].goal["state"] == "mastered"
+    assert by_id[new["id"]].summary.current == 1
+    assert f"levelled_up:{a['id']}:1" in app.store.milestone_keys()
