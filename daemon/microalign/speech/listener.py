@@ -85,11 +85,18 @@ class VoskListener:
         self._warming = threading.Thread(target=run, name="microalign-warm-up", daemon=True)
         self._warming.start()
 
-    def listen(self, request: ListenRequest) -> Heard:
+    def preload(self) -> None:
+        """Be ready to listen (model loaded, microphone open), or raise why not."""
+        self._join_warm_up()
+        self.warm_up()
+
+    def _join_warm_up(self) -> None:
         if self._warming is not None:
             self._warming.join()
             self._warming = None
-        self.warm_up()
+
+    def listen(self, request: ListenRequest) -> Heard:
+        self.preload()
         source = self._source
         assert source is not None
         rec = self.model.recognizer(request.kind, request.vocabulary or self.pack.vocabulary())
@@ -137,9 +144,7 @@ class VoskListener:
         return heard
 
     def close(self) -> None:
-        if self._warming is not None:
-            self._warming.join()
-            self._warming = None
+        self._join_warm_up()
         self._close_source()
         if self._model is not None:
             # Dropping the last reference frees the model (hundreds of MB); the daemon
