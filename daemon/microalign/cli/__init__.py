@@ -32,6 +32,8 @@ COMMANDS = {
     "export": "microalign.cli.export_cmd:export",
     "report": "microalign.cli.export_cmd:report",
     # daemon team (tracker issue 4)
+    "models": "microalign.cli.voice_cmd:models",
+    "retranscribe": "microalign.cli.voice_cmd:retranscribe",
     "run": "microalign.cli.daemon_cmd:run",
     "doctor": "microalign.cli.daemon_cmd:doctor",
 }

@@ -16,9 +16,10 @@ def make_speaker(mode: str, config: Config, pack: LanguagePack) -> Speaker:
         from microalign.speech.terminal import TerminalSpeaker
 
         return TerminalSpeaker()
-    from microalign.speech.tts import make_voice_speaker
+    from microalign.speech.tts import FallbackSpeaker, make_voice_speaker
 
-    return make_voice_speaker(config, pack)
+    # A prompt that cannot be spoken is still shown: the check-in goes on.
+    return FallbackSpeaker(make_voice_speaker(config, pack))
 
 
 def make_listener(mode: str, config: Config, pack: LanguagePack, paths: Paths) -> Listener:
