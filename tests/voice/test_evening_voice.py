@@ -14,7 +14,7 @@ from microalign.checkin import run_checkin
 from microalign.speech.factory import make_listener, make_speaker
 from microalign.speech.languages import KO
 from microalign.speech.listener import VoskListener
-from microalign.speech.tts import Pyttsx3Speaker
+from microalign.speech.tts import FallbackSpeaker, Pyttsx3Speaker
 
 pytestmark = pytest.mark.audio
 
@@ -103,7 +103,9 @@ def test_factory_voice_builds_pyttsx3_speaker_and_vosk_listener(app):
     )
     speaker = make_speaker("voice", cfg, KO)
     listener = make_listener("voice", cfg, KO, app.paths)
-    assert (speaker.voice, speaker.rate, speaker.chime_enabled) == ("ko", 120, True)
+    assert isinstance(speaker, FallbackSpeaker)  # an unspeakable prompt is still shown
+    voice = speaker.voice
+    assert (voice.voice, voice.rate, voice.chime_enabled) == ("ko", 120, True)
     assert isinstance(listener, VoskListener) and listener.device == 3
     assert listener.settings.silence_seconds == cfg.speech.silence_seconds
     speaker.close()
