@@ -79,6 +79,9 @@ class StoreRecorder:
     def add_reason(self, answer_id: int, reason: str) -> None:
         self.store.update_answer(answer_id, reason=reason)
 
+    def set_aside(self, answer_id: int, heard: Heard) -> None:
+        self.store.set_aside_answer(answer_id, heard.text, heard.confidence, heard.model)
+
 
 def goals_for(app: App, day: date) -> list[dict[str, Any]]:
     return [

