@@ -16,6 +16,7 @@ from microalign.dialogue import flows
 from microalign.dialogue.engine import DONE, Engine
 from microalign.lock import checkin_lock
 from microalign.paths import private_dir
+from microalign.retention import prune_audio
 from microalign.speech.base import AnswerKind, Heard, Listener, Speaker
 
 log = logging.getLogger(__name__)
@@ -140,6 +141,7 @@ def run_checkin(
         )
         status = engine.run(steps, store.answered_steps(checkin_id))
         store.finish_checkin(checkin_id, status)
+        prune_audio(store, app.config.audio.keep_days, app.today())
         result = CheckinResult(status, checkin_id, day)
         if status == DONE and slot == "evening":
             result.milestones = sum_up(app, speaker, goals, day)
