@@ -161,8 +161,8 @@ def _check_language(entry: Entry, language: str) -> None:
         want = LANGUAGE_NAMES.get(language, language)
         raise ModelError(
             f"The speech model {entry.name} is {have}, but the check-in language is {want}.",
-            f"Run `microalign models use` with one of the {want} models in `microalign models list`, "
-            "or change general.language.",
+            f"Run `microalign models use` with one of the {want} models in "
+            "`microalign models list`, or change general.language.",
         )
 
 
