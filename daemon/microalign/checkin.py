@@ -153,15 +153,14 @@ def sum_up(app: App, speaker: Speaker, goals: list[dict[str, Any]], day: date) -
     from microalign.progress import goal_progress, new_milestones
 
     asked = {g["id"] for g in goals}
+    progress = goal_progress(app, day)
     lines = [
         app.pack.summary_streak.format(goal=p.goal["text"], days=p.summary.current)
-        for p in goal_progress(app, day, ("active",))
+        for p in progress
         if p.goal["id"] in asked and p.summary.current > 0
     ]
-    reached = new_milestones(app, day)
-    names = {
-        g["id"]: g["text"] for g in app.goals.list(("active", "paused", "mastered", "retired"))
-    }
+    reached = new_milestones(app, day, progress)
+    names = {p.goal["id"]: p.goal["text"] for p in progress}
     for m in reached:
         title, _ = texts.milestone_text(m["kind"], m["threshold"], names.get(m["goal_id"]))
         lines.append(app.pack.milestone_spoken.format(title=title))

@@ -104,9 +104,14 @@ def value_rates(
     )
 
 
-def new_milestones(app: Any, today: date) -> list[dict[str, Any]]:
-    """Detect and record milestones reached so far; returns the newly stored ones."""
-    progress = goal_progress(app, today)
+def new_milestones(
+    app: Any, today: date, progress: list[GoalProgress] | None = None
+) -> list[dict[str, Any]]:
+    """Detect and record milestones reached so far; returns the newly stored ones.
+
+    `progress` must cover goals in every state (a caller that has it saves recomputing).
+    """
+    progress = goal_progress(app, today) if progress is None else progress
     events = [
         (
             "levelled_up"
