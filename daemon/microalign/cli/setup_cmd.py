@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 
@@ -14,7 +15,8 @@ from microalign.errors import ConfigError
 from microalign.paths import private_dir
 
 
-def write_atomically(path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
+    """Replace a config file in one step, so a crash never leaves half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from microalign.cli.output import emit_json, json_option, table
+from microalign.cli.setup_cmd import write_atomically
 
 if TYPE_CHECKING:
     from microalign.app import App
@@ -188,9 +189,7 @@ def set_speech_model(config_file: Path, line: str) -> None:
         lines.insert(speech_at + 1, line + "\n")
     new = "".join(lines)
     config.validate(tomllib.loads(new), config_file)
-    tmp = config_file.with_suffix(".toml.tmp")
-    tmp.write_text(new, encoding="utf-8")
-    tmp.replace(config_file)
+    write_atomically(config_file, new)
 
 
 @click.command()
