@@ -225,6 +225,5 @@ class Goals:
             goal_id,
             {"state": "mastered", "ended_on": today.isoformat(), "updated_at": now_iso()},
         )
-        new = self.add(text, old["value"], old["area"], None, today, parent_id=goal_id)
-        self.store.update("goals", new.goal["id"], {"weekdays": old["weekdays"]})
-        return Change(self.get(new.goal["id"]), new.warning)
+        days = weekday_names(old["weekdays"])
+        return self.add(text, old["value"], old["area"], days, today, parent_id=goal_id)
