@@ -3,30 +3,36 @@ comes, then sums up the day and records milestones. Used by the CLI and by the d
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from microalign import texts
+from microalign import owner, texts
 from microalign.app import App
 from microalign.dialogue import flows
-from microalign.dialogue.engine import DONE, Engine
+from microalign.dialogue.engine import DONE, SNOOZED, Engine
+from microalign.errors import BusyError
 from microalign.lock import checkin_lock
 from microalign.paths import private_dir
 from microalign.retention import prune_audio
 from microalign.speech.base import AnswerKind, Heard, Listener, Speaker
+from microalign.store import CLAIM_BUSY, CLAIM_SETTLED
 
 log = logging.getLogger(__name__)
 SLOTS = ("morning", "evening")
+ALREADY_DONE = "already_done"  # another process finished the slot first: nothing was said
+INTERRUPTED = "interrupted"
 
 
 @dataclass
 class CheckinResult:
     status: str
-    checkin_id: int
+    checkin_id: int | None
     day: date
     milestones: list[dict[str, Any]] = field(default_factory=list)
 
@@ -103,12 +109,17 @@ def audio_namer(app: App, day: date, slot: str, checkin_id: int):
     folder = app.paths.audio_dir / day.isoformat()
 
     def name(key: str) -> Path:
+        # The folder is made when a recording needs it, so typed check-ins leave none.
         private_dir(folder)
         stamp = datetime.now().strftime("%H%M%S%f")
         safe = re.sub(r"[^\w-]", "_", key)
         return folder / f"{slot}-{checkin_id}-{safe}-{stamp}.wav"
 
     return name
+
+
+def no_audio(key: str) -> None:
+    return None
 
 
 def run_checkin(
@@ -119,33 +130,61 @@ def run_checkin(
     *,
     day: date | None = None,
     source: str = "text",
+    settled: Collection[str] = ("done",),
 ) -> CheckinResult:
-    """Run (or resume) the check-in of `slot` for `day`; only one runs at a time."""
+    """Run (or resume) the check-in of `slot` for `day`; only one runs at a time.
+
+    The check-in is claimed in the database before anything is said; when the slot
+    already has a status in `settled`, nothing is said and the status is ALREADY_DONE.
+    """
     day = day or app.today()
     with checkin_lock(app.paths):
         store = app.store
-        goals = goals_for(app, day)
-        prompts = app.config.prompts
-        if slot == "morning":
-            steps = flows.morning(app.pack, prompts, goals, day)
-        else:
-            steps = flows.evening(app.pack, prompts, goals, morning_intention(app, day))
-        checkin_id = store.begin_checkin(slot, day, source)
-        engine = Engine(
-            speaker,
-            listener,
-            app.pack,
-            StoreRecorder(app, checkin_id),
-            audio_path=audio_namer(app, day, slot, checkin_id),
-            confirm_below=app.config.speech.confirm_below_confidence,
-        )
-        status = engine.run(steps, store.answered_steps(checkin_id))
+        store.check_integrity()
+        claim = store.claim_checkin(slot, day, source, owner.me(), settled)
+        if claim.outcome == CLAIM_SETTLED:
+            log.info("The %s check-in of %s is already settled; nothing to do", slot, day)
+            return CheckinResult(ALREADY_DONE, None, day)
+        if claim.outcome == CLAIM_BUSY:
+            raise BusyError(
+                f"The {slot} check-in of {day} is already running elsewhere.",
+                'Finish or stop the running check-in first (say "stop" or press Ctrl-C there).',
+            )
+        checkin_id = claim.checkin_id
+        try:
+            status = _dialogue(app, slot, day, source, checkin_id, speaker, listener)
+        except BaseException:
+            # Not the user's doing (an error, a signal): resumable, and no longer ours.
+            with contextlib.suppress(Exception):
+                store.release_checkin(checkin_id, INTERRUPTED)
+            raise
         store.finish_checkin(checkin_id, status)
+        if status == SNOOZED:
+            until = datetime.now(UTC) + timedelta(minutes=app.config.schedule.snooze_minutes)
+            store.set_intention(day, slot, "snooze", until)
         prune_audio(store, app.config.audio.keep_days, app.today())
         result = CheckinResult(status, checkin_id, day)
         if status == DONE and slot == "evening":
-            result.milestones = sum_up(app, speaker, goals, day)
+            result.milestones = sum_up(app, speaker, goals_for(app, day), day)
         return result
+
+
+def _dialogue(app, slot, day, source, checkin_id, speaker, listener) -> str:
+    goals = goals_for(app, day)
+    prompts = app.config.prompts
+    if slot == "morning":
+        steps = flows.morning(app.pack, prompts, goals, day)
+    else:
+        steps = flows.evening(app.pack, prompts, goals, morning_intention(app, day))
+    engine = Engine(
+        speaker,
+        listener,
+        app.pack,
+        StoreRecorder(app, checkin_id),
+        audio_path=no_audio if source == "text" else audio_namer(app, day, slot, checkin_id),
+        confirm_below=app.config.speech.confirm_below_confidence,
+    )
+    return engine.run(steps, app.store.answered_steps(checkin_id))
 
 
 def sum_up(app: App, speaker: Speaker, goals: list[dict[str, Any]], day: date) -> list[dict]:

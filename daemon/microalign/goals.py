@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from microalign.config import WEEKDAYS
@@ -206,9 +206,15 @@ class Goals:
                     (goal_id, today.isoformat()),
                 )
             if goal["state"] == "paused" and action != "pause":
+                # A pause ends on the day before: the day it is lifted counts again (and a
+                # pause lifted on the day it began leaves no paused day at all).
+                last = (today - timedelta(days=1)).isoformat()
                 self.store.conn.execute(
                     "UPDATE goal_pauses SET end = ? WHERE goal_id = ? AND end IS NULL",
-                    (today.isoformat(), goal_id),
+                    (last, goal_id),
+                )
+                self.store.conn.execute(
+                    "DELETE FROM goal_pauses WHERE goal_id = ? AND end < start", (goal_id,)
                 )
         self.store.update("goals", goal_id, changes)
         return Change(self.get(goal_id), warning)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -92,3 +94,33 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("goal_id", "goals", "id")],
     )
     db["milestones"].create_index(["key"], unique=True)
+
+
+@migrations()
+def m002_claims_intentions_relative_audio(db: Database) -> None:
+    # A check-in is owned by the process running its dialogue ("boot:pid:start" of that
+    # process); a row without a live owner is no longer "running" but "interrupted".
+    db["checkins"].add_column("owner", str)
+    db.execute("UPDATE checkins SET status = 'interrupted' WHERE status = 'running'")
+    # At most one live claim per (day, slot): the database itself refuses a second one.
+    db.execute(
+        "CREATE UNIQUE INDEX idx_checkins_one_running ON checkins(day, slot) "
+        "WHERE status = 'running'"
+    )
+    # What the daemon was told to do with a slot (snooze until, start now) outlives it.
+    db["intentions"].create(
+        {"day": str, "slot": str, "kind": str, "until": str, "created_at": str},
+        pk=("day", "slot"),
+        not_null={"day", "slot", "kind"},
+    )
+    # Audio paths relative to the data folder (audio/<day>/<file>), so a moved or copied
+    # folder reads its own recordings; paths of another layout stay as they are.
+    for row in list(db.query("SELECT id, audio_path FROM answers WHERE audio_path LIKE '/%'")):
+        parts = PurePosixPath(row["audio_path"]).parts
+        if len(parts) > 3 and parts[-3] == "audio":
+            relative = "/".join(parts[-3:])
+            db.execute("UPDATE answers SET audio_path = ? WHERE id = ?", [relative, row["id"]])
+    # A pause's end is now its last paused day (resuming on a day makes that day count);
+    # pauses that ended on the day they began become empty and go.
+    db.execute("UPDATE goal_pauses SET end = date(end, '-1 day') WHERE end IS NOT NULL")
+    db.execute("DELETE FROM goal_pauses WHERE end IS NOT NULL AND end < start")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
-from pathlib import Path
 
 from microalign.store import Store, translate_errors
 
@@ -26,7 +25,7 @@ def prune_audio(store: Store, keep_days: int, today: date) -> int:
     )
     for row in rows:
         try:
-            Path(row["audio_path"]).unlink(missing_ok=True)
+            store.audio_file(row["audio_path"]).unlink(missing_ok=True)
         except OSError as exc:  # keep the path: the next run tries again
             log.warning("cannot delete expired audio %s: %s", row["audio_path"], exc)
             continue

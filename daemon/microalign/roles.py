@@ -4,16 +4,20 @@ runs check-ins (Runner). Implementations: runner.StoreLedger, worker.ProcessRunn
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from microalign.config import Config
     from microalign.notify.base import Note
 
-# Slot statuses the daemon never starts again by itself. "running" (interrupted by a crash
-# or shutdown) and "snoozed" resume inside the grace window.
+Key = tuple[date, str]  # a check-in occurrence: (local day, slot)
+
+# Slot statuses the daemon never starts again by itself. "interrupted" (its owner crashed
+# or was stopped) and "snoozed" resume inside the grace window.
 FINAL = frozenset({"done", "skipped", "missed", "stopped", "no_speech"})
+# Slot statuses that not even the user's "Start now" or "Snooze" reopens.
+SETTLED = frozenset({"done", "skipped"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,18 @@ class Ledger(Protocol):
     def slot_status(self, day: date, slot: str) -> str | None: ...
 
     def record_slot(self, day: date, slot: str, status: str) -> None: ...
+
+    def reap(self) -> list[Key]:
+        """Mark check-ins whose owning process is gone as interrupted; returns their keys."""
+
+    def intentions(self) -> list[tuple[date, str, str, datetime | None]]:
+        """(day, slot, kind, until) of every stored intention."""
+
+    def set_intention(self, key: Key, kind: str, until: datetime | None) -> None: ...
+
+    def clear_intention(self, key: Key) -> None: ...
+
+    def forget_intentions_before(self, day: date) -> None: ...
 
     def first_day(self) -> date | None:
         """The first day with a recorded check-in (None on a fresh install)."""
@@ -53,8 +69,10 @@ class Runner(Protocol):
     def prepare(self, slot: str) -> None:
         """Load speech engines and the model shortly before a check-in."""
 
-    def run(self, slot: str, day: date) -> str:
-        """Run or resume the check-in; returns its status (done, stopped, no_speech, ...)."""
+    def run(self, slot: str, day: date, intended: bool = False) -> str:
+        """Run or resume the check-in; returns its status (done, stopped, no_speech, ...,
+        or already_done when the slot was settled meanwhile). `intended`: the user asked
+        for it, so only SETTLED statuses stop it, not FINAL ones."""
 
     def release(self) -> None:
         """Free the model and devices after a check-in."""

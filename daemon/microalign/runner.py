@@ -10,12 +10,12 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from microalign.errors import SpeechError, UsageError
 from microalign.notify import texts
-from microalign.roles import Pending
+from microalign.roles import FINAL, SETTLED, Key, Pending
 
 if TYPE_CHECKING:
     from microalign.config import Config
@@ -45,6 +45,30 @@ class StoreLedger:
 
     def record_slot(self, day: date, slot: str, status: str) -> None:
         self.app.store.record_slot(day, slot, status)
+
+    def reap(self) -> list[Key]:
+        reaped = self.app.store.reap_dead_claims()
+        return [(date.fromisoformat(r["day"]), r["slot"]) for r in reaped]
+
+    def intentions(self) -> list[tuple[date, str, str, datetime | None]]:
+        return [
+            (
+                date.fromisoformat(r["day"]),
+                r["slot"],
+                r["kind"],
+                datetime.fromisoformat(r["until"]) if r["until"] else None,
+            )
+            for r in self.app.store.intentions()
+        ]
+
+    def set_intention(self, key: Key, kind: str, until: datetime | None) -> None:
+        self.app.store.set_intention(key[0], key[1], kind, until)
+
+    def clear_intention(self, key: Key) -> None:
+        self.app.store.clear_intention(*key)
+
+    def forget_intentions_before(self, day: date) -> None:
+        self.app.store.forget_intentions_before(day)
 
     def first_day(self) -> date | None:
         found = self.app.store.row("SELECT MIN(day) AS first FROM checkins")
@@ -154,14 +178,17 @@ class CheckinRunner:
             listener.model  # noqa: B018
         log.info("Speech ready for the %s check-in", slot)
 
-    def run(self, slot: str, day: date) -> str:
+    def run(self, slot: str, day: date, intended: bool = False) -> str:
         from microalign.checkin import run_checkin
 
         self.prepare(slot)
         speaker, listener = self._speech
         app = _app(self.paths)
+        settled = SETTLED if intended else FINAL
         try:
-            return run_checkin(app, slot, speaker, listener, day=day, source="daemon").status
+            return run_checkin(
+                app, slot, speaker, listener, day=day, source="daemon", settled=settled
+            ).status
         finally:
             app.close()
 

@@ -24,12 +24,14 @@ from microalign import schedule
 from microalign.clock import Clock
 from microalign.config import Config
 from microalign.errors import BusyError, ConfigError, MicroalignError, SpeechError
+from microalign.intentions import Intentions
 from microalign.notify import texts
 from microalign.notify.base import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Note, Notifier
 from microalign.presence import AlwaysPresent, Presence
-from microalign.roles import FINAL, Ledger, Runner
+from microalign.roles import FINAL, SETTLED, Ledger, Runner
 from microalign.schedule import Decision, Key, Occurrence
 from microalign.sdnotify import SystemdNotifier, watchdog_interval
+from microalign.worker import WorkerFailed
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +40,15 @@ PRELOAD_SECONDS = 60  # load the speech model this long before a check-in
 STOP_WAIT_SECONDS = 5  # SIGTERM: how long a running check-in may take to end by itself
 
 
+ALREADY_DONE = "already_done"  # finished elsewhere first (the CLI): stand down silently
+FAILED = "failed"
+MAX_ATTEMPTS = 2  # a check-in whose process died or failed is tried once more
+
+
 @dataclass
 class State:
-    snoozed: dict[Key, datetime] = field(default_factory=dict)
-    forced: set[Key] = field(default_factory=set)  # "Start now": run even if late or away
     handled: set[Key] = field(default_factory=set)  # attempted in this run; do not retry
+    failures: dict[Key, int] = field(default_factory=dict)  # check-in processes that failed
     waiting: set[Key] = field(default_factory=set)  # told the user we wait for them
     busy_told: set[Key] = field(default_factory=set)
     running: Key | None = None
@@ -72,6 +78,7 @@ class Daemon:
         self.sd = sd or SystemdNotifier()
         self.preload_seconds = preload_seconds
         self.state = State()
+        self.intentions = Intentions(ledger)  # "snooze" and "start now", kept in the store
         self.fired: list[tuple[Key, str]] = []  # what each wake-up did, for logs and tests
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="checkin")
         self._wake = asyncio.Event()
@@ -81,6 +88,7 @@ class Daemon:
         self._since: datetime | None = None
         self._exit_code = 0
         self._suggest = True
+        self._stopping = False
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -92,6 +100,7 @@ class Daemon:
         self._since = self._first_counted()
         await self.presence.start(on_change=self.poke, on_resume=self.poke)
         await self._in_worker(self.runner.recover)
+        self._reap()
         self._start_scheduler()
         watchdog = asyncio.create_task(self._watchdog())
         self.sd.ready(self.status_text())
@@ -113,6 +122,7 @@ class Daemon:
 
     def stop(self) -> None:
         log.info("Stopping")
+        self._stopping = True
         self._stop.set()
         self._wake.set()
 
@@ -231,7 +241,7 @@ class Daemon:
         now = self.clock.now()
         zone = self.clock.zone()
         return schedule.next_fire(
-            now, zone, self.config.schedule, self._done_keys(now, zone), self.state.snoozed
+            now, zone, self.config.schedule, self._done_keys(now, zone), self.intentions.snoozed
         )
 
     def status_text(self) -> str:
@@ -251,31 +261,37 @@ class Daemon:
         return [(today - timedelta(days=n), slot) for n in (1, 0) for slot in schedule.SLOTS]
 
     def _done_keys(self, now: datetime, zone) -> set[Key]:
-        done = {key for key in self._candidate_keys(now, zone) if self._is_final(key)}
+        statuses = {key: self.ledger.slot_status(*key) for key in self._candidate_keys(now, zone)}
+        done = {key for key, status in statuses.items() if status in FINAL}
         done |= self.state.handled
         if self.state.running is not None:
             done.add(self.state.running)
-        return done - set(self.state.snoozed) - self.state.forced
+        done -= set(self.intentions.snoozed) | self.intentions.forced
+        # Settled, or claimed by a live process (a typed check-in): no intention reopens it.
+        return done | {k for k, s in statuses.items() if s in SETTLED or s == "running"}
 
     def _is_final(self, key: Key) -> bool:
         return self.ledger.slot_status(*key) in FINAL
+
+    def _reap(self) -> None:
+        for key in self.ledger.reap():
+            log.info("The %s check-in of %s lost its process; it can resume", key[1], key[0])
 
     async def tick(self) -> None:
         """One wake-up: record what was missed, start what is due, notify milestones."""
         now = self.clock.now()
         zone = self.clock.zone()
+        self._reap()
+        self.intentions.load(now.astimezone(zone).date())
+        done = self._done_keys(now, zone)
         due = schedule.due_slots(
-            now,
-            zone,
-            self.config.schedule,
-            self._done_keys(now, zone),
-            self.state.snoozed,
-            since=self._since,
+            now, zone, self.config.schedule, done, self.intentions.snoozed, since=self._since
         )
         listed = {occ.key for occ, _ in due}
-        due += [(Occurrence(now, *key), Decision.RUN) for key in self.state.forced - listed]
+        forced = self.intentions.forced - listed - done
+        due += [(Occurrence(now, *key), Decision.RUN) for key in forced]
         for occ, decision in sorted(due):
-            if occ.key in self.state.forced:
+            if occ.key in self.intentions.forced:
                 decision = Decision.RUN
             if decision is Decision.MISSED:
                 await self._missed(occ)
@@ -298,13 +314,13 @@ class Daemon:
 
     async def _missed(self, occ: Occurrence) -> None:
         log.info("The %s check-in of %s was missed (outside the grace window)", occ.slot, occ.day)
-        self.state.snoozed.pop(occ.key, None)
+        self.intentions.clear(occ.key)
         self.ledger.record_slot(occ.day, occ.slot, "missed")
         self.fired.append((occ.key, "missed"))
         await self._notify(texts.checkin_missed(occ.slot, self.config.schedule.snooze_minutes), occ)
 
     async def _maybe_start(self, occ: Occurrence) -> None:
-        forced = occ.key in self.state.forced
+        forced = occ.key in self.intentions.forced
         if not forced and not await self.presence.is_present():
             if occ.key not in self.state.waiting:
                 self.state.waiting.add(occ.key)
@@ -313,21 +329,25 @@ class Daemon:
                 note = texts.checkin_waiting(occ.slot, self.config.schedule.snooze_minutes)
                 await self._notify(note, occ)
             return
-        self.state.forced.discard(occ.key)
-        self.state.snoozed.pop(occ.key, None)
+        intended = self.intentions.intended(occ.key)
+        self.intentions.clear(occ.key)
         self.state.running = occ.key
         self.sd.status(self.status_text())
         self.fired.append((occ.key, "started"))
         if occ.key not in self.state.busy_told:
             await self._notify(texts.checkin_start(occ.slot))
-        self._checkin = asyncio.create_task(self._run_checkin(occ))
+        self._checkin = asyncio.create_task(self._run_checkin(occ, intended))
 
-    async def _run_checkin(self, occ: Occurrence) -> None:
+    async def _run_checkin(self, occ: Occurrence, intended: bool = False) -> None:
         status = "error"
         try:
             if self.state.prepared != occ.slot:
                 await self._in_worker(self.runner.prepare, occ.slot)
-            status = await self._in_worker(self.runner.run, occ.slot, occ.day)
+            # Loading the model takes a while: someone may have done the check-in meanwhile.
+            if self.ledger.slot_status(*occ.key) in (SETTLED if intended else FINAL):
+                status = ALREADY_DONE
+            else:
+                status = await self._in_worker(self.runner.run, occ.slot, occ.day, intended)
         except BusyError as exc:
             status = "busy"
             log.info("%s", exc)
@@ -339,9 +359,14 @@ class Daemon:
             log.error("Voice check-in impossible: %s", exc)
             self.state.handled.add(occ.key)
             await self._notify(texts.checkin_typed(occ.slot, exc.message))
-        except Exception:
-            log.exception("The %s check-in failed", occ.slot)
-            self.state.handled.add(occ.key)
+        except Exception as exc:  # the process died or failed: see _after_checkin
+            status = "stopped_by_daemon" if self._stopping else FAILED
+            if self._stopping:
+                log.info("The %s check-in was interrupted; it resumes on restart", occ.slot)
+            elif isinstance(exc, WorkerFailed):
+                log.warning("The %s check-in failed: %s", occ.slot, exc)
+            else:
+                log.exception("The %s check-in failed", occ.slot)
         finally:
             self.state.prepared = None
             with contextlib.suppress(Exception):
@@ -351,7 +376,8 @@ class Daemon:
         self._suggest = True
         self.fired.append((occ.key, status))
         await self._after_checkin(occ, status)
-        self.poke()
+        if status != "busy":  # busy: the watch timer looks again, not a tight loop
+            self.poke()
 
     async def _after_checkin(self, occ: Occurrence, status: str) -> None:
         minutes = self.config.schedule.snooze_minutes
@@ -360,8 +386,25 @@ class Daemon:
         elif status == "no_speech":
             note = texts.checkin_missed(occ.slot, minutes, "No answer heard, so it stopped here.")
             await self._notify(note, occ)
+        elif status == FAILED:
+            await self._failed(occ)
         elif status not in FINAL and status not in ("busy",):
             self.state.handled.add(occ.key)
+
+    async def _failed(self, occ: Occurrence) -> None:
+        """A check-in process died or failed: finish its transcriptions, free its claim,
+        try once more inside the grace window, then offer the missed notification."""
+        with contextlib.suppress(Exception):
+            await self._in_worker(self.runner.recover)
+        self._reap()
+        failures = self.state.failures.get(occ.key, 0) + 1
+        self.state.failures[occ.key] = failures
+        if failures < MAX_ATTEMPTS:
+            log.info("Trying the %s check-in once more", occ.slot)
+            return
+        self.state.handled.add(occ.key)
+        minutes = self.config.schedule.snooze_minutes
+        await self._notify(texts.checkin_missed(occ.slot, minutes, texts.FAILED_WHY), occ)
 
     # Jobs are coroutines so that AsyncIOScheduler runs them in the loop, not in a thread.
     async def _wake_job(self) -> None:
@@ -404,14 +447,13 @@ class Daemon:
         log.info("Action %s for %s", action, target)
         self.fired.append((target, f"action:{action}"))
         if action == START_NOW:
-            self.state.snoozed.pop(target, None)
             self.state.handled.discard(target)
-            self.state.forced.add(target)
+            self.state.failures.pop(target, None)
+            self.intentions.start_now(target)
         elif action == SNOOZE:
             self._snooze(target, self.config.schedule.snooze_minutes)
         elif action == SKIP_TODAY:
-            self.state.snoozed.pop(target, None)
-            self.state.forced.discard(target)
+            self.intentions.clear(target)
             self.ledger.record_slot(target[0], target[1], "skipped")
         elif action == LEVEL_UP:
             asyncio.get_running_loop().create_task(self._level_up(target))
@@ -419,9 +461,10 @@ class Daemon:
 
     def _snooze(self, key: Key, minutes: int) -> None:
         self.state.handled.discard(key)
-        self.state.snoozed[key] = self.clock.now() + timedelta(minutes=minutes)
-        local = self.state.snoozed[key].astimezone(self.clock.zone())
-        log.info("Snoozed %s until %s", key, local)
+        self.state.failures.pop(key, None)
+        until = self.clock.now() + timedelta(minutes=minutes)
+        self.intentions.snooze(key, until)
+        log.info("Snoozed %s until %s", key, until.astimezone(self.clock.zone()))
 
     async def _level_up(self, goal_id: int) -> None:
         try:

@@ -10,7 +10,8 @@ import contextlib
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,9 +25,30 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
+# A slot's statuses, most telling first (see slot_status).
+SLOT_STATUS_ORDER = (
+    "done",
+    "skipped",
+    "missed",
+    "running",
+    "interrupted",
+    "stopped",
+    "no_speech",
+    "snoozed",
+)
+# A claim resumes a check-in in one of these; "interrupted": its owner died or was stopped.
+RESUMABLE = frozenset({"running", "interrupted", "stopped", "no_speech", "snoozed"})
+CLAIM_NEW, CLAIM_RESUMED, CLAIM_SETTLED, CLAIM_BUSY = "new", "resumed", "settled", "busy"
+
+
+@dataclass(frozen=True)
+class Claim:
+    checkin_id: int | None
+    outcome: str  # new | resumed | settled (nothing to do) | busy (another live owner)
+    holder: str | None = None
 
 
 def now_iso() -> str:
@@ -152,29 +174,126 @@ class Store:
 
     # -- check-ins -----------------------------------------------------------------------
 
+    def claim_checkin(
+        self,
+        slot: str,
+        day: date,
+        source: str,
+        owner: str,
+        settled: Collection[str] = ("done",),
+    ) -> Claim:
+        """Claim the check-in of (day, slot) for `owner`, atomically against every other
+        process: resume today's unfinished one (taking over a dead owner's), or start one.
+
+        Nothing is claimed when the slot already has a status in `settled`, or while
+        another live process owns it.
+        """
+        from microalign import owner as owners
+
+        with translate_errors(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")  # the write lock: claims are serialised
+            try:
+                claim = self._claim(slot, day, source, owner, settled, owners.is_alive)
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.conn.commit()
+        return claim
+
     def begin_checkin(self, slot: str, day: date, source: str) -> int:
-        """Resume today's unfinished check-in for `slot`, or start a new one."""
-        found = self.row(
-            "SELECT id FROM checkins WHERE day = ? AND slot = ? AND status IN "
-            "('running', 'stopped', 'no_speech', 'snoozed') ORDER BY id DESC LIMIT 1",
+        """Claim the slot for this process whatever its status (as `checkin --again`)."""
+        from microalign import owner
+
+        claim = self.claim_checkin(slot, day, source, owner.me(), settled=())
+        if claim.checkin_id is None or claim.outcome == CLAIM_BUSY:
+            raise StoreError(f"The {slot} check-in of {day} is running in another process.")
+        return claim.checkin_id
+
+    def _claim(self, slot, day, source, owner, settled, is_alive) -> Claim:
+        found = self.conn.execute(
+            "SELECT id, status, owner FROM checkins WHERE day = ? AND slot = ? ORDER BY id DESC",
             (day.isoformat(), slot),
+        ).fetchall()
+        if any(r["status"] in settled for r in found):
+            return Claim(None, CLAIM_SETTLED)
+        for r in found:
+            if r["status"] == "running" and r["owner"] != owner and is_alive(r["owner"]):
+                return Claim(int(r["id"]), CLAIM_BUSY, r["owner"])
+        # A running row (its owner is dead or us) first: only one may run per slot.
+        resumable = sorted(
+            (r for r in found if r["status"] in RESUMABLE), key=lambda r: r["status"] != "running"
         )
-        if found:
-            self.update("checkins", found["id"], {"status": "running", "source": source})
-            return int(found["id"])
-        return self.insert(
-            "checkins",
-            {
-                "slot": slot,
-                "day": day.isoformat(),
-                "status": "running",
-                "source": source,
-                "started_at": now_iso(),
-            },
+        if resumable:
+            checkin_id = int(resumable[0]["id"])
+            self.conn.execute(
+                "UPDATE checkins SET status = 'running', source = ?, owner = ?, "
+                "finished_at = NULL WHERE id = ?",
+                (source, owner, checkin_id),
+            )
+            return Claim(checkin_id, CLAIM_RESUMED)
+        cursor = self.conn.execute(
+            "INSERT INTO checkins(slot, day, status, source, started_at, owner) "
+            "VALUES (?, ?, 'running', ?, ?, ?)",
+            (slot, day.isoformat(), source, now_iso(), owner),
         )
+        return Claim(int(cursor.lastrowid), CLAIM_NEW)
+
+    def reap_dead_claims(self) -> list[dict[str, Any]]:
+        """Mark running check-ins whose owner is gone as interrupted (they resume later)."""
+        from microalign import owner as owners
+
+        running = self.rows("SELECT id, day, slot, owner FROM checkins WHERE status = 'running'")
+        dead = [r for r in running if not owners.is_alive(r["owner"])]
+        for r in dead:
+            self.release_checkin(r["id"], "interrupted", only_owner=r["owner"])
+        return dead
+
+    def release_checkin(self, checkin_id: int, status: str, only_owner: str | None = None) -> None:
+        """End a claim with `status`; with `only_owner`, only if that owner still holds it."""
+        sql = "UPDATE checkins SET status = ?, owner = NULL, finished_at = ? WHERE id = ?"
+        params: tuple = (status, now_iso(), checkin_id)
+        if only_owner is not None:
+            sql += " AND status = 'running' AND owner IS ?"
+            params += (only_owner,)
+        with translate_errors(self.path), self.conn:
+            self.conn.execute(sql, params)
+
+    def check_integrity(self) -> None:
+        """Find a damaged database before a dialogue starts, not at its first answer."""
+        with translate_errors(self.path):
+            found = [r[0] for r in self.conn.execute("PRAGMA quick_check")]
+        if found != ["ok"]:
+            raise StoreError(
+                f"The database {self.path} is damaged: {'; '.join(found[:3])}.",
+                f"Nothing was changed. Keep a copy (cp {self.path} {self.path}.broken), then "
+                f"try `sqlite3 {self.path} .recover | sqlite3 {self.path.name}.recovered`.",
+            )
+
+    # -- daemon intentions ---------------------------------------------------------------
+
+    def intentions(self) -> list[dict[str, Any]]:
+        return self.rows("SELECT day, slot, kind, until FROM intentions ORDER BY day, slot")
+
+    def set_intention(self, day: date, slot: str, kind: str, until: datetime | None) -> None:
+        with translate_errors(self.path), self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO intentions(day, slot, kind, until, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (day.isoformat(), slot, kind, until.isoformat() if until else None, now_iso()),
+            )
+
+    def clear_intention(self, day: date, slot: str) -> None:
+        with translate_errors(self.path), self.conn:
+            self.conn.execute(
+                "DELETE FROM intentions WHERE day = ? AND slot = ?", (day.isoformat(), slot)
+            )
+
+    def forget_intentions_before(self, day: date) -> None:
+        with translate_errors(self.path), self.conn:
+            self.conn.execute("DELETE FROM intentions WHERE day < ?", (day.isoformat(),))
 
     def finish_checkin(self, checkin_id: int, status: str) -> None:
-        self.update("checkins", checkin_id, {"status": status, "finished_at": now_iso()})
+        self.release_checkin(checkin_id, status)
 
     def slot_status(self, day: date, slot: str) -> str | None:
         """The most telling status of a day's slot: done beats everything else."""
@@ -182,7 +301,7 @@ class Store:
             "SELECT status FROM checkins WHERE day = ? AND slot = ?", (day.isoformat(), slot)
         )
         statuses = {r["status"] for r in found}
-        for status in ("done", "skipped", "missed", "running", "stopped", "no_speech", "snoozed"):
+        for status in SLOT_STATUS_ORDER:
             if status in statuses:
                 return status
         return None
@@ -212,16 +331,31 @@ class Store:
         found = self.rows("SELECT step FROM answers WHERE checkin_id = ?", (checkin_id,))
         return {r["step"] for r in found}
 
+    def _stored(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """Paths inside the data folder are stored relative to it (a copied folder then
+        reads its own audio); see audio_file()."""
+        data_dir = self.path.parent
+        stored = {}
+        for key, value in fields.items():
+            if isinstance(value, Path):
+                value = str(
+                    value.relative_to(data_dir) if value.is_relative_to(data_dir) else value
+                )
+            stored[key] = value
+        return stored
+
+    def audio_file(self, stored: str) -> Path:
+        """The file an answer's stored audio_path names."""
+        return self.path.parent / stored
+
     def add_answer(self, checkin_id: int, step: str, **fields: Any) -> int:
         stamp = now_iso()
         record = {"checkin_id": checkin_id, "step": step, "status": "final"}
-        record |= {k: str(v) if isinstance(v, Path) else v for k, v in fields.items()}
-        record |= {"created_at": stamp, "updated_at": stamp}
+        record |= self._stored(fields) | {"created_at": stamp, "updated_at": stamp}
         return self.insert("answers", record)
 
     def update_answer(self, answer_id: int, **fields: Any) -> None:
-        changes = {k: str(v) if isinstance(v, Path) else v for k, v in fields.items()}
-        self.update("answers", answer_id, changes | {"updated_at": now_iso()})
+        self.update("answers", answer_id, self._stored(fields) | {"updated_at": now_iso()})
 
     def set_transcript(
         self,
@@ -250,10 +384,11 @@ class Store:
 
     def answers_for_retranscribe(self, pending_only: bool) -> list[dict[str, Any]]:
         where = "status = 'pending'" if pending_only else "audio_path IS NOT NULL"
-        return self.rows(
+        found = self.rows(
             "SELECT id, audio_path, kind, language, status, step, goal_id, text FROM answers "
             f"WHERE {where} AND audio_path IS NOT NULL ORDER BY id"
         )
+        return [r | {"audio_path": str(self.audio_file(r["audio_path"]))} for r in found]
 
     def day_answers(self, day: date, slot: str | None = None) -> list[dict[str, Any]]:
         sql = (

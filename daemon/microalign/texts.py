@@ -30,6 +30,7 @@ CHECKIN_END = {
     "stopped": "Stopped; every answer given so far is saved. Run the same command to finish it.",
     "no_speech": "Ended without an answer; run the same command to try again.",
     "snoozed": "Snoozed; run the same command when you are ready.",
+    "already_done": "Another check-in finished this one first; nothing was asked.",
 }
 VALUE_ADDED = "Added value {name!r}."
 VALUE_REMOVED = "Removed value {name!r}."

@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 PARENT_ENV = "MICROALIGN_WORKER_PARENT"
 
 
+class WorkerFailed(MicroalignError):
+    """The check-in process died (killed, out of memory) or failed with a bug."""
+
+
 class ProcessRunner:
     """Runner whose methods (called on the daemon's worker thread) drive one child per
     check-in: started by prepare() shortly before, gone after release()."""
@@ -63,13 +67,15 @@ class ProcessRunner:
         if not line:
             code = child.wait()
             self._child = None
-            raise MicroalignError(
+            raise WorkerFailed(
                 f"The check-in process ended unexpectedly (exit code {code}).",
                 "Answers given so far are saved; see the journal for its error.",
             )
         reply = json.loads(line)
         if "error" in reply:
             raise _rebuild(reply)
+        if "failure" in reply:
+            raise WorkerFailed(f"The check-in process failed: {reply['failure']}")
         return reply.get("result")
 
     def recover(self) -> None:
@@ -81,8 +87,8 @@ class ProcessRunner:
     def prepare(self, slot: str) -> None:
         self._call("prepare", slot=slot)
 
-    def run(self, slot: str, day: date) -> str:
-        return self._call("run", slot=slot, day=day.isoformat())
+    def run(self, slot: str, day: date, intended: bool = False) -> str:
+        return self._call("run", slot=slot, day=day.isoformat(), intended=intended)
 
     def level_up(self, goal_id: int) -> str | None:
         try:
@@ -126,7 +132,9 @@ def _serve(proto, requests) -> None:
     operations = {
         "recover": lambda r: runner.recover(),
         "prepare": lambda r: runner.prepare(r["slot"]),
-        "run": lambda r: runner.run(r["slot"], date.fromisoformat(r["day"])),
+        "run": lambda r: runner.run(
+            r["slot"], date.fromisoformat(r["day"]), r.get("intended", False)
+        ),
         "level_up": lambda r: runner.level_up(r["goal_id"]),
     }
     try:
@@ -136,6 +144,9 @@ def _serve(proto, requests) -> None:
                 reply = {"result": operations[request["op"]](request)}
             except MicroalignError as exc:
                 reply = {"error": type(exc).__name__, "message": exc.message, "hint": exc.hint}
+            except Exception as exc:  # a bug: the daemon logs it and retries once
+                log.exception("The %s request failed", request.get("op"))
+                reply = {"failure": repr(exc)}
             proto.write(json.dumps(reply) + "\n")
             proto.flush()
     finally:
@@ -158,14 +169,28 @@ def _die_with_parent(parent: int) -> None:
         sys.exit(0)
 
 
+class Terminated(BaseException):
+    """SIGTERM (the daemon stops, or died): end the check-in where it is. A BaseException,
+    so that nothing on the way mistakes it for a failed answer."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     _die_with_parent(int(os.environ.get(PARENT_ENV, "0")) or os.getppid())
     # The protocol gets its own copy of stdout; fd 1 then points at stderr so that a stray
     # print() from a library cannot corrupt it.
     proto = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    _serve(proto, sys.stdin)
+    try:
+        _serve(proto, sys.stdin)
+    except Terminated:
+        # The claim was released as "interrupted" on the way out: it resumes later.
+        log.info("Check-in process stopped; the answers given so far are saved")
 
 
 if __name__ == "__main__":

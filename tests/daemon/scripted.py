@@ -8,7 +8,8 @@ in the middle of a check-in.
 
 Environment: MICROALIGN_TEST_ANSWERS (JSON list of answers, for each check-in process) or
 MICROALIGN_TEST_ANSWERS_FILE (a JSON list shared by all of them, consumed in order), and
-MICROALIGN_TEST_SPEECH_LOG (file receiving one JSON line per event).
+MICROALIGN_TEST_SPEECH_LOG (file receiving one JSON line per event);
+MICROALIGN_TEST_PRELOAD_GATE (a path): preload() waits until that file exists.
 """
 
 from __future__ import annotations
@@ -76,6 +77,11 @@ class ScriptedListener:
 
             vosk.SetLogLevel(-1)
             self.model = vosk.Model(model)
+        gate = os.environ.get("MICROALIGN_TEST_PRELOAD_GATE")
+        if gate:  # a slow model load: wait until the test opens the gate (creates the file)
+            _log("preload_waiting")
+            while not Path(gate).exists():
+                time.sleep(0.02)
         self.loaded = True
         _log("preload")
 

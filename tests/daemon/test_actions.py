@@ -92,11 +92,11 @@ def test_missed_notification_start_now_runs_checkin(home, desktop, tmp_path, mon
 def test_missed_notification_snooze_reschedules_15_minutes(home, desktop, tmp_path, monkeypatch):
     daemon = _late_daemon(tmp_path, monkeypatch)
     before = datetime.now(UTC)
-    _run_with_action(desktop, daemon, "Snooze 15 min", lambda: KEY in daemon.state.snoozed)
-    until = daemon.state.snoozed[KEY] - daemon.clock.offset  # back to real time
+    _run_with_action(desktop, daemon, "Snooze 15 min", lambda: KEY in daemon.intentions.snoozed)
+    until = daemon.intentions.snoozed[KEY] - daemon.clock.offset  # back to real time
     assert timedelta(minutes=15) <= until - before <= timedelta(minutes=16)
     upcoming = daemon.next_occurrence()
-    assert (upcoming.key, upcoming.at) == (KEY, daemon.state.snoozed[KEY])
+    assert (upcoming.key, upcoming.at) == (KEY, daemon.intentions.snoozed[KEY])
     assert events_of(daemon, "started") == []
 
 

@@ -145,7 +145,7 @@ def test_run_sigterm_mid_checkin_saves_answers_and_exits_0(start, tmp_path):
     assert "answers are saved and it resumes on restart" in daemon.text()
     with Store.open(paths.database) as store:
         answers = store.rows("SELECT step, status FROM answers ORDER BY id")
-        assert store.slot_status(now.date(), "evening") == "running"
+        assert store.slot_status(now.date(), "evening") == "interrupted"
     assert [(a["step"], a["status"]) for a in answers] == [
         ("feeling", "final"),
         ("extra:0", "pending"),
@@ -165,12 +165,14 @@ def test_run_killed_mid_checkin_keeps_answers_and_resumes(start, tmp_path):
     with Store.open(paths.database) as store:
         answers = store.rows("SELECT step, status, text, audio_path FROM answers ORDER BY id")
         status = store.slot_status(now.date(), "evening")
-    assert status == "running"
+    assert status == "interrupted"  # the check-in process released its claim
     assert [(a["step"], a["status"], a["text"]) for a in answers] == [
         ("feeling", "final", "calm and steady"),
         ("extra:0", "pending", None),
     ]
-    assert all(Path(a["audio_path"]).stat().st_size > 44 for a in answers)
+    # Stored relative to the data folder, so a copied folder reads its own recordings.
+    assert all(not Path(a["audio_path"]).is_absolute() for a in answers)
+    assert all((paths.data_dir / a["audio_path"]).stat().st_size > 44 for a in answers)
 
     env, second_log = _speech_env(tmp_path, ["traffic"], "second")
     second = start(env)

@@ -30,7 +30,8 @@ def test_goals_pause_resume_records_interval(app):
     app.goals.transition(goal["id"], "pause", date(2026, 11, 5))
     assert app.goals.get(goal["id"])["state"] == "paused"
     app.goals.transition(goal["id"], "resume", date(2026, 11, 9))
-    assert app.goals.pauses() == {goal["id"]: [(date(2026, 11, 5), date(2026, 11, 9))]}
+    # The resume day counts again: the pause ends the day before.
+    assert app.goals.pauses() == {goal["id"]: [(date(2026, 11, 5), date(2026, 11, 8))]}
 
 
 def test_goals_retired_cannot_resume(app):

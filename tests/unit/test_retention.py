@@ -21,7 +21,7 @@ def test_retention_old_final_audio_deleted_recent_and_pending_kept(tmp_path):
     assert prune_audio(store, 14, date(2026, 1, 30)) == 1
     assert not old.exists() and pending.exists() and recent.exists()
     paths = {r["audio_path"] for r in store.rows("SELECT audio_path FROM answers")}
-    assert paths == {None, str(pending), str(recent)}
+    assert paths == {None, "pending.wav", "recent.wav"}  # relative to the data folder
     assert prune_audio(store, 14, date(2026, 1, 30)) == 0
 
 

@@ -49,7 +49,8 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     speaker = make_speaker(mode, app.config, app.pack)
     listener = make_listener(mode, app.config, app.pack, app.paths)
     try:
-        result = run_checkin(app, slot, speaker, listener, day=when, source=mode)
+        settled = () if again else ("done",)
+        result = run_checkin(app, slot, speaker, listener, day=when, source=mode, settled=settled)
     finally:
         listener.close()
         speaker.close()

@@ -91,3 +91,6 @@ def level_up_question(goal: str) -> str:
 
 def level_up_done(goal: str) -> str:
     return f"New goal: {goal}. The old one is kept in its history."
+
+
+FAILED_WHY = "It stopped because of an error; every answer given so far is saved."
