@@ -21,7 +21,6 @@ Standard library only: imported by the CLI on every run.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -72,12 +71,16 @@ def for_json(document: str) -> str:
 
 def for_notification(text: str, markup: bool) -> str:
     """A notification body; with `markup`, `& < >` are escaped so no tag or link is live."""
+    import html
+
     text = clean(text)
     return html.escape(text, quote=False) if markup else text
 
 
 def for_html(value: object) -> str:
     """Element text or a quoted attribute value in HTML."""
+    import html
+
     return html.escape(clean(str(value)))
 
 
