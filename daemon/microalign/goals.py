@@ -8,6 +8,7 @@ from typing import Any
 
 from microalign.config import WEEKDAYS
 from microalign.errors import NotFoundError, UsageError
+from microalign.safetext import clean as clean_text
 from microalign.store import Store, now_iso
 
 MAX_GOAL_TEXT = 200
@@ -45,7 +46,7 @@ def weekday_names(stored: str) -> str:
 
 
 def check_text(text: str) -> str:
-    clean = " ".join(text.split())
+    clean = " ".join(clean_text(text).split())
     if not clean:
         raise UsageError(
             "The goal text is empty.", 'Say what you will do, e.g. "Ask one question".'
@@ -56,6 +57,11 @@ def check_text(text: str) -> str:
             "Micro-goals work best when small: shorten it.",
         )
     return clean
+
+
+def value_name(name: str) -> str:
+    """The stored form of a value or area name: one plain line, lower case."""
+    return clean_text(name).lower()
 
 
 class Goals:
@@ -100,7 +106,7 @@ class Goals:
         return [r["name"] for r in self.store.rows("SELECT name FROM goal_values ORDER BY name")]
 
     def add_value(self, name: str) -> str:
-        clean = name.strip().lower()
+        clean = value_name(name)
         if not clean:
             raise UsageError("The value name is empty.", "Give a word such as honesty.")
         with self.store.conn:
@@ -124,7 +130,7 @@ class Goals:
     def _known_value(self, name: str | None) -> str | None:
         if name is None:
             return None
-        clean = name.strip().lower()
+        clean = value_name(name)
         known = self.values()
         if clean not in known:
             raise NotFoundError(
@@ -149,7 +155,7 @@ class Goals:
         record = {
             "text": check_text(text),
             "value": self._known_value(value),
-            "area": area.strip().lower() if area else None,
+            "area": value_name(area or "") or None,
             "weekdays": parse_weekdays(days),
             "state": "active",
             "parent_id": parent_id,
@@ -179,7 +185,7 @@ class Goals:
         if value is not None:
             changes["value"] = self._known_value(value) if value else None
         if area is not None:
-            changes["area"] = area.strip().lower() or None
+            changes["area"] = value_name(area) or None
         if days is not None:
             changes["weekdays"] = parse_weekdays(days)
         if not changes:

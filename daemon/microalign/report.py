@@ -6,8 +6,9 @@ Plain SVG written by hand: one file that opens in any browser, no plotting libra
 from __future__ import annotations
 
 from datetime import date, timedelta
-from html import escape
 from typing import Any
+
+from microalign.safetext import for_html
 
 COLOURS = {
     "kept": "#2e7d32",
@@ -59,7 +60,7 @@ def calendar(states: dict[date, str], since: date, today: date, cell: int = 12) 
 
 def alignment_table(rates: list[Any]) -> str:
     rows = "".join(
-        f"<tr><td>{escape(r.value)}</td><td>{r.period_start}</td>"
+        f"<tr><td>{for_html(r.value)}</td><td>{r.period_start}</td>"
         f"<td>{'-' if r.rate is None else f'{r.rate:.0%}'}</td>"
         f"<td>{r.aligned_days}/{r.scheduled_days}</td></tr>"
         for r in rates
@@ -82,7 +83,7 @@ def render(
         states = {d: s for d, s in p.days if d >= since}
         recent = [(d, v) for d, v in series[g["id"]] if d >= since]
         sections.append(
-            f"<section><h2>{escape(g['text'])}</h2><p class='figures'>{escape(g['state'])} · "
+            f"<section><h2>{for_html(g['text'])}</h2><p class='figures'>{for_html(g['state'])} · "
             f"streak {g['streak']} · best {g['best_streak']} · strength {g['strength']:.0%}"
             f"</p>{calendar(states, since, today)}<h3>Strength</h3>{strength_chart(recent)}"
             "</section>"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from microalign.safetext import clean
+
 INIT_DONE = """\
 microalign is set up.
   config:   {config}
@@ -62,5 +64,5 @@ LEVEL_UP_SUGGESTION = (
 
 def milestone_text(kind: str, threshold: float, goal: str | None) -> tuple[str, str]:
     title, body = MILESTONES.get(kind, ("Milestone", "{goal}"))
-    fields = {"threshold": threshold, "goal": goal or "", "percent": round(threshold * 100)}
+    fields = {"threshold": threshold, "goal": clean(goal or ""), "percent": round(threshold * 100)}
     return title.format(**fields), body.format(**fields)

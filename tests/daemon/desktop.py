@@ -35,7 +35,7 @@ BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Config
 # Every notification runs the script (summary/body/id as env) and stays until closed, so
 # its actions can still be invoked when the test gets to it.
 DUNSTRC = """[global]
-    dmenu = {dmenu}
+{markup}    dmenu = {dmenu}
     history_length = 100
     show_indicators = true
     idle_threshold = 0
@@ -137,13 +137,22 @@ class Desktop:
     def close_all(self) -> None:
         self.dunstctl("close-all")
 
+    def closed_history(self, count: int) -> list[dict]:
+        """Close every notification; dunst's history of them (with "message", the Pango
+        markup dunst rendered), once it holds `count`."""
+        self.close_all()
+        _wait_for(lambda: len(self.history()) >= count, f"{count} notification(s) in history")
+        return self.history()
+
     def history(self) -> list[dict]:
         data = json.loads(self.dunstctl("history"))
         return [{k: v.get("data") for k, v in entry.items()} for entry in data["data"][0]]
 
 
 @contextlib.contextmanager
-def private_desktop(root: Path) -> Iterator[Desktop]:
+def private_desktop(root: Path, markup: str | None = None) -> Iterator[Desktop]:
+    """`markup`: dunst's setting (full, strip, no); unset, dunst parses markup in bodies
+    without advertising body-markup."""
     for tool in ("dbus-daemon", "Xvfb", "dunst", "dunstctl"):
         if shutil.which(tool) is None:
             raise RuntimeError(f"{tool} is not installed: apt-get install dbus xvfb dunst")
@@ -162,7 +171,11 @@ def private_desktop(root: Path) -> Iterator[Desktop]:
         (root / name).write_text(text)
         (root / name).chmod(0o755)
     (root / "dunstrc").write_text(
-        DUNSTRC.format(dmenu=root / "dmenu.sh", script=root / "record.sh")
+        DUNSTRC.format(
+            dmenu=root / "dmenu.sh",
+            script=root / "record.sh",
+            markup=f"    markup = {markup}\n" if markup else "",
+        )
     )
     display = _free_display()
     env = dict(os.environ)

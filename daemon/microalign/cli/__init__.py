@@ -16,6 +16,7 @@ import traceback
 import click
 
 from microalign.errors import MicroalignError
+from microalign.safetext import for_terminal
 
 INTERNAL_ERROR = 70
 
@@ -104,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     except MicroalignError as exc:
         if debug:
             traceback.print_exc()
-        click.echo(f"microalign: {exc}", err=True)
+        # Messages may quote names from the database: keep their lines, escape the rest.
+        message = "\n".join(for_terminal(line) for line in str(exc).split("\n"))
+        click.echo(f"microalign: {message}", err=True)
         return exc.exit_code
     except Exception:
         if debug:

@@ -8,13 +8,14 @@ from microalign import texts
 from microalign.app import App
 from microalign.cli.output import emit_json, json_option, table
 from microalign.goals import Change, weekday_names
+from microalign.safetext import for_terminal as shown
 
 ID = click.argument("goal_id", type=int, metavar="ID")
 
 
 def _show(change: Change, verb: str) -> None:
     g = change.goal
-    click.echo(f"{verb} goal {g['id']}: {g['text']} [{g['state']}]")
+    click.echo(f"{verb} goal {g['id']}: {shown(g['text'])} [{shown(g['state'])}]")
     if change.warning:
         click.secho(f"Note: {change.warning}", fg="yellow", err=True)
 
@@ -101,7 +102,7 @@ def goals_level_up(app: App, goal_id: int, text: str) -> None:
     Example: microalign goals level-up 1 "Make eye contact with three people"
     """
     change = app.goals.level_up(goal_id, text, app.today())
-    chain = " → ".join(g["text"] for g in app.goals.chain(change.goal["id"]))
+    chain = " → ".join(shown(g["text"]) for g in app.goals.chain(change.goal["id"]))
     _show(change, "Levelled up to")
     click.echo(f"Chain: {chain}")
 

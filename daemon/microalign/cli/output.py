@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from microalign.safetext import for_json, for_terminal
+
 
 def _default(value: Any) -> Any:
     if isinstance(value, date | datetime):
@@ -16,10 +18,12 @@ def _default(value: Any) -> Any:
 
 
 def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_default))
+    click.echo(for_json(json.dumps(data, indent=2, ensure_ascii=False, default=_default)))
 
 
-def table(rows: list[list[str]], headers: list[str]) -> str:
+def table(rows: list[list[Any]], headers: list[str]) -> str:
+    """Aligned columns; every cell is escaped for the terminal (see safetext.for_terminal)."""
+    rows = [[for_terminal(cell) for cell in row] for row in rows]
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=False)]
     lines = ["  ".join(str(h).ljust(w) for h, w in zip(headers, widths, strict=False)).rstrip()]
     lines += [

@@ -10,6 +10,7 @@ import click
 from microalign import texts
 from microalign.app import App
 from microalign.cli.output import emit_json, json_option, table
+from microalign.safetext import for_terminal as shown
 
 OUTCOME_MARK = {"kept": "yes", "partly": "partly", "missed": "no", "rest": "skip", None: "-"}
 
@@ -40,7 +41,9 @@ def status(app: App, as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    slots = ", ".join(f"{slot} {state or 'not yet'}" for slot, state in data["checkins"].items())
+    slots = ", ".join(
+        f"{slot} {shown(state or 'not yet')}" for slot, state in data["checkins"].items()
+    )
     click.echo(f"{data['date']:%A %d %B %Y} — {slots}")
     if not data["goals"]:
         click.echo(texts.NO_GOALS)
@@ -83,11 +86,11 @@ def history(app: App, days: int, as_json: bool) -> None:
     for r in rows:
         if (r["day"], r["slot"]) != current:
             current = (r["day"], r["slot"])
-            click.secho(f"\n{r['day']} {r['slot']}", bold=True)
+            click.secho(f"\n{shown(r['day'])} {shown(r['slot'])}", bold=True)
         answer = (
             r["text"] if r["text"] else "(audio, not transcribed yet)" if r["audio_path"] else "-"
         )
-        click.echo(f"  {r['prompt']}\n    {answer}")
+        click.echo(f"  {shown(r['prompt'])}\n    {shown(answer)}")
     if not rows:
         click.echo(f"No answers in the last {days} days.")
 
@@ -117,7 +120,7 @@ def stats(app: App, months: int, as_json: bool) -> None:
         click.echo(texts.NO_GOALS)
     for p in progress:
         g = p.as_dict()
-        click.secho(f"\n{g['id']}. {g['text']}  [{g['state']}]", bold=True)
+        click.secho(f"\n{g['id']}. {shown(g['text'])}  [{shown(g['state'])}]", bold=True)
         click.echo(
             f"   streak {g['streak']} · best {g['best_streak']} · strength {g['strength']:.0%}"
             f" · kept {g['kept_days']} of {g['scheduled_days']} days"

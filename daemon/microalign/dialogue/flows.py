@@ -1,4 +1,8 @@
-"""The morning and evening check-ins as plain data: a list of steps the engine walks through."""
+"""The morning and evening check-ins as plain data: a list of steps the engine walks through.
+
+Texts from the config and the database are cleaned here (safetext.clean): they are spoken,
+shown, and stored as the answers' prompts, and rows of older versions may be unclean.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from microalign.config import Prompts
+from microalign.safetext import clean
 from microalign.speech.languages import LanguagePack
 
 SAY, CHOICE, FREE = "say", "choice", "free"
@@ -34,14 +39,14 @@ def morning(
         Step(SAY, pack.greeting_morning),
         Step(
             FREE,
-            pick(prompts.intention or pack.intention_prompts, day),
+            clean(pick(prompts.intention or pack.intention_prompts, day)),
             key="intention",
             read_back=True,
         ),
     ]
     if goals:
         steps.append(Step(SAY, pack.reminders_intro))
-        steps += [Step(SAY, goal["text"]) for goal in goals]
+        steps += [Step(SAY, clean(goal["text"])) for goal in goals]
     else:
         steps.append(Step(SAY, pack.no_goals))
     return steps
@@ -53,13 +58,17 @@ def evening(
     steps = [Step(SAY, pack.greeting_evening)]
     if intention and prompts.ask_intention_kept:
         steps.append(
-            Step(CHOICE, pack.intention_check.format(intention=intention), key="intention_kept")
+            Step(
+                CHOICE,
+                pack.intention_check.format(intention=clean(intention)),
+                key="intention_kept",
+            )
         )
     for goal in goals:
         steps.append(
             Step(
                 CHOICE,
-                pack.goal_phrase(goal["text"]),
+                pack.goal_phrase(clean(goal["text"])),
                 key=f"goal:{goal['id']}",
                 goal_id=goal["id"],
                 ask_reason=True,
@@ -71,5 +80,5 @@ def evening(
         steps.append(Step(FREE, pack.feeling_prompt, key="feeling"))
     if prompts.ask_extra:
         extra = prompts.extra or pack.extra_prompts
-        steps += [Step(FREE, text, key=f"extra:{n}") for n, text in enumerate(extra)]
+        steps += [Step(FREE, clean(text), key=f"extra:{n}") for n, text in enumerate(extra)]
     return steps

@@ -6,6 +6,7 @@ import logging
 import sys
 
 from microalign.notify.base import Note
+from microalign.safetext import for_terminal
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,8 @@ class LogNotifier:
             line += " [" + " | ".join(action.label for action in note.actions) + "]"
         if note.command:
             line += f" — run: {note.command}"
-        print(line, file=stream, flush=True)
+        # Bodies quote goal texts; the journal or a terminal must not act on them.
+        print(for_terminal(line), file=stream, flush=True)
         return True
 
     async def close(self) -> None:

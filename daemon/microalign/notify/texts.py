@@ -4,6 +4,7 @@ ones; these are the daemon's)."""
 from __future__ import annotations
 
 from microalign.notify.base import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Action, Note
+from microalign.safetext import clean
 
 SLOT_TITLES = {"morning": "Morning reflection", "evening": "Evening review"}
 
@@ -86,11 +87,14 @@ def level_up_how(goal_id: object) -> Note:
 
 # Spoken during a Level up started from a notification (English only so far).
 def level_up_question(goal: str) -> str:
-    return f"Let's level up “{goal}”. What is the slightly harder version? Say it after the chime."
+    return (
+        f"Let's level up “{clean(goal)}”. What is the slightly harder version? "
+        "Say it after the chime."
+    )
 
 
 def level_up_done(goal: str) -> str:
-    return f"New goal: {goal}. The old one is kept in its history."
+    return f"New goal: {clean(goal)}. The old one is kept in its history."
 
 
 FAILED_WHY = "It stopped because of an error; every answer given so far is saved."

@@ -16,10 +16,11 @@ def make_speaker(mode: str, config: Config, pack: LanguagePack) -> Speaker:
         from microalign.speech.terminal import TerminalSpeaker
 
         return TerminalSpeaker()
+    from microalign.safetext import for_terminal
     from microalign.speech.tts import FallbackSpeaker, make_voice_speaker
 
-    # A prompt that cannot be spoken is still shown: the check-in goes on.
-    return FallbackSpeaker(make_voice_speaker(config, pack))
+    # A prompt that cannot be spoken is still shown (escaped: it may quote a goal text).
+    return FallbackSpeaker(make_voice_speaker(config, pack), echo=lambda t: print(for_terminal(t)))
 
 
 def make_listener(mode: str, config: Config, pack: LanguagePack, paths: Paths) -> Listener:

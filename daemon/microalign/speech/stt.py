@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from microalign.errors import ModelError
+from microalign.safetext import clean
 from microalign.speech import audio
 from microalign.speech.base import AnswerKind, Heard
 from microalign.speech.languages import LanguagePack
@@ -172,7 +173,8 @@ def heard_from_result(result_json: str, model_name: str, audio_path: Path | None
     result = json.loads(result_json)
     words = [w for w in result.get("result", []) if w.get("word") != UNK]
     confidences = [float(w["conf"]) for w in words if "conf" in w]
-    text = " ".join(w for w in result.get("text", "").split() if w != UNK)
+    # The one place recogniser text enters: live answers and retranscriptions alike.
+    text = " ".join(w for w in clean(result.get("text", "")).split() if w != UNK)
     return Heard(
         text=text,
         confidence=sum(confidences) / len(confidences) if confidences else None,

@@ -6,6 +6,7 @@ import sys
 from typing import TextIO
 
 from microalign.errors import EndOfInput
+from microalign.safetext import clean, for_terminal
 from microalign.speech.base import Heard, ListenRequest
 
 
@@ -14,7 +15,8 @@ class TerminalSpeaker:
         self.out = out or sys.stdout
 
     def say(self, text: str) -> None:
-        print(text, file=self.out, flush=True)
+        # Prompts quote goal texts, which an older version may have stored unclean.
+        print(for_terminal(text), file=self.out, flush=True)
 
     def chime(self) -> None:
         """Typed mode needs no signal: the input prompt is one."""
@@ -30,7 +32,7 @@ class TerminalListener:
 
     def listen(self, request: ListenRequest) -> Heard:
         if request.hint:
-            print(f"  [{request.hint}]", file=self.out)
+            print(f"  [{for_terminal(request.hint)}]", file=self.out)
         print("> ", end="", file=self.out, flush=True)
         try:
             line = self.inp.readline()
@@ -40,9 +42,10 @@ class TerminalListener:
         if not line:  # end of input: Ctrl-D or a closed pipe
             print(file=self.out)
             raise EndOfInput("Input closed.")
+        text = clean(line)
         if not self.inp.isatty():
-            print(line.rstrip("\n"), file=self.out)  # show piped answers next to their prompts
-        return Heard(text=line.strip())
+            print(text, file=self.out)  # show piped answers (as stored) next to their prompts
+        return Heard(text=text)
 
     def close(self) -> None:
         pass
