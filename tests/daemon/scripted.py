@@ -9,7 +9,8 @@ in the middle of a check-in.
 Environment: MICROALIGN_TEST_ANSWERS (JSON list of answers, for each check-in process) or
 MICROALIGN_TEST_ANSWERS_FILE (a JSON list shared by all of them, consumed in order), and
 MICROALIGN_TEST_SPEECH_LOG (file receiving one JSON line per event);
-MICROALIGN_TEST_PRELOAD_GATE (a path): preload() waits until that file exists.
+MICROALIGN_TEST_PRELOAD_GATE (a path): preload() waits until that file exists;
+MICROALIGN_TEST_ANSWER_DELAY (seconds): each answer comes that much later.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def _log(event: str, **fields) -> None:
     path = os.environ.get("MICROALIGN_TEST_SPEECH_LOG")
     if path:
         with open(path, "a", encoding="utf-8") as out:
-            out.write(json.dumps({"event": event, "t": time.time(), **fields}) + "\n")
+            record = {"event": event, "t": time.time(), "pid": os.getpid(), **fields}
+            out.write(json.dumps(record) + "\n")
 
 
 class ScriptedSpeaker:
@@ -89,6 +91,9 @@ class ScriptedListener:
         if not self.answers:
             _log("silence")
             raise NoSpeechError("nothing said", "speak after the chime")
+        delay = float(os.environ.get("MICROALIGN_TEST_ANSWER_DELAY", "0"))
+        if delay:  # someone taking a moment to answer
+            time.sleep(delay)
         text = self.answers.pop(0)
         if text == SILENCE:
             raise NoSpeechError("nothing said", "speak after the chime")

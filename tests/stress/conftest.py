@@ -1,0 +1,22 @@
+"""Stress runs: kill typed check-ins, the daemon and its check-in process at random
+moments. Small counts run with the suite; set MICROALIGN_STRESS=large (or a number
+multiplier) for the figures: `pytest tests/stress -s`."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+SMALL = {"typed": 6, "daemon": 2, "worker": 2}
+LARGE = {"typed": 300, "daemon": 50, "worker": 50}
+
+
+@pytest.fixture
+def kills() -> dict[str, int]:
+    setting = os.environ.get("MICROALIGN_STRESS", "")
+    if setting == "large":
+        return dict(LARGE)
+    if setting.isdigit():
+        return {k: v * int(setting) for k, v in SMALL.items()}
+    return dict(SMALL)
