@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 class App:
     paths: Paths
     _store: Store | None = field(default=None, repr=False)
+    tz_checked: bool = field(default=False, repr=False)
 
     @cached_property
     def config(self) -> configuration.Config:
-        return configuration.load(self.paths.config_file)
+        return configuration.load(self.paths.config_file, self.paths.config_required)
 
     @property
     def store(self) -> Store:
@@ -47,6 +48,10 @@ class App:
         return get_pack(self.config.general.language)
 
     def today(self) -> date:
+        from microalign.clock import check_tz
+
+        self.tz_checked = True
+        check_tz()  # an unknown TZ would silently make it UTC's day
         return date.today()
 
     def close(self) -> None:

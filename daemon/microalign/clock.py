@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -13,6 +15,55 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 log = logging.getLogger(__name__)
 
 LOCALTIME = Path("/etc/localtime")
+ZONEINFO = "/usr/share/zoneinfo"
+# A POSIX rule such as "CET-1CEST,M3.5.0,M10.5.0/3" or "UTC0": a name, then an offset.
+_POSIX_RULE = re.compile(r"^(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)[+-]?\d")
+# Names the C library turns into UTC even without a zone file: UTC is what they mean.
+_UTC_NAMES = frozenset({"UTC", "UCT", "GMT", "Universal", "Zulu", "Etc/UTC", "Etc/GMT"})
+
+
+def tz_problem(environ: Mapping[str, str] | None = None) -> str | None:
+    """What is wrong with $TZ, or None. The C library takes an unknown TZ for UTC without a
+    word, so the day and the check-in times would silently be wrong."""
+    environ = os.environ if environ is None else environ
+    raw = environ.get("TZ", "")
+    name = raw.removeprefix(":")
+    if not name or name in _UTC_NAMES:
+        return None  # unset or empty: /etc/localtime or UTC, as the C library does
+    if _known_zone(name, environ) or (not raw.startswith(":") and _POSIX_RULE.match(name)):
+        return None
+    return f"TZ={raw!r} is not a time zone this system knows, so the day would be taken in UTC"
+
+
+def _known_zone(name: str, environ: Mapping[str, str]) -> bool:
+    """A zone file, by path or by name under $TZDIR, as the C library looks for it."""
+    if name.startswith("/"):
+        return _is_zone_file(Path(name))
+    if ".." in name.split("/"):
+        return False
+    return _is_zone_file(Path(environ.get("TZDIR") or ZONEINFO, name))
+
+
+def _is_zone_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"TZif"
+    except OSError:
+        return False
+
+
+def check_tz() -> None:
+    """Refuse to work out "today" (or a check-in time) from an unknown time zone."""
+    problem = tz_problem()
+    if problem:
+        from microalign.errors import ConfigError
+
+        raise ConfigError(
+            "the TZ environment variable",
+            [problem],
+            "Unset TZ to use the system's time zone, or set it to a zone name such as "
+            "Europe/Berlin (see `timedatectl list-timezones`).",
+        )
 
 
 def local_zone(localtime: Path = LOCALTIME) -> tzinfo:

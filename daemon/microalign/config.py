@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import tomllib
 from datetime import time
@@ -147,14 +148,24 @@ def validate(data: dict, source: Path | str) -> Config:
         raise ConfigError(source, [_describe(e) for e in exc.errors()]) from None
 
 
-def load(path: Path) -> Config:
-    """Read and validate `path`; a missing file means the defaults."""
+def load(path: Path, required: bool = False) -> Config:
+    """Read and validate `path`; a missing file means the defaults, unless it is `required`
+    (named by --config or MICROALIGN_CONFIG: a typo there must not go unnoticed)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return DEFAULT
+        if not required:
+            return DEFAULT
+        raise ConfigError(
+            path,
+            ["the file does not exist"],
+            f"Create it with `microalign --config {path} init`, or leave out --config and "
+            "MICROALIGN_CONFIG to use the default location.",
+        ) from None
     except OSError as exc:
-        raise ConfigError(path, [f"cannot read the file: {exc.strerror}"]) from None
+        raise ConfigError(
+            path, [f"cannot read the file: {exc.strerror}"], _unreadable_hint(exc, path)
+        ) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -162,6 +173,16 @@ def load(path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, [f"not valid TOML: {exc}"]) from None
     return validate(data, path)
+
+
+def _unreadable_hint(exc: OSError, path: Path) -> str | None:
+    if exc.errno == errno.EISDIR:
+        return f"{path} is a folder: give the config file itself, or move the folder away."
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"Make it readable for you: chmod 600 {path} (it should belong to you)."
+    if exc.errno == errno.ENOTDIR:
+        return f"A part of {path} is a file, not a folder: correct the path."
+    return None
 
 
 def default_text() -> str:

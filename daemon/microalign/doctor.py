@@ -56,7 +56,7 @@ def check_config(paths: Paths) -> tuple[Config, Result]:
 
     path = paths.config_file
     try:
-        config = configuration.load(path)
+        config = configuration.load(path, paths.config_required)
     except ConfigError as exc:
         problems = "; ".join(exc.problems)
         return DEFAULT, Result("config", FAIL, f"{path}: {problems}", exc.hint or "")

@@ -90,6 +90,13 @@ class NoSpeechError(SpeechError):
     exit_code = 11
 
 
+class FileAccessError(MicroalignError):
+    """A file or folder cannot be read or written: permissions, a full disk, a read-only
+    file system, or a file where a folder should be."""
+
+    exit_code = 12
+
+
 class EndOfInput(MicroalignError):
     """The user closed the input (Ctrl-D, Ctrl-C) or said "stop": save and end."""
 

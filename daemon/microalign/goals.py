@@ -110,9 +110,13 @@ class Goals:
         if not clean:
             raise UsageError("The value name is empty.", "Give a word such as honesty.")
         with self.store.conn:
-            self.store.conn.execute(
+            added = self.store.conn.execute(
                 "INSERT OR IGNORE INTO goal_values(name, created_at) VALUES (?, ?)",
                 (clean, now_iso()),
+            ).rowcount
+        if not added:
+            raise UsageError(
+                f"The value {clean!r} already exists.", "See `microalign values` for your values."
             )
         return clean
 

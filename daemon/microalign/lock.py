@@ -9,21 +9,28 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from microalign.errors import BusyError
+from microalign.files import access_error
 from microalign.paths import Paths, private_dir
 
 
 @contextlib.contextmanager
 def hold(path: Path, what: str, hint: str) -> Iterator[None]:
     private_dir(path.parent)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except OSError as exc:
+        raise access_error(exc, path, "open the lock file") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "another process"
             raise BusyError(f"{what} is already running (pid {holder}).", hint) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        except OSError as exc:
+            raise access_error(exc, path, "write the lock file") from None
         yield
     finally:
         os.close(fd)

@@ -15,7 +15,10 @@ log = logging.getLogger(__name__)
 def serve(paths: Paths) -> int:
     """Validate the config first (a bad one exits non-zero before any data is touched),
     take the per-user daemon lock, open the store, then run the loop."""
-    config = configuration.load(paths.config_file)
+    from microalign.clock import check_tz
+
+    config = configuration.load(paths.config_file, paths.config_required)
+    check_tz()  # the check-in times would silently be UTC's
     with daemon_lock(paths):
         return asyncio.run(_serve(paths, config))
 
@@ -34,6 +37,6 @@ async def _serve(paths: Paths, config: configuration.Config) -> int:
         ProcessRunner(paths),
         make_notifier(config),
         make_presence(config.presence.enabled, config.presence.idle_source),
-        reload_config=lambda: configuration.load(paths.config_file),
+        reload_config=lambda: configuration.load(paths.config_file, paths.config_required),
     )
     return await daemon.run()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sqlite3
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -96,10 +95,10 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, seed_values: list[str] | tuple[str, ...] = ()) -> Store:
+        from microalign.files import private_database
+
         private_dir(path.parent)
-        created = not path.exists()
-        if created:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        created = private_database(path)  # also makes an existing one 0600
         with translate_errors(path):
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
             conn.row_factory = sqlite3.Row

@@ -72,3 +72,43 @@ def test_config_slot_time_on_weekday_override_and_day_off():
     assert slot.time_on(5).strftime("%H:%M") == "09:15"
     assert slot.time_on(2) is None
     assert config.Slot(time="07:30", enabled=False).time_on(0) is None
+
+
+def test_config_required_missing_file_is_an_error(tmp_path):
+    path = tmp_path / "none.toml"
+    with pytest.raises(ConfigError, match="does not exist") as info:
+        config.load(path, required=True)
+    assert f"microalign --config {path} init" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "tz",
+    [
+        "",
+        "UTC",
+        "Europe/Berlin",
+        ":Europe/Paris",
+        "Asia/Seoul",
+        "EST5EDT",
+        "UTC0",
+        "CET-1CEST,M3.5.0,M10.5.0/3",
+        "<+09>-9",
+        "/usr/share/zoneinfo/America/New_York",
+    ],
+)
+def test_tz_problem_known_zone_is_none(tz):
+    from microalign.clock import tz_problem
+
+    assert tz_problem({"TZ": tz}) is None
+    assert tz_problem({}) is None
+
+
+@pytest.mark.parametrize(
+    "tz",
+    ["Foo/Bar", "Garbage", "Asia/Nowhere", ":Nowhere", "/nonexistent/zone", "../../etc/passwd"],
+)
+def test_tz_problem_unknown_zone_named(tz):
+    from microalign.clock import tz_problem
+
+    problem = tz_problem({"TZ": tz})
+    assert problem is not None and repr(tz) in problem

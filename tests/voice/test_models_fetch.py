@@ -6,6 +6,7 @@ import hashlib
 import http.server
 import io
 import re
+import stat
 import threading
 import zipfile
 
@@ -82,6 +83,12 @@ def test_fetch_verified_zip_unpacked_atomically(server, tmp_path):
     assert models.is_model_dir(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["vosk-model-test-0.1"]  # no leftovers
     assert seen[-1] == (len(server.payload), len(server.payload))
+
+
+def test_fetch_creates_models_folder_owner_only(server, tmp_path):
+    models_dir = tmp_path / "data" / "models"
+    assert models.is_model_dir(models.fetch(entry(server), models_dir))
+    assert stat.S_IMODE(models_dir.stat().st_mode) == 0o700
 
 
 def test_fetch_interrupted_then_resumed_with_range(server, tmp_path):

@@ -150,3 +150,26 @@ def test_retranscribe_all_missing_model_says_what_to_run(
     assert result.code == 9
     assert "microalign models fetch vosk-model-small-ko-0.22" in result.err
     assert stat.S_ISREG(wav.stat().st_mode)
+
+
+def test_retranscribe_failures_reported_once_each_with_a_reason(
+    cli_process, ko_config, app, tmp_path
+):
+    garbage, empty = tmp_path / "garbage.wav", tmp_path / "empty.wav"
+    garbage.write_bytes(b"garbage")
+    empty.write_bytes(b"")
+    ids = _pending_answers(app, [(garbage, "choice"), (empty, "free")])
+    app.close()
+    result = cli_process("retranscribe", "--pending")
+    assert result.code == 1, result.err
+    for answer_id, path in zip(ids, (garbage, empty), strict=True):
+        assert result.err.count(str(path)) == 1, result.err
+        assert f"#{answer_id} failed: Audio file {path}" in result.err
+    assert "()" not in result.err and "empty or ends too early" in result.err
+    assert "0 transcribed, 2 failed." in result.out
+
+
+def test_retranscribe_unknown_model_option_reported_with_nothing_to_do(voice_cli, ko_config):
+    result = voice_cli("retranscribe", "--all", "--model", "vosk-model-nope")
+    assert result.code == 9
+    assert "--model" in result.err and "vosk-model-nope" in result.err

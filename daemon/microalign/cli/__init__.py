@@ -15,8 +15,12 @@ import traceback
 
 import click
 
+<<<<<<< HEAD
 from microalign.errors import MicroalignError
 from microalign.safetext import for_terminal
+=======
+from microalign.errors import MicroalignError, UsageError
+>>>>>>> io
 
 INTERNAL_ERROR = 70
 
@@ -80,19 +84,42 @@ def cli(
     this computer.
     """
     from microalign.app import App
+    from microalign.clock import tz_problem
     from microalign.paths import resolve
 
     level = logging.DEBUG if debug or verbose > 1 else logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for name, value in (("config_file", config_file), ("data_dir", data_dir)):
+        if value == "":
+            flag = "--" + name.removesuffix("_file").replace("_", "-")
+            raise UsageError(f"{flag} is empty.", f"Give a path, or leave out {flag}.")
     app = App(resolve(config_file, data_dir))
     ctx.obj = app
     ctx.call_on_close(app.close)
+    problem = tz_problem()
+    if problem:
+        # Commands that work out "today" refuse (App.today); the others only warn.
+        ctx.call_on_close(lambda: app.tz_checked or click.echo(f"microalign: {problem}.", err=True))
+
+
+def _check_arguments(args: list[str]) -> None:
+    """Bytes that are not UTF-8 arrive as lone surrogates, which nothing can store."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise UsageError(
+                f'The argument "{shown}" is not valid UTF-8 text.',
+                "Type it again in a terminal that uses UTF-8 (see `locale`).",
+            ) from None
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     debug = "--debug" in args or bool(os.environ.get("MICROALIGN_DEBUG"))
     try:
+        _check_arguments(args)
         result = cli.main(args=args, prog_name="microalign", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -103,22 +130,45 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("\nInterrupted.", err=True)
         return 130
     except MicroalignError as exc:
+<<<<<<< HEAD
         if debug:
             traceback.print_exc()
         # Messages may quote names from the database: keep their lines, escape the rest.
         message = "\n".join(for_terminal(line) for line in str(exc).split("\n"))
         click.echo(f"microalign: {message}", err=True)
         return exc.exit_code
+=======
+        return _report(exc, debug)
+    except OSError as exc:
+        # A full disk or a permission problem where no caller named the file: still the
+        # user's to fix, not a bug.
+        from microalign.files import ENVIRONMENT_ERRNOS, access_error
+
+        if exc.errno not in ENVIRONMENT_ERRNOS:
+            return _internal_error(debug)
+        return _report(access_error(exc, exc.filename, "use"), debug)
+>>>>>>> io
     except Exception:
-        if debug:
-            raise
-        click.echo(
-            f"microalign: internal error: {sys.exc_info()[1]!r}\n"
-            "  → Run the command again with --debug and report the traceback.",
-            err=True,
-        )
-        return INTERNAL_ERROR
+        return _internal_error(debug)
     return result if isinstance(result, int) else 0
+
+
+def _report(exc: MicroalignError, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    click.echo(f"microalign: {exc}", err=True)
+    return exc.exit_code
+
+
+def _internal_error(debug: bool) -> int:
+    if debug:
+        raise  # the exception being handled by main()
+    click.echo(
+        f"microalign: internal error: {sys.exc_info()[1]!r}\n"
+        "  → Run the command again with --debug and report the traceback.",
+        err=True,
+    )
+    return INTERNAL_ERROR
 
 
 def run() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import click
 
@@ -10,25 +10,48 @@ from microalign import texts
 from microalign.app import App
 from microalign.errors import UsageError
 
+# How far back a check-in can be answered: enough to catch up after a holiday, not so far
+# that a mistyped year (1900, 2062) is taken for a real day.
+DAYS_BACK = 365
 
-def parse_day(value: str | None, today: date) -> date:
+
+def parse_day(
+    value: str | None, today: date, option: str = "--date", earliest: date | None = None
+) -> date:
     if value is None:
         return today
     try:
         day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(
-            f"--date {value!r} is not a date.", "Use YYYY-MM-DD, e.g. 2026-11-20."
+            f"{option} {value!r} is not a date.", "Use YYYY-MM-DD, e.g. 2026-11-20."
         ) from None
     if day > today:
-        raise UsageError(f"--date {day} is in the future.", "Check in for today or a past day.")
+        raise UsageError(f"{option} {day} is in the future.", "Give today or a past day.")
+    if earliest is not None and day < earliest:
+        raise UsageError(
+            f"{option} {day} is more than {DAYS_BACK} days ago.",
+            f"Give a day from {earliest} to {today}; check the year.",
+        )
     return day
+
+
+def _answer_count(app: App, day: date, slot: str) -> int:
+    """Answers stored for the day's slot; commands ("repeat") and unclear words do not count."""
+    from microalign.store import UNUSED
+
+    return sum(1 for a in app.store.day_answers(day, slot) if not a["step"].endswith(UNUSED))
 
 
 @click.command()
 @click.argument("slot", type=click.Choice(["morning", "evening"]))
 @click.option("--text", "typed", is_flag=True, help="Type the answers instead of speaking them.")
-@click.option("--date", "day", metavar="YYYY-MM-DD", help="Answer for an earlier day.")
+@click.option(
+    "--date",
+    "day",
+    metavar="YYYY-MM-DD",
+    help=f"Answer for an earlier day (at most {DAYS_BACK} days back).",
+)
 @click.option("--again", is_flag=True, help="Answer a check-in that is already done once more.")
 @click.pass_obj
 def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> int:
@@ -41,19 +64,25 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     from microalign.checkin import run_checkin
     from microalign.speech.factory import make_listener, make_speaker
 
-    when = parse_day(day, app.today())
+    today = app.today()
+    when = parse_day(day, today, earliest=today - timedelta(days=DAYS_BACK))
     if app.store.slot_status(when, slot) == "done" and not again:
         click.echo(texts.SLOT_DONE.format(slot=slot, day=when))
         return 0
     mode = "text" if typed else "voice"
     speaker = make_speaker(mode, app.config, app.pack)
     listener = make_listener(mode, app.config, app.pack, app.paths)
+    answered = _answer_count(app, when, slot)
     try:
         settled = () if again else ("done",)
         result = run_checkin(app, slot, speaker, listener, day=when, source=mode, settled=settled)
     finally:
         listener.close()
         speaker.close()
-    click.echo(texts.CHECKIN_END[result.status], err=True)
-    # Stopping is the user's choice, not a failure; only a check-in nobody answered is.
-    return 1 if result.status == "no_speech" else 0
+    status = result.status
+    if status == "stopped" and _answer_count(app, when, slot) == answered:
+        status = "no_speech"  # input closed (or "stop") before a single answer
+    click.echo(texts.CHECKIN_END[status], err=True)
+    # Stopping after some answers is the user's choice, not a failure; a check-in that
+    # ended without any answer is.
+    return 1 if status == "no_speech" else 0

@@ -46,6 +46,9 @@ def run(ctx: click.Context, verbose: bool) -> None:
     from microalign.serve import serve
 
     _setup_logging(verbose)
+    root = ctx.find_root().obj
+    if hasattr(root, "tz_checked"):
+        root.tz_checked = True  # serve() refuses an unknown TZ: no warning on top
     try:
         code = serve(_paths(ctx))
     except MicroalignError as exc:

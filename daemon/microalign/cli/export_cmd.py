@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -10,6 +9,12 @@ import click
 from microalign import texts
 from microalign.app import App
 from microalign.export import FORMATS, render
+
+
+def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None and value.name in ("", ".", ".."):
+        raise click.BadParameter(f"{str(value)!r} is not a file name, e.g. journal.md.")
+    return value
 
 
 @click.command()
@@ -25,6 +30,7 @@ from microalign.export import FORMATS, render
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
+    callback=_file_name,
     help="Write to this file instead of standard output.",
 )
 @click.option("--since", metavar="YYYY-MM-DD", help="Only answers from this day on.")
@@ -33,7 +39,7 @@ def export(app: App, fmt: str, output: Path | None, since: str | None) -> None:
     """Export every answer (or those since a day)."""
     from microalign.cli.checkin_cmd import parse_day
 
-    start = parse_day(since, app.today()) if since else None
+    start = parse_day(since, app.today(), "--since") if since else None
     rows = app.store.history(since=start)
     write_private(render(rows, fmt), output)
     if output is not None:
@@ -45,11 +51,9 @@ def write_private(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    tmp = output.with_name(f".{output.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-    os.replace(tmp, output)
+    from microalign.files import write_private as write_file
+
+    write_file(output, text)
 
 
 @click.command()
@@ -57,6 +61,7 @@ def write_private(text: str, output: Path | None) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
+    callback=_file_name,
     default="microalign-report.html",
     show_default=True,
     help="The HTML file to write.",

@@ -10,7 +10,8 @@ from microalign.cli.output import emit_json, json_option, table
 from microalign.goals import Change, weekday_names
 from microalign.safetext import for_terminal as shown
 
-ID = click.argument("goal_id", type=int, metavar="ID")
+# SQLite's integers end at 2**63 - 1; a larger id is a typo, not a goal.
+ID = click.argument("goal_id", type=click.IntRange(max=2**63 - 1), metavar="ID")
 
 
 def _show(change: Change, verb: str) -> None:

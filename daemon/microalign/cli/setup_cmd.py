@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -10,17 +9,17 @@ import click
 from microalign import texts
 from microalign.app import App
 from microalign.cli.output import emit_json, json_option
-from microalign.config import default_text, load
+from microalign.config import Config, default_text, load
 from microalign.errors import ConfigError
+from microalign.files import make_folders, write_private
 from microalign.paths import private_dir
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace a config file in one step, so a crash never leaves half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    """Replace a config file in one step, so a crash never leaves half of it; the file is
+    0600 and missing folders are created 0700 (the config names the user's values)."""
+    make_folders(path.parent)
+    write_private(path, text)
 
 
 @click.command()
@@ -29,6 +28,8 @@ def write_atomically(path: Path, text: str) -> None:
 def init(app: App, force: bool) -> None:
     """Write the default config, create the data folder and the database."""
     path = app.paths.config_file
+    if not app.paths.config_required:
+        private_dir(path.parent)  # microalign's own folder: 0700 even if an older one made it 0755
     if path.exists() and not force:
         load(path)  # an invalid existing config is reported, not silently kept
         click.echo(texts.INIT_EXISTS.format(config=path))
@@ -52,7 +53,9 @@ def config_check(app: App, as_json: bool) -> None:
     """Validate the config file; every problem is listed with its key."""
     path = app.paths.config_file
     try:
-        app.config  # noqa: B018 - loading validates
+        problems = _model_problems(app.config)  # loading validates the rest
+        if problems:
+            raise ConfigError(path, problems)
     except ConfigError as exc:
         if as_json:
             emit_json({"path": str(path), "valid": False, "problems": exc.problems})
@@ -63,6 +66,17 @@ def config_check(app: App, as_json: bool) -> None:
         click.echo(texts.CONFIG_OK.format(path=path))
     else:
         click.echo(texts.CONFIG_DEFAULTS.format(path=path))
+
+
+def _model_problems(config: Config) -> list[str]:
+    """speech.model must name a model that can exist: a catalogue name of the configured
+    language, or a Vosk model directory (whether it is installed is for `doctor`)."""
+    from microalign.speech import models
+
+    problem = models.setting_problem(
+        config.speech.model, config.general.language, models.load_catalogue()
+    )
+    return [f"speech.model: {problem}"] if problem else []
 
 
 @config.command("path")

@@ -192,6 +192,16 @@ def set_speech_model(config_file: Path, line: str) -> None:
     write_atomically(config_file, new)
 
 
+def _check_model_option(model: str) -> None:
+    """A mistyped --model is reported even when there is nothing to transcribe."""
+    from microalign.errors import ModelError
+    from microalign.speech import models as m
+
+    problem = m.setting_problem(model, None, m.load_catalogue())
+    if problem:
+        raise ModelError(f"--model: {problem}.", "See `microalign models list`.")
+
+
 @click.command()
 @click.option(
     "--pending",
@@ -216,6 +226,8 @@ def retranscribe(app: App, scope: str, model: str | None, as_json: bool) -> int:
     from microalign.speech.retranscribe import retranscribe as run
 
     config_language = app.config.general.language
+    if model:
+        _check_model_option(model)
 
     def model_for(language: str) -> str:
         if model:

@@ -94,8 +94,9 @@ def open_wav(path: Path) -> Iterator[wave.Wave_read]:
     except FileNotFoundError:
         raise AudioFileError(f"Audio file {path} does not exist.", "Check the path.") from None
     except (wave.Error, EOFError, OSError) as exc:
+        reason = str(exc) or "it is empty or ends too early"
         raise AudioFileError(
-            f"Audio file {path} is not a readable WAV file ({exc or 'it ends too early'}).",
+            f"Audio file {path} is not a readable WAV file ({reason}).",
             "The recording is damaged; it cannot be transcribed.",
         ) from None
     try:
@@ -123,7 +124,8 @@ def read_speech_wav(path: Path) -> bytes:
             pcm = wav.readframes(wav.getnframes())
         except (wave.Error, EOFError, OSError) as exc:
             raise AudioFileError(
-                f"Audio file {path} is truncated ({exc}).", "It cannot be used."
+                f"Audio file {path} is truncated ({str(exc) or 'it ends too early'}).",
+                "It cannot be used.",
             ) from None
     if len(pcm) < 2 * wav.getnframes():
         raise AudioFileError(

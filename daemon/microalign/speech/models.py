@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from microalign.errors import ModelError
+from microalign.paths import private_dir
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +116,39 @@ class Located:
     entry: Entry | None
 
 
+def is_path_setting(setting: str) -> bool:
+    """Whether a speech.model value names a directory rather than a catalogue entry."""
+    return "/" in setting or setting.startswith(("~", ".")) or Path(setting).is_dir()
+
+
+def setting_problem(setting: str, language: str | None, entries: list[Entry]) -> str | None:
+    """What is wrong with a speech.model value, without loading the model; None if nothing.
+    A directory must hold a Vosk model; a name must be in the catalogue (of `language`,
+    unless that is None)."""
+    if not setting:
+        return None
+    if is_path_setting(setting):
+        path = Path(setting).expanduser()
+        if not path.is_dir():
+            return f"expected a Vosk model directory, got {setting!r} (no such directory)"
+        if not is_model_dir(path):
+            return f"{setting!r} is not a Vosk model directory (it needs am/ and conf/ inside)"
+        return None
+    entry = find_entry(setting, entries)
+    if entry is None:
+        return (
+            f"expected a model name from `microalign models list` or a model directory, "
+            f"got {setting!r}"
+        )
+    if language is not None and entry.language != language:
+        have = LANGUAGE_NAMES.get(entry.language, entry.language)
+        return f"{setting} is a {have} model, but general.language is {language!r}"
+    return None
+
+
 def locate(setting: str, language: str, models_dir: Path, entries: list[Entry]) -> Located:
     """The model to use for `language`: config.speech.model (name or directory) or the default."""
-    if setting and ("/" in setting or Path(setting).expanduser().is_dir()):
+    if setting and is_path_setting(setting):
         return _locate_dir(Path(setting).expanduser())
     if setting:
         entry = entry_or_error(setting, entries)
@@ -187,7 +218,7 @@ def fetch(
             f"Add --allow-unverified to fetch it anyway (the checksum is printed to compare with "
             f"{entry.url.rsplit('/', 1)[0]}).",
         )
-    models_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(models_dir)  # like all of the data directory
     target = models_dir / entry.name
     if is_model_dir(target):
         return target

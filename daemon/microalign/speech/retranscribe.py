@@ -57,7 +57,8 @@ def _one(store, model: stt.LoadedModel, pack, row: dict[str, Any], summary: Summ
     try:
         heard = stt.transcribe_wav(model, Path(row["audio_path"]), kind, pack.vocabulary())
     except AudioFileError as exc:
-        log.warning("answer %s not transcribed: %s", row["id"], exc)
+        # The caller reports failures to the user; the log is for the daemon's journal.
+        log.info("answer %s not transcribed: %s", row["id"], exc)
         summary.failed.append({"id": row["id"], "audio_path": row["audio_path"], "error": str(exc)})
         return
     outcome = outcome_of(heard.text, pack) if kind is AnswerKind.CHOICE else None

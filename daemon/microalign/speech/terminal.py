@@ -42,6 +42,9 @@ class TerminalListener:
         if not line:  # end of input: Ctrl-D or a closed pipe
             print(file=self.out)
             raise EndOfInput("Input closed.")
+        # Bytes that are not UTF-8 arrive as lone surrogates (nothing can store them): they
+        # become U+FFFD, an answer that is not understood and asked again.
+        line = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         text = clean(line)
         if not self.inp.isatty():
             print(text, file=self.out)  # show piped answers (as stored) next to their prompts
