@@ -15,12 +15,8 @@ import traceback
 
 import click
 
-<<<<<<< HEAD
-from microalign.errors import MicroalignError
-from microalign.safetext import for_terminal
-=======
 from microalign.errors import MicroalignError, UsageError
->>>>>>> io
+from microalign.safetext import for_terminal
 
 INTERNAL_ERROR = 70
 
@@ -130,14 +126,6 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("\nInterrupted.", err=True)
         return 130
     except MicroalignError as exc:
-<<<<<<< HEAD
-        if debug:
-            traceback.print_exc()
-        # Messages may quote names from the database: keep their lines, escape the rest.
-        message = "\n".join(for_terminal(line) for line in str(exc).split("\n"))
-        click.echo(f"microalign: {message}", err=True)
-        return exc.exit_code
-=======
         return _report(exc, debug)
     except OSError as exc:
         # A full disk or a permission problem where no caller named the file: still the
@@ -147,7 +135,6 @@ def main(argv: list[str] | None = None) -> int:
         if exc.errno not in ENVIRONMENT_ERRNOS:
             return _internal_error(debug)
         return _report(access_error(exc, exc.filename, "use"), debug)
->>>>>>> io
     except Exception:
         return _internal_error(debug)
     return result if isinstance(result, int) else 0
@@ -156,7 +143,9 @@ def main(argv: list[str] | None = None) -> int:
 def _report(exc: MicroalignError, debug: bool) -> int:
     if debug:
         traceback.print_exc()
-    click.echo(f"microalign: {exc}", err=True)
+    # Messages may quote names from the database: keep their lines, escape the rest.
+    message = "\n".join(for_terminal(line) for line in str(exc).split("\n"))
+    click.echo(f"microalign: {message}", err=True)
     return exc.exit_code
 
 
