@@ -92,6 +92,7 @@ def _wait(condition, daemon: DaemonProcess, timeout: float = 60) -> None:
 
 
 def _stop(daemon: DaemonProcess) -> None:
+    daemon.notify.wait_for("READY", "1")  # SIGTERM before its handlers exist would kill it
     daemon.proc.send_signal(signal.SIGTERM)
     assert daemon.wait(timeout=30) == 0
 
