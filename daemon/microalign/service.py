@@ -24,13 +24,13 @@ from microalign import schedule
 from microalign.clock import Clock
 from microalign.config import Config
 from microalign.errors import BusyError, ConfigError, MicroalignError, SpeechError
-from microalign.intentions import Intentions
 from microalign.notify import texts
 from microalign.notify.base import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Note, Notifier
 from microalign.presence import AlwaysPresent, Presence
-from microalign.roles import FINAL, SETTLED, Ledger, Runner
+from microalign.roles import FINAL, Ledger, Runner
 from microalign.schedule import Decision, Key, Occurrence
 from microalign.sdnotify import SystemdNotifier, watchdog_interval
+from microalign.slots import SlotBook
 from microalign.worker import WorkerFailed
 
 log = logging.getLogger(__name__)
@@ -42,16 +42,12 @@ STOP_WAIT_SECONDS = 5  # SIGTERM: how long a running check-in may take to end by
 
 ALREADY_DONE = "already_done"  # finished elsewhere first (the CLI): stand down silently
 FAILED = "failed"
-MAX_ATTEMPTS = 2  # a check-in whose process died or failed is tried once more
 
 
 @dataclass
 class State:
-    handled: set[Key] = field(default_factory=set)  # attempted in this run; do not retry
-    failures: dict[Key, int] = field(default_factory=dict)  # check-in processes that failed
     waiting: set[Key] = field(default_factory=set)  # told the user we wait for them
     busy_told: set[Key] = field(default_factory=set)
-    running: Key | None = None
     prepared: str | None = None
 
 
@@ -78,7 +74,8 @@ class Daemon:
         self.sd = sd or SystemdNotifier()
         self.preload_seconds = preload_seconds
         self.state = State()
-        self.intentions = Intentions(ledger)  # "snooze" and "start now", kept in the store
+        self.slots = SlotBook(ledger)
+        self.intentions = self.slots.intentions  # "snooze" and "start now", in the store
         self.fired: list[tuple[Key, str]] = []  # what each wake-up did, for logs and tests
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="checkin")
         self._wake = asyncio.Event()
@@ -100,7 +97,7 @@ class Daemon:
         self._since = self._first_counted()
         await self.presence.start(on_change=self.poke, on_resume=self.poke)
         await self._in_worker(self.runner.recover)
-        self._reap()
+        self.slots.refresh(self.clock.now().astimezone(self.clock.zone()).date())
         self._start_scheduler()
         watchdog = asyncio.create_task(self._watchdog())
         self.sd.ready(self.status_text())
@@ -183,7 +180,7 @@ class Daemon:
             # it resumes (without re-asking answered steps) at the next start.
             log.warning(
                 "Check-in %s interrupted; its answers are saved and it resumes on restart",
-                self.state.running,
+                self.slots.attempts.running,
             )
             interrupt = getattr(self.runner, "interrupt", None)
             if interrupt is not None:
@@ -241,12 +238,16 @@ class Daemon:
         now = self.clock.now()
         zone = self.clock.zone()
         return schedule.next_fire(
-            now, zone, self.config.schedule, self._done_keys(now, zone), self.intentions.snoozed
+            now,
+            zone,
+            self.config.schedule,
+            self.slots.done_keys(now, zone),
+            self.intentions.snoozed,
         )
 
     def status_text(self) -> str:
-        if self.state.running is not None:
-            day, slot = self.state.running
+        if self.slots.attempts.running is not None:
+            day, slot = self.slots.attempts.running
             return f"running the {slot} check-in of {day:%a %d %b}"
         upcoming = self.next_occurrence()
         if upcoming is None:
@@ -256,34 +257,12 @@ class Daemon:
 
     # -- decisions ---------------------------------------------------------------------
 
-    def _candidate_keys(self, now: datetime, zone) -> list[Key]:
-        today = now.astimezone(zone).date()
-        return [(today - timedelta(days=n), slot) for n in (1, 0) for slot in schedule.SLOTS]
-
-    def _done_keys(self, now: datetime, zone) -> set[Key]:
-        statuses = {key: self.ledger.slot_status(*key) for key in self._candidate_keys(now, zone)}
-        done = {key for key, status in statuses.items() if status in FINAL}
-        done |= self.state.handled
-        if self.state.running is not None:
-            done.add(self.state.running)
-        done -= set(self.intentions.snoozed) | self.intentions.forced
-        # Settled, or claimed by a live process (a typed check-in): no intention reopens it.
-        return done | {k for k, s in statuses.items() if s in SETTLED or s == "running"}
-
-    def _is_final(self, key: Key) -> bool:
-        return self.ledger.slot_status(*key) in FINAL
-
-    def _reap(self) -> None:
-        for key in self.ledger.reap():
-            log.info("The %s check-in of %s lost its process; it can resume", key[1], key[0])
-
     async def tick(self) -> None:
         """One wake-up: record what was missed, start what is due, notify milestones."""
         now = self.clock.now()
         zone = self.clock.zone()
-        self._reap()
-        self.intentions.load(now.astimezone(zone).date())
-        done = self._done_keys(now, zone)
+        self.slots.refresh(now.astimezone(zone).date())
+        done = self.slots.done_keys(now, zone)
         due = schedule.due_slots(
             now, zone, self.config.schedule, done, self.intentions.snoozed, since=self._since
         )
@@ -295,7 +274,7 @@ class Daemon:
                 decision = Decision.RUN
             if decision is Decision.MISSED:
                 await self._missed(occ)
-            elif self.state.running is None:
+            elif self.slots.attempts.running is None:
                 await self._maybe_start(occ)
         await self._release_if_unused(now)
         await self._notify_pending()
@@ -303,7 +282,7 @@ class Daemon:
     async def _release_if_unused(self, now: datetime) -> None:
         """Speech prepared for a check-in that did not start (user away, skipped, missed)
         is released rather than held until the next one."""
-        if self.state.prepared is None or self.state.running is not None:
+        if self.state.prepared is None or self.slots.attempts.running is not None:
             return
         upcoming = self.next_occurrence()
         lead = timedelta(seconds=2 * self.preload_seconds)
@@ -331,7 +310,7 @@ class Daemon:
             return
         intended = self.intentions.intended(occ.key)
         self.intentions.clear(occ.key)
-        self.state.running = occ.key
+        self.slots.attempts.running = occ.key
         self.sd.status(self.status_text())
         self.fired.append((occ.key, "started"))
         if occ.key not in self.state.busy_told:
@@ -344,7 +323,7 @@ class Daemon:
             if self.state.prepared != occ.slot:
                 await self._in_worker(self.runner.prepare, occ.slot)
             # Loading the model takes a while: someone may have done the check-in meanwhile.
-            if self.ledger.slot_status(*occ.key) in (SETTLED if intended else FINAL):
+            if self.slots.settled(occ.key, intended):
                 status = ALREADY_DONE
             else:
                 status = await self._in_worker(self.runner.run, occ.slot, occ.day, intended)
@@ -357,7 +336,7 @@ class Daemon:
         except SpeechError as exc:
             status = "speech_error"
             log.error("Voice check-in impossible: %s", exc)
-            self.state.handled.add(occ.key)
+            self.slots.attempts.handled.add(occ.key)
             await self._notify(texts.checkin_typed(occ.slot, exc.message))
         except Exception as exc:  # the process died or failed: see _after_checkin
             status = "stopped_by_daemon" if self._stopping else FAILED
@@ -371,7 +350,7 @@ class Daemon:
             self.state.prepared = None
             with contextlib.suppress(Exception):
                 await self._in_worker(self.runner.release)
-            self.state.running = None
+            self.slots.attempts.running = None
         log.info("The %s check-in of %s ended: %s", occ.slot, occ.day, status)
         self._suggest = True
         self.fired.append((occ.key, status))
@@ -389,20 +368,17 @@ class Daemon:
         elif status == FAILED:
             await self._failed(occ)
         elif status not in FINAL and status not in ("busy",):
-            self.state.handled.add(occ.key)
+            self.slots.attempts.handled.add(occ.key)
 
     async def _failed(self, occ: Occurrence) -> None:
         """A check-in process died or failed: finish its transcriptions, free its claim,
         try once more inside the grace window, then offer the missed notification."""
         with contextlib.suppress(Exception):
             await self._in_worker(self.runner.recover)
-        self._reap()
-        failures = self.state.failures.get(occ.key, 0) + 1
-        self.state.failures[occ.key] = failures
-        if failures < MAX_ATTEMPTS:
+        self.slots.refresh(occ.day)
+        if self.slots.failed(occ.key):
             log.info("Trying the %s check-in once more", occ.slot)
             return
-        self.state.handled.add(occ.key)
         minutes = self.config.schedule.snooze_minutes
         await self._notify(texts.checkin_missed(occ.slot, minutes, texts.FAILED_WHY), occ)
 
@@ -411,7 +387,7 @@ class Daemon:
         self.poke()
 
     async def _prepare_job(self, slot: str) -> None:
-        if self.state.running is not None:
+        if self.slots.attempts.running is not None:
             return
         try:
             await self._in_worker(self.runner.prepare, slot)
@@ -447,8 +423,7 @@ class Daemon:
         log.info("Action %s for %s", action, target)
         self.fired.append((target, f"action:{action}"))
         if action == START_NOW:
-            self.state.handled.discard(target)
-            self.state.failures.pop(target, None)
+            self.slots.reopen(target)
             self.intentions.start_now(target)
         elif action == SNOOZE:
             self._snooze(target, self.config.schedule.snooze_minutes)
@@ -460,8 +435,7 @@ class Daemon:
         self.poke()
 
     def _snooze(self, key: Key, minutes: int) -> None:
-        self.state.handled.discard(key)
-        self.state.failures.pop(key, None)
+        self.slots.reopen(key)
         until = self.clock.now() + timedelta(minutes=minutes)
         self.intentions.snooze(key, until)
         log.info("Snoozed %s until %s", key, until.astimezone(self.clock.zone()))
