@@ -12,6 +12,8 @@ import sys
 import time
 from datetime import date
 
+import pytest
+
 from microalign import owner
 from microalign.paths import resolve
 from microalign.store import CLAIM_BUSY, CLAIM_NEW, CLAIM_RESUMED, CLAIM_SETTLED
@@ -134,3 +136,29 @@ def test_checkin_killed_typed_is_taken_over_and_resumed_once(cli_process):
     assert _rows("SELECT id, status, owner FROM checkins") == [(1, "done", None)]
     steps = [s for (s,) in _rows("SELECT step FROM answers ORDER BY id")]
     assert steps.count("goal:1") == 1 and steps.count("feeling") == 1
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    # the answers' index: hit at the first answer; milestones: only after the whole dialogue
+    ["idx_answers_checkin_id_step", "idx_milestones_key"],
+)
+def test_checkin_damaged_database_refused_before_first_question(cli_process, damaged):
+    cli_process("goals", "add", "Smile at one person")
+    cli_process("checkin", "morning", "--text", stdin="be kind\n")
+    database = resolve().database
+    with sqlite3.connect(database) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (damaged,)
+        ).fetchone()
+    with open(database, "r+b") as raw:  # garbage over the page header and its cells
+        raw.seek((root - 1) * page_size)
+        raw.write(b"\xff" * 64)
+    before = database.read_bytes()
+    result = cli_process("checkin", "evening", "--text", stdin="yes\nfine\n\n\n")
+    assert result.code == 4, result.err
+    assert "damaged" in result.err and str(database) in result.err
+    assert ">" not in result.out  # not a single question asked
+    assert database.read_bytes() == before

@@ -143,6 +143,7 @@ def test_run_sigterm_mid_checkin_saves_answers_and_exits_0(start, tmp_path):
     daemon.proc.send_signal(signal.SIGTERM)
     assert daemon.wait() == 0
     assert "answers are saved and it resumes on restart" in daemon.text()
+    assert "ERROR" not in daemon.text() and "Traceback" not in daemon.text()
     with Store.open(paths.database) as store:
         answers = store.rows("SELECT step, status FROM answers ORDER BY id")
         assert store.slot_status(now.date(), "evening") == "interrupted"
