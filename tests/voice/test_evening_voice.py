@@ -94,8 +94,9 @@ def test_evening_review_by_voice_stores_spoken_outcomes(pulse, speech_wav, ko_ap
     assert rows[f"goal:{goals[0]['id']}#unused"]["text"] == "다시 말해 주세요"
     assert app.store.answers_for_retranscribe(pending_only=True) == []
     for row in rows.values():
-        path = row["audio_path"]
-        assert path and stat.S_IMODE(os.stat(path).st_mode) == 0o600
+        assert row["audio_path"].startswith("audio/")  # relative to the data folder
+        path = str(app.paths.data_dir / row["audio_path"])
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         with wave.open(path) as w:
             assert w.getframerate() == 16000 and w.getnframes() > 16000 * 0.5
 
