@@ -82,10 +82,26 @@ def cli(
     from microalign.paths import resolve
 
     level = logging.DEBUG if debug or verbose > 1 else logging.INFO if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=level, format=_log_format())
     app = App(resolve(config_file, data_dir))
     ctx.obj = app
     ctx.call_on_close(app.close)
+
+
+def _log_format() -> str:
+    # The journal stamps every line itself; a terminal or a redirected file needs the time.
+    plain = "%(levelname)s %(name)s: %(message)s"
+    return plain if _stderr_is_journal() else "%(asctime)s " + plain
+
+
+def _stderr_is_journal() -> bool:
+    # systemd sets JOURNAL_STREAM to "device:inode" of the stream it connects; children
+    # inherit the variable even when their stderr goes elsewhere, so compare with fd 2.
+    try:
+        stat = os.fstat(2)
+    except OSError:
+        return False
+    return os.environ.get("JOURNAL_STREAM") == f"{stat.st_dev}:{stat.st_ino}"
 
 
 def main(argv: list[str] | None = None) -> int:
