@@ -175,13 +175,18 @@ class Daemon:
         self.sd.stopping()
         if self._scheduler is not None:
             self._scheduler.shutdown()
+        running = self.slots.attempts.running
         if self._checkin is not None and not self._checkin.done():
             # Every answer is stored as it is given, so ending the check-in here saves it;
-            # it resumes (without re-asking answered steps) at the next start.
-            log.warning(
-                "Check-in %s interrupted; its answers are saved and it resumes on restart",
-                self.slots.attempts.running,
-            )
+            # it resumes (without re-asking answered steps) at the next start. Without a
+            # running key the check-in has ended and only its notifications are left.
+            if running is not None:
+                log.warning(
+                    "The %s check-in of %s is interrupted; its answers are saved and it "
+                    "resumes on restart",
+                    running[1],
+                    running[0],
+                )
             interrupt = getattr(self.runner, "interrupt", None)
             if interrupt is not None:
                 interrupt()

@@ -185,7 +185,9 @@ def main() -> None:
     # print() from a library cannot corrupt it.
     proto = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from microalign.logsetup import configure
+
+    configure(logging.INFO)
     try:
         _serve(proto, sys.stdin)
     except Terminated:

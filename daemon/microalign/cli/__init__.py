@@ -16,6 +16,7 @@ import traceback
 import click
 
 from microalign.errors import MicroalignError, UsageError
+from microalign.logsetup import configure
 from microalign.safetext import for_terminal
 
 INTERNAL_ERROR = 70
@@ -84,7 +85,7 @@ def cli(
     from microalign.paths import resolve
 
     level = logging.DEBUG if debug or verbose > 1 else logging.INFO if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    configure(level)
     for name, value in (("config_file", config_file), ("data_dir", data_dir)):
         if value == "":
             flag = "--" + name.removesuffix("_file").replace("_", "-")

