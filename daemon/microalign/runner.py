@@ -132,8 +132,8 @@ class CheckinRunner:
         self._speech = None  # (speaker, listener) between prepare() and release()
 
     def recover(self) -> None:
-        """Transcribe answers whose audio was saved before a crash (the voice team's
-        microalign.speech.retranscribe); what fails stays pending for the next start."""
+        """Transcribe answers whose audio was saved before a crash
+        (microalign.speech.retranscribe); what fails stays pending for the next start."""
         try:
             module = importlib.import_module("microalign.speech.retranscribe")
         except ImportError:

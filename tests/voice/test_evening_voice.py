@@ -1,4 +1,4 @@
-"""A whole evening review by voice: the lead's engine and store, our Speaker and Listener,
+"""A whole evening review by voice: the engine and store, the voice Speaker and Listener,
 the private PulseAudio (speaker sink + virtual microphone) and the real Korean model."""
 
 from __future__ import annotations

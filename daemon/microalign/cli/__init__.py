@@ -33,7 +33,6 @@ COMMANDS = {
     "stats": "microalign.cli.progress_cmd:stats",
     "export": "microalign.cli.export_cmd:export",
     "report": "microalign.cli.export_cmd:report",
-    # daemon team (tracker issue 4)
     "models": "microalign.cli.voice_cmd:models",
     "retranscribe": "microalign.cli.voice_cmd:retranscribe",
     "run": "microalign.cli.daemon_cmd:run",

@@ -1,5 +1,5 @@
-"""Every notification text in one place (the lead's microalign/texts.py holds the spoken
-ones; these are the daemon's)."""
+"""Every notification text in one place (microalign/texts.py holds the terminal's and the
+milestones'; spoken texts live in the language packs)."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def milestone(title: str, body: str, can_level_up: bool) -> Note:
 
 
 def level_up_suggestion(title: str, body: str) -> Note:
-    """With the lead's texts.LEVEL_UP_SUGGESTION."""
+    """With texts.LEVEL_UP_SUGGESTION."""
     return Note(
         title,
         body,
