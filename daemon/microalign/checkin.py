@@ -17,15 +17,16 @@ from microalign.app import App
 from microalign.dialogue import flows
 from microalign.dialogue.engine import DONE, SNOOZED, Engine
 from microalign.errors import BusyError
+from microalign.intentions import SNOOZE
 from microalign.lock import checkin_lock
 from microalign.paths import private_dir
 from microalign.retention import prune_audio
+from microalign.roles import ALREADY_DONE
 from microalign.speech.base import AnswerKind, Heard, Listener, Speaker
 from microalign.store import CLAIM_BUSY, CLAIM_SETTLED
 
 log = logging.getLogger(__name__)
 SLOTS = ("morning", "evening")
-ALREADY_DONE = "already_done"  # another process finished the slot first: nothing was said
 INTERRUPTED = "interrupted"
 
 
@@ -161,7 +162,7 @@ def run_checkin(
         store.finish_checkin(checkin_id, status)
         if status == SNOOZED:
             until = datetime.now(UTC) + timedelta(minutes=app.config.schedule.snooze_minutes)
-            store.set_intention(day, slot, "snooze", until)
+            store.set_intention(day, slot, SNOOZE, until)
         prune_audio(store, app.config.audio.keep_days, app.today())
         result = CheckinResult(status, checkin_id, day)
         if status == DONE and slot == "evening":

@@ -21,9 +21,14 @@ class Intentions:
         self.ledger = ledger
         self.snoozed: dict[Key, datetime] = {}
         self.forced: set[Key] = set()
+        self._forgotten_before: date | None = None
 
     def load(self, today: date) -> None:
-        self.ledger.forget_intentions_before(today - timedelta(days=1))
+        # Intentions older than yesterday can no longer apply: dropped once a day, not on
+        # every wake-up (it is a write).
+        if self._forgotten_before != today:
+            self.ledger.forget_intentions_before(today - timedelta(days=1))
+            self._forgotten_before = today
         self.snoozed, self.forced = {}, set()
         for day, slot, kind, until in self.ledger.intentions():
             if kind == SNOOZE and until is not None:

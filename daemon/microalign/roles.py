@@ -18,6 +18,14 @@ Key = tuple[date, str]  # a check-in occurrence: (local day, slot)
 FINAL = frozenset({"done", "skipped", "missed", "stopped", "no_speech"})
 # Slot statuses that not even the user's "Start now" or "Snooze" reopens.
 SETTLED = frozenset({"done", "skipped"})
+# What Runner.run returns when the slot was settled before its check-in could start.
+ALREADY_DONE = "already_done"
+
+
+def settled_statuses(intended: bool) -> frozenset[str]:
+    """The statuses that end a slot: for a check-in the user asked for (start now, snooze)
+    only SETTLED ones, otherwise every FINAL one."""
+    return SETTLED if intended else FINAL
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from microalign.errors import SpeechError, UsageError
 from microalign.notify import texts
-from microalign.roles import FINAL, SETTLED, Key, Pending
+from microalign.roles import Key, Pending, settled_statuses
 
 if TYPE_CHECKING:
     from microalign.config import Config
@@ -184,10 +184,15 @@ class CheckinRunner:
         self.prepare(slot)
         speaker, listener = self._speech
         app = _app(self.paths)
-        settled = SETTLED if intended else FINAL
         try:
             return run_checkin(
-                app, slot, speaker, listener, day=day, source="daemon", settled=settled
+                app,
+                slot,
+                speaker,
+                listener,
+                day=day,
+                source="daemon",
+                settled=settled_statuses(intended),
             ).status
         finally:
             app.close()

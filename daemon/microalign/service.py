@@ -27,7 +27,7 @@ from microalign.errors import BusyError, ConfigError, MicroalignError, SpeechErr
 from microalign.notify import texts
 from microalign.notify.base import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Note, Notifier
 from microalign.presence import AlwaysPresent, Presence
-from microalign.roles import FINAL, Ledger, Runner
+from microalign.roles import ALREADY_DONE, FINAL, Ledger, Runner
 from microalign.schedule import Decision, Key, Occurrence
 from microalign.sdnotify import SystemdNotifier, watchdog_interval
 from microalign.slots import SlotBook
@@ -40,7 +40,6 @@ PRELOAD_SECONDS = 60  # load the speech model this long before a check-in
 STOP_WAIT_SECONDS = 5  # SIGTERM: how long a running check-in may take to end by itself
 
 
-ALREADY_DONE = "already_done"  # finished elsewhere first (the CLI): stand down silently
 FAILED = "failed"
 
 
@@ -85,7 +84,6 @@ class Daemon:
         self._since: datetime | None = None
         self._exit_code = 0
         self._suggest = True
-        self._stopping = False
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -119,7 +117,6 @@ class Daemon:
 
     def stop(self) -> None:
         log.info("Stopping")
-        self._stopping = True
         self._stop.set()
         self._wake.set()
 
@@ -344,8 +341,9 @@ class Daemon:
             self.slots.attempts.handled.add(occ.key)
             await self._notify(texts.checkin_typed(occ.slot, exc.message))
         except Exception as exc:  # the process died or failed: see _after_checkin
-            status = "stopped_by_daemon" if self._stopping else FAILED
-            if self._stopping:
+            stopping = self._stop.is_set()
+            status = "stopped_by_daemon" if stopping else FAILED
+            if stopping:
                 log.info("The %s check-in was interrupted; it resumes on restart", occ.slot)
             elif isinstance(exc, WorkerFailed):
                 log.warning("The %s check-in failed: %s", occ.slot, exc)
@@ -380,7 +378,7 @@ class Daemon:
         try once more inside the grace window, then offer the missed notification."""
         with contextlib.suppress(Exception):
             await self._in_worker(self.runner.recover)
-        self.slots.refresh(occ.day)
+        # The dead process's claim is freed by the next wake-up's refresh.
         if self.slots.failed(occ.key):
             log.info("Trying the %s check-in once more", occ.slot)
             return

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from microalign import schedule
 from microalign.intentions import Intentions
-from microalign.roles import FINAL, SETTLED, Key, Ledger
+from microalign.roles import FINAL, SETTLED, Key, Ledger, settled_statuses
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class SlotBook:
     def settled(self, key: Key, intended: bool) -> bool:
         """True when the slot needs nothing more (for a check-in the user asked for, only
         done or skipped count; otherwise any final status)."""
-        return self.ledger.slot_status(*key) in (SETTLED if intended else FINAL)
+        return self.ledger.slot_status(*key) in settled_statuses(intended)
 
     def failed(self, key: Key) -> bool:
         """Count a failed attempt; True while one more attempt is allowed."""
