@@ -130,38 +130,41 @@ def _children_import_tests(monkeypatch):
     monkeypatch.setenv("PYTHONPATH", env_for_child()["PYTHONPATH"])
 
 
-def test_stress_daemon_killed_at_random_next_daemon_resumes_once(home, tmp_path, kills):
+def _stress(tmp_path: Path, kind: str, count: int, kill) -> None:
+    """`count` check-ins, each with a daemon started at its slot and `kill(setup, daemon,
+    rng)` called once its check-in process is ready; kill returns the daemon that must
+    finish the slot. Then every run is checked and the totals are printed."""
     rng = random.Random(int(os.environ.get("MICROALIGN_STRESS_SEED", "7")))
     totals = _totals()
-    for n in range(kills["daemon"]):
-        setup = Setup(tmp_path / f"run-{n}")
-        first = setup.daemon()
-        _wait(lambda s=setup: s.count("preload") >= 1, first)
-        time.sleep(rng.uniform(0, 0.6))  # somewhere in the check-in's three answers
-        first.proc.send_signal(signal.SIGKILL)
-        first.wait()
-        second = setup.daemon()
-        _wait(lambda s=setup: s.statuses() == [("done", None)], second)
-        _stop(second)
-        _check(setup, totals)
-    _report("daemon", kills["daemon"], totals)
-    assert totals["lost"] == totals["duplicated"] == totals["failed resumes"] == 0
-
-
-def test_stress_worker_killed_at_random_daemon_retries_once(home, tmp_path, kills):
-    rng = random.Random(int(os.environ.get("MICROALIGN_STRESS_SEED", "7")))
-    totals = _totals()
-    for n in range(kills["worker"]):
+    for n in range(count):
         setup = Setup(tmp_path / f"run-{n}")
         daemon = setup.daemon()
         _wait(lambda s=setup: s.count("preload") >= 1, daemon)
+        finisher = kill(setup, daemon, rng)
+        _wait(lambda s=setup: s.statuses() == [("done", None)], finisher)
+        _stop(finisher)
+        assert "Traceback" not in finisher.text()
+        _check(setup, totals)
+    _report(kind, count, totals)
+    assert totals["lost"] == totals["duplicated"] == totals["failed resumes"] == 0
+
+
+def test_stress_daemon_killed_at_random_next_daemon_resumes_once(home, tmp_path, kills):
+    def kill_daemon(setup: Setup, daemon: DaemonProcess, rng: random.Random) -> DaemonProcess:
+        time.sleep(rng.uniform(0, 0.6))  # somewhere in the check-in's three answers
+        daemon.proc.send_signal(signal.SIGKILL)
+        daemon.wait()
+        return setup.daemon()  # the next daemon resumes it
+
+    _stress(tmp_path, "daemon", kills["daemon"], kill_daemon)
+
+
+def test_stress_worker_killed_at_random_daemon_retries_once(home, tmp_path, kills):
+    def kill_worker(setup: Setup, daemon: DaemonProcess, rng: random.Random) -> DaemonProcess:
         time.sleep(rng.uniform(0, 0.3))  # the check-in takes at least 0.45 s
         workers = children(daemon.proc.pid)
         assert workers, "the check-in ended before the kill"
         subprocess.run(["kill", "-KILL", *map(str, workers)], check=False)
-        _wait(lambda s=setup: s.statuses() == [("done", None)], daemon)
-        _stop(daemon)
-        assert "Traceback" not in daemon.text()
-        _check(setup, totals)
-    _report("worker", kills["worker"], totals)
-    assert totals["lost"] == totals["duplicated"] == totals["failed resumes"] == 0
+        return daemon  # the same daemon retries it
+
+    _stress(tmp_path, "worker", kills["worker"], kill_worker)
