@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from microalign.app import App
+from microalign.adapters.paths import resolve
+from microalign.app.context import App
 from microalign.cli import main
-from microalign.paths import resolve
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from microalign.store import Store, now_iso
+from microalign.adapters.store import Store, now_iso
 
 YEARS, GOALS, RUNS = 10, 5, 15
 

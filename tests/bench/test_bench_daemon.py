@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from microalign.paths import resolve
+from microalign.adapters.paths import resolve
 from tests.daemon.helpers import (
     clock_at,
     drive,

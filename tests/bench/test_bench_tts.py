@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from microalign.speech.languages import KO
+from microalign.i18n.languages import KO
 
 pytestmark = pytest.mark.bench
 

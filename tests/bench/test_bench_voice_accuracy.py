@@ -13,10 +13,10 @@ import wave
 
 import pytest
 
-from microalign.dialogue.answers import parse_choice
-from microalign.speech import stt
-from microalign.speech.base import AnswerKind
-from microalign.speech.languages import KO
+from microalign.adapters.speech import stt
+from microalign.core.dialogue.answers import parse_choice
+from microalign.i18n.languages import KO
+from microalign.ports.speech import AnswerKind
 from tests.voice.conftest import ko_model, ko_model_dir, speech_wav  # noqa: F401
 
 pytestmark = pytest.mark.bench

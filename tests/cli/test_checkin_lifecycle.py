@@ -14,9 +14,9 @@ from datetime import date
 
 import pytest
 
-from microalign import owner
-from microalign.paths import resolve
-from microalign.store import CLAIM_BUSY, CLAIM_NEW, CLAIM_RESUMED, CLAIM_SETTLED
+from microalign.adapters import owner
+from microalign.adapters.paths import resolve
+from microalign.adapters.store import CLAIM_BUSY, CLAIM_NEW, CLAIM_RESUMED, CLAIM_SETTLED
 
 
 def _rows(sql: str, params: tuple = ()) -> list[tuple]:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from microalign.app import App
-from microalign.paths import resolve
+from microalign.adapters.paths import resolve
+from microalign.app.context import App
 
 # What a terminal, a bidi-aware renderer or a spreadsheet may act on.
 FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

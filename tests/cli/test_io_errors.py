@@ -142,7 +142,7 @@ def test_config_is_a_folder_says_so(cli, home):
 
 
 def test_main_unexpected_environment_oserror_exits_12_not_70(cli, monkeypatch):
-    from microalign import progress
+    from microalign.app import progress
 
     def broken(*args, **kwargs):
         raise OSError(errno.EIO, os.strerror(errno.EIO), "/some/file")

@@ -10,13 +10,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from microalign import config as configuration
-from microalign.clock import Clock
-from microalign.notify.factory import make_notifier
-from microalign.paths import Paths, resolve
-from microalign.presence import AlwaysPresent
-from microalign.runner import SPEECH_FACTORY_ENV, StoreLedger
-from microalign.service import Daemon
-from microalign.worker import ProcessRunner
+from microalign.adapters.paths import Paths, resolve
+from microalign.adapters.presence import AlwaysPresent
+from microalign.core.clock import Clock
+from microalign.service.compose import make_notifier
+from microalign.service.daemon import Daemon
+from microalign.service.runner import SPEECH_FACTORY_ENV, StoreLedger
+from microalign.service.worker import ProcessRunner
 
 BERLIN = "Europe/Berlin"
 

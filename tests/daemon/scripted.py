@@ -23,7 +23,7 @@ import wave
 from pathlib import Path
 
 from microalign.errors import NoSpeechError
-from microalign.speech.base import Heard, ListenRequest
+from microalign.ports.speech import Heard, ListenRequest
 
 HANG = "__hang__"
 SILENCE = "__silence__"

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from microalign.paths import resolve
-from microalign.store import Store
+from microalign.adapters.paths import resolve
+from microalign.adapters.store import Store
 
 from .helpers import (
     clock_at,
@@ -142,7 +142,7 @@ def test_speech_off_notifies_how_to_type_it(home, desktop, tmp_path, monkeypatch
 
 
 def test_cli_checkin_running_daemon_waits_and_says_so(home, desktop, tmp_path, monkeypatch):
-    from microalign.lock import checkin_lock
+    from microalign.adapters.lock import checkin_lock
 
     scripted_speech(monkeypatch, tmp_path, ["later on"])
     write_config(resolve(), slots_toml("07:30"))

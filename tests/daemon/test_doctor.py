@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from microalign.paths import resolve
-from microalign.store import Store
+from microalign.adapters.paths import resolve
+from microalign.adapters.store import Store
 
 from .helpers import write_config
 

@@ -10,14 +10,14 @@ from datetime import date, datetime
 
 import pytest
 
-from microalign import texts as lead_texts
-from microalign.app import App
+from microalign.adapters.notify.desktop import DesktopNotifier
+from microalign.adapters.notify.log import LogNotifier
+from microalign.adapters.paths import resolve
+from microalign.app import notes as texts
+from microalign.app.context import App
 from microalign.config import Config
-from microalign.notify import texts
-from microalign.notify.desktop import DesktopNotifier
-from microalign.notify.factory import make_notifier
-from microalign.notify.log import LogNotifier
-from microalign.paths import resolve
+from microalign.i18n import texts as lead_texts
+from microalign.service.compose import make_notifier
 
 from .desktop import private_desktop
 from .helpers import clock_at, drive, make_daemon, slots_toml, write_config

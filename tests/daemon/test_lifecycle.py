@@ -14,9 +14,9 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from microalign.paths import resolve
-from microalign.runner import SPEECH_FACTORY_ENV
-from microalign.store import Store
+from microalign.adapters.paths import resolve
+from microalign.adapters.store import Store
+from microalign.service.runner import SPEECH_FACTORY_ENV
 
 from .helpers import (
     clock_at,

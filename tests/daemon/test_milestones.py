@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from microalign.app import App
-from microalign.paths import resolve
+from microalign.adapters.paths import resolve
+from microalign.app.context import App
 
 from .helpers import clock_at, drive, make_daemon, scripted_speech, slots_toml, write_config
 

@@ -7,13 +7,13 @@ import io
 
 import pytest
 
+from microalign.adapters.notify.desktop import DesktopNotifier
+from microalign.adapters.notify.fallback import FallbackNotifier
+from microalign.adapters.notify.log import LogNotifier
+from microalign.app import notes as texts
 from microalign.config import Config, Notifications
-from microalign.notify import texts
-from microalign.notify.base import SNOOZE, Note
-from microalign.notify.desktop import DesktopNotifier
-from microalign.notify.factory import make_notifier
-from microalign.notify.fallback import FallbackNotifier
-from microalign.notify.log import LogNotifier
+from microalign.ports.notify import SNOOZE, Note
+from microalign.service.compose import make_notifier
 
 pytestmark = pytest.mark.desktop
 

@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from microalign.paths import resolve
-from microalign.presence import LogindPresence
+from microalign.adapters.paths import resolve
+from microalign.adapters.presence import LogindPresence
 
 from .fake_logind import FakeLogind
 from .helpers import (

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from microalign.paths import resolve
-from microalign.runner import SPEECH_FACTORY_ENV
-from microalign.store import Store
+from microalign.adapters.paths import resolve
+from microalign.adapters.store import Store
+from microalign.service.runner import SPEECH_FACTORY_ENV
 
 from .helpers import slots_toml, write_config
 from .process import DaemonProcess, children

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from microalign.config import Schedule, Slot
-from microalign.schedule import (
+from microalign.core.schedule import (
     Decision,
     classify,
     due_slots,

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from microalign.sdnotify import SystemdNotifier, watchdog_interval
+from microalign.adapters.sdnotify import SystemdNotifier, watchdog_interval
 
 
 @pytest.fixture(params=["path", "abstract"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from datetime import date, datetime, timedelta
 
-from microalign.paths import resolve
-from microalign.store import Store
+from microalign.adapters.paths import resolve
+from microalign.adapters.store import Store
 
 from .helpers import (
     clock_at,
@@ -103,8 +103,8 @@ def test_daemon_timezone_change_neither_repeats_nor_skips(home, tmp_path, monkey
 
 
 def test_daemon_reload_switches_notifier_and_keeps_old_config_on_error(home, tmp_path):
-    from microalign.notify.fallback import FallbackNotifier
-    from microalign.notify.log import LogNotifier
+    from microalign.adapters.notify.fallback import FallbackNotifier
+    from microalign.adapters.notify.log import LogNotifier
 
     paths = resolve()
     write_config(paths, slots_toml("07:30"))

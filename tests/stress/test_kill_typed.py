@@ -13,7 +13,7 @@ import sys
 import time
 from datetime import date, timedelta
 
-from microalign.paths import resolve
+from microalign.adapters.paths import resolve
 
 GOALS = ("Smile at one person", "Drink a glass of water")
 # Question text → (step, answer); free answers carry the day so a mix-up shows.

@@ -1,7 +1,7 @@
 import pytest
 
-from microalign.dialogue.answers import parse_choice, parse_command
-from microalign.speech.languages import EN, KO
+from microalign.core.dialogue.answers import parse_choice, parse_command
+from microalign.i18n.languages import EN, KO
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,7 @@ def test_config_required_missing_file_is_an_error(tmp_path):
     ],
 )
 def test_tz_problem_known_zone_is_none(tz):
-    from microalign.clock import tz_problem
+    from microalign.core.clock import tz_problem
 
     assert tz_problem({"TZ": tz}) is None
     assert tz_problem({}) is None
@@ -108,7 +108,7 @@ def test_tz_problem_known_zone_is_none(tz):
     ["Foo/Bar", "Garbage", "Asia/Nowhere", ":Nowhere", "/nonexistent/zone", "../../etc/passwd"],
 )
 def test_tz_problem_unknown_zone_named(tz):
-    from microalign.clock import tz_problem
+    from microalign.core.clock import tz_problem
 
     problem = tz_problem({"TZ": tz})
     assert problem is not None and repr(tz) in problem

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from microalign.domain.alignment import AlignmentRate, GoalRecord, alignment_rates, period_starts
-from microalign.domain.outcomes import GoalSchedule, Outcome, Rules
+from microalign.core.alignment import AlignmentRate, GoalRecord, alignment_rates, period_starts
+from microalign.core.outcomes import GoalSchedule, Outcome, Rules
 
 MONDAY = date(2026, 3, 2)
 CODES = {"k": Outcome.KEPT, "p": Outcome.PARTLY, "m": Outcome.MISSED, "r": Outcome.REST}

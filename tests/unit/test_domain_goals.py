@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from microalign.domain.goals import (
+from microalign.core.goals import (
     HARD_GOAL_LIMIT,
     GoalState,
     check_active_limit,
     check_transition,
     level_up_due,
 )
-from microalign.domain.streaks import StreakSummary
+from microalign.core.streaks import StreakSummary
 from microalign.errors import GoalLimitError
 
 A, P, M, R = GoalState.ACTIVE, GoalState.PAUSED, GoalState.MASTERED, GoalState.RETIRED

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from microalign.domain.alignment import GoalRecord
-from microalign.domain.milestones import (
+from microalign.core.alignment import GoalRecord
+from microalign.core.milestones import (
     CHECKINS,
     LEVELLED_UP,
     MASTERED,
@@ -18,7 +18,7 @@ from microalign.domain.milestones import (
     Thresholds,
     detect_milestones,
 )
-from microalign.domain.outcomes import GoalSchedule, Outcome, Rules
+from microalign.core.outcomes import GoalSchedule, Outcome, Rules
 
 MONDAY = date(2026, 3, 2)
 CODES = {"k": Outcome.KEPT, "p": Outcome.PARTLY, "m": Outcome.MISSED, "r": Outcome.REST}

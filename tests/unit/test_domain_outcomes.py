@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from microalign.domain.outcomes import (
+from microalign.core.outcomes import (
     ANSWER_TO_OUTCOME,
     DayState,
     GoalSchedule,
@@ -16,7 +16,7 @@ from microalign.domain.outcomes import (
     day_states,
     local_day,
 )
-from microalign.domain.streaks import streak_summary
+from microalign.core.streaks import streak_summary
 
 START = date(2026, 3, 2)  # a Monday
 CODES = {"k": Outcome.KEPT, "p": Outcome.PARTLY, "m": Outcome.MISSED, "r": Outcome.REST}

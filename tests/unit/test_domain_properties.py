@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from microalign.domain.alignment import GoalRecord, alignment_rates
-from microalign.domain.milestones import Thresholds, detect_milestones
-from microalign.domain.outcomes import DayState, GoalSchedule, Outcome, Rules, day_states
-from microalign.domain.streaks import streak_history, streak_summary
-from microalign.domain.strength import strength, strength_series
+from microalign.core.alignment import GoalRecord, alignment_rates
+from microalign.core.milestones import Thresholds, detect_milestones
+from microalign.core.outcomes import DayState, GoalSchedule, Outcome, Rules, day_states
+from microalign.core.streaks import streak_history, streak_summary
+from microalign.core.strength import strength, strength_series
 
 START = date(2026, 3, 2)
 NO_FREEZE = Rules(freeze_days_per_week=0)

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from microalign.domain.outcomes import GoalSchedule, Outcome, Rules
-from microalign.domain.streaks import StreakSummary, streak_history, streak_summary
-from microalign.domain.strength import MULTIPLIER, strength
+from microalign.core.outcomes import GoalSchedule, Outcome, Rules
+from microalign.core.streaks import StreakSummary, streak_history, streak_summary
+from microalign.core.strength import MULTIPLIER, strength
 
 START = date(2026, 3, 2)  # a Monday
 CODES = {"k": Outcome.KEPT, "p": Outcome.PARTLY, "m": Outcome.MISSED, "r": Outcome.REST}

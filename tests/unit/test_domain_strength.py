@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from microalign.domain.outcomes import GoalSchedule, Outcome, Rules
-from microalign.domain.strength import MULTIPLIER, strength, strength_series
+from microalign.core.outcomes import GoalSchedule, Outcome, Rules
+from microalign.core.strength import MULTIPLIER, strength, strength_series
 
 START = date(2026, 3, 2)
 CODES = {"k": Outcome.KEPT, "p": Outcome.PARTLY, "m": Outcome.MISSED, "r": Outcome.REST}

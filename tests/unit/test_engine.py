@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from microalign.checkin import run_checkin
+from microalign.adapters.lock import checkin_lock
+from microalign.adapters.speech.terminal import TerminalListener, TerminalSpeaker
+from microalign.app.checkin import run_checkin
 from microalign.errors import BusyError, NoSpeechError
-from microalign.lock import checkin_lock
-from microalign.speech.terminal import TerminalListener, TerminalSpeaker
 
 DAY = date(2026, 11, 18)  # a Wednesday
 
@@ -163,7 +163,7 @@ def test_engine_low_confidence_answer_is_confirmed(app, two_goals):
 
 
 def test_engine_level_up_successor_streak_starts_fresh(app, two_goals):
-    from microalign.progress import goal_progress
+    from microalign.app.progress import goal_progress
 
     a, _ = two_goals
     for n in range(2):

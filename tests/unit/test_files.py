@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from microalign import files
+from microalign.adapters import files
+from microalign.adapters.paths import private_dir
+from microalign.adapters.store import Store
 from microalign.errors import FileAccessError
-from microalign.paths import private_dir
-from microalign.store import Store
 
 
 def mode(path: Path) -> int:

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
+from microalign.app.goals import parse_weekdays
 from microalign.errors import GoalLimitError, NotFoundError, UsageError
-from microalign.goals import parse_weekdays
 
 DAY = date(2026, 11, 2)
 

@@ -1,7 +1,7 @@
 from datetime import date
 
-from microalign.retention import prune_audio
-from microalign.store import Store
+from microalign.adapters.store import Store
+from microalign.app.retention import prune_audio
 
 
 def make(tmp_path, day, name, status="final"):

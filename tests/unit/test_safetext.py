@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from microalign.safetext import (
+from microalign.adapters.speech.stt import heard_from_result
+from microalign.core.safetext import (
     clean,
     for_csv,
     for_html,
@@ -21,7 +22,6 @@ from microalign.safetext import (
     for_notification,
     for_terminal,
 )
-from microalign.speech.stt import heard_from_result
 
 # Everything a terminal or a bidi-aware renderer may act on.
 FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")

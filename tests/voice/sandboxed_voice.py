@@ -13,12 +13,12 @@ import json
 import sys
 from pathlib import Path
 
-from microalign.speech.base import AnswerKind, ListenRequest
-from microalign.speech.endpoint import EndpointSettings
-from microalign.speech.languages import KO
-from microalign.speech.listener import VoskListener
-from microalign.speech.stt import LoadedModel
-from microalign.speech.tts import Pyttsx3Speaker
+from microalign.adapters.speech.endpoint import EndpointSettings
+from microalign.adapters.speech.listener import VoskListener
+from microalign.adapters.speech.stt import LoadedModel
+from microalign.adapters.speech.tts import Pyttsx3Speaker
+from microalign.i18n.languages import KO
+from microalign.ports.speech import AnswerKind, ListenRequest
 
 SETTINGS = EndpointSettings(silence_seconds=0.8, max_answer_seconds=10, no_speech_timeout_seconds=8)
 

@@ -9,9 +9,9 @@ import wave
 
 import pytest
 
+from microalign.adapters.speech import audio
+from microalign.adapters.speech.endpoint import frame_rms
 from microalign.errors import AudioFileError
-from microalign.speech import audio
-from microalign.speech.endpoint import frame_rms
 
 
 def test_wav_writer_private_16k_mono_and_decodable(tmp_path):

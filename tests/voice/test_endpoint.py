@@ -7,7 +7,7 @@ from array import array
 
 import pytest
 
-from microalign.speech.endpoint import Decision, Endpointer, EndpointSettings, frame_rms
+from microalign.adapters.speech.endpoint import Decision, Endpointer, EndpointSettings, frame_rms
 
 FRAME = 0.05
 LOUD = 3000.0

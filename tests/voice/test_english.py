@@ -5,11 +5,11 @@ No registry here ships one, so on these machines the test skips and says how to 
 
 import pytest
 
-from microalign.dialogue.answers import parse_choice
+from microalign.adapters.speech.models import load_catalogue, locate
+from microalign.core.dialogue.answers import parse_choice
 from microalign.errors import ModelError
-from microalign.speech.base import AnswerKind
-from microalign.speech.languages import EN
-from microalign.speech.models import load_catalogue, locate
+from microalign.i18n.languages import EN
+from microalign.ports.speech import AnswerKind
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +17,7 @@ def en_model(tmp_path_factory):
     import os
     from pathlib import Path
 
-    from microalign.speech.stt import LoadedModel
+    from microalign.adapters.speech.stt import LoadedModel
 
     data = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local/share")) / "microalign"
     try:
@@ -29,7 +29,7 @@ def en_model(tmp_path_factory):
 
 @pytest.mark.parametrize("word", ["yes", "no", "partly", "skip", "repeat", "stop"])
 def test_english_grammar_answer_recognised(en_model, speech_wav, word):
-    from microalign.speech.stt import transcribe_wav
+    from microalign.adapters.speech.stt import transcribe_wav
 
     heard = transcribe_wav(
         en_model, speech_wav(word, voice="en-us"), AnswerKind.CHOICE, EN.vocabulary()

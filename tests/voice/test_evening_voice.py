@@ -10,11 +10,11 @@ import wave
 import pytest
 
 from microalign import config as configuration
-from microalign.checkin import run_checkin
-from microalign.speech.factory import make_listener, make_speaker
-from microalign.speech.languages import KO
-from microalign.speech.listener import VoskListener
-from microalign.speech.tts import FallbackSpeaker, Pyttsx3Speaker
+from microalign.adapters.speech.listener import VoskListener
+from microalign.adapters.speech.tts import FallbackSpeaker, Pyttsx3Speaker
+from microalign.app.checkin import run_checkin
+from microalign.i18n.languages import KO
+from microalign.service.compose import make_listener, make_speaker
 
 pytestmark = pytest.mark.audio
 

@@ -8,14 +8,14 @@ import wave
 
 import pytest
 
-from microalign.dialogue.answers import parse_choice
+from microalign.adapters.speech.endpoint import EndpointSettings
+from microalign.adapters.speech.endpoint import frame_rms as pcm_rms
+from microalign.adapters.speech.listener import VoskListener
+from microalign.adapters.speech.tts import FallbackSpeaker, Pyttsx3Speaker
+from microalign.core.dialogue.answers import parse_choice
 from microalign.errors import NoSpeechError, SpeechError
-from microalign.speech.base import AnswerKind, ListenRequest
-from microalign.speech.endpoint import EndpointSettings
-from microalign.speech.endpoint import frame_rms as pcm_rms
-from microalign.speech.languages import KO
-from microalign.speech.listener import VoskListener
-from microalign.speech.tts import FallbackSpeaker, Pyttsx3Speaker
+from microalign.i18n.languages import KO
+from microalign.ports.speech import AnswerKind, ListenRequest
 
 pytestmark = pytest.mark.audio
 

@@ -12,8 +12,8 @@ import zipfile
 
 import pytest
 
+from microalign.adapters.speech import models
 from microalign.errors import ModelError
-from microalign.speech import models
 
 
 def model_zip(name: str = "vosk-model-test-0.1", size: int = 300_000) -> bytes:

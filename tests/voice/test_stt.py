@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from microalign.adapters.speech import models, stt
+from microalign.adapters.speech.endpoint import EndpointSettings
+from microalign.adapters.speech.listener import VoskListener
 from microalign.errors import AudioFileError, ModelError
-from microalign.speech import models, stt
-from microalign.speech.base import AnswerKind, ListenRequest
-from microalign.speech.endpoint import EndpointSettings
-from microalign.speech.languages import EN, KO
-from microalign.speech.listener import VoskListener
+from microalign.i18n.languages import EN, KO
+from microalign.ports.speech import AnswerKind, ListenRequest
 
 
 def test_model_known_ko_model_knows_every_ko_pack_phrase(ko_model):

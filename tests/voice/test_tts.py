@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from microalign.speech.languages import KO
+from microalign.i18n.languages import KO
 
 CHILD = Path(__file__).with_name("tts_child.py")
 RATE = 120  # far from espeak's default (175) and the driver's (200)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from microalign.speech.endpoint import frame_rms as pcm_rms
+from microalign.adapters.speech.endpoint import frame_rms as pcm_rms
 
 pytestmark = pytest.mark.audio
 

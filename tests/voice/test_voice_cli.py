@@ -11,8 +11,8 @@ import pytest
 
 from microalign import cli as cli_module
 from microalign import config as configuration
-from microalign.speech.languages import KO
-from microalign.store import Store
+from microalign.adapters.store import Store
+from microalign.i18n.languages import KO
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ class Stock:
 
 class Ours:
     def __init__(self, voice: str, rate: int) -> None:
-        from microalign.speech.tts import Pyttsx3Speaker
+        from microalign.adapters.speech.tts import Pyttsx3Speaker
 
         self.speaker = Pyttsx3Speaker(voice, rate)
 
@@ -133,7 +133,7 @@ def run(spec: dict) -> dict:
     fault = spec.get("fault", "none")
     assert fault in FAULTS, fault
     counter = RetryCounter()
-    tts_log = logging.getLogger("microalign.speech.tts")
+    tts_log = logging.getLogger("microalign.adapters.speech.tts")
     tts_log.addHandler(counter)
     tts_log.setLevel(logging.INFO)
     install_fault(fault, spec["rate"])

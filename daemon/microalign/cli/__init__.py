@@ -15,9 +15,9 @@ import traceback
 
 import click
 
+from microalign.adapters.logsetup import configure
+from microalign.core.safetext import for_terminal
 from microalign.errors import MicroalignError, UsageError
-from microalign.logsetup import configure
-from microalign.safetext import for_terminal
 
 INTERNAL_ERROR = 70
 
@@ -79,9 +79,9 @@ def cli(
     micro-goals (yes / no / partly / skip) and how the day felt. Everything stays on
     this computer.
     """
-    from microalign.app import App
-    from microalign.clock import tz_problem
-    from microalign.paths import resolve
+    from microalign.adapters.paths import resolve
+    from microalign.app.context import App
+    from microalign.core.clock import tz_problem
 
     level = logging.DEBUG if debug or verbose > 1 else logging.INFO if verbose else logging.WARNING
     configure(level)
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         # A full disk or a permission problem where no caller named the file: still the
         # user's to fix, not a bug.
-        from microalign.files import ENVIRONMENT_ERRNOS, access_error
+        from microalign.adapters.files import ENVIRONMENT_ERRNOS, access_error
 
         if exc.errno not in ENVIRONMENT_ERRNOS:
             return _internal_error(debug)

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import click
 
-from microalign import texts
-from microalign.app import App
+from microalign.app.context import App
 from microalign.errors import UsageError
+from microalign.i18n import texts
 
 # How far back a check-in can be answered: enough to catch up after a holiday, not so far
 # that a mistyped year (1900, 2062) is taken for a real day.
@@ -38,7 +38,7 @@ def parse_day(
 
 def _answer_count(app: App, day: date, slot: str) -> int:
     """Answers stored for the day's slot; commands ("repeat") and unclear words do not count."""
-    from microalign.store import UNUSED
+    from microalign.adapters.store import UNUSED
 
     return sum(1 for a in app.store.day_answers(day, slot) if not a["step"].endswith(UNUSED))
 
@@ -61,8 +61,8 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     a reason: "skip, I was ill"). Say or type "repeat", "stop" or "later" at any time;
     Ctrl-C or Ctrl-D also stop and keep every answer given so far.
     """
-    from microalign.checkin import run_checkin
-    from microalign.speech.factory import make_listener, make_speaker
+    from microalign.app.checkin import run_checkin
+    from microalign.service.compose import make_listener, make_speaker
 
     today = app.today()
     when = parse_day(day, today, earliest=today - timedelta(days=DAYS_BACK))

@@ -8,8 +8,8 @@ import sys
 
 import click
 
+from microalign.adapters.paths import Paths, resolve
 from microalign.errors import MicroalignError
-from microalign.paths import Paths, resolve
 
 
 def _paths(ctx: click.Context) -> Paths:
@@ -43,7 +43,7 @@ def run(ctx: click.Context, verbose: bool) -> None:
     asleep (inside schedule.grace_minutes), posts notifications and milestone news.
     SIGHUP re-reads the configuration; SIGTERM saves and exits.
     """
-    from microalign.serve import serve
+    from microalign.service.serve import serve
 
     _setup_logging(verbose)
     root = ctx.find_root().obj
@@ -63,7 +63,7 @@ def run(ctx: click.Context, verbose: bool) -> None:
 def doctor(ctx: click.Context, as_json: bool) -> None:
     """Check microphone, audio output, TTS, model, notifications, database, config and
     the service; each failing check says how to fix it. Exit code 1 if any failed."""
-    from microalign.doctor import run_checks
+    from microalign.app.doctor import run_checks
 
     results = run_checks(_paths(ctx))
     if as_json:

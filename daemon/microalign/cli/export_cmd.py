@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from microalign import texts
-from microalign.app import App
-from microalign.export import FORMATS, render
+from microalign.app.context import App
+from microalign.app.export import FORMATS, render
+from microalign.i18n import texts
 
 
 def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -51,7 +51,7 @@ def write_private(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from microalign.files import write_private as write_file
+    from microalign.adapters.files import write_private as write_file
 
     write_file(output, text)
 
@@ -76,9 +76,9 @@ def write_private(text: str, output: Path | None) -> None:
 @click.pass_obj
 def report(app: App, output: Path, months: int) -> None:
     """Write an HTML report with charts: strength, a calendar per goal, value alignment."""
-    from microalign.domain.strength import series_from_states
-    from microalign.progress import goal_progress, rules_of, value_rates
-    from microalign.report import render as render_report
+    from microalign.app.progress import goal_progress, rules_of, value_rates
+    from microalign.app.report import render as render_report
+    from microalign.core.strength import series_from_states
 
     today = app.today()
     progress = goal_progress(app, today)

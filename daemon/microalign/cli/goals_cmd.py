@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from microalign import texts
-from microalign.app import App
+from microalign.app.context import App
+from microalign.app.goals import Change, weekday_names
 from microalign.cli.output import emit_json, json_option, table
-from microalign.goals import Change, weekday_names
-from microalign.safetext import for_terminal as shown
+from microalign.core.safetext import for_terminal as shown
+from microalign.i18n import texts
 
 # SQLite's integers end at 2**63 - 1; a larger id is a typo, not a goal.
 ID = click.argument("goal_id", type=click.IntRange(max=2**63 - 1), metavar="ID")
@@ -115,7 +115,7 @@ def values(ctx: click.Context, as_json: bool) -> None:
     """List your values with this week's and this month's alignment rate."""
     if ctx.invoked_subcommand:
         return
-    from microalign.progress import goal_progress, value_rates
+    from microalign.app.progress import goal_progress, value_rates
 
     app: App = ctx.obj
     today = app.today()

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from microalign.safetext import for_json, for_terminal
+from microalign.core.safetext import for_json, for_terminal
 
 
 def _default(value: Any) -> Any:

@@ -7,16 +7,16 @@ from datetime import timedelta
 
 import click
 
-from microalign import texts
-from microalign.app import App
+from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option, table
-from microalign.safetext import for_terminal as shown
+from microalign.core.safetext import for_terminal as shown
+from microalign.i18n import texts
 
 OUTCOME_MARK = {"kept": "yes", "partly": "partly", "missed": "no", "rest": "skip", None: "-"}
 
 
 def status_data(app: App) -> dict:
-    from microalign.progress import goal_progress
+    from microalign.app.progress import goal_progress
 
     today = app.today()
     goals = []
@@ -107,8 +107,8 @@ def history(app: App, days: int, as_json: bool) -> None:
 @click.pass_obj
 def stats(app: App, months: int, as_json: bool) -> None:
     """Per goal: streak, best streak, strength, and a calendar of the last months."""
-    from microalign.heatmap import render
-    from microalign.progress import goal_progress
+    from microalign.app.progress import goal_progress
+    from microalign.cli.heatmap import render
 
     today = app.today()
     since = today - timedelta(days=months * 31)

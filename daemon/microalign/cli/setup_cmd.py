@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from microalign import texts
-from microalign.app import App
+from microalign.adapters.files import make_folders, write_private
+from microalign.adapters.paths import private_dir
+from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option
 from microalign.config import Config, default_text, load
 from microalign.errors import ConfigError
-from microalign.files import make_folders, write_private
-from microalign.paths import private_dir
+from microalign.i18n import texts
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -71,7 +71,7 @@ def config_check(app: App, as_json: bool) -> None:
 def _model_problems(config: Config) -> list[str]:
     """speech.model must name a model that can exist: a catalogue name of the configured
     language, or a Vosk model directory (whether it is installed is for `doctor`)."""
-    from microalign.speech import models
+    from microalign.adapters.speech import models
 
     problem = models.setting_problem(
         config.speech.model, config.general.language, models.load_catalogue()

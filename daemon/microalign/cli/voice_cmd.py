@@ -12,7 +12,7 @@ from microalign.cli.output import emit_json, json_option, table
 from microalign.cli.setup_cmd import write_atomically
 
 if TYPE_CHECKING:
-    from microalign.app import App
+    from microalign.app.context import App
 
 
 @click.group()
@@ -33,7 +33,7 @@ def _stderr():
 
 
 def _rows(app: App) -> list[dict[str, Any]]:
-    from microalign.speech import models as m
+    from microalign.adapters.speech import models as m
 
     entries = m.load_catalogue()
     language = app.config.general.language
@@ -98,8 +98,8 @@ def fetch(app: App, name: str, allow_unverified: bool) -> None:
 
     An interrupted download resumes when the command is run again.
     """
+    from microalign.adapters.speech import models as m
     from microalign.errors import ModelError
-    from microalign.speech import models as m
 
     entry = m.entry_or_error(name, m.load_catalogue())
     found = m.installed_path(entry, app.paths.models_dir)
@@ -140,7 +140,7 @@ def use(app: App, name: str, print_only: bool) -> None:
     Writes `model = "NAME"` into the [speech] section of the config file, keeping its
     comments. The model must be installed and of the configured language.
     """
-    from microalign.speech import models as m
+    from microalign.adapters.speech import models as m
 
     language = app.config.general.language
     found = m.locate(name, language, app.paths.models_dir, m.load_catalogue())
@@ -194,8 +194,8 @@ def set_speech_model(config_file: Path, line: str) -> None:
 
 def _check_model_option(model: str) -> None:
     """A mistyped --model is reported even when there is nothing to transcribe."""
+    from microalign.adapters.speech import models as m
     from microalign.errors import ModelError
-    from microalign.speech import models as m
 
     problem = m.setting_problem(model, None, m.load_catalogue())
     if problem:
@@ -223,7 +223,7 @@ def retranscribe(app: App, scope: str, model: str | None, as_json: bool) -> int:
     --all redoes every answer, e.g. after `microalign models use` of a better model.
     Unreadable audio files are reported and their answers left as they were.
     """
-    from microalign.speech.retranscribe import retranscribe as run
+    from microalign.app.transcripts import retranscribe as run
 
     config_language = app.config.general.language
     if model:

@@ -1,0 +1,1 @@
+"""Technology behind the ports: SQLite, espeak-ng/pyttsx3, Vosk, PulseAudio, D-Bus, files."""

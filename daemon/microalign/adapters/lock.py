@@ -1,0 +1,52 @@
+"""Per-user locks: one daemon, one check-in at a time (fcntl locks die with their process)."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from microalign.adapters.files import access_error
+from microalign.adapters.paths import Paths, private_dir
+from microalign.errors import BusyError
+
+
+@contextlib.contextmanager
+def hold(path: Path, what: str, hint: str) -> Iterator[None]:
+    private_dir(path.parent)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except OSError as exc:
+        raise access_error(exc, path, "open the lock file") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "another process"
+            raise BusyError(f"{what} is already running (pid {holder}).", hint) from None
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        except OSError as exc:
+            raise access_error(exc, path, "write the lock file") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def checkin_lock(paths: Paths) -> contextlib.AbstractContextManager[None]:
+    return hold(
+        paths.runtime_dir / "checkin.lock",
+        "A check-in",
+        'Finish or stop the running check-in first (say "stop" or press Ctrl-C there).',
+    )
+
+
+def daemon_lock(paths: Paths) -> contextlib.AbstractContextManager[None]:
+    return hold(
+        paths.runtime_dir / "daemon.lock",
+        "The microalign daemon",
+        "Only one daemon runs per user: see `systemctl --user status microalign`.",
+    )

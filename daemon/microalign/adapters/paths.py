@@ -1,0 +1,72 @@
+"""Where things live: XDG directories, overridable by flags and environment for tests."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+APP = "microalign"
+CONFIG_ENV = "MICROALIGN_CONFIG"
+DATA_ENV = "MICROALIGN_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Paths:
+    config_file: Path
+    data_dir: Path
+    # A config file named by --config or MICROALIGN_CONFIG must exist; the default
+    # location may be empty (the defaults apply).
+    config_required: bool = False
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "microalign.db"
+
+    @property
+    def audio_dir(self) -> Path:
+        return self.data_dir / "audio"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def runtime_dir(self) -> Path:
+        # The lock and the running check-in marker; XDG_RUNTIME_DIR is per login and
+        # cleared at logout, but tests and headless machines may not have one.
+        base = os.environ.get("XDG_RUNTIME_DIR")
+        return Path(base) / APP if base else self.data_dir / "run"
+
+
+def resolve(
+    config: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None
+) -> Paths:
+    """Flags win over environment, environment over XDG defaults."""
+    from platformdirs import user_config_path, user_data_path
+
+    cfg = config or os.environ.get(CONFIG_ENV)
+    data = data_dir or os.environ.get(DATA_ENV)
+    default_config = user_config_path(APP) / "microalign.toml"
+    return Paths(
+        config_file=Path(cfg) if cfg else default_config,
+        data_dir=Path(data) if data else user_data_path(APP),
+        # The daemon hands its config path to its check-in processes; the default
+        # location stays optional there too.
+        config_required=bool(cfg) and os.path.abspath(cfg) != os.path.abspath(default_config),
+    )
+
+
+def private_dir(path: Path) -> Path:
+    """Create a directory readable by the owner only (answers and audio are private)."""
+    from microalign.adapters.files import access_error
+
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Only when needed: a read-only medium with the right modes still works for reading.
+        if stat.S_IMODE(path.stat().st_mode) != 0o700:
+            path.chmod(0o700)
+    except OSError as exc:
+        raise access_error(exc, exc.filename or path, "create the folder") from None
+    return path

@@ -1,0 +1,203 @@
+"""VoskListener: hears one answer from the microphone, saves its audio, then transcribes it.
+
+Audio is streamed into the recogniser while it is recorded (so the answer is known as soon
+as the speaker stops) and into the answer's WAV file, which is complete and synced, and
+reported through `on_audio_saved`, before the transcript is returned.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from microalign.adapters.speech import audio, models, stt
+from microalign.adapters.speech.endpoint import Decision, Endpointer, EndpointSettings, frame_rms
+from microalign.errors import NoSpeechError, SpeechError
+from microalign.ports.speech import Heard, ListenRequest
+
+if TYPE_CHECKING:
+    from microalign.adapters.paths import Paths
+    from microalign.config import Config
+    from microalign.i18n.languages import LanguagePack
+
+log = logging.getLogger(__name__)
+
+# A partial result costs a search over the whole answer so far; twice a second is plenty
+# for a stability window of two seconds or more.
+PARTIAL_EVERY = 10
+
+
+class VoskListener:
+    """A Listener on the microphone with one Vosk model per check-in.
+
+    The model and the microphone are opened once, before the first answer if
+    `start_warm_up()` was called (the factory does), and kept until `close()`: loading a
+    model takes seconds and opening a PortAudio stream through a sound server takes long
+    enough to clip a quick "yes" said right after the chime.
+    """
+
+    def __init__(
+        self,
+        pack: LanguagePack,
+        locate: Callable[[], models.Located],
+        settings: EndpointSettings,
+        device: int | str | None = None,
+        open_source: Callable[[int | str | None], audio.Microphone] = audio.Microphone,
+        model: stt.LoadedModel | None = None,
+    ) -> None:
+        self.pack = pack
+        self.settings = settings
+        self.device = device
+        self._locate = locate
+        self._open_source = open_source
+        self._model = model  # normally None: loaded on warm-up or the first answer
+        self._source: audio.Microphone | None = None
+        self._warming: threading.Thread | None = None
+
+    @property
+    def model(self) -> stt.LoadedModel:
+        if self._model is None:
+            found = self._locate()
+            model = stt.LoadedModel(found.path, found.name)
+            stt.check_language(model, self.pack)
+            self._model = model
+        return self._model
+
+    def warm_up(self) -> None:
+        """Load the model and open the microphone now; errors are raised here."""
+        _ = self.model  # a missing or wrong model is the more useful error
+        if self._source is None:
+            self._source = self._open_source(self.device)
+
+    def start_warm_up(self) -> None:
+        """Warm up in the background while the first prompts are spoken."""
+
+        def run() -> None:
+            try:
+                self.warm_up()
+            except Exception as exc:  # raised again, with its message, by the first listen
+                log.debug("warm-up failed: %s", exc)
+
+        self._warming = threading.Thread(target=run, name="microalign-warm-up", daemon=True)
+        self._warming.start()
+
+    def preload(self) -> None:
+        """Be ready to listen (model loaded, microphone open), or raise why not."""
+        self._join_warm_up()
+        self.warm_up()
+
+    def _join_warm_up(self) -> None:
+        if self._warming is not None:
+            self._warming.join()
+            self._warming = None
+
+    def listen(self, request: ListenRequest) -> Heard:
+        self.preload()
+        source = self._source
+        assert source is not None
+        rec = self.model.recognizer(request.kind, request.vocabulary or self.pack.vocabulary())
+        try:
+            source.start()
+            try:
+                return self._record(source, rec, request, self.model.name)
+            finally:
+                source.stop()
+        except NoSpeechError:
+            raise
+        except SpeechError:
+            self._close_source()  # a device error: reopen for the next answer
+            raise
+
+    def _close_source(self) -> None:
+        source, self._source = self._source, None
+        if source is not None:
+            source.close()
+
+    def _record(self, source, rec, request: ListenRequest, model_name: str) -> Heard:
+        path = request.audio_path
+        writer = audio.WavWriter(path) if path is not None else None
+        try:
+            sink = writer.write if writer else _ignore
+            decision, results = stream_answer(source.read, rec, sink, self.settings)
+        except BaseException:
+            if writer:
+                writer.discard()
+            raise
+        if decision is Decision.NO_SPEECH:
+            if writer:
+                writer.discard()
+            raise NoSpeechError(
+                f"No answer was heard within {self.settings.no_speech_timeout_seconds:g} s.",
+                "Speak after the chime, check the microphone, or use `--text`.",
+            )
+        if writer:
+            writer.close()
+            if request.on_audio_saved:
+                request.on_audio_saved(path)
+        results.append(json.loads(rec.FinalResult()))
+        heard = stt.heard_from_result(stt.join_results(results), model_name, path)
+        log.info("heard %r (confidence %s, %s)", heard.text, heard.confidence, decision.value)
+        return heard
+
+    def close(self) -> None:
+        self._join_warm_up()
+        self._close_source()
+        if self._model is not None:
+            # Dropping the last reference frees the model (hundreds of MB); the daemon
+            # stays small between check-ins only if the heap is trimmed too.
+            self._model = None
+            gc.collect()
+            stt.release_memory()
+
+
+def _ignore(_chunk: bytes) -> None:
+    pass
+
+
+def stream_answer(
+    read: Callable[[], bytes],
+    rec,
+    sink: Callable[[bytes], None],
+    settings: EndpointSettings,
+) -> tuple[Decision, list[dict]]:
+    """Feed chunks from `read` to the recogniser and `sink` until the endpointer decides."""
+    endpointer = Endpointer(settings)
+    results: list[dict] = []
+    count = 0
+    while True:
+        chunk = read()
+        if not chunk:
+            return (
+                Decision.END_OF_SPEECH if endpointer.heard_speech else Decision.NO_SPEECH
+            ), results
+        sink(chunk)
+        partial = None
+        if rec.AcceptWaveform(chunk):
+            results.append(json.loads(rec.Result()))
+            partial = ""
+        elif count % PARTIAL_EVERY == 0:
+            partial = json.loads(rec.PartialResult()).get("partial", "")
+        count += 1
+        decision = endpointer.feed(len(chunk) / (2 * audio.RATE), frame_rms(chunk), partial)
+        if decision is not Decision.CONTINUE:
+            return decision, results
+
+
+def make_voice_listener(config: Config, pack: LanguagePack, paths: Paths) -> VoskListener:
+    speech = config.speech
+
+    def locate() -> models.Located:
+        return models.locate(speech.model, pack.code, paths.models_dir, models.load_catalogue())
+
+    listener = VoskListener(
+        pack,
+        locate,
+        EndpointSettings.from_config(speech),
+        device=audio.device_arg(speech.input_device),
+    )
+    listener.start_warm_up()
+    return listener

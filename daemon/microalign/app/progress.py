@@ -1,0 +1,147 @@
+"""Progress from stored answers: streaks, strength, alignment and milestones per goal.
+
+Bridges the store's rows to the pure domain core; nothing here talks to the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from microalign.config import Config
+from microalign.core import alignment, milestones
+from microalign.core.outcomes import GoalSchedule, Outcome, Rules, day_states
+from microalign.core.streaks import StreakSummary, summary_from_states
+from microalign.core.strength import series_from_states
+
+OUTCOME = {o.value: o for o in Outcome}  # a dict lookup: enum calls add up over 10 years
+ALL_STATES = ("active", "paused", "mastered", "retired")
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    goal: dict[str, Any]
+    record: alignment.GoalRecord
+    summary: StreakSummary
+    strength: float
+    days: list[tuple[date, str]]  # every day's state, oldest first (for the calendar)
+
+    def as_dict(self) -> dict[str, Any]:
+        g = self.goal
+        return {
+            "id": g["id"],
+            "text": g["text"],
+            "value": g["value"],
+            "area": g["area"],
+            "state": g["state"],
+            "parent_id": g["parent_id"],
+            "streak": self.summary.current,
+            "best_streak": self.summary.best,
+            "kept_days": self.summary.kept_days,
+            "scheduled_days": self.summary.scheduled_days,
+            "frozen_days": self.summary.frozen_days,
+            "strength": round(self.strength, 3),
+        }
+
+
+def rules_of(config: Config) -> Rules:
+    return Rules(
+        partly_counts_as_kept=config.general.partly_counts_as_kept,
+        freeze_days_per_week=config.streaks.freeze_days_per_week,
+    )
+
+
+def thresholds_of(config: Config) -> milestones.Thresholds:
+    m = config.milestones
+    return milestones.Thresholds(
+        streak_days=tuple(m.streak_days),
+        total_checkins=tuple(m.total_checkins),
+        strength=m.strength,
+    )
+
+
+def schedule_of(goal: dict[str, Any], pauses: list[tuple[date, date | None]]) -> GoalSchedule:
+    return GoalSchedule(
+        start=date.fromisoformat(goal["created_on"]),
+        weekdays=frozenset(int(d) for d in goal["weekdays"]),
+        end=date.fromisoformat(goal["ended_on"]) if goal["ended_on"] else None,
+        paused=tuple(pauses),
+    )
+
+
+def goal_progress(
+    app: Any, today: date, states: tuple[str, ...] = ALL_STATES
+) -> list[GoalProgress]:
+    rules = rules_of(app.config)
+    outcomes = app.store.goal_outcomes()
+    pauses = app.goals.pauses()
+    result = []
+    for goal in app.goals.list(states):
+        answers = {day: OUTCOME[o] for day, o in outcomes.get(goal["id"], {}).items()}
+        record = alignment.GoalRecord(
+            goal["id"], goal["value"], schedule_of(goal, pauses.get(goal["id"], [])), answers
+        )
+        days = day_states(record.schedule, answers, today, rules)
+        series = series_from_states(days, rules)
+        result.append(
+            GoalProgress(
+                goal,
+                record,
+                summary_from_states(days, rules),
+                series[-1][1] if series else 0.0,
+                days,
+            )
+        )
+    return result
+
+
+def value_rates(
+    app: Any, progress: list[GoalProgress], today: date, period: str, periods: int = 4
+) -> list[alignment.AlignmentRate]:
+    return alignment.alignment_rates(
+        [p.record for p in progress], today, rules_of(app.config), period, periods
+    )
+
+
+def new_milestones(
+    app: Any, today: date, progress: list[GoalProgress] | None = None
+) -> list[dict[str, Any]]:
+    """Detect and record milestones reached so far; returns the newly stored ones.
+
+    `progress` must cover goals in every state (a caller that has it saves recomputing).
+    """
+    progress = goal_progress(app, today) if progress is None else progress
+    events = [
+        (
+            "levelled_up"
+            if any(p.goal["parent_id"] == g.goal["id"] for p in progress)
+            else "mastered",
+            g.goal["id"],
+            date.fromisoformat(g.goal["ended_on"]),
+        )
+        for g in progress
+        if g.goal["state"] == "mastered" and g.goal["ended_on"]
+    ]
+    found = milestones.detect_milestones(
+        [p.record for p in progress],
+        app.store.completed_checkin_days(),
+        today,
+        rules_of(app.config),
+        thresholds_of(app.config),
+        app.store.milestone_keys(),
+        events,
+    )
+    stored = []
+    for m in found:
+        if app.store.record_milestone(m.key, m.kind, m.goal_id, m.threshold, m.reached_on):
+            stored.append(
+                {
+                    "key": m.key,
+                    "kind": m.kind,
+                    "goal_id": m.goal_id,
+                    "threshold": m.threshold,
+                    "reached_on": m.reached_on,
+                }
+            )
+    return stored

@@ -1,0 +1,79 @@
+"""Re-run Vosk on stored answer audio: pending answers after a crash, or all with a better model."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from microalign.adapters.speech import models, stt
+from microalign.errors import AudioFileError
+from microalign.i18n.languages import get_pack
+from microalign.ports.speech import AnswerKind
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Summary:
+    done: list[dict[str, Any]] = field(default_factory=list)  # id, text, outcome, model
+    failed: list[dict[str, Any]] = field(default_factory=list)  # id, audio_path, error
+
+
+def retranscribe(
+    store,
+    rows: list[dict[str, Any]],
+    models_dir: Path,
+    model_for: Callable[[str], str],
+    on_row: Callable[[dict[str, Any]], None] | None = None,
+) -> Summary:
+    """Transcribe the audio of `rows` (from store.answers_for_retranscribe) again and store
+    text, confidence, model (and outcome).
+
+    `model_for(language)` gives the model setting (name, directory or "" for the default).
+
+    One model per language is loaded, used for its answers, and released. An unreadable
+    file is reported and skipped; its answer stays as it was.
+    """
+    summary = Summary()
+    entries = models.load_catalogue()
+    for language in sorted({r["language"] or "en" for r in rows}):
+        pack = get_pack(language)
+        found = models.locate(model_for(language), language, models_dir, entries)
+        model = stt.LoadedModel(found.path, found.name)
+        stt.check_language(model, pack)
+        for row in (r for r in rows if (r["language"] or "en") == language):
+            _one(store, model, pack, row, summary)
+            if on_row:
+                on_row(row)
+        del model  # release its memory before the next language's model
+    return summary
+
+
+def _one(store, model: stt.LoadedModel, pack, row: dict[str, Any], summary: Summary) -> None:
+    kind = AnswerKind.CHOICE if row["kind"] == "choice" else AnswerKind.FREE
+    try:
+        heard = stt.transcribe_wav(model, Path(row["audio_path"]), kind, pack.vocabulary())
+    except AudioFileError as exc:
+        # The caller reports failures to the user; the log is for the daemon's journal.
+        log.info("answer %s not transcribed: %s", row["id"], exc)
+        summary.failed.append({"id": row["id"], "audio_path": row["audio_path"], "error": str(exc)})
+        return
+    outcome = outcome_of(heard.text, pack) if kind is AnswerKind.CHOICE else None
+    store.set_transcript(row["id"], heard.text, heard.confidence, heard.model, outcome=outcome)
+    summary.done.append(
+        {"id": row["id"], "text": heard.text, "outcome": outcome, "model": heard.model}
+    )
+
+
+def outcome_of(text: str, pack) -> str | None:
+    """The stored outcome (kept/missed/partly/rest) an answer's words stand for, if any."""
+    from microalign.core.dialogue.answers import parse_choice
+    from microalign.core.dialogue.engine import OUTCOMES
+
+    parsed = parse_choice(text, pack)
+    if parsed is None or parsed.kind != "outcome":
+        return None
+    return OUTCOMES[parsed.value]

@@ -1,0 +1,82 @@
+"""Understanding short answers: yes/no/partly/skip (with a reason) and the commands."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from microalign.i18n.languages import LanguagePack
+
+# "skip" is both a command and the rest-day answer: in a yes/no question it means rest.
+CONTROL = ("repeat", "stop", "later")
+_PUNCT = re.compile(r"[^\w\s']+")
+OPPOSITE = {"yes": "no", "no": "yes"}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    kind: str  # "outcome" | "command"
+    value: str  # yes/no/partly/skip, or repeat/stop/later/skip
+    rest: str = ""  # words after the answer ("skip, I was ill" -> "i was ill")
+
+
+def normalise(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+def _starts_with(words: str, phrase: str) -> bool:
+    return words == phrase or words.startswith(phrase + " ")
+
+
+def _best_prefix(words: str, groups: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
+    """The group whose phrase starts `words`; the longest phrase wins ("i did not" > "i did")."""
+    best: tuple[str, str] | None = None
+    for name, phrases in groups.items():
+        for phrase in phrases:
+            p = normalise(phrase)
+            if _starts_with(words, p) and (best is None or len(p) > len(best[1])):
+                best = (name, p)
+    return best
+
+
+def _mentions(text: str, phrases: tuple[str, ...]) -> bool:
+    words = normalise(text)
+    return any(re.search(rf"(^| ){re.escape(normalise(p))}( |$)", words) for p in phrases)
+
+
+def parse_choice(text: str, pack: LanguagePack) -> Parsed | None:
+    """Parse an answer to a yes/no/partly/skip question, or None if it is none of them."""
+    words = normalise(text)
+    if not words:
+        return None
+    control = {name: pack.commands[name] for name in CONTROL}
+    groups = {f"cmd:{k}": v for k, v in control.items()} | {
+        f"out:{k}": v for k, v in pack.answers.items()
+    }
+    found = _best_prefix(words, groups)
+    if found is None:
+        # "I think yes": accept when exactly one outcome's words occur anywhere.
+        hits = {name for name, phrases in pack.answers.items() if _mentions(words, phrases)}
+        return Parsed("outcome", hits.pop()) if len(hits) == 1 else None
+    group, phrase = found
+    kind, value = group.split(":")
+    # Keep the user's own spelling of what follows ("skip, I was ill" -> "I was ill").
+    rest = " ".join(_PUNCT.sub(" ", text).split()[len(phrase.split()) :])
+    if value in OPPOSITE and _mentions(rest, pack.answers[OPPOSITE[value]]):
+        return None  # "yes and no" is no answer
+    return Parsed("command" if kind == "cmd" else "outcome", value, rest)
+
+
+def parse_command(text: str, pack: LanguagePack) -> str | None:
+    """A free answer that is only a command word ("skip", "stop") is that command."""
+    words = normalise(text)
+    for name, phrases in pack.commands.items():
+        if any(words == normalise(p) for p in phrases):
+            return name
+    return None
+
+
+def choice_hint(pack: LanguagePack) -> str:
+    outcomes = " / ".join(phrases[0] for phrases in pack.answers.values())
+    commands = ", ".join(pack.commands[c][0] for c in CONTROL)
+    return f"{outcomes}   (or {commands})"

@@ -1,0 +1,200 @@
+"""Runs a flow: says prompts through a Speaker, hears answers through a Listener, hands
+each answer to a Recorder as soon as it is known (so a crash or Ctrl-C loses nothing).
+
+Knows nothing of SQLite, audio devices or models: those sit behind the three interfaces.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from microalign.core.dialogue.answers import choice_hint, parse_choice, parse_command
+from microalign.core.dialogue.flows import CHOICE, SAY, Step
+from microalign.errors import EndOfInput, NoSpeechError
+from microalign.i18n.languages import LanguagePack
+from microalign.ports.speech import AnswerKind, Heard, Listener, ListenRequest, Speaker
+
+log = logging.getLogger(__name__)
+
+OUTCOMES = {"yes": "kept", "no": "missed", "partly": "partly", "skip": "rest"}
+MAX_TRIES = 3
+
+DONE, STOPPED, NO_SPEECH, SNOOZED = "done", "stopped", "no_speech", "snoozed"
+
+
+class Recorder(Protocol):
+    def audio_saved(self, step: Step, path: Path) -> int:
+        """Store a pending answer for audio that is not transcribed yet; returns its id."""
+
+    def answer(
+        self,
+        step: Step,
+        heard: Heard,
+        *,
+        answer_id: int | None,
+        outcome: str | None,
+        reason: str | None,
+    ) -> int:
+        """Store (or complete) the answer to `step`."""
+
+    def add_reason(self, answer_id: int, reason: str) -> None:
+        """Attach a reason to a stored skip."""
+
+    def set_aside(self, answer_id: int, heard: Heard) -> None:
+        """Keep the audio of a command or unclear answer, but not as the step's answer."""
+
+
+class _Ended(Exception):
+    def __init__(self, status: str) -> None:
+        self.status = status
+
+
+@dataclass
+class Engine:
+    speaker: Speaker
+    listener: Listener
+    pack: LanguagePack
+    recorder: Recorder
+    audio_path: Callable[[str], Path | None] = lambda key: None
+    confirm_below: float = 0.0
+    answers: dict[str, str] = field(default_factory=dict)  # key -> outcome or text, this run
+
+    def run(self, steps: list[Step], answered: set[str] = frozenset()) -> str:
+        """Walk the steps, skipping keys already answered; returns the end status."""
+        try:
+            for step in steps:
+                if step.key and step.key in answered:
+                    continue
+                if step.kind == SAY:
+                    self.speaker.say(step.text)
+                else:
+                    self._ask(step)
+        except _Ended as ended:
+            return ended.status
+        except (EndOfInput, KeyboardInterrupt):
+            return STOPPED
+        return DONE
+
+    def _end(self, status: str, text: str) -> None:
+        try:
+            self.speaker.say(text)
+        finally:
+            raise _Ended(status)
+
+    # -- one question ----------------------------------------------------------------------
+
+    def _ask(self, step: Step) -> None:
+        kind = AnswerKind.CHOICE if step.kind == CHOICE else AnswerKind.FREE
+        silent = 0
+        tries = 0
+        while True:
+            self.speaker.say(step.text)
+            try:
+                heard, pending_id = self._listen(step, kind)
+            except NoSpeechError:
+                silent += 1
+                if silent >= 2:
+                    self._end(NO_SPEECH, self.pack.no_speech_end)
+                self.speaker.say(self.pack.no_speech_retry)
+                continue
+            done = False
+            try:
+                if kind is AnswerKind.CHOICE:
+                    done = self._choice(step, heard, pending_id)
+                else:
+                    done = self._free(step, heard, pending_id)
+            finally:
+                if not done and pending_id is not None:
+                    self.recorder.set_aside(pending_id, heard)
+            tries += 1
+            if done:
+                return
+            if tries >= MAX_TRIES:
+                log.info("no usable answer to %s after %d tries; moving on", step.key, tries)
+                return
+
+    def _listen(self, step: Step, kind: AnswerKind, keep: bool = True) -> tuple[Heard, int | None]:
+        """Hear one answer; with `keep`, its audio is stored as a pending answer first."""
+        saved: list[int] = []
+        request = ListenRequest(
+            kind=kind,
+            vocabulary=self.pack.vocabulary() if kind is AnswerKind.CHOICE else (),
+            audio_path=self.audio_path(step.key) if keep else None,
+            on_audio_saved=(lambda path: saved.append(self.recorder.audio_saved(step, path)))
+            if keep
+            else None,
+            hint=choice_hint(self.pack) if kind is AnswerKind.CHOICE else "",
+        )
+        self.speaker.chime()
+        heard = self.listener.listen(request)
+        return heard, saved[-1] if saved else None
+
+    def _command(self, command: str) -> bool:
+        """Handle repeat/stop/later; True when the question must be asked again."""
+        if command == "stop":
+            self._end(STOPPED, self.pack.stopped)
+        if command == "later":
+            self._end(SNOOZED, self.pack.snoozed)
+        return command == "repeat"
+
+    def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
+        parsed = parse_choice(heard.text, self.pack)
+        if parsed is None:
+            self.speaker.say(self.pack.didnt_understand.format(choices=choice_hint(self.pack)))
+            return False
+        if parsed.kind == "command":
+            self._command(parsed.value)
+            return False
+        if not self._confirmed(heard):
+            return False
+        reason = parsed.rest if parsed.value == "skip" and parsed.rest else None
+        answer_id = self.recorder.answer(
+            step, heard, answer_id=pending_id, outcome=OUTCOMES[parsed.value], reason=reason
+        )
+        self.answers[step.key] = OUTCOMES[parsed.value]
+        if parsed.value == "skip" and step.ask_reason and not reason:
+            self._ask_reason(step, answer_id)
+        return True
+
+    def _free(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
+        command = parse_command(heard.text, self.pack)
+        # A typed empty line passes an optional question; silence from a microphone does not.
+        if command == "skip" or (heard.model == "typed" and not heard.text.strip()):
+            self.recorder.answer(step, heard, answer_id=pending_id, outcome=None, reason=None)
+            return True
+        if command and self._command(command):
+            return False
+        if not heard.text.strip() or not self._confirmed(heard):
+            return False
+        self.recorder.answer(step, heard, answer_id=pending_id, outcome=None, reason=None)
+        self.answers[step.key] = heard.text
+        if step.read_back:
+            self.speaker.say(self.pack.noted.format(text=heard.text))
+        return True
+
+    def _ask_reason(self, step: Step, answer_id: int) -> None:
+        self.speaker.say(self.pack.skip_reason)
+        try:
+            heard, _ = self._listen(step, AnswerKind.FREE, keep=False)
+        except NoSpeechError:
+            return
+        if heard.text.strip() and parse_command(heard.text, self.pack) is None:
+            self.recorder.add_reason(answer_id, heard.text.strip())
+
+    def _confirmed(self, heard: Heard) -> bool:
+        """Low-confidence transcripts are read back; a "no" asks the question again."""
+        if not self.confirm_below or heard.confidence is None:
+            return True
+        if heard.confidence >= self.confirm_below:
+            return True
+        self.speaker.say(self.pack.confirm.format(text=heard.text))
+        try:
+            reply, _ = self._listen(Step(CHOICE, self.pack.confirm), AnswerKind.CHOICE, keep=False)
+        except NoSpeechError:
+            return False
+        parsed = parse_choice(reply.text, self.pack)
+        return parsed is not None and parsed.value == "yes"

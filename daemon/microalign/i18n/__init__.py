@@ -1,0 +1,1 @@
+"""Every user-facing text, one module per language."""

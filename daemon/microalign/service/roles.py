@@ -1,0 +1,86 @@
+"""The daemon's role interfaces: what it needs from the store (Ledger) and from whoever
+runs check-ins (Runner). Implementations: runner.StoreLedger, worker.ProcessRunner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from microalign.core.vocabulary import ALREADY_DONE, FINAL, SETTLED, Key, settled_statuses
+
+if TYPE_CHECKING:
+    from microalign.config import Config
+    from microalign.ports.notify import Note
+
+__all__ = [
+    "ALREADY_DONE",
+    "FINAL",
+    "SETTLED",
+    "Key",
+    "Ledger",
+    "Pending",
+    "Runner",
+    "settled_statuses",
+]
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A notification owed to the user exactly once (a milestone, a level-up suggestion)."""
+
+    id: Any
+    note: Note
+    goal_id: int | None = None
+
+
+class Ledger(Protocol):
+    """What the daemon needs from the store (called on the loop's thread)."""
+
+    def slot_status(self, day: date, slot: str) -> str | None: ...
+
+    def record_slot(self, day: date, slot: str, status: str) -> None: ...
+
+    def reap(self) -> list[Key]:
+        """Mark check-ins whose owning process is gone as interrupted; returns their keys."""
+
+    def intentions(self) -> list[tuple[date, str, str, datetime | None]]:
+        """(day, slot, kind, until) of every stored intention."""
+
+    def set_intention(self, key: Key, kind: str, until: datetime | None) -> None: ...
+
+    def clear_intention(self, key: Key) -> None: ...
+
+    def forget_intentions_before(self, day: date) -> None: ...
+
+    def first_day(self) -> date | None:
+        """The first day with a recorded check-in (None on a fresh install)."""
+
+    def pending_notes(self, config: Config, suggest: bool) -> list[Pending]:
+        """Milestones and level-up suggestions not yet notified; with `suggest`, first look
+        for new level-up suggestions (costly: it computes every goal's streak)."""
+
+    def mark_notified(self, note_id: Any) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Runner(Protocol):
+    """Runs check-ins; every method blocks and is called on the daemon's worker thread."""
+
+    def recover(self) -> None:
+        """Finish what a crash left behind (pending transcriptions)."""
+
+    def prepare(self, slot: str) -> None:
+        """Load speech engines and the model shortly before a check-in."""
+
+    def run(self, slot: str, day: date, intended: bool = False) -> str:
+        """Run or resume the check-in; returns its status (done, stopped, no_speech, ...,
+        or already_done when the slot was settled meanwhile). `intended`: the user asked
+        for it, so only SETTLED statuses stop it, not FINAL ones."""
+
+    def release(self) -> None:
+        """Free the model and devices after a check-in."""
+
+    def level_up(self, goal_id: int) -> str | None:
+        """Ask for and create the harder goal; None when it must be done elsewhere."""

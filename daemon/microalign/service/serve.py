@@ -1,0 +1,42 @@
+"""`microalign run`: put the real components together and run the daemon until stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from microalign import config as configuration
+from microalign.adapters.lock import daemon_lock
+from microalign.adapters.paths import Paths
+
+log = logging.getLogger(__name__)
+
+
+def serve(paths: Paths) -> int:
+    """Validate the config first (a bad one exits non-zero before any data is touched),
+    take the per-user daemon lock, open the store, then run the loop."""
+    from microalign.core.clock import check_tz
+
+    config = configuration.load(paths.config_file, paths.config_required)
+    check_tz()  # the check-in times would silently be UTC's
+    with daemon_lock(paths):
+        return asyncio.run(_serve(paths, config))
+
+
+async def _serve(paths: Paths, config: configuration.Config) -> int:
+    from microalign.adapters.presence import make_presence
+    from microalign.service.compose import make_notifier
+    from microalign.service.daemon import Daemon
+    from microalign.service.runner import StoreLedger
+    from microalign.service.worker import ProcessRunner
+
+    ledger = StoreLedger(paths)
+    daemon = Daemon(
+        config,
+        ledger,
+        ProcessRunner(paths),
+        make_notifier(config),
+        make_presence(config.presence.enabled, config.presence.idle_source),
+        reload_config=lambda: configuration.load(paths.config_file, paths.config_required),
+    )
+    return await daemon.run()

@@ -1,0 +1,67 @@
+"""What the daemon knows of each check-in slot: the store's statuses (through the
+Ledger), what the user asked for (intentions) and what this run attempted."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from microalign.core import schedule
+from microalign.service.intentions import Intentions
+from microalign.service.roles import FINAL, SETTLED, Key, Ledger, settled_statuses
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 2  # a check-in whose process died or failed is tried once more
+
+
+@dataclass
+class Attempts:
+    handled: set[Key] = field(default_factory=set)  # attempted in this run; do not retry
+    failures: dict[Key, int] = field(default_factory=dict)  # check-in processes that failed
+    running: Key | None = None
+
+
+class SlotBook:
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.intentions = Intentions(ledger)
+        self.attempts = Attempts()
+
+    def refresh(self, today: date) -> None:
+        """Free claims of dead processes and re-read the stored intentions."""
+        for day, slot in self.ledger.reap():
+            log.info("The %s check-in of %s lost its process; it can resume", slot, day)
+        self.intentions.load(today)
+
+    def done_keys(self, now: datetime, zone: tzinfo) -> set[Key]:
+        """Slots of yesterday and today that must not start now."""
+        today = now.astimezone(zone).date()
+        keys = [(today - timedelta(days=n), slot) for n in (1, 0) for slot in schedule.SLOTS]
+        statuses = {key: self.ledger.slot_status(*key) for key in keys}
+        done = {key for key, status in statuses.items() if status in FINAL}
+        done |= self.attempts.handled
+        if self.attempts.running is not None:
+            done.add(self.attempts.running)
+        done -= set(self.intentions.snoozed) | self.intentions.forced
+        # Settled, or claimed by a live process (a typed check-in): no intention reopens it.
+        return done | {k for k, s in statuses.items() if s in SETTLED or s == "running"}
+
+    def settled(self, key: Key, intended: bool) -> bool:
+        """True when the slot needs nothing more (for a check-in the user asked for, only
+        done or skipped count; otherwise any final status)."""
+        return self.ledger.slot_status(*key) in settled_statuses(intended)
+
+    def failed(self, key: Key) -> bool:
+        """Count a failed attempt; True while one more attempt is allowed."""
+        self.attempts.failures[key] = self.attempts.failures.get(key, 0) + 1
+        if self.attempts.failures[key] < MAX_ATTEMPTS:
+            return True
+        self.attempts.handled.add(key)
+        return False
+
+    def reopen(self, key: Key) -> None:
+        """The user asked for the slot again (start now, snooze): attempts start afresh."""
+        self.attempts.handled.discard(key)
+        self.attempts.failures.pop(key, None)

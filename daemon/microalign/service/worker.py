@@ -1,0 +1,200 @@
+"""Check-ins in a child process, so the speech model's memory (hundreds of MB, not all of
+which malloc gives back) leaves with the child and the idle daemon stays small.
+
+Parent side: `ProcessRunner` (the daemon's Runner). Child side:
+`python -m microalign.service.worker`, which runs `runner.CheckinRunner` and answers one
+JSON line per JSON-line request on a private copy of stdout (anything else printed goes to
+stderr, i.e. the journal).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from microalign import errors
+from microalign.adapters.paths import CONFIG_ENV, DATA_ENV
+from microalign.errors import MicroalignError
+
+if TYPE_CHECKING:
+    from microalign.adapters.paths import Paths
+
+log = logging.getLogger(__name__)
+
+PARENT_ENV = "MICROALIGN_WORKER_PARENT"
+
+
+class WorkerFailed(MicroalignError):
+    """The check-in process died (killed, out of memory) or failed with a bug."""
+
+
+class ProcessRunner:
+    """Runner whose methods (called on the daemon's worker thread) drive one child per
+    check-in: started by prepare() shortly before, gone after release()."""
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        self._child: subprocess.Popen | None = None
+
+    def _spawn(self) -> subprocess.Popen:
+        if self._child is None or self._child.poll() is not None:
+            env = dict(os.environ)
+            env[CONFIG_ENV] = str(self.paths.config_file)
+            env[DATA_ENV] = str(self.paths.data_dir)
+            env[PARENT_ENV] = str(os.getpid())
+            self._child = subprocess.Popen(
+                [sys.executable, "-m", "microalign.service.worker"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+                text=True,
+            )
+        return self._child
+
+    def _call(self, op: str, **args: Any) -> Any:
+        child = self._spawn()
+        try:
+            child.stdin.write(json.dumps({"op": op, **args}) + "\n")
+            child.stdin.flush()
+            line = child.stdout.readline()
+        except (BrokenPipeError, OSError):
+            line = ""
+        if not line:
+            code = child.wait()
+            self._child = None
+            raise WorkerFailed(
+                f"The check-in process ended unexpectedly (exit code {code}).",
+                "Answers given so far are saved; see the journal for its error.",
+            )
+        reply = json.loads(line)
+        if "error" in reply:
+            raise _rebuild(reply)
+        if "failure" in reply:
+            raise WorkerFailed(f"The check-in process failed: {reply['failure']}")
+        return reply.get("result")
+
+    def recover(self) -> None:
+        try:
+            self._call("recover")
+        finally:
+            self.release()
+
+    def prepare(self, slot: str) -> None:
+        self._call("prepare", slot=slot)
+
+    def run(self, slot: str, day: date, intended: bool = False) -> str:
+        return self._call("run", slot=slot, day=day.isoformat(), intended=intended)
+
+    def level_up(self, goal_id: int) -> str | None:
+        try:
+            return self._call("level_up", goal_id=goal_id)
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        child, self._child = self._child, None
+        if child is None:
+            return
+        try:
+            child.stdin.close()  # EOF: the child releases its speech engines and exits
+            child.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            child.kill()
+            child.wait()
+
+    def interrupt(self) -> None:
+        """SIGTERM for the running check-in: it ends where it is; answers are stored."""
+        child = self._child
+        if child is not None and child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+
+
+def _rebuild(reply: dict[str, Any]) -> MicroalignError:
+    """The child's error as the same class here (BusyError, SpeechError, ...)."""
+    kind = getattr(errors, reply["error"], MicroalignError)
+    if not (isinstance(kind, type) and issubclass(kind, MicroalignError)):
+        kind = MicroalignError
+    error = kind.__new__(kind)
+    MicroalignError.__init__(error, reply["message"], reply.get("hint"))
+    return error
+
+
+def _serve(proto, requests) -> None:
+    from microalign.adapters.paths import resolve
+    from microalign.service.runner import CheckinRunner
+
+    runner = CheckinRunner(resolve())
+    operations = {
+        "recover": lambda r: runner.recover(),
+        "prepare": lambda r: runner.prepare(r["slot"]),
+        "run": lambda r: runner.run(
+            r["slot"], date.fromisoformat(r["day"]), r.get("intended", False)
+        ),
+        "level_up": lambda r: runner.level_up(r["goal_id"]),
+    }
+    try:
+        for line in requests:
+            request = json.loads(line)
+            try:
+                reply = {"result": operations[request["op"]](request)}
+            except MicroalignError as exc:
+                reply = {"error": type(exc).__name__, "message": exc.message, "hint": exc.hint}
+            except Exception as exc:  # a bug: the daemon logs it and retries once
+                log.exception("The %s request failed", request.get("op"))
+                reply = {"failure": repr(exc)}
+            proto.write(json.dumps(reply) + "\n")
+            proto.flush()
+    finally:
+        runner.release()
+
+
+def _die_with_parent(parent: int) -> None:
+    """A daemon killed with SIGKILL must not leave its check-in talking (or holding the
+    check-in lock): ask the kernel for SIGTERM when the parent goes."""
+    import ctypes
+    import ctypes.util
+
+    pr_set_pdeathsig = 1
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux/glibc: systemd's KillMode still applies
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        sys.exit(0)
+
+
+class Terminated(BaseException):
+    """SIGTERM (the daemon stops, or died): end the check-in where it is. A BaseException,
+    so that nothing on the way mistakes it for a failed answer."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
+    _die_with_parent(int(os.environ.get(PARENT_ENV, "0")) or os.getppid())
+    # The protocol gets its own copy of stdout; fd 1 then points at stderr so that a stray
+    # print() from a library cannot corrupt it.
+    proto = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)
+    from microalign.adapters.logsetup import configure
+
+    configure(logging.INFO)
+    try:
+        _serve(proto, sys.stdin)
+    except Terminated:
+        # The claim was released as "interrupted" on the way out: it resumes later.
+        log.info("Check-in process stopped; the answers given so far are saved")
+
+
+if __name__ == "__main__":
+    main()
