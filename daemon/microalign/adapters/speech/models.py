@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 CATALOGUE_ENV = "MICROALIGN_MODEL_CATALOGUE"
 # In a checkout, models/ beside daemon/ holds the catalogue and may hold models.
-CHECKOUT_MODELS = Path(__file__).resolve().parents[3] / "models"
+CHECKOUT_MODELS = Path(__file__).resolve().parents[4] / "models"
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
 
 
@@ -58,7 +58,7 @@ def catalogue_path() -> Path:
 
 
 def _packaged_catalogue() -> Path:
-    return Path(__file__).resolve().parents[1] / "data" / "catalogue.json"
+    return Path(__file__).resolve().parents[2] / "data" / "catalogue.json"
 
 
 def load_catalogue(path: Path | None = None) -> list[Entry]:
