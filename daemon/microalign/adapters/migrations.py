@@ -12,8 +12,8 @@ migrations = Migrations("microalign")
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["goal_values"].create({"name": str, "created_at": str}, pk="name")
-    db["goals"].create(
+    db.table("goal_values").create({"name": str, "created_at": str}, pk="name")
+    db.table("goals").create(
         {
             "id": int,
             "text": str,
@@ -32,13 +32,13 @@ def m001_initial(db: Database) -> None:
         defaults={"state": "active", "weekdays": "0123456"},
         foreign_keys=[("parent_id", "goals", "id"), ("value", "goal_values", "name")],
     )
-    db["goal_pauses"].create(
+    db.table("goal_pauses").create(
         {"id": int, "goal_id": int, "start": str, "end": str},
         pk="id",
         not_null={"goal_id", "start"},
         foreign_keys=[("goal_id", "goals", "id")],
     )
-    db["checkins"].create(
+    db.table("checkins").create(
         {
             "id": int,
             "slot": str,  # morning | evening
@@ -51,8 +51,8 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"slot", "day", "status"},
     )
-    db["checkins"].create_index(["day", "slot"])
-    db["answers"].create(
+    db.table("checkins").create_index(["day", "slot"])
+    db.table("answers").create(
         {
             "id": int,
             "checkin_id": int,
@@ -75,10 +75,10 @@ def m001_initial(db: Database) -> None:
         not_null={"checkin_id", "step", "status"},
         foreign_keys=[("checkin_id", "checkins", "id"), ("goal_id", "goals", "id")],
     )
-    db["answers"].create_index(["checkin_id", "step"])
-    db["answers"].create_index(["goal_id"])
-    db["answers"].create_index(["status"])
-    db["milestones"].create(
+    db.table("answers").create_index(["checkin_id", "step"])
+    db.table("answers").create_index(["goal_id"])
+    db.table("answers").create_index(["status"])
+    db.table("milestones").create(
         {
             "id": int,
             "key": str,
@@ -93,14 +93,14 @@ def m001_initial(db: Database) -> None:
         not_null={"key", "kind", "reached_on"},
         foreign_keys=[("goal_id", "goals", "id")],
     )
-    db["milestones"].create_index(["key"], unique=True)
+    db.table("milestones").create_index(["key"], unique=True)
 
 
 @migrations()
 def m002_claims_intentions_relative_audio(db: Database) -> None:
     # A check-in is owned by the process running its dialogue ("boot:pid:start" of that
     # process); a row without a live owner is no longer "running" but "interrupted".
-    db["checkins"].add_column("owner", str)
+    db.table("checkins").add_column("owner", str)
     db.execute("UPDATE checkins SET status = 'interrupted' WHERE status = 'running'")
     # At most one live claim per (day, slot): the database itself refuses a second one.
     db.execute(
@@ -108,7 +108,7 @@ def m002_claims_intentions_relative_audio(db: Database) -> None:
         "WHERE status = 'running'"
     )
     # What the daemon was told to do with a slot (snooze until, start now) outlives it.
-    db["intentions"].create(
+    db.table("intentions").create(
         {"day": str, "slot": str, "kind": str, "until": str, "created_at": str},
         pk=("day", "slot"),
         not_null={"day", "slot", "kind"},

@@ -54,7 +54,7 @@ def resolve(
         data_dir=Path(data) if data else user_data_path(APP),
         # The daemon hands its config path to its check-in processes; the default
         # location stays optional there too.
-        config_required=bool(cfg) and os.path.abspath(cfg) != os.path.abspath(default_config),
+        config_required=bool(cfg) and os.path.abspath(str(cfg)) != os.path.abspath(default_config),
     )
 
 

@@ -64,7 +64,8 @@ class DesktopNotifier:
         """From the server's capabilities; None when it cannot be asked (asked again later)."""
         try:
             await self._backend.get_capabilities()  # connects the backend if needed
-            interface = self._backend._backend.interface  # desktop-notifier hides the raw list
+            # desktop-notifier hides the raw list
+            interface = self._backend._backend.interface  # type: ignore[attr-defined]
             capabilities = await interface.call_get_capabilities()
         except Exception as exc:
             log.debug("Asking the notification server's capabilities failed: %s", exc)

@@ -13,6 +13,7 @@ import sys
 from array import array
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 # RMS (int16 units) below which a frame is never speech; a quiet room's microphone sits
 # well below it, normal speech well above it.
@@ -41,7 +42,7 @@ class EndpointSettings:
     stable_partial_seconds: float = 4.0
 
     @classmethod
-    def from_config(cls, speech: object) -> EndpointSettings:
+    def from_config(cls, speech: Any) -> EndpointSettings:
         return cls(
             silence_seconds=speech.silence_seconds,
             max_answer_seconds=speech.max_answer_seconds,

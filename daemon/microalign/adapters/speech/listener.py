@@ -136,7 +136,7 @@ class VoskListener:
             )
         if writer:
             writer.close()
-            if request.on_audio_saved:
+            if request.on_audio_saved and path is not None:
                 request.on_audio_saved(path)
         results.append(json.loads(rec.FinalResult()))
         heard = stt.heard_from_result(stt.join_results(results), model_name, path)
