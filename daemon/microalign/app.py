@@ -12,7 +12,7 @@ from microalign.paths import Paths
 
 if TYPE_CHECKING:
     from microalign.goals import Goals
-    from microalign.speech.languages import LanguagePack
+    from microalign.i18n import LanguagePack
     from microalign.store import Store
 
 
@@ -43,7 +43,7 @@ class App:
 
     @cached_property
     def pack(self) -> LanguagePack:
-        from microalign.speech.languages import get_pack
+        from microalign.i18n import get_pack
 
         return get_pack(self.config.general.language)
 

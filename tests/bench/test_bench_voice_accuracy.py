@@ -14,9 +14,9 @@ import wave
 import pytest
 
 from microalign.dialogue.answers import parse_choice
+from microalign.i18n import KO
 from microalign.speech import stt
 from microalign.speech.base import AnswerKind
-from microalign.speech.languages import KO
 from tests.voice.conftest import ko_model, ko_model_dir, speech_wav  # noqa: F401
 
 pytestmark = pytest.mark.bench

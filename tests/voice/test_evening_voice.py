@@ -11,8 +11,8 @@ import pytest
 
 from microalign import config as configuration
 from microalign.checkin import run_checkin
+from microalign.i18n import KO
 from microalign.speech.factory import make_listener, make_speaker
-from microalign.speech.languages import KO
 from microalign.speech.listener import VoskListener
 from microalign.speech.tts import FallbackSpeaker, Pyttsx3Speaker
 
@@ -68,9 +68,9 @@ def test_evening_review_by_voice_stores_spoken_outcomes(pulse, speech_wav, ko_ap
         q[0]: ["다시 말해 주세요", "네"],  # repeat the question, then kept
         q[1]: ["아니요"],  # missed
         q[2]: ["휴일"],  # rest ...
-        KO.skip_reason: ["넘겨"],  # ... without a reason
+        KO.t("say.skip_reason"): ["넘겨"],  # ... without a reason
         q[3]: ["좀"],  # partly
-        KO.feeling_prompt: ["좋아요"],
+        KO.t("say.feeling_prompt"): ["좋아요"],
         KO.extra_prompts[0]: ["안녕하세요"],
         KO.extra_prompts[1]: ["감사합니다"],
     }

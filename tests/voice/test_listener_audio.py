@@ -10,10 +10,10 @@ import pytest
 
 from microalign.dialogue.answers import parse_choice
 from microalign.errors import NoSpeechError, SpeechError
+from microalign.i18n import KO
 from microalign.speech.base import AnswerKind, ListenRequest
 from microalign.speech.endpoint import EndpointSettings
 from microalign.speech.endpoint import frame_rms as pcm_rms
-from microalign.speech.languages import KO
 from microalign.speech.listener import VoskListener
 from microalign.speech.tts import FallbackSpeaker, Pyttsx3Speaker
 
@@ -151,7 +151,7 @@ def test_speaker_prompt_audible_on_speaker_sink(pulse, tmp_path):
     rec.terminate(), rec.wait()
     rec = pulse.record_speaker(spoken)
     time.sleep(0.3)
-    spk.say(KO.greeting_evening)
+    spk.say(KO.t("say.greeting_evening"))
     spk.chime()
     time.sleep(0.3)
     rec.terminate(), rec.wait()

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from microalign.errors import AudioFileError, ModelError
+from microalign.i18n import EN, KO
 from microalign.speech import models, stt
 from microalign.speech.base import AnswerKind, ListenRequest
 from microalign.speech.endpoint import EndpointSettings
-from microalign.speech.languages import EN, KO
 from microalign.speech.listener import VoskListener
 
 

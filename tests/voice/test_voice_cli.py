@@ -11,7 +11,7 @@ import pytest
 
 from microalign import cli as cli_module
 from microalign import config as configuration
-from microalign.speech.languages import KO
+from microalign.i18n import KO
 from microalign.store import Store
 
 

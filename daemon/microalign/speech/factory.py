@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from microalign.config import Config
+    from microalign.i18n import LanguagePack
     from microalign.paths import Paths
     from microalign.speech.base import Listener, Speaker
-    from microalign.speech.languages import LanguagePack
 
 
 def make_speaker(mode: str, config: Config, pack: LanguagePack) -> Speaker:

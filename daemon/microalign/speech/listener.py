@@ -21,8 +21,8 @@ from microalign.speech.endpoint import Decision, Endpointer, EndpointSettings, f
 
 if TYPE_CHECKING:
     from microalign.config import Config
+    from microalign.i18n import LanguagePack
     from microalign.paths import Paths
-    from microalign.speech.languages import LanguagePack
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from microalign.errors import AudioFileError
+from microalign.i18n import get_pack
 from microalign.speech import models, stt
 from microalign.speech.base import AnswerKind
-from microalign.speech.languages import get_pack
 
 log = logging.getLogger(__name__)
 

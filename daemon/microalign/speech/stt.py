@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from microalign.errors import ModelError
+from microalign.i18n import LanguagePack
 from microalign.safetext import clean
 from microalign.speech import audio
 from microalign.speech.base import AnswerKind, Heard
-from microalign.speech.languages import LanguagePack
 
 log = logging.getLogger(__name__)
 

@@ -34,8 +34,8 @@ from microalign.speech import audio
 
 if TYPE_CHECKING:
     from microalign.config import Config
+    from microalign.i18n import LanguagePack
     from microalign.speech.base import Speaker
-    from microalign.speech.languages import LanguagePack
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,74 @@
+"""Notifications built from the texts of a language (microalign.i18n): the Note and Action
+objects live here, the words in the language modules."""
+
+from __future__ import annotations
+
+from microalign.i18n import LanguagePack
+from microalign.notify.base import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Action, Note
+
+
+def missed_actions(lang: LanguagePack, snooze_minutes: int) -> tuple[Action, ...]:
+    return (
+        Action(START_NOW, lang.t("note.action.start_now")),
+        Action(SNOOZE, lang.t("note.action.snooze", minutes=snooze_minutes)),
+        Action(SKIP_TODAY, lang.t("note.action.skip_today")),
+    )
+
+
+def checkin_start(lang: LanguagePack, slot: str) -> Note:
+    return Note(lang.slot_title(slot), lang.t("note.checkin_start"))
+
+
+def checkin_waiting(lang: LanguagePack, slot: str, snooze_minutes: int) -> Note:
+    return Note(
+        lang.slot_title(slot),
+        lang.t("note.checkin_waiting"),
+        missed_actions(lang, snooze_minutes),
+        command=f"microalign checkin {slot}",
+    )
+
+
+def checkin_missed(lang: LanguagePack, slot: str, snooze_minutes: int, why: str = "") -> Note:
+    """`why`: the text key of the reason ("note.no_answer", "note.failed"), else the usual."""
+    return Note(
+        lang.t("note.missed_title", slot=lang.slot_title(slot)),
+        lang.t(why or "note.checkin_missed"),
+        missed_actions(lang, snooze_minutes),
+        command=f"microalign checkin {slot}",
+    )
+
+
+def checkin_typed(lang: LanguagePack, slot: str, problem: str) -> Note:
+    return Note(lang.slot_title(slot), lang.t("note.checkin_typed", problem=problem, slot=slot))
+
+
+def snoozed(lang: LanguagePack, slot: str, at: str) -> Note:
+    return Note(lang.slot_title(slot), lang.t("note.snoozed", at=at))
+
+
+def skipped(lang: LanguagePack, slot: str) -> Note:
+    return Note(lang.slot_title(slot), lang.t("note.skipped"))
+
+
+def busy(lang: LanguagePack, slot: str) -> Note:
+    return Note(lang.slot_title(slot), lang.t("note.busy"))
+
+
+def milestone(lang: LanguagePack, title: str, body: str, can_level_up: bool) -> Note:
+    actions = (Action(LEVEL_UP, lang.t("note.action.level_up")),) if can_level_up else ()
+    return Note(title, body, actions)
+
+
+def level_up_suggestion(lang: LanguagePack, goal: str, days: int) -> Note:
+    from microalign.safetext import clean
+
+    return Note(
+        lang.t("milestone.level_up_suggestion.title"),
+        lang.t("milestone.level_up_suggestion.body", goal=clean(goal), count=days),
+        (Action(LEVEL_UP, lang.t("note.action.level_up")),),
+        command="microalign goals level-up",
+    )
+
+
+def level_up_how(lang: LanguagePack, goal_id: object) -> Note:
+    return Note(lang.t("note.action.level_up"), lang.t("note.level_up_how", goal_id=goal_id))
