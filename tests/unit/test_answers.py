@@ -1,7 +1,7 @@
 import pytest
 
 from microalign.core.dialogue.answers import parse_choice, parse_command
-from microalign.i18n.languages import EN, KO
+from microalign.i18n import EN, KO
 
 
 @pytest.mark.parametrize(

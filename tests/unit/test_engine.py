@@ -40,7 +40,7 @@ def test_engine_evening_stores_outcomes_reason_feeling(app, two_goals):
     assert rows[f"goal:{b['id']}"]["reason"] == "I was ill"
     assert rows["feeling"]["text"] == "proud of myself"
     assert rows["extra:0"]["text"] == "spoke first"
-    assert "Ask one question in the meeting: 1 days in a row." in out
+    assert "Ask one question in the meeting: 1 day in a row." in out
 
 
 def test_engine_evening_reads_back_morning_intention(app, two_goals):

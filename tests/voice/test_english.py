@@ -8,7 +8,7 @@ import pytest
 from microalign.adapters.speech.models import load_catalogue, locate
 from microalign.core.dialogue.answers import parse_choice
 from microalign.errors import ModelError
-from microalign.i18n.languages import EN
+from microalign.i18n import EN
 from microalign.ports.speech import AnswerKind
 
 

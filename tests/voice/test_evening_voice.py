@@ -13,7 +13,7 @@ from microalign import config as configuration
 from microalign.adapters.speech.listener import VoskListener
 from microalign.adapters.speech.tts import FallbackSpeaker, Pyttsx3Speaker
 from microalign.app.checkin import run_checkin
-from microalign.i18n.languages import KO
+from microalign.i18n import KO
 from microalign.service.compose import make_listener, make_speaker
 
 pytestmark = pytest.mark.audio
@@ -68,9 +68,9 @@ def test_evening_review_by_voice_stores_spoken_outcomes(pulse, speech_wav, ko_ap
         q[0]: ["다시 말해 주세요", "네"],  # repeat the question, then kept
         q[1]: ["아니요"],  # missed
         q[2]: ["휴일"],  # rest ...
-        KO.skip_reason: ["넘겨"],  # ... without a reason
+        KO.t("say.skip_reason"): ["넘겨"],  # ... without a reason
         q[3]: ["좀"],  # partly
-        KO.feeling_prompt: ["좋아요"],
+        KO.t("say.feeling_prompt"): ["좋아요"],
         KO.extra_prompts[0]: ["안녕하세요"],
         KO.extra_prompts[1]: ["감사합니다"],
     }

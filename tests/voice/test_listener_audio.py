@@ -14,7 +14,7 @@ from microalign.adapters.speech.listener import VoskListener
 from microalign.adapters.speech.tts import FallbackSpeaker, Pyttsx3Speaker
 from microalign.core.dialogue.answers import parse_choice
 from microalign.errors import NoSpeechError, SpeechError
-from microalign.i18n.languages import KO
+from microalign.i18n import KO
 from microalign.ports.speech import AnswerKind, ListenRequest
 
 pytestmark = pytest.mark.audio
@@ -151,7 +151,7 @@ def test_speaker_prompt_audible_on_speaker_sink(pulse, tmp_path):
     rec.terminate(), rec.wait()
     rec = pulse.record_speaker(spoken)
     time.sleep(0.3)
-    spk.say(KO.greeting_evening)
+    spk.say(KO.t("say.greeting_evening"))
     spk.chime()
     time.sleep(0.3)
     rec.terminate(), rec.wait()

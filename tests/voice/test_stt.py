@@ -13,7 +13,7 @@ from microalign.adapters.speech import models, stt
 from microalign.adapters.speech.endpoint import EndpointSettings
 from microalign.adapters.speech.listener import VoskListener
 from microalign.errors import AudioFileError, ModelError
-from microalign.i18n.languages import EN, KO
+from microalign.i18n import EN, KO
 from microalign.ports.speech import AnswerKind, ListenRequest
 
 

@@ -17,17 +17,22 @@ from pathlib import Path
 
 import pytest
 
-from microalign.i18n.languages import KO
+from microalign.i18n import KO
 
 CHILD = Path(__file__).with_name("tts_child.py")
 RATE = 120  # far from espeak's default (175) and the driver's (200)
 # espeak renders a text a little differently each time (about 1 %); a rate of 150, 175 or
 # 200 wpm instead of 120 changes the length by 20 % or more.
 TOLERANCE = 0.08
-PROMPTS = (KO.greeting_evening, KO.feeling_prompt, KO.goodbye, KO.skip_reason)
+PROMPTS = (
+    KO.t("say.greeting_evening"),
+    KO.t("say.feeling_prompt"),
+    KO.t("say.goodbye"),
+    KO.t("say.skip_reason"),
+)
 # Nearly two minutes of speech: espeak needs 150 ms or more for it, over ten times as long as
 # an engine's first runAndWait waits, and long enough for a cancel to catch it.
-LONG_PROMPT = " ".join((KO.greeting_morning, *KO.intention_prompts, *KO.extra_prompts) * 5)
+LONG_PROMPT = " ".join((KO.t("say.greeting_morning"), *KO.intention_prompts, *KO.extra_prompts) * 5)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from microalign import cli as cli_module
 from microalign import config as configuration
 from microalign.adapters.store import Store
-from microalign.i18n.languages import KO
+from microalign.i18n import KO
 
 
 @pytest.fixture

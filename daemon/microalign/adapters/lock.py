@@ -14,7 +14,8 @@ from microalign.errors import BusyError
 
 
 @contextlib.contextmanager
-def hold(path: Path, what: str, hint: str) -> Iterator[None]:
+def hold(path: Path, error_key: str) -> Iterator[None]:
+    """Hold the lock at `path`; BusyError "error.<error_key>" names the holder's pid."""
     private_dir(path.parent)
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
@@ -24,8 +25,8 @@ def hold(path: Path, what: str, hint: str) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "another process"
-            raise BusyError(f"{what} is already running (pid {holder}).", hint) from None
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+            raise BusyError.keyed(error_key, holder=holder) from None
         try:
             os.ftruncate(fd, 0)
             os.pwrite(fd, str(os.getpid()).encode(), 0)
@@ -37,16 +38,8 @@ def hold(path: Path, what: str, hint: str) -> Iterator[None]:
 
 
 def checkin_lock(paths: Paths) -> contextlib.AbstractContextManager[None]:
-    return hold(
-        paths.runtime_dir / "checkin.lock",
-        "A check-in",
-        'Finish or stop the running check-in first (say "stop" or press Ctrl-C there).',
-    )
+    return hold(paths.runtime_dir / "checkin.lock", "checkin_locked")
 
 
 def daemon_lock(paths: Paths) -> contextlib.AbstractContextManager[None]:
-    return hold(
-        paths.runtime_dir / "daemon.lock",
-        "The microalign daemon",
-        "Only one daemon runs per user: see `systemctl --user status microalign`.",
-    )
+    return hold(paths.runtime_dir / "daemon.lock", "daemon_locked")

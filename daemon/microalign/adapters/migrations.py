@@ -124,3 +124,10 @@ def m002_claims_intentions_relative_audio(db: Database) -> None:
     # pauses that ended on the day they began become empty and go.
     db.execute("UPDATE goal_pauses SET end = date(end, '-1 day') WHERE end IS NOT NULL")
     db.execute("DELETE FROM goal_pauses WHERE end IS NOT NULL AND end < start")
+
+
+@migrations()
+def m003_goal_questions(db: Database) -> None:
+    # A goal's own evening question ("Did you stretch today?"); NULL asks the language's
+    # default question built from the goal text.
+    db["goals"].add_column("question", str)

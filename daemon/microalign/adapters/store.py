@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
 # A slot's statuses, most telling first (see slot_status).
@@ -417,7 +417,7 @@ class Store:
         sql = (
             "SELECT a.id, c.day, c.slot, c.status AS checkin_status, a.step, a.goal_id, a.prompt, "
             "a.text, a.outcome, a.reason, a.confidence, a.audio_path, a.model, a.status, "
-            "a.created_at, g.text AS goal_text, g.value AS goal_value "
+            "a.created_at, g.text AS goal_text, g.value AS goal_value, g.question AS goal_question "
             "FROM answers a JOIN checkins c ON c.id = a.checkin_id "
             "LEFT JOIN goals g ON g.id = a.goal_id WHERE a.step NOT LIKE ?"
         )

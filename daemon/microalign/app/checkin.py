@@ -20,9 +20,10 @@ from microalign.app.context import App
 from microalign.app.retention import prune_audio
 from microalign.core.dialogue import flows
 from microalign.core.dialogue.engine import DONE, SNOOZED, Engine
+from microalign.core.safetext import clean
 from microalign.core.vocabulary import ALREADY_DONE, SNOOZE
 from microalign.errors import BusyError
-from microalign.i18n import texts
+from microalign.i18n import Ref
 from microalign.ports.speech import AnswerKind, Heard, Listener, Speaker
 
 log = logging.getLogger(__name__)
@@ -147,10 +148,7 @@ def run_checkin(
             log.info("The %s check-in of %s is already settled; nothing to do", slot, day)
             return CheckinResult(ALREADY_DONE, None, day)
         if claim.outcome == CLAIM_BUSY:
-            raise BusyError(
-                f"The {slot} check-in of {day} is already running elsewhere.",
-                'Finish or stop the running check-in first (say "stop" or press Ctrl-C there).',
-            )
+            raise BusyError.keyed("checkin_busy", slot=Ref(f"slot.{slot}"), day=day)
         checkin_id = claim.checkin_id
         try:
             status = _dialogue(app, slot, day, source, checkin_id, speaker, listener)
@@ -190,21 +188,23 @@ def _dialogue(app, slot, day, source, checkin_id, speaker, listener) -> str:
 
 def sum_up(app: App, speaker: Speaker, goals: list[dict[str, Any]], day: date) -> list[dict]:
     """Say which streaks grew and which milestones were reached; record the milestones."""
+    from microalign.app.notes import milestone_text
     from microalign.app.progress import goal_progress, new_milestones
 
+    lang = app.pack
     asked = {g["id"] for g in goals}
     progress = goal_progress(app, day)
     lines = [
-        app.pack.summary_streak.format(goal=p.goal["text"], days=p.summary.current)
+        lang.t("say.summary_streak", goal=clean(p.goal["text"]), count=p.summary.current)
         for p in progress
         if p.goal["id"] in asked and p.summary.current > 0
     ]
     reached = new_milestones(app, day, progress)
     names = {p.goal["id"]: p.goal["text"] for p in progress}
     for m in reached:
-        title, _ = texts.milestone_text(m["kind"], m["threshold"], names.get(m["goal_id"]))
-        lines.append(app.pack.milestone_spoken.format(title=title))
-    for line in lines or [app.pack.summary_none]:
+        title, _ = milestone_text(lang, m["kind"], m["threshold"], names.get(m["goal_id"]))
+        lines.append(lang.t("say.milestone", title=title))
+    for line in lines or [lang.t("say.summary_none")]:
         speaker.say(line)
-    speaker.say(app.pack.goodbye)
+    speaker.say(lang.t("say.goodbye"))
     return reached

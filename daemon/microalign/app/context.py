@@ -13,7 +13,7 @@ from microalign.adapters.paths import Paths
 if TYPE_CHECKING:
     from microalign.adapters.store import Store
     from microalign.app.goals import Goals
-    from microalign.i18n.languages import LanguagePack
+    from microalign.i18n import LanguagePack
 
 
 @dataclass
@@ -43,7 +43,7 @@ class App:
 
     @cached_property
     def pack(self) -> LanguagePack:
-        from microalign.i18n.languages import get_pack
+        from microalign.i18n import get_pack
 
         return get_pack(self.config.general.language)
 

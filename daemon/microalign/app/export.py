@@ -13,6 +13,7 @@ from itertools import groupby
 from typing import Any
 
 from microalign.core.safetext import clean, for_csv, for_json, for_markdown
+from microalign.i18n import EN, LanguagePack
 
 FORMATS = ("md", "csv", "json", "jrnl")
 COLUMNS = [
@@ -22,6 +23,7 @@ COLUMNS = [
     "goal_id",
     "goal_text",
     "goal_value",
+    "goal_question",
     "prompt",
     "text",
     "outcome",
@@ -32,20 +34,19 @@ COLUMNS = [
     "status",
     "created_at",
 ]
-OUTCOME_WORD = {"kept": "yes", "missed": "no", "partly": "partly", "rest": "skip"}
+OUTCOMES = ("kept", "missed", "partly", "rest")
 SLOT_TIME = {"morning": "07:30", "evening": "21:00"}
-SLOT_TITLE = {"morning": "Morning reflection", "evening": "Evening review"}
 
 
-def answer_text(row: dict[str, Any], escape=clean) -> str:
+def answer_text(row: dict[str, Any], escape=clean, lang: LanguagePack = EN) -> str:
     """The answer as a reader wants it, its stored parts passed through `escape`; the
     words as recognised stay in CSV and JSON."""
-    if row["outcome"] in OUTCOME_WORD:
-        text = OUTCOME_WORD[row["outcome"]]
+    if row["outcome"] in OUTCOMES:
+        text = lang.t(f"outcome.{row['outcome']}")
     elif row["text"]:
         text = escape(row["text"])
     else:
-        text = "(audio not transcribed yet)" if row["audio_path"] else ""
+        text = lang.t("export.audio_pending") if row["audio_path"] else ""
     if row["reason"]:
         text += f" — {escape(row['reason'])}"
     return text
@@ -57,7 +58,7 @@ def _sessions(rows: list[dict[str, Any]]):
     return groupby(ordered, key=lambda r: (r["day"], r["slot"]))
 
 
-def to_csv(rows: list[dict[str, Any]]) -> str:
+def to_csv(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -66,28 +67,35 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def to_json(rows: list[dict[str, Any]]) -> str:
+def to_json(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
     data = [{k: r.get(k) for k in COLUMNS} for r in sorted(rows, key=lambda r: (r["day"], r["id"]))]
     return for_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
-def to_markdown(rows: list[dict[str, Any]]) -> str:
-    parts = ["# microalign journal\n"]
+def _title(lang: LanguagePack, slot: str, escape) -> str:
+    return lang.t(f"slot_title.{slot}") if lang.has(f"slot_title.{slot}") else escape(slot)
+
+
+def to_markdown(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
+    parts = [f"# {lang.t('export.journal_title')}\n"]
     for (day, slot), group in _sessions(rows):
-        title = SLOT_TITLE.get(slot) or for_markdown(slot)
+        title = _title(lang, slot, for_markdown)
         parts.append(f"\n## {for_markdown(day)} — {title}\n\n")
         parts += [
-            f"- **{for_markdown(r['prompt'])}** {answer_text(r, for_markdown)}\n" for r in group
+            f"- **{for_markdown(r['prompt'])}** {answer_text(r, for_markdown, lang)}\n"
+            for r in group
         ]
     return "".join(parts)
 
 
-def to_jrnl(rows: list[dict[str, Any]]) -> str:
+def to_jrnl(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
     """jrnl's plain-text format: "[YYYY-MM-DD HH:MM] title" then the body, blank line between."""
     entries = []
     for (day, slot), group in _sessions(rows):
-        body = "\n".join(_jrnl_line(f"{clean(r['prompt'])} {answer_text(r)}") for r in group)
-        title = SLOT_TITLE.get(slot) or clean(slot)
+        body = "\n".join(
+            _jrnl_line(f"{clean(r['prompt'])} {answer_text(r, clean, lang)}") for r in group
+        )
+        title = _title(lang, slot, clean)
         entries.append(f"[{clean(day)} {SLOT_TIME.get(slot, '12:00')}] {title}.\n{body}\n")
     return "\n".join(entries)
 
@@ -97,5 +105,6 @@ def _jrnl_line(line: str) -> str:
     return " " + line if line.startswith("[") else line
 
 
-def render(rows: list[dict[str, Any]], fmt: str) -> str:
-    return {"md": to_markdown, "csv": to_csv, "json": to_json, "jrnl": to_jrnl}[fmt](rows)
+def render(rows: list[dict[str, Any]], fmt: str, lang: LanguagePack = EN) -> str:
+    """`lang` names the check-ins and outcomes of the journal formats (md, jrnl)."""
+    return {"md": to_markdown, "csv": to_csv, "json": to_json, "jrnl": to_jrnl}[fmt](rows, lang)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from microalign.adapters.store import Store, now_iso
 from microalign.config import WEEKDAYS
 from microalign.core.safetext import clean as clean_text
 from microalign.errors import NotFoundError, UsageError
 
+if TYPE_CHECKING:
+    from microalign.i18n import LanguagePack
+
 MAX_GOAL_TEXT = 200
+MAX_QUESTION = 200
 
 
 @dataclass
@@ -31,32 +35,35 @@ def parse_weekdays(spec: str | None) -> str:
     days: set[int] = set()
     for part in key.replace(" ", "").split(","):
         if part[:3] not in WEEKDAYS:
-            raise UsageError(
-                f"Unknown weekday {part!r} in --days {spec!r}.",
-                "Use names like mon,wed,fri, or daily, weekdays, weekends.",
-            )
+            raise UsageError.keyed("unknown_weekday", part=part, spec=spec)
         days.add(WEEKDAYS.index(part[:3]))
     return "".join(str(d) for d in sorted(days))
 
 
-def weekday_names(stored: str) -> str:
+def weekday_names(stored: str, lang: LanguagePack | None = None) -> str:
+    """ "daily" or "mon,wed,fri" (in `lang`'s words when given)."""
     if stored == "0123456":
-        return "daily"
-    return ",".join(WEEKDAYS[int(d)] for d in stored)
+        return lang.t("days.daily") if lang else "daily"
+    names = lang.weekdays_short if lang else WEEKDAYS
+    return ",".join(names[int(d)] for d in stored)
+
+
+def _one_line(text: str, what: str, limit: int) -> str:
+    clean = " ".join(clean_text(text).split())
+    if not clean:
+        raise UsageError.keyed(f"{what}_empty")
+    if len(clean) > limit:
+        raise UsageError.keyed(f"{what}_long", length=len(clean), limit=limit)
+    return clean
 
 
 def check_text(text: str) -> str:
-    clean = " ".join(clean_text(text).split())
-    if not clean:
-        raise UsageError(
-            "The goal text is empty.", 'Say what you will do, e.g. "Ask one question".'
-        )
-    if len(clean) > MAX_GOAL_TEXT:
-        raise UsageError(
-            f"The goal text is {len(clean)} characters long (at most {MAX_GOAL_TEXT}).",
-            "Micro-goals work best when small: shorten it.",
-        )
-    return clean
+    return _one_line(text, "goal_text", MAX_GOAL_TEXT)
+
+
+def check_question(question: str) -> str:
+    """A goal's own evening question ("Did you stretch today?"): one clean line."""
+    return _one_line(question, "question", MAX_QUESTION)
 
 
 def value_name(name: str) -> str:
@@ -74,9 +81,7 @@ class Goals:
     def get(self, goal_id: int) -> dict[str, Any]:
         goal = self.store.row("SELECT * FROM goals WHERE id = ?", (goal_id,))
         if goal is None:
-            raise NotFoundError(
-                f"There is no goal {goal_id}.", "See `microalign goals list --all`."
-            )
+            raise NotFoundError.keyed("no_goal", goal_id=goal_id)
         return goal
 
     def list(self, states: tuple[str, ...] = ("active", "paused")) -> list[dict[str, Any]]:
@@ -108,26 +113,21 @@ class Goals:
     def add_value(self, name: str) -> str:
         clean = value_name(name)
         if not clean:
-            raise UsageError("The value name is empty.", "Give a word such as honesty.")
+            raise UsageError.keyed("value_empty")
         with self.store.conn:
             added = self.store.conn.execute(
                 "INSERT OR IGNORE INTO goal_values(name, created_at) VALUES (?, ?)",
                 (clean, now_iso()),
             ).rowcount
         if not added:
-            raise UsageError(
-                f"The value {clean!r} already exists.", "See `microalign values` for your values."
-            )
+            raise UsageError.keyed("value_exists", name=clean)
         return clean
 
     def remove_value(self, name: str) -> None:
         clean = self._known_value(name)
         used = self.store.row("SELECT count(*) AS n FROM goals WHERE value = ?", (clean,))
         if used and used["n"]:
-            raise UsageError(
-                f"The value {clean!r} is used by {used['n']} goal(s).",
-                "Change those goals first: microalign goals edit ID --value OTHER.",
-            )
+            raise UsageError.keyed("value_used", name=clean, count=used["n"])
         with self.store.conn:
             self.store.conn.execute("DELETE FROM goal_values WHERE name = ?", (clean,))
 
@@ -137,9 +137,8 @@ class Goals:
         clean = value_name(name)
         known = self.values()
         if clean not in known:
-            raise NotFoundError(
-                f"Unknown value {name!r}. Known values: {', '.join(known) or 'none'}.",
-                f"Add it first: microalign values add {clean}",
+            raise NotFoundError.keyed(
+                "unknown_value", name=name, known=", ".join(known) or "-", clean=clean
             )
         return clean
 
@@ -153,11 +152,13 @@ class Goals:
         days: str | None,
         today: date,
         parent_id: int | None = None,
+        question: str | None = None,
     ) -> Change:
         from microalign.core.goals import check_active_limit
 
         record = {
             "text": check_text(text),
+            "question": check_question(question) if question is not None else None,
             "value": self._known_value(value),
             "area": value_name(area or "") or None,
             "weekdays": parse_weekdays(days),
@@ -178,11 +179,13 @@ class Goals:
         value: str | None = None,
         area: str | None = None,
         days: str | None = None,
+        question: str | None = None,
     ) -> Change:
+        """Change the given fields; an empty `question` goes back to the default one."""
         from microalign.core.goals import GoalState, check_transition
 
         goal = self.get(goal_id)
-        check_transition(GoalState(goal["state"]), "edit")
+        check_transition(GoalState(goal["state"]), "edit", goal_id)
         changes: dict[str, Any] = {}
         if text is not None:
             changes["text"] = check_text(text)
@@ -192,8 +195,10 @@ class Goals:
             changes["area"] = value_name(area) or None
         if days is not None:
             changes["weekdays"] = parse_weekdays(days)
+        if question is not None:
+            changes["question"] = check_question(question) if question.strip() else None
         if not changes:
-            raise UsageError("Nothing to change.", "Give --text, --value, --area or --days.")
+            raise UsageError.keyed("nothing_to_change")
         self.store.update("goals", goal_id, changes | {"updated_at": now_iso()})
         return Change(self.get(goal_id))
 
@@ -202,7 +207,7 @@ class Goals:
         from microalign.core.goals import GoalState, check_active_limit, check_transition
 
         goal = self.get(goal_id)
-        new_state = check_transition(GoalState(goal["state"]), action)  # type: ignore[arg-type]
+        new_state = check_transition(GoalState(goal["state"]), action, goal_id)  # type: ignore[arg-type]
         warning = None
         if action == "resume":
             warning = check_active_limit(len(self.active()) + 1, self.soft_limit)
@@ -234,7 +239,7 @@ class Goals:
         from microalign.core.goals import GoalState, check_transition
 
         old = self.get(goal_id)
-        check_transition(GoalState(old["state"]), "level_up")
+        check_transition(GoalState(old["state"]), "level_up", goal_id)
         check_text(text)  # before the old goal ends, so a bad text changes nothing
         self.store.update(
             "goals",

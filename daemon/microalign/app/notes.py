@@ -1,100 +1,83 @@
-"""Every notification text in one place (microalign/texts.py holds the terminal's and the
-milestones'; spoken texts live in the language packs)."""
+"""Notifications built from the texts of a language (microalign.i18n): the Note and Action
+objects live here, the words in the language modules."""
 
 from __future__ import annotations
 
 from microalign.core.safetext import clean
+from microalign.i18n import LanguagePack
 from microalign.ports.notify import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Action, Note
 
-SLOT_TITLES = {"morning": "Morning reflection", "evening": "Evening review"}
 
-
-def _slot(slot: str) -> str:
-    return SLOT_TITLES.get(slot, slot.capitalize())
-
-
-def missed_actions(snooze_minutes: int) -> tuple[Action, ...]:
+def missed_actions(lang: LanguagePack, snooze_minutes: int) -> tuple[Action, ...]:
     return (
-        Action(START_NOW, "Start now"),
-        Action(SNOOZE, f"Snooze {snooze_minutes} min"),
-        Action(SKIP_TODAY, "Skip today"),
+        Action(START_NOW, lang.t("note.action.start_now")),
+        Action(SNOOZE, lang.t("note.action.snooze", minutes=snooze_minutes)),
+        Action(SKIP_TODAY, lang.t("note.action.skip_today")),
     )
 
 
-def checkin_start(slot: str) -> Note:
-    return Note(_slot(slot), "Time for your check-in. Listening after the chime.")
+def checkin_start(lang: LanguagePack, slot: str) -> Note:
+    return Note(lang.slot_title(slot), lang.t("note.checkin_start"))
 
 
-def checkin_waiting(slot: str, snooze_minutes: int) -> Note:
+def checkin_waiting(lang: LanguagePack, slot: str, snooze_minutes: int) -> Note:
     return Note(
-        _slot(slot),
-        "Your check-in is ready and starts when you are back at the computer.",
-        missed_actions(snooze_minutes),
+        lang.slot_title(slot),
+        lang.t("note.checkin_waiting"),
+        missed_actions(lang, snooze_minutes),
         command=f"microalign checkin {slot}",
     )
 
 
-def checkin_missed(slot: str, snooze_minutes: int, why: str = "") -> Note:
-    body = why or "The check-in did not happen. No problem — pick it up when it suits you."
+def checkin_missed(lang: LanguagePack, slot: str, snooze_minutes: int, why: str = "") -> Note:
+    """`why`: the text key of the reason ("note.no_answer", "note.failed"), else the usual."""
     return Note(
-        f"{_slot(slot)} missed",
-        body,
-        missed_actions(snooze_minutes),
+        lang.t("note.missed_title", slot=lang.slot_title(slot)),
+        lang.t(why or "note.checkin_missed"),
+        missed_actions(lang, snooze_minutes),
         command=f"microalign checkin {slot}",
     )
 
 
-def checkin_typed(slot: str, problem: str) -> Note:
-    return Note(
-        _slot(slot),
-        f"{problem} Type it instead: microalign checkin {slot} --text",
-    )
+def checkin_typed(lang: LanguagePack, slot: str, problem: str) -> Note:
+    return Note(lang.slot_title(slot), lang.t("note.checkin_typed", problem=problem, slot=slot))
 
 
-def snoozed(slot: str, at: str) -> Note:
-    return Note(_slot(slot), f"Snoozed. I'll ask again at {at}.")
+def snoozed(lang: LanguagePack, slot: str, at: str) -> Note:
+    return Note(lang.slot_title(slot), lang.t("note.snoozed", at=at))
 
 
-def skipped(slot: str) -> Note:
-    return Note(_slot(slot), "Skipped for today. See you next time.")
+def skipped(lang: LanguagePack, slot: str) -> Note:
+    return Note(lang.slot_title(slot), lang.t("note.skipped"))
 
 
-def busy(slot: str) -> Note:
-    return Note(_slot(slot), "Another check-in is running; this one waits until it is done.")
+def busy(lang: LanguagePack, slot: str) -> Note:
+    return Note(lang.slot_title(slot), lang.t("note.busy"))
 
 
-def milestone(title: str, body: str, can_level_up: bool) -> Note:
-    actions = (Action(LEVEL_UP, "Level up"),) if can_level_up else ()
+def milestone(lang: LanguagePack, title: str, body: str, can_level_up: bool) -> Note:
+    actions = (Action(LEVEL_UP, lang.t("note.action.level_up")),) if can_level_up else ()
     return Note(title, body, actions)
 
 
-def level_up_suggestion(title: str, body: str) -> Note:
-    """With texts.LEVEL_UP_SUGGESTION."""
+def level_up_suggestion(lang: LanguagePack, goal: str, days: int) -> Note:
     return Note(
-        title,
-        body,
-        (Action(LEVEL_UP, "Level up"),),
+        lang.t("milestone.level_up_suggestion.title"),
+        lang.t("milestone.level_up_suggestion.body", goal=clean(goal), count=days),
+        (Action(LEVEL_UP, lang.t("note.action.level_up")),),
         command="microalign goals level-up",
     )
 
 
-def level_up_how(goal_id: object) -> Note:
-    return Note(
-        "Level up",
-        f'Describe the harder version: microalign goals level-up {goal_id} "new goal text"',
-    )
+def level_up_how(lang: LanguagePack, goal_id: object) -> Note:
+    return Note(lang.t("note.action.level_up"), lang.t("note.level_up_how", goal_id=goal_id))
 
 
-# Spoken during a Level up started from a notification (English only so far).
-def level_up_question(goal: str) -> str:
-    return (
-        f"Let's level up “{clean(goal)}”. What is the slightly harder version? "
-        "Say it after the chime."
-    )
-
-
-def level_up_done(goal: str) -> str:
-    return f"New goal: {clean(goal)}. The old one is kept in its history."
-
-
-FAILED_WHY = "It stopped because of an error; every answer given so far is saved."
+def milestone_text(
+    lang: LanguagePack, kind: str, threshold: float, goal: str | None
+) -> tuple[str, str]:
+    """A milestone's title and body; goal texts are cleaned (rows may be old)."""
+    kind = kind if lang.has(f"milestone.{kind}.title") else "other"
+    fields = {"count": int(threshold), "goal": clean(goal or ""), "percent": round(threshold * 100)}
+    # Each milestone text uses only some of the fields; format() ignores the rest.
+    return lang.t(f"milestone.{kind}.title", **fields), lang.t(f"milestone.{kind}.body", **fields)

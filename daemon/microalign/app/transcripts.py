@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from microalign.adapters.speech import models, stt
-from microalign.errors import AudioFileError
-from microalign.i18n.languages import get_pack
+from microalign.errors import AudioFileError, UsageError
+from microalign.i18n import UnknownLanguage, get_pack
 from microalign.ports.speech import AnswerKind
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,10 @@ def retranscribe(
     summary = Summary()
     entries = models.load_catalogue()
     for language in sorted({r["language"] or "en" for r in rows}):
-        pack = get_pack(language)
+        try:
+            pack = get_pack(language)
+        except UnknownLanguage as exc:
+            raise UsageError.keyed("unknown_language", code=exc.code, known=exc.known) from None
         found = models.locate(model_for(language), language, models_dir, entries)
         model = stt.LoadedModel(found.path, found.name)
         stt.check_language(model, pack)

@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import traceback
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,7 +20,12 @@ from microalign.adapters.logsetup import configure
 from microalign.core.safetext import for_terminal
 from microalign.errors import MicroalignError, UsageError
 
+if TYPE_CHECKING:
+    from microalign.i18n import LanguagePack
+
 INTERNAL_ERROR = 70
+# The App of the command being run: main() speaks the configured language when it can.
+_running: dict[str, Any] = {}
 
 COMMANDS = {
     "init": "microalign.cli.setup_cmd:init",
@@ -90,6 +96,7 @@ def cli(
             flag = "--" + name.removesuffix("_file").replace("_", "-")
             raise UsageError(f"{flag} is empty.", f"Give a path, or leave out {flag}.")
     app = App(resolve(config_file, data_dir))
+    _running["app"] = app
     ctx.obj = app
     ctx.call_on_close(app.close)
     problem = tz_problem()
@@ -114,6 +121,7 @@ def _check_arguments(args: list[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     debug = "--debug" in args or bool(os.environ.get("MICROALIGN_DEBUG"))
+    _running.clear()
     try:
         _check_arguments(args)
         result = cli.main(args=args, prog_name="microalign", standalone_mode=False)
@@ -123,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return exc.exit_code
     except (click.exceptions.Abort, KeyboardInterrupt):
-        click.echo("\nInterrupted.", err=True)
+        click.echo("\n" + _language().t("cli.interrupted"), err=True)
         return 130
     except MicroalignError as exc:
         return _report(exc, debug)
@@ -140,11 +148,25 @@ def main(argv: list[str] | None = None) -> int:
     return result if isinstance(result, int) else 0
 
 
+def _language() -> LanguagePack:
+    """The configured language, or English when there is no (valid) config to say so."""
+    from microalign.i18n import EN
+
+    app = _running.get("app")
+    if app is None:
+        return EN
+    try:
+        return app.pack
+    except Exception:  # the config itself is what failed
+        return EN
+
+
 def _report(exc: MicroalignError, debug: bool) -> int:
     if debug:
         traceback.print_exc()
+    text = exc.render(_language())
     # Messages may quote names from the database: keep their lines, escape the rest.
-    message = "\n".join(for_terminal(line) for line in str(exc).split("\n"))
+    message = "\n".join(for_terminal(line) for line in text.split("\n"))
     click.echo(f"microalign: {message}", err=True)
     return exc.exit_code
 
@@ -152,11 +174,12 @@ def _report(exc: MicroalignError, debug: bool) -> int:
 def _internal_error(debug: bool) -> int:
     if debug:
         raise  # the exception being handled by main()
-    click.echo(
-        f"microalign: internal error: {sys.exc_info()[1]!r}\n"
-        "  → Run the command again with --debug and report the traceback.",
-        err=True,
-    )
+    error = repr(sys.exc_info()[1])
+    try:
+        text = _language().t("cli.internal_error", error=error)
+    except Exception:  # a bug must still be reported, whatever else is broken
+        text = f"internal error: {error}"
+    click.echo(f"microalign: {text}", err=True)
     return INTERNAL_ERROR
 
 

@@ -8,7 +8,6 @@ import click
 
 from microalign.app.context import App
 from microalign.errors import UsageError
-from microalign.i18n import texts
 
 # How far back a check-in can be answered: enough to catch up after a holiday, not so far
 # that a mistyped year (1900, 2062) is taken for a real day.
@@ -23,15 +22,12 @@ def parse_day(
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise UsageError(
-            f"{option} {value!r} is not a date.", "Use YYYY-MM-DD, e.g. 2026-11-20."
-        ) from None
+        raise UsageError.keyed("not_a_date", option=option, value=value) from None
     if day > today:
-        raise UsageError(f"{option} {day} is in the future.", "Give today or a past day.")
+        raise UsageError.keyed("future_date", option=option, day=day)
     if earliest is not None and day < earliest:
-        raise UsageError(
-            f"{option} {day} is more than {DAYS_BACK} days ago.",
-            f"Give a day from {earliest} to {today}; check the year.",
+        raise UsageError.keyed(
+            "date_too_old", option=option, day=day, limit=DAYS_BACK, earliest=earliest, today=today
         )
     return day
 
@@ -67,7 +63,7 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     today = app.today()
     when = parse_day(day, today, earliest=today - timedelta(days=DAYS_BACK))
     if app.store.slot_status(when, slot) == "done" and not again:
-        click.echo(texts.SLOT_DONE.format(slot=slot, day=when))
+        click.echo(app.pack.t("cli.slot_done", slot=app.pack.slot(slot), day=when))
         return 0
     mode = "text" if typed else "voice"
     speaker = make_speaker(mode, app.config, app.pack)
@@ -82,7 +78,7 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     status = result.status
     if status == "stopped" and _answer_count(app, when, slot) == answered:
         status = "no_speech"  # input closed (or "stop") before a single answer
-    click.echo(texts.CHECKIN_END[status], err=True)
+    click.echo(app.pack.t(f"cli.checkin_end.{status}"), err=True)
     # Stopping after some answers is the user's choice, not a failure; a check-in that
     # ended without any answer is.
     return 1 if status == "no_speech" else 0

@@ -8,7 +8,6 @@ import click
 
 from microalign.app.context import App
 from microalign.app.export import FORMATS, render
-from microalign.i18n import texts
 
 
 def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -41,9 +40,9 @@ def export(app: App, fmt: str, output: Path | None, since: str | None) -> None:
 
     start = parse_day(since, app.today(), "--since") if since else None
     rows = app.store.history(since=start)
-    write_private(render(rows, fmt), output)
+    write_private(render(rows, fmt, app.pack), output)
     if output is not None:
-        click.echo(texts.EXPORTED.format(count=len(rows), path=output), err=True)
+        click.echo(app.pack.t("cli.exported", count=len(rows), path=output), err=True)
 
 
 def write_private(text: str, output: Path | None) -> None:
@@ -86,4 +85,4 @@ def report(app: App, output: Path, months: int) -> None:
     series = {p.goal["id"]: series_from_states(p.days, rules) for p in progress}
     rates = value_rates(app, progress, today, "week", 4 * months)
     write_private(render_report(progress, series, rates, today, months), output)
-    click.echo(texts.REPORT_WRITTEN.format(path=output), err=True)
+    click.echo(app.pack.t("cli.report_written", path=output), err=True)

@@ -6,19 +6,22 @@ import click
 
 from microalign.app.context import App
 from microalign.app.goals import Change, weekday_names
-from microalign.cli.output import emit_json, json_option, table
+from microalign.cli.output import columns, emit_json, goal_state, json_option, table
 from microalign.core.safetext import for_terminal as shown
-from microalign.i18n import texts
 
 # SQLite's integers end at 2**63 - 1; a larger id is a typo, not a goal.
 ID = click.argument("goal_id", type=click.IntRange(max=2**63 - 1), metavar="ID")
 
 
-def _show(change: Change, verb: str) -> None:
-    g = change.goal
-    click.echo(f"{verb} goal {g['id']}: {shown(g['text'])} [{shown(g['state'])}]")
+def _show(app: App, change: Change, verb: str) -> None:
+    """`verb`: the text key "cli.goal.<verb>" (added, changed, paused, ...)."""
+    lang, g = app.pack, change.goal
+    state = goal_state(lang, g["state"])
+    click.echo(lang.t(f"cli.goal.{verb}", id=g["id"], text=shown(g["text"]), state=state))
+    if g.get("question"):
+        click.echo(lang.t("cli.goal.asks", question=shown(g["question"])))
     if change.warning:
-        click.secho(f"Note: {change.warning}", fg="yellow", err=True)
+        click.secho(lang.t("cli.note", warning=lang.render(change.warning)), fg="yellow", err=True)
 
 
 @click.group()
@@ -31,10 +34,24 @@ def goals() -> None:
 @click.option("--value", help="The value this goal serves (see `microalign values`).")
 @click.option("--area", help="An area of life: social, professional, physical, ...")
 @click.option("--days", help="Weekdays it is scheduled on: daily (default), weekdays, mon,wed,fri.")
+@click.option(
+    "--ask",
+    "question",
+    metavar="QUESTION",
+    help='The evening question, e.g. "Did you stretch today?" [default: made from TEXT].',
+)
 @click.pass_obj
-def goals_add(app: App, text: str, value: str | None, area: str | None, days: str | None) -> None:
+def goals_add(
+    app: App,
+    text: str,
+    value: str | None,
+    area: str | None,
+    days: str | None,
+    question: str | None,
+) -> None:
     """Add a micro-goal, e.g. "Ask one question in the team meeting"."""
-    _show(app.goals.add(text, value, area, days, app.today()), "Added")
+    change = app.goals.add(text, value, area, days, app.today(), question=question)
+    _show(app, change, "added")
 
 
 @goals.command("list")
@@ -48,8 +65,9 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
+    lang = app.pack
     if not rows:
-        click.echo(texts.NO_GOALS)
+        click.echo(lang.t("cli.no_goals"))
         return
     body = [
         [
@@ -57,13 +75,14 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
             r["text"],
             r["value"] or "-",
             r["area"] or "-",
-            weekday_names(r["weekdays"]),
-            r["state"],
-            f"from {r['parent_id']}" if r["parent_id"] else "",
+            weekday_names(r["weekdays"], lang),
+            goal_state(lang, r["state"]),
+            lang.t("cli.goal.from", id=r["parent_id"]) if r["parent_id"] else "",
         ]
         for r in rows
     ]
-    click.echo(table(body, ["id", "goal", "value", "area", "days", "state", "levelled up"]))
+    names = ("id", "goal", "value", "area", "days", "state", "levelled_up")
+    click.echo(table(body, columns(lang, names)))
 
 
 @goals.command("edit")
@@ -72,25 +91,28 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
 @click.option("--value", help='New value ("" removes it).')
 @click.option("--area", help='New area ("" removes it).')
 @click.option("--days", help="New weekdays: daily, weekdays, mon,wed,fri.")
+@click.option(
+    "--ask", "question", metavar="QUESTION", help='New evening question ("" asks the default).'
+)
 @click.pass_obj
-def goals_edit(app: App, goal_id: int, text, value, area, days) -> None:
-    """Change a goal's wording, value, area or days."""
-    _show(app.goals.edit(goal_id, text, value, area, days), "Changed")
+def goals_edit(app: App, goal_id: int, text, value, area, days, question) -> None:
+    """Change a goal's wording, evening question, value, area or days."""
+    _show(app, app.goals.edit(goal_id, text, value, area, days, question), "changed")
 
 
 def _transition(action: str, verb: str, doc: str) -> click.Command:
     @click.pass_obj
     def command(app: App, goal_id: int) -> None:
-        _show(app.goals.transition(goal_id, action, app.today()), verb)
+        _show(app, app.goals.transition(goal_id, action, app.today()), verb)
 
     command.__doc__ = doc
     return goals.command(action)(ID(command))
 
 
-_transition("pause", "Paused", "Pause a goal: its days count as rest until you resume it.")
-_transition("resume", "Resumed", "Resume a paused goal.")
-_transition("retire", "Retired", "Retire a goal you no longer want to track (history is kept).")
-_transition("master", "Mastered", "Mark a goal as mastered: it has become routine.")
+_transition("pause", "paused", "Pause a goal: its days count as rest until you resume it.")
+_transition("resume", "resumed", "Resume a paused goal.")
+_transition("retire", "retired", "Retire a goal you no longer want to track (history is kept).")
+_transition("master", "mastered", "Mark a goal as mastered: it has become routine.")
 
 
 @goals.command("level-up")
@@ -104,8 +126,8 @@ def goals_level_up(app: App, goal_id: int, text: str) -> None:
     """
     change = app.goals.level_up(goal_id, text, app.today())
     chain = " → ".join(shown(g["text"]) for g in app.goals.chain(change.goal["id"]))
-    _show(change, "Levelled up to")
-    click.echo(f"Chain: {chain}")
+    _show(app, change, "levelled_up")
+    click.echo(app.pack.t("cli.goal.chain", chain=chain))
 
 
 @click.group(invoke_without_command=True)
@@ -139,10 +161,11 @@ def values(ctx: click.Context, as_json: bool) -> None:
         emit_json(data)
         return
     pct = lambda r: "-" if r is None else f"{r:.0%}"  # noqa: E731
+    names = ("value", "active_goals", "this_week", "this_month")
     click.echo(
         table(
             [[d["value"], d["goals"], pct(d["week"]), pct(d["month"])] for d in data],
-            ["value", "active goals", "this week", "this month"],
+            columns(app.pack, names),
         )
     )
 
@@ -152,7 +175,8 @@ def values(ctx: click.Context, as_json: bool) -> None:
 @click.pass_obj
 def values_add(app: App, name: str) -> None:
     """Add a value of your own."""
-    click.echo(texts.VALUE_ADDED.format(name=app.goals.add_value(name)))
+    added = app.goals.add_value(name)
+    click.echo(app.pack.t("cli.value_added", name=shown(added)))
 
 
 @values.command("remove")
@@ -161,4 +185,4 @@ def values_add(app: App, name: str) -> None:
 def values_remove(app: App, name: str) -> None:
     """Remove a value no goal uses."""
     app.goals.remove_value(name)
-    click.echo(texts.VALUE_REMOVED.format(name=name))
+    click.echo(app.pack.t("cli.value_removed", name=shown(name)))

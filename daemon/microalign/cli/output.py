@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from microalign.core.safetext import for_json, for_terminal
+
+if TYPE_CHECKING:
+    from microalign.i18n import LanguagePack
 
 
 def _default(value: Any) -> Any:
@@ -31,6 +34,17 @@ def table(rows: list[list[Any]], headers: list[str]) -> str:
         for row in rows
     ]
     return "\n".join(lines)
+
+
+def columns(lang: LanguagePack, names: tuple[str, ...]) -> list[str]:
+    """Table headers in `lang` ("cli.column.<name>")."""
+    return [lang.t(f"cli.column.{name}") for name in names]
+
+
+def goal_state(lang: LanguagePack, state: str) -> str:
+    """A goal's state in `lang`; an unknown (foreign) state escaped as it is."""
+    key = f"goal_state.{state}"
+    return lang.t(key) if lang.has(key) else for_terminal(state)
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the data as JSON.")

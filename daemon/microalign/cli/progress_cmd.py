@@ -8,11 +8,11 @@ from datetime import timedelta
 import click
 
 from microalign.app.context import App
-from microalign.cli.output import emit_json, json_option, table
+from microalign.cli.output import columns, emit_json, goal_state, json_option, table
 from microalign.core.safetext import for_terminal as shown
-from microalign.i18n import texts
+from microalign.i18n import LanguagePack
 
-OUTCOME_MARK = {"kept": "yes", "partly": "partly", "missed": "no", "rest": "skip", None: "-"}
+STATUS_COLUMNS = ("id", "goal", "value", "state", "today", "streak", "best", "strength")
 
 
 def status_data(app: App) -> dict:
@@ -41,27 +41,43 @@ def status(app: App, as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
+    lang = app.pack
     slots = ", ".join(
-        f"{slot} {shown(state or 'not yet')}" for slot, state in data["checkins"].items()
+        lang.t("cli.status.slot", slot=lang.slot(slot), state=shown(_state(lang, state)))
+        for slot, state in data["checkins"].items()
     )
-    click.echo(f"{data['date']:%A %d %B %Y} — {slots}")
+    day = data["date"]
+    heading = lang.t(
+        "cli.status.heading",
+        weekday=lang.weekdays[day.weekday()],
+        day=day.day,
+        month=lang.months[day.month - 1],
+        year=day.year,
+        slots=slots,
+    )
+    click.echo(heading)
     if not data["goals"]:
-        click.echo(texts.NO_GOALS)
+        click.echo(lang.t("cli.no_goals"))
         return
     rows = [
         [
             g["id"],
             g["text"],
             g["value"] or "-",
-            g["state"],
-            OUTCOME_MARK[g["today"]],
+            goal_state(lang, g["state"]),
+            lang.t(f"outcome.{g['today']}") if g["today"] else "-",
             g["streak"],
             g["best_streak"],
             f"{g['strength']:.0%}",
         ]
         for g in data["goals"]
     ]
-    click.echo(table(rows, ["id", "goal", "value", "state", "today", "streak", "best", "strength"]))
+    click.echo(table(rows, columns(lang, STATUS_COLUMNS)))
+
+
+def _state(lang: LanguagePack, state: str | None) -> str:
+    key = f"checkin_state.{state or 'none'}"
+    return lang.t(key) if lang.has(key) else str(state)
 
 
 today = click.Command(
@@ -81,18 +97,19 @@ def history(app: App, days: int, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
+    lang = app.pack
     current = None
     rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]
     for r in rows:
         if (r["day"], r["slot"]) != current:
             current = (r["day"], r["slot"])
-            click.secho(f"\n{shown(r['day'])} {shown(r['slot'])}", bold=True)
-        answer = (
-            r["text"] if r["text"] else "(audio, not transcribed yet)" if r["audio_path"] else "-"
-        )
+            heading = lang.t("cli.history.heading", day=r["day"], slot=lang.slot(r["slot"]))
+            click.secho("\n" + shown(heading), bold=True)
+        pending = lang.t("cli.history.audio_pending")
+        answer = r["text"] if r["text"] else pending if r["audio_path"] else "-"
         click.echo(f"  {shown(r['prompt'])}\n    {shown(answer)}")
     if not rows:
-        click.echo(f"No answers in the last {days} days.")
+        click.echo(lang.t("cli.history.none", count=days))
 
 
 @click.command()
@@ -116,14 +133,22 @@ def stats(app: App, months: int, as_json: bool) -> None:
     if as_json:
         emit_json([p.as_dict() for p in progress])
         return
+    lang = app.pack
     if not progress:
-        click.echo(texts.NO_GOALS)
+        click.echo(lang.t("cli.no_goals"))
     for p in progress:
         g = p.as_dict()
-        click.secho(f"\n{g['id']}. {shown(g['text'])}  [{shown(g['state'])}]", bold=True)
-        click.echo(
-            f"   streak {g['streak']} · best {g['best_streak']} · strength {g['strength']:.0%}"
-            f" · kept {g['kept_days']} of {g['scheduled_days']} days"
+        state = goal_state(lang, g["state"])
+        heading = lang.t("cli.stats.heading", id=g["id"], text=shown(g["text"]), state=state)
+        click.secho("\n" + heading, bold=True)
+        line = lang.t(
+            "cli.stats.line",
+            streak=g["streak"],
+            best=g["best_streak"],
+            strength=f"{g['strength']:.0%}",
+            kept=g["kept_days"],
+            count=g["scheduled_days"],
         )
+        click.echo(line)
         states = {d: s for d, s in p.days if d >= since}
         click.echo(render(states, since, today, color=sys.stdout.isatty()))

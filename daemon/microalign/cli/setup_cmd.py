@@ -12,7 +12,6 @@ from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option
 from microalign.config import Config, default_text, load
 from microalign.errors import ConfigError
-from microalign.i18n import texts
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -32,13 +31,13 @@ def init(app: App, force: bool) -> None:
         private_dir(path.parent)  # microalign's own folder: 0700 even if an older one made it 0755
     if path.exists() and not force:
         load(path)  # an invalid existing config is reported, not silently kept
-        click.echo(texts.INIT_EXISTS.format(config=path))
+        click.echo(app.pack.t("cli.init_exists", config=path))
     else:
         write_atomically(path, default_text())
     private_dir(app.paths.data_dir)
     private_dir(app.paths.audio_dir)
     app.store  # noqa: B018 - creates and migrates the database
-    click.echo(texts.INIT_DONE.format(config=path, data=app.paths.data_dir))
+    click.echo(app.pack.t("cli.init_done", config=path, data=app.paths.data_dir))
 
 
 @click.group()
@@ -63,9 +62,9 @@ def config_check(app: App, as_json: bool) -> None:
     if as_json:
         emit_json({"path": str(path), "valid": True, "exists": path.exists()})
     elif path.exists():
-        click.echo(texts.CONFIG_OK.format(path=path))
+        click.echo(app.pack.t("cli.config_ok", path=path))
     else:
-        click.echo(texts.CONFIG_DEFAULTS.format(path=path))
+        click.echo(app.pack.t("cli.config_defaults", path=path))
 
 
 def _model_problems(config: Config) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Literal
 
 from microalign.core.streaks import StreakSummary
 from microalign.errors import GoalLimitError
+from microalign.i18n import Keyed, Ref
 
 __all__ = [
     "HARD_GOAL_LIMIT",
@@ -47,36 +48,25 @@ _ALLOWED: dict[tuple[GoalState, str], GoalState] = {
     (GoalState.PAUSED, "edit"): GoalState.PAUSED,
 }
 
-_VERBS = {
-    "pause": "paused",
-    "resume": "resumed",
-    "retire": "retired",
-    "master": "marked mastered",
-    "level_up": "levelled up",
-    "edit": "edited",
-}
+# The actions; each one's verb is the text "action.<name>" (microalign.i18n).
+_VERBS = ("pause", "resume", "retire", "master", "level_up", "edit")
 
 
-def _goal(goal_id: int | None) -> str:
-    return "This goal" if goal_id is None else f"Goal {goal_id}"
+def _goal(goal_id: int | None) -> Ref:
+    return Ref("goal.this") if goal_id is None else Ref("goal.numbered", {"goal_id": goal_id})
 
 
 def _refusal(current: GoalState, action: str, goal_id: int | None) -> GoalLimitError:
     """The error for a refused transition, with a hint that fits the situation."""
-    who, verb = _goal(goal_id), _VERBS[action]
+    goal = _goal(goal_id)
     if current in (GoalState.RETIRED, GoalState.MASTERED):
-        return GoalLimitError(
-            f"{who} is {current}; {current} goals cannot be {verb}.",
-            hint="Add a new goal instead (`microalign goals add`).",
-        )
+        state, verb = Ref(f"goal_state.{current}"), Ref(f"action.{action}")
+        return GoalLimitError.keyed("goal_ended", goal=goal, state=state, action=verb)
     if action == "level_up":  # only a paused goal gets here
-        return GoalLimitError(
-            f"{who} is paused; a paused goal cannot be levelled up.",
-            hint="Resume it first (`microalign goals resume`), then level it up.",
-        )
+        return GoalLimitError.keyed("goal_paused_level_up", goal=goal)
     if action == "pause":
-        return GoalLimitError(f"{who} is already paused.", hint="Resume it to make it active.")
-    return GoalLimitError(f"{who} is already active.", hint="There is nothing to resume.")
+        return GoalLimitError.keyed("goal_already_paused", goal=goal)
+    return GoalLimitError.keyed("goal_already_active", goal=goal)
 
 
 def check_transition(current: GoalState, action: Action, goal_id: int | None = None) -> GoalState:
@@ -96,16 +86,11 @@ def check_transition(current: GoalState, action: Action, goal_id: int | None = N
 def check_active_limit(active_count_after: int, soft_limit: int) -> str | None:
     """Refuse above the hard limit, warn above the soft limit, else None."""
     if active_count_after > HARD_GOAL_LIMIT:
-        raise GoalLimitError(
-            f"That would make {active_count_after} active goals; at most "
-            f"{HARD_GOAL_LIMIT} can be active at once.",
-            hint="Pause or retire a goal first (`microalign goals pause|retire ID`).",
+        raise GoalLimitError.keyed(
+            "too_many_goals", count=active_count_after, limit=HARD_GOAL_LIMIT
         )
     if active_count_after > soft_limit:
-        return (
-            f"You now have {active_count_after} active goals, more than the {soft_limit} "
-            "recommended. Fewer goals are easier to keep; consider pausing one."
-        )
+        return Keyed("warning.many_goals", count=active_count_after, limit=soft_limit)
     return None
 
 

@@ -1,1 +1,154 @@
-"""Every user-facing text, one module per language."""
+"""Every user-facing text, one module per language (en.py, ko.py), looked up by key.
+
+A language module holds plain data: CODE, NAME, VOICE, RATE, ANSWERS, COMMANDS,
+INTENTION_PROMPTS, EXTRA_PROMPTS, WEEKDAYS, WEEKDAYS_SHORT, MONTHS, TEXTS (key -> text, or
+key -> {plural form -> text}) and `plural(count) -> form`. A new text is a new key in every
+language module; tests/unit/test_i18n.py checks that all of them agree.
+
+Standard library only: imported by the CLI on every run.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from microalign.i18n import en, ko
+
+Text = str | dict[str, str]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A text by key and fields, rendered in whichever language shows it."""
+
+    key: str
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Keyed(str):
+    """An English text that remembers its key and fields, so another language can render it."""
+
+    key: str
+    fields: dict[str, Any]
+
+    def __new__(cls, key: str, /, **fields: Any) -> Keyed:
+        made = super().__new__(cls, EN.t(key, **fields))
+        made.key, made.fields = key, fields
+        return made
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    name: str
+    voice: str  # espeak-ng voice name
+    rate: int  # words per minute
+    answers: dict[str, tuple[str, ...]]  # outcome -> phrases; the first is the canonical one
+    commands: dict[str, tuple[str, ...]]  # command -> phrases
+    intention_prompts: tuple[str, ...]
+    extra_prompts: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    weekdays_short: tuple[str, ...]
+    months: tuple[str, ...]
+    texts: Mapping[str, Text]
+    plural: Callable[[int], str]
+
+    def has(self, key: str) -> bool:
+        return key in self.texts
+
+    def t(self, key: str, /, **fields: Any) -> str:
+        """The text of `key` with its {fields}; `count` picks the plural form."""
+        text = self.texts[key]
+        if isinstance(text, dict):
+            text = text[self.plural(int(fields["count"]))]
+        shown = {k: self.render(v) if isinstance(v, Ref | Keyed) else v for k, v in fields.items()}
+        return text.format(**shown)
+
+    def render(self, text: str | Ref) -> str:
+        """A Ref or Keyed text in this language; any other text as it is."""
+        key, fields = getattr(text, "key", None), getattr(text, "fields", {})
+        if key is None or not self.has(key):
+            return str(text)
+        return self.t(key, **fields)
+
+    def vocabulary(self) -> tuple[str, ...]:
+        """Every word an answer to a yes/no question may use (for a Vosk grammar)."""
+        words: list[str] = []
+        for group in (*self.answers.values(), *self.commands.values()):
+            for phrase in group:
+                if phrase not in words:
+                    words.append(phrase)
+        return tuple(words)
+
+    def goal_phrase(self, goal_text: str) -> str:
+        """The default evening question for a goal without a question of its own."""
+        goal = _lower_first(goal_text) if self.code == "en" else goal_text
+        return self.t("say.goal_question", goal=goal)
+
+    def slot(self, slot: str) -> str:
+        return self.t(f"slot.{slot}") if self.has(f"slot.{slot}") else slot
+
+    def slot_title(self, slot: str) -> str:
+        key = f"slot_title.{slot}"
+        return self.t(key) if self.has(key) else slot.capitalize()
+
+
+def _lower_first(text: str) -> str:
+    # "Ask one question" -> "ask one question", but keep "I" and acronyms like "TV".
+    first = text.split(" ", 1)[0]
+    if (len(first) > 1 and first[1:2].isupper()) or first == "I":
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _pack(module: ModuleType) -> LanguagePack:
+    return LanguagePack(
+        code=module.CODE,
+        name=module.NAME,
+        voice=module.VOICE,
+        rate=module.RATE,
+        answers=module.ANSWERS,
+        commands=module.COMMANDS,
+        intention_prompts=module.INTENTION_PROMPTS,
+        extra_prompts=module.EXTRA_PROMPTS,
+        weekdays=module.WEEKDAYS,
+        weekdays_short=module.WEEKDAYS_SHORT,
+        months=module.MONTHS,
+        texts=module.TEXTS,
+        plural=module.plural,
+    )
+
+
+EN = _pack(en)
+KO = _pack(ko)
+PACKS: dict[str, LanguagePack] = {EN.code: EN, KO.code: KO}
+
+
+class UnknownLanguage(LookupError):
+    """No language module for `code` (texts live below the error hierarchy, which uses
+    them, so callers turn this into an error the user sees)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+        self.known = ", ".join(sorted(PACKS))
+
+
+def get_pack(code: str) -> LanguagePack:
+    try:
+        return PACKS[code]
+    except KeyError:
+        raise UnknownLanguage(code) from None
+
+
+get = get_pack
+
+
+def placeholders(text: Text) -> set[str]:
+    """The {field} names a text uses (all plural forms together)."""
+    forms = text.values() if isinstance(text, dict) else (text,)
+    return {name for form in forms for _, name, _, _ in string.Formatter().parse(form) if name}

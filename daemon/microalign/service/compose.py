@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
     from microalign.config import Config
-    from microalign.i18n.languages import LanguagePack
+    from microalign.i18n import LanguagePack
     from microalign.ports.notify import Notifier
     from microalign.ports.speech import Listener, Speaker
 

@@ -22,12 +22,13 @@ from typing import Any
 
 from microalign.adapters.presence import AlwaysPresent, Presence
 from microalign.adapters.sdnotify import SystemdNotifier, watchdog_interval
-from microalign.app import notes as texts
+from microalign.app import notes
 from microalign.config import Config
 from microalign.core import schedule
 from microalign.core.clock import Clock
 from microalign.core.schedule import Decision, Key, Occurrence
 from microalign.errors import BusyError, ConfigError, MicroalignError, SpeechError
+from microalign.i18n import LanguagePack, get_pack
 from microalign.ports.notify import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Note, Notifier
 from microalign.service.roles import ALREADY_DONE, FINAL, Ledger, Runner
 from microalign.service.slots import SlotBook
@@ -298,7 +299,9 @@ class Daemon:
         self.intentions.clear(occ.key)
         self.ledger.record_slot(occ.day, occ.slot, "missed")
         self.fired.append((occ.key, "missed"))
-        await self._notify(texts.checkin_missed(occ.slot, self.config.schedule.snooze_minutes), occ)
+        await self._notify(
+            notes.checkin_missed(self.lang, occ.slot, self.config.schedule.snooze_minutes), occ
+        )
 
     async def _maybe_start(self, occ: Occurrence) -> None:
         forced = occ.key in self.intentions.forced
@@ -307,7 +310,9 @@ class Daemon:
                 self.state.waiting.add(occ.key)
                 log.info("The user is away; the %s check-in waits", occ.slot)
                 self.fired.append((occ.key, "waiting"))
-                note = texts.checkin_waiting(occ.slot, self.config.schedule.snooze_minutes)
+                note = notes.checkin_waiting(
+                    self.lang, occ.slot, self.config.schedule.snooze_minutes
+                )
                 await self._notify(note, occ)
             return
         intended = self.intentions.intended(occ.key)
@@ -316,7 +321,7 @@ class Daemon:
         self.sd.status(self.status_text())
         self.fired.append((occ.key, "started"))
         if occ.key not in self.state.busy_told:
-            await self._notify(texts.checkin_start(occ.slot))
+            await self._notify(notes.checkin_start(self.lang, occ.slot))
         self._checkin = asyncio.create_task(self._run_checkin(occ, intended))
 
     async def _run_checkin(self, occ: Occurrence, intended: bool = False) -> None:
@@ -334,12 +339,12 @@ class Daemon:
             log.info("%s", exc)
             if occ.key not in self.state.busy_told:
                 self.state.busy_told.add(occ.key)
-                await self._notify(texts.busy(occ.slot))
+                await self._notify(notes.busy(self.lang, occ.slot))
         except SpeechError as exc:
             status = "speech_error"
             log.error("Voice check-in impossible: %s", exc)
             self.slots.attempts.handled.add(occ.key)
-            await self._notify(texts.checkin_typed(occ.slot, exc.message))
+            await self._notify(notes.checkin_typed(self.lang, occ.slot, exc.message_in(self.lang)))
         except Exception as exc:  # the process died or failed: see _after_checkin
             stopping = self._stop.is_set()
             status = "stopped_by_daemon" if stopping else FAILED
@@ -366,7 +371,7 @@ class Daemon:
         if status == "snoozed":
             self._snooze(occ.key, minutes)
         elif status == "no_speech":
-            note = texts.checkin_missed(occ.slot, minutes, "No answer heard, so it stopped here.")
+            note = notes.checkin_missed(self.lang, occ.slot, minutes, "note.no_answer")
             await self._notify(note, occ)
         elif status == FAILED:
             await self._failed(occ)
@@ -383,7 +388,7 @@ class Daemon:
             log.info("Trying the %s check-in once more", occ.slot)
             return
         minutes = self.config.schedule.snooze_minutes
-        await self._notify(texts.checkin_missed(occ.slot, minutes, texts.FAILED_WHY), occ)
+        await self._notify(notes.checkin_missed(self.lang, occ.slot, minutes, "note.failed"), occ)
 
     # Jobs are coroutines so that AsyncIOScheduler runs them in the loop, not in a thread.
     async def _wake_job(self) -> None:
@@ -402,6 +407,11 @@ class Daemon:
         return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
 
     # -- notifications and their actions -----------------------------------------------
+
+    @property
+    def lang(self) -> LanguagePack:
+        """The configured language (it follows a reloaded config)."""
+        return get_pack(self.config.general.language)
 
     async def _notify(self, note: Note, occ: Occurrence | None = None) -> bool:
         if occ is not None and note.actions:
@@ -450,4 +460,4 @@ class Daemon:
             log.error("Level up failed: %s", exc)
             created = None
         if created is None:
-            await self.notifier.notify(texts.level_up_how(goal_id))
+            await self.notifier.notify(notes.level_up_how(self.lang, goal_id))

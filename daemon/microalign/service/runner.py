@@ -13,8 +13,11 @@ import os
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from microalign.app import notes as texts
+from microalign.app import notes
+from microalign.app.notes import milestone_text
+from microalign.core.safetext import clean
 from microalign.errors import SpeechError, UsageError
+from microalign.i18n import get_pack
 from microalign.service.roles import Key, Pending, settled_statuses
 
 if TYPE_CHECKING:
@@ -76,20 +79,17 @@ class StoreLedger:
         return date.fromisoformat(first) if first else None
 
     def pending_notes(self, config: Config, suggest: bool) -> list[Pending]:
-        from microalign.i18n import texts as lead_texts
-
+        lang = get_pack(config.general.language)
         if suggest:
             self._suggest_level_ups(config)
         found = []
         for row in self.app.store.unnotified_milestones():
             goal = row.get("goal_text")
             if row["kind"] == LEVEL_UP_SUGGESTION:
-                title, body = lead_texts.LEVEL_UP_SUGGESTION
-                body = body.format(goal=goal or "", days=int(row["threshold"]))
-                note = texts.level_up_suggestion(title, body)
+                note = notes.level_up_suggestion(lang, goal or "", int(row["threshold"]))
             else:
-                title, body = lead_texts.milestone_text(row["kind"], row["threshold"], goal)
-                note = texts.milestone(title, body, self._can_level_up(row, config))
+                title, body = milestone_text(lang, row["kind"], row["threshold"], goal)
+                note = notes.milestone(lang, title, body, self._can_level_up(row, config))
             found.append(Pending(row["id"], note, row.get("goal_id")))
         return found
 
@@ -220,13 +220,13 @@ class CheckinRunner:
         app = _app(self.paths)
         try:
             goal = app.goals.get(goal_id)
-            speaker.say(texts.level_up_question(goal["text"]))
+            speaker.say(app.pack.t("say.level_up_question", goal=clean(goal["text"])))
             speaker.chime()
             heard = listener.listen(ListenRequest(AnswerKind.FREE))
             if not heard.text.strip():
                 return None
             app.goals.level_up(goal_id, heard.text.strip(), app.today())
-            speaker.say(texts.level_up_done(heard.text.strip()))
+            speaker.say(app.pack.t("say.level_up_done", goal=clean(heard.text)))
             return heard.text.strip()
         except SpeechError as exc:
             log.info("Level up by voice did not work: %s", exc)
@@ -262,8 +262,5 @@ def make_speech(config: Config, pack: Any, paths: Paths) -> tuple[Any, Any]:
     from microalign.service.compose import make_listener, make_speaker
 
     if not config.speech.enabled:
-        raise SpeechError(
-            "Speech is turned off in the configuration.",
-            "Set speech.enabled = true, or type the check-in in a terminal.",
-        )
+        raise SpeechError.keyed("speech_off")
     return make_speaker("voice", config, pack), make_listener("voice", config, pack, paths)

@@ -121,8 +121,35 @@ def _rebuild(reply: dict[str, Any]) -> MicroalignError:
     if not (isinstance(kind, type) and issubclass(kind, MicroalignError)):
         kind = MicroalignError
     error = kind.__new__(kind)
-    MicroalignError.__init__(error, reply["message"], reply.get("hint"))
+    fields = {k: _from_wire(v) for k, v in (reply.get("fields") or {}).items()}
+    key = reply.get("key")
+    MicroalignError.__init__(error, reply["message"], reply.get("hint"), key=key, fields=fields)
     return error
+
+
+def _to_wire(value: Any) -> Any:
+    """A keyed error's field as JSON: texts by key stay texts by key, the rest as shown."""
+    from microalign.i18n import Ref
+
+    if isinstance(value, Ref):
+        return {"ref": value.key, "fields": {k: _to_wire(v) for k, v in value.fields.items()}}
+    return value if isinstance(value, int | float | str | None) else str(value)
+
+
+def _from_wire(value: Any) -> Any:
+    from microalign.i18n import Ref
+
+    if isinstance(value, dict):
+        return Ref(value["ref"], {k: _from_wire(v) for k, v in value["fields"].items()})
+    return value
+
+
+def _error_reply(exc: MicroalignError) -> dict[str, Any]:
+    reply = {"error": type(exc).__name__, "message": exc.message, "hint": exc.hint}
+    if exc.key is not None:
+        reply["key"] = exc.key
+        reply["fields"] = {k: _to_wire(v) for k, v in exc.fields.items()}
+    return reply
 
 
 def _serve(proto, requests) -> None:
@@ -144,7 +171,7 @@ def _serve(proto, requests) -> None:
             try:
                 reply = {"result": operations[request["op"]](request)}
             except MicroalignError as exc:
-                reply = {"error": type(exc).__name__, "message": exc.message, "hint": exc.hint}
+                reply = _error_reply(exc)
             except Exception as exc:  # a bug: the daemon logs it and retries once
                 log.exception("The %s request failed", request.get("op"))
                 reply = {"failure": repr(exc)}

@@ -22,7 +22,7 @@ from microalign.ports.speech import Heard, ListenRequest
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
     from microalign.config import Config
-    from microalign.i18n.languages import LanguagePack
+    from microalign.i18n import LanguagePack
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from microalign.adapters.speech import audio
 from microalign.core.safetext import clean
 from microalign.errors import ModelError
-from microalign.i18n.languages import LanguagePack
+from microalign.i18n import LanguagePack
 from microalign.ports.speech import AnswerKind, Heard
 
 log = logging.getLogger(__name__)

@@ -34,7 +34,7 @@ from microalign.errors import SpeechError
 
 if TYPE_CHECKING:
     from microalign.config import Config
-    from microalign.i18n.languages import LanguagePack
+    from microalign.i18n import LanguagePack
     from microalign.ports.speech import Speaker
 
 log = logging.getLogger(__name__)

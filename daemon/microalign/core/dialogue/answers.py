@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from microalign.i18n.languages import LanguagePack
+from microalign.i18n import LanguagePack
 
 # "skip" is both a command and the rest-day answer: in a yes/no question it means rest.
 CONTROL = ("repeat", "stop", "later")
@@ -79,4 +79,4 @@ def parse_command(text: str, pack: LanguagePack) -> str | None:
 def choice_hint(pack: LanguagePack) -> str:
     outcomes = " / ".join(phrases[0] for phrases in pack.answers.values())
     commands = ", ".join(pack.commands[c][0] for c in CONTROL)
-    return f"{outcomes}   (or {commands})"
+    return pack.t("say.choice_hint", outcomes=outcomes, commands=commands)

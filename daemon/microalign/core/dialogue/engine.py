@@ -15,7 +15,7 @@ from typing import Protocol
 from microalign.core.dialogue.answers import choice_hint, parse_choice, parse_command
 from microalign.core.dialogue.flows import CHOICE, SAY, Step
 from microalign.errors import EndOfInput, NoSpeechError
-from microalign.i18n.languages import LanguagePack
+from microalign.i18n import LanguagePack
 from microalign.ports.speech import AnswerKind, Heard, Listener, ListenRequest, Speaker
 
 log = logging.getLogger(__name__)
@@ -98,8 +98,8 @@ class Engine:
             except NoSpeechError:
                 silent += 1
                 if silent >= 2:
-                    self._end(NO_SPEECH, self.pack.no_speech_end)
-                self.speaker.say(self.pack.no_speech_retry)
+                    self._end(NO_SPEECH, self.pack.t("say.no_speech_end"))
+                self.speaker.say(self.pack.t("say.no_speech_retry"))
                 continue
             done = False
             try:
@@ -136,15 +136,15 @@ class Engine:
     def _command(self, command: str) -> bool:
         """Handle repeat/stop/later; True when the question must be asked again."""
         if command == "stop":
-            self._end(STOPPED, self.pack.stopped)
+            self._end(STOPPED, self.pack.t("say.stopped"))
         if command == "later":
-            self._end(SNOOZED, self.pack.snoozed)
+            self._end(SNOOZED, self.pack.t("say.snoozed"))
         return command == "repeat"
 
     def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         parsed = parse_choice(heard.text, self.pack)
         if parsed is None:
-            self.speaker.say(self.pack.didnt_understand.format(choices=choice_hint(self.pack)))
+            self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
             return False
         if parsed.kind == "command":
             self._command(parsed.value)
@@ -173,11 +173,11 @@ class Engine:
         self.recorder.answer(step, heard, answer_id=pending_id, outcome=None, reason=None)
         self.answers[step.key] = heard.text
         if step.read_back:
-            self.speaker.say(self.pack.noted.format(text=heard.text))
+            self.speaker.say(self.pack.t("say.noted", text=heard.text))
         return True
 
     def _ask_reason(self, step: Step, answer_id: int) -> None:
-        self.speaker.say(self.pack.skip_reason)
+        self.speaker.say(self.pack.t("say.skip_reason"))
         try:
             heard, _ = self._listen(step, AnswerKind.FREE, keep=False)
         except NoSpeechError:
@@ -191,9 +191,13 @@ class Engine:
             return True
         if heard.confidence >= self.confirm_below:
             return True
-        self.speaker.say(self.pack.confirm.format(text=heard.text))
+        self.speaker.say(self.pack.t("say.confirm", text=heard.text))
         try:
-            reply, _ = self._listen(Step(CHOICE, self.pack.confirm), AnswerKind.CHOICE, keep=False)
+            reply, _ = self._listen(
+                Step(CHOICE, self.pack.t("say.confirm", text=heard.text)),
+                AnswerKind.CHOICE,
+                keep=False,
+            )
         except NoSpeechError:
             return False
         parsed = parse_choice(reply.text, self.pack)

@@ -12,7 +12,7 @@ from typing import Any
 
 from microalign.config import Prompts
 from microalign.core.safetext import clean
-from microalign.i18n.languages import LanguagePack
+from microalign.i18n import LanguagePack
 
 SAY, CHOICE, FREE = "say", "choice", "free"
 
@@ -32,11 +32,17 @@ def pick(prompts: tuple[str, ...] | list[str], day: date) -> str:
     return prompts[day.toordinal() % len(prompts)]
 
 
+def question(pack: LanguagePack, goal: dict[str, Any]) -> str:
+    """The goal's own evening question, else the language's question made of its text."""
+    own = clean(goal.get("question") or "")
+    return own or pack.goal_phrase(clean(goal["text"]))
+
+
 def morning(
     pack: LanguagePack, prompts: Prompts, goals: list[dict[str, Any]], day: date
 ) -> list[Step]:
     steps = [
-        Step(SAY, pack.greeting_morning),
+        Step(SAY, pack.t("say.greeting_morning")),
         Step(
             FREE,
             clean(pick(prompts.intention or pack.intention_prompts, day)),
@@ -45,22 +51,22 @@ def morning(
         ),
     ]
     if goals:
-        steps.append(Step(SAY, pack.reminders_intro))
+        steps.append(Step(SAY, pack.t("say.reminders_intro")))
         steps += [Step(SAY, clean(goal["text"])) for goal in goals]
     else:
-        steps.append(Step(SAY, pack.no_goals))
+        steps.append(Step(SAY, pack.t("say.no_goals")))
     return steps
 
 
 def evening(
     pack: LanguagePack, prompts: Prompts, goals: list[dict[str, Any]], intention: str | None
 ) -> list[Step]:
-    steps = [Step(SAY, pack.greeting_evening)]
+    steps = [Step(SAY, pack.t("say.greeting_evening"))]
     if intention and prompts.ask_intention_kept:
         steps.append(
             Step(
                 CHOICE,
-                pack.intention_check.format(intention=clean(intention)),
+                pack.t("say.intention_check", intention=clean(intention)),
                 key="intention_kept",
             )
         )
@@ -68,16 +74,16 @@ def evening(
         steps.append(
             Step(
                 CHOICE,
-                pack.goal_phrase(clean(goal["text"])),
+                question(pack, goal),
                 key=f"goal:{goal['id']}",
                 goal_id=goal["id"],
                 ask_reason=True,
             )
         )
     if not goals:
-        steps.append(Step(SAY, pack.no_goals))
+        steps.append(Step(SAY, pack.t("say.no_goals")))
     if prompts.ask_feeling:
-        steps.append(Step(FREE, pack.feeling_prompt, key="feeling"))
+        steps.append(Step(FREE, pack.t("say.feeling_prompt"), key="feeling"))
     if prompts.ask_extra:
         extra = prompts.extra or pack.extra_prompts
         steps += [Step(FREE, clean(text), key=f"extra:{n}") for n, text in enumerate(extra)]

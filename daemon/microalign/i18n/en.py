@@ -1,0 +1,320 @@
+"""English: every user-facing text (spoken, terminal, notifications, errors).
+
+A text is a str, or for counted things a dict of plural forms ("one", "other") chosen by
+`plural(count)`. Keys are shared by every language (tests/unit/test_i18n.py checks them).
+"""
+
+from __future__ import annotations
+
+CODE = "en"
+NAME = "English"
+VOICE = "en-us"  # espeak-ng voice name
+RATE = 165  # words per minute
+
+# outcome -> accepted words/phrases; the first one is the canonical one (prompts offer it)
+ANSWERS: dict[str, tuple[str, ...]] = {
+    "yes": ("yes", "yeah", "yep", "done", "i did"),
+    "no": ("no", "nope", "not today", "i did not"),
+    "partly": ("partly", "partially", "a bit", "half", "sort of"),
+    "skip": ("skip", "rest", "rest day"),
+}
+# command -> words/phrases; "skip" doubles as the rest-day answer in goal questions
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "repeat": ("repeat", "again", "say again", "pardon"),
+    "skip": ("skip", "next"),
+    "stop": ("stop", "quit", "that's all", "enough"),
+    "later": ("later", "not now", "snooze"),
+}
+INTENTION_PROMPTS = (
+    "What is one thing you want to do today that fits who you want to be?",
+    "Which small choice today would make you proud tonight?",
+    "What is your intention for today?",
+)
+EXTRA_PROMPTS = ("What is one small win from today?", "What got in your way today?")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS_SHORT = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def plural(count: int) -> str:
+    return "one" if count == 1 else "other"
+
+
+TEXTS: dict[str, str | dict[str, str]] = {
+    # -- spoken ------------------------------------------------------------------------
+    "say.greeting_morning": "Good morning. Let's take a minute for today.",
+    "say.greeting_evening": "Good evening. Let's look back at your day.",
+    "say.noted": "Noted: {text}.",
+    "say.reminders_intro": "Your micro-goals for today:",
+    "say.no_goals": "You have no active micro-goals yet. Add one with microalign goals add.",
+    "say.intention_check": "This morning you said: {intention}. Did you keep it?",
+    "say.goal_question": "Did you {goal} today?",
+    "say.skip_reason": "Okay, a rest day. Any reason you want to note? Say it, or say next.",
+    "say.feeling_prompt": "How did it feel?",
+    "say.summary_streak": {
+        "one": "{goal}: {count} day in a row.",
+        "other": "{goal}: {count} days in a row.",
+    },
+    "say.summary_none": "Every day you show up counts. See you tomorrow.",
+    "say.goodbye": "Thank you. Rest well.",
+    "say.didnt_understand": "Sorry, I didn't catch that. Please answer {choices}.",
+    "say.choice_hint": "{outcomes}   (or {commands})",
+    "say.no_speech_retry": "I didn't hear anything. Once more:",
+    "say.no_speech_end": "I didn't hear an answer, so let's do this later.",
+    "say.stopped": "Alright, I've saved what you told me.",
+    "say.snoozed": "Okay, I'll ask again later.",
+    "say.confirm": "I heard: {text}. Is that right?",
+    "say.milestone": "Milestone: {title}!",
+    "say.level_up_question": (
+        "Let's level up “{goal}”. What is the slightly harder version? Say it after the chime."
+    ),
+    "say.level_up_done": "New goal: {goal}. The old one is kept in its history.",
+    # -- names shown in several places ---------------------------------------------------
+    "slot.morning": "morning",
+    "slot.evening": "evening",
+    "slot_title.morning": "Morning reflection",
+    "slot_title.evening": "Evening review",
+    "checkin_state.none": "not yet",
+    "checkin_state.running": "running",
+    "checkin_state.done": "done",
+    "checkin_state.stopped": "stopped",
+    "checkin_state.interrupted": "interrupted",
+    "checkin_state.no_speech": "no answer",
+    "checkin_state.snoozed": "snoozed",
+    "checkin_state.missed": "missed",
+    "checkin_state.skipped": "skipped",
+    "goal_state.active": "active",
+    "goal_state.paused": "paused",
+    "goal_state.mastered": "mastered",
+    "goal_state.retired": "retired",
+    "outcome.kept": "yes",
+    "outcome.partly": "partly",
+    "outcome.missed": "no",
+    "outcome.rest": "skip",
+    "days.daily": "daily",
+    # -- terminal ------------------------------------------------------------------------
+    "cli.init_done": """\
+microalign is set up.
+  config:   {config}
+  data:     {data}
+
+Next steps:
+  1. Add a micro-goal (small enough to do every day):
+       microalign goals add "Ask one question in the team meeting" --value commitment
+  2. Try an evening review by typing:   microalign checkin evening --text
+  3. See where you stand:               microalign status
+  4. Let it run every day:              systemctl --user enable --now microalign
+     (see README.md, "Run it every day")""",
+    "cli.init_exists": (
+        "Kept your existing config {config} (use --force to overwrite it with the defaults)."
+    ),
+    "cli.config_ok": "{path}: OK",
+    "cli.config_defaults": (
+        "{path} does not exist: the defaults are in use (run `microalign init` to write it)."
+    ),
+    "cli.no_goals": (
+        'No micro-goals yet. Add one: microalign goals add "Smile at one person" --value respect'
+    ),
+    "cli.slot_done": (
+        "The {slot} check-in for {day} is already done. Use --again to answer it once more "
+        "(the newer answers count)."
+    ),
+    "cli.checkin_end.done": "Saved. See `microalign status` for your streaks.",
+    "cli.checkin_end.stopped": (
+        "Stopped; every answer given so far is saved. Run the same command to finish it."
+    ),
+    "cli.checkin_end.no_speech": "Ended without an answer; run the same command to try again.",
+    "cli.checkin_end.snoozed": "Snoozed; run the same command when you are ready.",
+    "cli.checkin_end.already_done": "Another check-in finished this one first; nothing was asked.",
+    "cli.value_added": "Added value '{name}'.",
+    "cli.value_removed": "Removed value '{name}'.",
+    "cli.exported": {
+        "one": "Wrote {count} answer to {path}.",
+        "other": "Wrote {count} answers to {path}.",
+    },
+    "cli.report_written": "Wrote the report to {path}; open it in a browser.",
+    "cli.goal.added": "Added goal {id}: {text} [{state}]",
+    "cli.goal.changed": "Changed goal {id}: {text} [{state}]",
+    "cli.goal.paused": "Paused goal {id}: {text} [{state}]",
+    "cli.goal.resumed": "Resumed goal {id}: {text} [{state}]",
+    "cli.goal.retired": "Retired goal {id}: {text} [{state}]",
+    "cli.goal.mastered": "Mastered goal {id}: {text} [{state}]",
+    "cli.goal.levelled_up": "Levelled up to goal {id}: {text} [{state}]",
+    "cli.goal.asks": "  asks: {question}",
+    "cli.goal.chain": "Chain: {chain}",
+    "cli.goal.from": "from {id}",
+    "cli.note": "Note: {warning}",
+    "cli.status.heading": "{weekday} {day:02d} {month} {year} — {slots}",
+    "cli.status.slot": "{slot} {state}",
+    "cli.history.heading": "{day} {slot}",
+    "cli.history.audio_pending": "(audio, not transcribed yet)",
+    "cli.history.none": {
+        "one": "No answers in the last {count} day.",
+        "other": "No answers in the last {count} days.",
+    },
+    "cli.stats.heading": "{id}. {text}  [{state}]",
+    "cli.stats.line": {
+        "one": (
+            "   streak {streak} · best {best} · strength {strength} · kept {kept} of {count} day"
+        ),
+        "other": (
+            "   streak {streak} · best {best} · strength {strength} · kept {kept} of {count} days"
+        ),
+    },
+    "cli.column.id": "id",
+    "cli.column.goal": "goal",
+    "cli.column.value": "value",
+    "cli.column.area": "area",
+    "cli.column.days": "days",
+    "cli.column.state": "state",
+    "cli.column.today": "today",
+    "cli.column.streak": "streak",
+    "cli.column.best": "best",
+    "cli.column.strength": "strength",
+    "cli.column.levelled_up": "levelled up",
+    "cli.column.active_goals": "active goals",
+    "cli.column.this_week": "this week",
+    "cli.column.this_month": "this month",
+    "cli.interrupted": "Interrupted.",
+    "cli.internal_error": (
+        "internal error: {error}\n  → Run the command again with --debug and report the traceback."
+    ),
+    "cli.tz_warning": "{problem}.",
+    # -- exports -------------------------------------------------------------------------
+    "export.journal_title": "microalign journal",
+    "export.audio_pending": "(audio not transcribed yet)",
+    # -- notifications -------------------------------------------------------------------
+    "note.missed_title": "{slot} missed",
+    "note.action.start_now": "Start now",
+    "note.action.snooze": "Snooze {minutes} min",
+    "note.action.skip_today": "Skip today",
+    "note.action.level_up": "Level up",
+    "note.checkin_start": "Time for your check-in. Listening after the chime.",
+    "note.checkin_waiting": "Your check-in is ready and starts when you are back at the computer.",
+    "note.checkin_missed": (
+        "The check-in did not happen. No problem — pick it up when it suits you."
+    ),
+    "note.no_answer": "No answer heard, so it stopped here.",
+    "note.failed": "It stopped because of an error; every answer given so far is saved.",
+    "note.checkin_typed": "{problem} Type it instead: microalign checkin {slot} --text",
+    "note.snoozed": "Snoozed. I'll ask again at {at}.",
+    "note.skipped": "Skipped for today. See you next time.",
+    "note.busy": "Another check-in is running; this one waits until it is done.",
+    "note.level_up_how": (
+        'Describe the harder version: microalign goals level-up {goal_id} "new goal text"'
+    ),
+    # -- milestones ----------------------------------------------------------------------
+    "milestone.streak.title": {"one": "{count} day in a row!", "other": "{count} days in a row!"},
+    "milestone.streak.body": {
+        "one": "“{goal}” — {count} day in a row. Small steps, real change.",
+        "other": "“{goal}” — {count} days in a row. Small steps, real change.",
+    },
+    "milestone.strength.title": "Strong habit",
+    "milestone.strength.body": (
+        "“{goal}” reached a strength of {percent}%. It is becoming part of you."
+    ),
+    "milestone.perfect_week.title": "A perfect week",
+    "milestone.perfect_week.body": "Every micro-goal kept, every day of the week. Well done.",
+    "milestone.checkins.title": {"one": "{count} check-in", "other": "{count} check-ins"},
+    "milestone.checkins.body": {
+        "one": "You have shown up {count} time. That is what counts.",
+        "other": "You have shown up {count} times. That is what counts.",
+    },
+    "milestone.mastered.title": "Goal mastered",
+    "milestone.mastered.body": "“{goal}” is now simply who you are.",
+    "milestone.levelled_up.title": "Levelled up",
+    "milestone.levelled_up.body": "“{goal}” led to a harder goal. Onwards.",
+    "milestone.other.title": "Milestone",
+    "milestone.other.body": "{goal}",
+    "milestone.level_up_suggestion.title": "Time to level up?",
+    "milestone.level_up_suggestion.body": {
+        "one": "“{goal}” has held for {count} day. Ready for a slightly harder version?",
+        "other": "“{goal}” has held for {count} days. Ready for a slightly harder version?",
+    },
+    # -- errors: "error.<key>" is the message, "hint.<key>" how to fix it ----------------
+    "error.no_goal": "There is no goal {goal_id}.",
+    "hint.no_goal": "See `microalign goals list --all`.",
+    "error.goal_text_empty": "The goal text is empty.",
+    "hint.goal_text_empty": 'Say what you will do, e.g. "Ask one question".',
+    "error.goal_text_long": "The goal text is {length} characters long (at most {limit}).",
+    "hint.goal_text_long": "Micro-goals work best when small: shorten it.",
+    "error.question_empty": "The question is empty.",
+    "hint.question_empty": 'Ask it the way you want to hear it, e.g. "Did you stretch today?".',
+    "error.question_long": "The question is {length} characters long (at most {limit}).",
+    "hint.question_long": "Shorten it: it is asked every evening.",
+    "error.unknown_weekday": "Unknown weekday '{part}' in --days '{spec}'.",
+    "hint.unknown_weekday": "Use names like mon,wed,fri, or daily, weekdays, weekends.",
+    "error.value_empty": "The value name is empty.",
+    "hint.value_empty": "Give a word such as honesty.",
+    "error.value_exists": "The value '{name}' already exists.",
+    "hint.value_exists": "See `microalign values` for your values.",
+    "error.value_used": {
+        "one": "The value '{name}' is used by {count} goal.",
+        "other": "The value '{name}' is used by {count} goals.",
+    },
+    "hint.value_used": "Change those goals first: microalign goals edit ID --value OTHER.",
+    "error.unknown_value": "Unknown value '{name}'. Known values: {known}.",
+    "hint.unknown_value": "Add it first: microalign values add {clean}",
+    "error.nothing_to_change": "Nothing to change.",
+    "hint.nothing_to_change": "Give --text, --ask, --value, --area or --days.",
+    "error.not_a_date": "{option} '{value}' is not a date.",
+    "hint.not_a_date": "Use YYYY-MM-DD, e.g. 2026-11-20.",
+    "error.future_date": "{option} {day} is in the future.",
+    "hint.future_date": "Give today or a past day.",
+    "error.date_too_old": "{option} {day} is more than {limit} days ago.",
+    "hint.date_too_old": "Give a day from {earliest} to {today}; check the year.",
+    "error.checkin_busy": "The {slot} check-in of {day} is already running elsewhere.",
+    "hint.checkin_busy": (
+        'Finish or stop the running check-in first (say "stop" or press Ctrl-C there).'
+    ),
+    "error.checkin_locked": "A check-in is already running (pid {holder}).",
+    "hint.checkin_locked": (
+        'Finish or stop the running check-in first (say "stop" or press Ctrl-C there).'
+    ),
+    "error.daemon_locked": "The microalign daemon is already running (pid {holder}).",
+    "hint.daemon_locked": (
+        "Only one daemon runs per user: see `systemctl --user status microalign`."
+    ),
+    "error.goal_ended": "{goal} is {state}; {state} goals cannot be {action}.",
+    "hint.goal_ended": "Add a new goal instead (`microalign goals add`).",
+    "error.goal_paused_level_up": "{goal} is paused; a paused goal cannot be levelled up.",
+    "hint.goal_paused_level_up": "Resume it first (`microalign goals resume`), then level it up.",
+    "error.goal_already_paused": "{goal} is already paused.",
+    "hint.goal_already_paused": "Resume it to make it active.",
+    "error.goal_already_active": "{goal} is already active.",
+    "hint.goal_already_active": "There is nothing to resume.",
+    "error.too_many_goals": (
+        "That would make {count} active goals; at most {limit} can be active at once."
+    ),
+    "hint.too_many_goals": "Pause or retire a goal first (`microalign goals pause|retire ID`).",
+    "warning.many_goals": (
+        "You now have {count} active goals, more than the {limit} recommended. "
+        "Fewer goals are easier to keep; consider pausing one."
+    ),
+    "error.speech_off": "Speech is turned off in the configuration.",
+    "hint.speech_off": "Set speech.enabled = true, or type the check-in in a terminal.",
+    "error.unknown_language": "Unknown language '{code}'.",
+    "hint.unknown_language": "Use one of: {known}.",
+    "goal.numbered": "Goal {goal_id}",
+    "goal.this": "This goal",
+    # verbs named by goal_ended ("mastered goals cannot be paused")
+    "action.pause": "paused",
+    "action.resume": "resumed",
+    "action.retire": "retired",
+    "action.master": "marked mastered",
+    "action.edit": "edited",
+    "action.level_up": "levelled up",
+}

