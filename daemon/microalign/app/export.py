@@ -12,6 +12,7 @@ import json
 from itertools import groupby
 from typing import Any
 
+from microalign.core.outcomes import OUTCOME_TO_ANSWER
 from microalign.core.safetext import clean, for_csv, for_json, for_markdown
 
 FORMATS = ("md", "csv", "json", "jrnl")
@@ -32,7 +33,6 @@ COLUMNS = [
     "status",
     "created_at",
 ]
-OUTCOME_WORD = {"kept": "yes", "missed": "no", "partly": "partly", "rest": "skip"}
 SLOT_TIME = {"morning": "07:30", "evening": "21:00"}
 SLOT_TITLE = {"morning": "Morning reflection", "evening": "Evening review"}
 
@@ -40,8 +40,8 @@ SLOT_TITLE = {"morning": "Morning reflection", "evening": "Evening review"}
 def answer_text(row: dict[str, Any], escape=clean) -> str:
     """The answer as a reader wants it, its stored parts passed through `escape`; the
     words as recognised stay in CSV and JSON."""
-    if row["outcome"] in OUTCOME_WORD:
-        text = OUTCOME_WORD[row["outcome"]]
+    if row["outcome"] in OUTCOME_TO_ANSWER:
+        text = OUTCOME_TO_ANSWER[row["outcome"]]
     elif row["text"]:
         text = escape(row["text"])
     else:

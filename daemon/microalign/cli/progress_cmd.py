@@ -9,10 +9,11 @@ import click
 
 from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option, table
+from microalign.core.outcomes import OUTCOME_TO_ANSWER
 from microalign.core.safetext import for_terminal as shown
 from microalign.i18n import texts
 
-OUTCOME_MARK = {"kept": "yes", "partly": "partly", "missed": "no", "rest": "skip", None: "-"}
+OUTCOME_MARK: dict[str | None, str] = {**OUTCOME_TO_ANSWER, None: "-"}
 
 
 def status_data(app: App) -> dict:
