@@ -167,6 +167,29 @@ class Checkins:
         note = texts.checkin_missed(occ.slot, self.snooze_minutes, texts.FAILED_WHY)
         await self.notices.send(note, occ.key)
 
+    async def interrupt(self, timeout: float) -> bool:
+        """End a running check-in (daemon stopping); False if it did not end in time.
+
+        Every answer is stored as it is given, so ending the check-in here saves it; it
+        resumes (without re-asking answered steps) at the next start. Without a running
+        key the check-in has ended and only its notifications are left."""
+        if self.task is None or self.task.done():
+            return True
+        running = self.slots.attempts.running
+        if running is not None:
+            day, slot = running
+            log.warning(
+                "The %s check-in of %s is interrupted; its answers are saved and it "
+                "resumes on restart",
+                slot,
+                day,
+            )
+        interrupt = getattr(self.runner, "interrupt", None)
+        if interrupt is not None:
+            interrupt()
+        done, _ = await asyncio.wait({self.task}, timeout=timeout)
+        return bool(done)
+
     async def prepare(self, slot: str) -> None:
         """Load speech shortly before a check-in (the timers call it)."""
         if self.slots.attempts.running is not None:

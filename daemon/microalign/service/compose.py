@@ -3,9 +3,9 @@ heavy backends load lazily. Tests pass their doubles (fault injection) to make_d
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from microalign.ports.presence import Presence
     from microalign.ports.speech import Listener, Speaker
     from microalign.service.daemon import Daemon
+    from microalign.service.live import Live
 
 
 def make_speaker(mode: str, config: Config, pack: LanguagePack) -> Speaker:
@@ -77,6 +78,27 @@ class Wiring:
     notifier: Callable[[Config], Notifier] = make_notifier
     presence: Callable[[Config], Presence] = make_presence
     timers: Callable[[Config, WakeJob, PrepareJob], Timers] = make_timers
+
+
+def apply_config(
+    live: Live, config: Config, wiring: Wiring, poke: Callable[[], None]
+) -> list[Coroutine[Any, Any, None]]:
+    """Put a reloaded `config` into `live`, with new adapters where their settings changed;
+    returns the jobs (for the event loop) that close or start the adapters swapped."""
+    old, live.config = live.config, config
+    jobs: list[Coroutine[Any, Any, None]] = []
+    if config.notifications != old.notifications:
+        previous, live.notifier = live.notifier, wiring.notifier(config)
+        jobs.append(previous.close())
+    if config.presence != old.presence:
+        jobs.append(_swap_presence(live, wiring.presence(config), poke))
+    return jobs
+
+
+async def _swap_presence(live: Live, presence: Presence, poke: Callable[[], None]) -> None:
+    previous, live.presence = live.presence, presence
+    await previous.close()
+    await presence.start(on_change=poke, on_resume=poke)
 
 
 def make_daemon(

@@ -15,8 +15,7 @@ import contextlib
 import logging
 import os
 import signal
-from collections.abc import Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from microalign.adapters.sdnotify import SystemdNotifier, watchdog_interval
 from microalign.core.clock import Clock
@@ -77,16 +76,11 @@ class Daemon:
         self._wake = asyncio.Event()
         self._stop = asyncio.Event()
         self.checkins = Checkins(
-            self.live,
-            self.slots,
-            runner,
-            self.thread,
-            self.notices,
-            self.clock,
+            self.live, self.slots, runner, self.thread, self.notices, self.clock,
             stopping=self._stop.is_set,
             poke=self.poke,
             status_changed=lambda: self.sd.status(self.status_text()),
-        )
+        )  # fmt: skip
         self._timers: Timers | None = None
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -114,7 +108,7 @@ class Daemon:
 
     @property
     def intentions(self) -> Intentions:
-        """ "Snooze" and "start now", kept in the store."""
+        """What the user asked for (snooze, start now), kept in the store."""
         return self.slots.intentions
 
     def next_occurrence(self) -> Occurrence | None:
@@ -139,7 +133,7 @@ class Daemon:
         await self.thread.call(self.runner.recover)
         self.slots.refresh(self.planner.today())
         self._start_timers()
-        watchdog = asyncio.create_task(self._watchdog())
+        watchdog = asyncio.create_task(_watchdog(self.sd))
         self.sd.ready(self.status_text())
         log.info("microalign daemon ready; %s", self.status_text())
         try:
@@ -174,23 +168,13 @@ class Daemon:
 
     def _apply(self, config: Config) -> None:
         """Use a new config: new timers, and new adapters where their settings changed."""
-        old, self.live.config = self.live.config, config
+        from microalign.service.compose import apply_config
+
+        for job in apply_config(self.live, config, self.wiring, self.poke):
+            task = asyncio.get_running_loop().create_task(job)
+            self._tasks.add(task)  # a task nobody holds may be collected before it ends
+            task.add_done_callback(self._tasks.discard)
         self._start_timers()
-        if config.notifications != old.notifications:
-            previous, self.live.notifier = self.live.notifier, self.wiring.notifier(config)
-            self._background(previous.close())
-        if config.presence != old.presence:
-            self._background(self._swap_presence(self.wiring.presence(config)))
-
-    def _background(self, job: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.get_running_loop().create_task(job)
-        self._tasks.add(task)  # a task nobody holds may be collected before it ends
-        task.add_done_callback(self._tasks.discard)
-
-    async def _swap_presence(self, presence: Presence) -> None:
-        previous, self.live.presence = self.live.presence, presence
-        await previous.close()
-        await presence.start(on_change=self.poke, on_resume=self.poke)
 
     async def _loop(self) -> None:
         while not self._stop.is_set():
@@ -218,32 +202,12 @@ class Daemon:
         self.sd.stopping()
         if self._timers is not None:
             self._timers.shutdown()
-        task = self.checkins.task
-        if task is not None and not task.done():
-            self._interrupt()
-            done, _ = await asyncio.wait({task}, timeout=STOP_WAIT_SECONDS)
-            if not done:
-                await self._close_all()
-                logging.shutdown()
-                os._exit(0)  # an in-process check-in blocked in audio I/O cannot be joined
+        if not await self.checkins.interrupt(STOP_WAIT_SECONDS):
+            await self._close_all()
+            logging.shutdown()
+            os._exit(0)  # an in-process check-in blocked in audio I/O cannot be joined
         await self._close_all()
         self.thread.shutdown()
-
-    def _interrupt(self) -> None:
-        # Every answer is stored as it is given, so ending the check-in here saves it;
-        # it resumes (without re-asking answered steps) at the next start. Without a
-        # running key the check-in has ended and only its notifications are left.
-        running = self.slots.attempts.running
-        if running is not None:
-            log.warning(
-                "The %s check-in of %s is interrupted; its answers are saved and it "
-                "resumes on restart",
-                running[1],
-                running[0],
-            )
-        interrupt = getattr(self.runner, "interrupt", None)
-        if interrupt is not None:
-            interrupt()
 
     async def _close_all(self) -> None:
         with contextlib.suppress(Exception):
@@ -253,14 +217,6 @@ class Daemon:
         with contextlib.suppress(Exception):
             self.ledger.close()
         self.sd.close()
-
-    async def _watchdog(self) -> None:
-        interval = watchdog_interval()
-        if interval is None:
-            return
-        while True:
-            self.sd.watchdog()
-            await asyncio.sleep(interval)
 
     # -- timers ------------------------------------------------------------------------------
 
@@ -282,3 +238,12 @@ class Daemon:
         else:
             self._timers.set_next(plan.due, plan.prepare_at, plan.slot)
         self.sd.status(self.status_text())
+
+
+async def _watchdog(sd: SystemdNotifier) -> None:
+    interval = watchdog_interval()
+    if interval is None:
+        return
+    while True:
+        sd.watchdog()
+        await asyncio.sleep(interval)
