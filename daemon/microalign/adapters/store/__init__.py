@@ -40,6 +40,7 @@ __all__ = [
     "Claim",
     "Store",
     "now_iso",
+    "probe",
     "translate_errors",
 ]
 
@@ -48,6 +49,18 @@ log = logging.getLogger(__name__)
 # Bump together with a new step in migrations.py (a test checks they agree).
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
+
+
+def probe(path: Path) -> tuple[str, int]:
+    """(quick_check verdict, schema version) of the database, opened read-only: nothing is
+    created or migrated. Raises sqlite3.Error when it cannot be read."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+    return str(verdict), int(version)
 
 
 class Store(CheckinStore, AnswerStore, GoalStore):
