@@ -13,10 +13,9 @@ from microalign import config as configuration
 from microalign.adapters.paths import Paths, resolve
 from microalign.adapters.presence import AlwaysPresent
 from microalign.core.clock import Clock
-from microalign.service.compose import make_notifier
+from microalign.service import compose
 from microalign.service.daemon import Daemon
-from microalign.service.runner import SPEECH_FACTORY_ENV, StoreLedger
-from microalign.service.worker import ProcessRunner
+from microalign.service.runner import SPEECH_FACTORY_ENV
 
 BERLIN = "Europe/Berlin"
 
@@ -59,16 +58,16 @@ def clock_at(wall: datetime, zone: str = BERLIN) -> Clock:
 def make_daemon(
     paths: Paths | None = None, clock: Clock | None = None, presence=None, **options
 ) -> Daemon:
+    """The production daemon from the composition root; the user always counts as present
+    unless the test brings its own presence."""
     paths = paths or resolve()
-    config = configuration.load(paths.config_file)
-    return Daemon(
-        config,
-        StoreLedger(paths),
-        ProcessRunner(paths),
-        make_notifier(config),
-        presence or AlwaysPresent(),
-        clock,
-        reload_config=lambda: configuration.load(paths.config_file),
+    wiring = compose.Wiring(load_config=lambda: configuration.load(paths.config_file))
+    return compose.make_daemon(
+        paths,
+        configuration.load(paths.config_file),
+        wiring=wiring,
+        presence=presence or AlwaysPresent(),
+        clock=clock,
         **options,
     )
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from typing import Protocol
 
 log = logging.getLogger(__name__)
 
@@ -19,15 +18,6 @@ MANAGER = "org.freedesktop.login1.Manager"
 SESSION = "org.freedesktop.login1.Session"
 USER = "org.freedesktop.login1.User"
 PROPERTIES = "org.freedesktop.DBus.Properties"
-
-
-class Presence(Protocol):
-    async def start(self, on_change: Callable[[], None], on_resume: Callable[[], None]) -> None:
-        """Begin watching; `on_change` when lock/idle changes, `on_resume` after a suspend."""
-
-    async def is_present(self) -> bool: ...
-
-    async def close(self) -> None: ...
 
 
 class AlwaysPresent:
@@ -149,7 +139,3 @@ class LogindPresence:
         if self._bus is not None:
             self._bus.disconnect()
             self._bus = None
-
-
-def make_presence(enabled: bool, source: str) -> Presence:
-    return LogindPresence(track=enabled and source == "logind")

@@ -19,16 +19,14 @@ from microalign.adapters.store import CLAIM_BUSY, CLAIM_SETTLED
 from microalign.app.context import App
 from microalign.app.retention import prune_audio
 from microalign.core.dialogue import flows
-from microalign.core.dialogue.engine import DONE, SNOOZED, Engine
+from microalign.core.dialogue.engine import Engine
 from microalign.core.safetext import clean
-from microalign.core.vocabulary import ALREADY_DONE, SNOOZE
+from microalign.core.vocabulary import ALREADY_DONE, DONE, INTERRUPTED, SNOOZE, SNOOZED
 from microalign.errors import BusyError
 from microalign.i18n import Ref
 from microalign.ports.speech import AnswerKind, Heard, Listener, Speaker
 
 log = logging.getLogger(__name__)
-SLOTS = ("morning", "evening")
-INTERRUPTED = "interrupted"
 
 
 @dataclass
@@ -132,7 +130,7 @@ def run_checkin(
     *,
     day: date | None = None,
     source: str = "text",
-    settled: Collection[str] = ("done",),
+    settled: Collection[str] = (DONE,),
 ) -> CheckinResult:
     """Run (or resume) the check-in of `slot` for `day`; only one runs at a time.
 

@@ -70,18 +70,15 @@ def check_config(paths: Paths) -> tuple[Config, Result]:
 def check_database(paths: Paths) -> Result:
     import sqlite3
 
+    from microalign.adapters.store import probe
+
     path = paths.database
     if not path.exists():
         return Result(
             "database", WARN, f"{path} does not exist yet", "Run `microalign init` to create it."
         )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-        try:
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            conn.close()
+        verdict, version = probe(path)
     except sqlite3.Error as exc:
         return Result(
             "database",

@@ -12,6 +12,7 @@ import json
 from itertools import groupby
 from typing import Any
 
+from microalign.core.outcomes import OUTCOME_TO_ANSWER
 from microalign.core.safetext import clean, for_csv, for_json, for_markdown
 from microalign.i18n import EN, LanguagePack
 
@@ -34,14 +35,13 @@ COLUMNS = [
     "status",
     "created_at",
 ]
-OUTCOMES = ("kept", "missed", "partly", "rest")
 SLOT_TIME = {"morning": "07:30", "evening": "21:00"}
 
 
 def answer_text(row: dict[str, Any], escape=clean, lang: LanguagePack = EN) -> str:
     """The answer as a reader wants it, its stored parts passed through `escape`; the
     words as recognised stay in CSV and JSON."""
-    if row["outcome"] in OUTCOMES:
+    if row["outcome"] in OUTCOME_TO_ANSWER:
         text = lang.t(f"outcome.{row['outcome']}")
     elif row["text"]:
         text = escape(row["text"])

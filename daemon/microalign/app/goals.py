@@ -79,14 +79,13 @@ class Goals:
     # -- reading ------------------------------------------------------------------------
 
     def get(self, goal_id: int) -> dict[str, Any]:
-        goal = self.store.row("SELECT * FROM goals WHERE id = ?", (goal_id,))
+        goal = self.store.goal(goal_id)
         if goal is None:
             raise NotFoundError.keyed("no_goal", goal_id=goal_id)
         return goal
 
     def list(self, states: tuple[str, ...] = ("active", "paused")) -> list[dict[str, Any]]:
-        marks = ",".join("?" * len(states))
-        return self.store.rows(f"SELECT * FROM goals WHERE state IN ({marks}) ORDER BY id", states)
+        return self.store.goals_in(states)
 
     def active(self) -> list[dict[str, Any]]:
         return self.list(("active",))
@@ -100,7 +99,7 @@ class Goals:
 
     def pauses(self) -> dict[int, list[tuple[date, date | None]]]:
         result: dict[int, list[tuple[date, date | None]]] = {}
-        for r in self.store.rows("SELECT goal_id, start, end FROM goal_pauses ORDER BY id"):
+        for r in self.store.goal_pauses():
             end = date.fromisoformat(r["end"]) if r["end"] else None
             result.setdefault(r["goal_id"], []).append((date.fromisoformat(r["start"]), end))
         return result
@@ -108,28 +107,22 @@ class Goals:
     # -- values -------------------------------------------------------------------------
 
     def values(self) -> list[str]:
-        return [r["name"] for r in self.store.rows("SELECT name FROM goal_values ORDER BY name")]
+        return self.store.value_names()
 
     def add_value(self, name: str) -> str:
         clean = value_name(name)
         if not clean:
             raise UsageError.keyed("value_empty")
-        with self.store.conn:
-            added = self.store.conn.execute(
-                "INSERT OR IGNORE INTO goal_values(name, created_at) VALUES (?, ?)",
-                (clean, now_iso()),
-            ).rowcount
-        if not added:
+        if not self.store.add_value(clean):
             raise UsageError.keyed("value_exists", name=clean)
         return clean
 
     def remove_value(self, name: str) -> None:
         clean = self._known_value(name)
-        used = self.store.row("SELECT count(*) AS n FROM goals WHERE value = ?", (clean,))
-        if used and used["n"]:
-            raise UsageError.keyed("value_used", name=clean, count=used["n"])
-        with self.store.conn:
-            self.store.conn.execute("DELETE FROM goal_values WHERE name = ?", (clean,))
+        used = self.store.goals_with_value(clean)
+        if used:
+            raise UsageError.keyed("value_used", name=clean, count=used)
+        self.store.remove_value(clean)
 
     def _known_value(self, name: str | None) -> str | None:
         if name is None:
@@ -169,7 +162,7 @@ class Goals:
             "updated_at": now_iso(),
         }
         warning = check_active_limit(len(self.active()) + 1, self.soft_limit)
-        goal_id = self.store.insert("goals", record)
+        goal_id = self.store.add_goal(record)
         return Change(self.get(goal_id), warning)
 
     def edit(
@@ -199,7 +192,7 @@ class Goals:
             changes["question"] = check_question(question) if question.strip() else None
         if not changes:
             raise UsageError.keyed("nothing_to_change")
-        self.store.update("goals", goal_id, changes | {"updated_at": now_iso()})
+        self.store.update_goal(goal_id, changes | {"updated_at": now_iso()})
         return Change(self.get(goal_id))
 
     def transition(self, goal_id: int, action: str, today: date) -> Change:
@@ -214,24 +207,13 @@ class Goals:
         changes: dict[str, Any] = {"state": str(new_state), "updated_at": now_iso()}
         if new_state in (GoalState.RETIRED, GoalState.MASTERED):
             changes["ended_on"] = today.isoformat()
-        with self.store.conn:
-            if action == "pause":
-                self.store.conn.execute(
-                    "INSERT INTO goal_pauses(goal_id, start) VALUES (?, ?)",
-                    (goal_id, today.isoformat()),
-                )
-            if goal["state"] == "paused" and action != "pause":
-                # A pause ends on the day before: the day it is lifted counts again (and a
-                # pause lifted on the day it began leaves no paused day at all).
-                last = (today - timedelta(days=1)).isoformat()
-                self.store.conn.execute(
-                    "UPDATE goal_pauses SET end = ? WHERE goal_id = ? AND end IS NULL",
-                    (last, goal_id),
-                )
-                self.store.conn.execute(
-                    "DELETE FROM goal_pauses WHERE goal_id = ? AND end < start", (goal_id,)
-                )
-        self.store.update("goals", goal_id, changes)
+        if action == "pause":
+            self.store.start_pause(goal_id, today)
+        if goal["state"] == "paused" and action != "pause":
+            # A pause ends on the day before: the day it is lifted counts again (and a
+            # pause lifted on the day it began leaves no paused day at all).
+            self.store.end_pause(goal_id, today - timedelta(days=1))
+        self.store.update_goal(goal_id, changes)
         return Change(self.get(goal_id), warning)
 
     def level_up(self, goal_id: int, text: str, today: date) -> Change:
@@ -241,10 +223,8 @@ class Goals:
         old = self.get(goal_id)
         check_transition(GoalState(old["state"]), "level_up", goal_id)
         check_text(text)  # before the old goal ends, so a bad text changes nothing
-        self.store.update(
-            "goals",
-            goal_id,
-            {"state": "mastered", "ended_on": today.isoformat(), "updated_at": now_iso()},
+        self.store.update_goal(
+            goal_id, {"state": "mastered", "ended_on": today.isoformat(), "updated_at": now_iso()}
         )
         days = weekday_names(old["weekdays"])
         return self.add(text, old["value"], old["area"], days, today, parent_id=goal_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from microalign.adapters.store import Store, translate_errors
+from microalign.adapters.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -18,19 +18,14 @@ def prune_audio(store: Store, keep_days: int, today: date) -> int:
     if keep_days <= 0:
         return 0
     cutoff = today - timedelta(days=keep_days)
-    rows = store.rows(
-        "SELECT a.id, a.audio_path FROM answers a JOIN checkins c ON c.id = a.checkin_id "
-        "WHERE a.audio_path IS NOT NULL AND a.status = 'final' AND c.day < ?",
-        (cutoff.isoformat(),),
-    )
+    rows = store.expired_audio(cutoff)
     for row in rows:
         try:
             store.audio_file(row["audio_path"]).unlink(missing_ok=True)
         except OSError as exc:  # keep the path: the next run tries again
             log.warning("cannot delete expired audio %s: %s", row["audio_path"], exc)
             continue
-        with translate_errors(store.path), store.conn:
-            store.conn.execute("UPDATE answers SET audio_path = NULL WHERE id = ?", (row["id"],))
+        store.forget_audio(row["id"])
     if rows:
         log.info("deleted %d recorded answers older than %d days", len(rows), keep_days)
     return len(rows)

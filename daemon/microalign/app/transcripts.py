@@ -74,9 +74,9 @@ def _one(store, model: stt.LoadedModel, pack, row: dict[str, Any], summary: Summ
 def outcome_of(text: str, pack) -> str | None:
     """The stored outcome (kept/missed/partly/rest) an answer's words stand for, if any."""
     from microalign.core.dialogue.answers import parse_choice
-    from microalign.core.dialogue.engine import OUTCOMES
+    from microalign.core.outcomes import ANSWER_TO_OUTCOME
 
     parsed = parse_choice(text, pack)
     if parsed is None or parsed.kind != "outcome":
         return None
-    return OUTCOMES[parsed.value]
+    return str(ANSWER_TO_OUTCOME[parsed.value])

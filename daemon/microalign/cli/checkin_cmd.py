@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import click
 
 from microalign.app.context import App
+from microalign.core.vocabulary import DONE, NO_SPEECH, STOPPED
 from microalign.errors import UsageError
 
 # How far back a check-in can be answered: enough to catch up after a holiday, not so far
@@ -62,7 +63,7 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
 
     today = app.today()
     when = parse_day(day, today, earliest=today - timedelta(days=DAYS_BACK))
-    if app.store.slot_status(when, slot) == "done" and not again:
+    if app.store.slot_status(when, slot) == DONE and not again:
         click.echo(app.pack.t("cli.slot_done", slot=app.pack.slot(slot), day=when))
         return 0
     mode = "text" if typed else "voice"
@@ -70,15 +71,15 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     listener = make_listener(mode, app.config, app.pack, app.paths)
     answered = _answer_count(app, when, slot)
     try:
-        settled = () if again else ("done",)
+        settled = () if again else (DONE,)
         result = run_checkin(app, slot, speaker, listener, day=when, source=mode, settled=settled)
     finally:
         listener.close()
         speaker.close()
     status = result.status
-    if status == "stopped" and _answer_count(app, when, slot) == answered:
-        status = "no_speech"  # input closed (or "stop") before a single answer
+    if status == STOPPED and _answer_count(app, when, slot) == answered:
+        status = NO_SPEECH  # input closed (or "stop") before a single answer
     click.echo(app.pack.t(f"cli.checkin_end.{status}"), err=True)
     # Stopping after some answers is the user's choice, not a failure; a check-in that
     # ended without any answer is.
-    return 1 if status == "no_speech" else 0
+    return 1 if status == NO_SPEECH else 0

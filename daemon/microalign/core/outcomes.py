@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 __all__ = [
     "ANSWER_TO_OUTCOME",
     "COUNTED_STATES",
+    "OUTCOME_TO_ANSWER",
     "DayState",
     "GoalSchedule",
     "Outcome",
@@ -44,6 +45,8 @@ ANSWER_TO_OUTCOME: dict[str, Outcome] = {
     "partly": Outcome.PARTLY,
     "skip": Outcome.REST,
 }
+# The stored outcome back to the answer word (export, the terminal's "today" column).
+OUTCOME_TO_ANSWER: dict[str, str] = {str(o): answer for answer, o in ANSWER_TO_OUTCOME.items()}
 
 
 class DayState(StrEnum):

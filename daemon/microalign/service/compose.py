@@ -1,15 +1,24 @@
-"""The composition root: the one place that picks adapters; heavy backends load lazily."""
+"""The composition root: the one place that picks adapters and puts the daemon together;
+heavy backends load lazily. Tests pass their doubles (fault injection) to make_daemon."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
+    from microalign.adapters.sdnotify import SystemdNotifier
     from microalign.config import Config
+    from microalign.core.clock import Clock
     from microalign.i18n import LanguagePack
+    from microalign.ports.daemon import Ledger, PrepareJob, Runner, Timers, WakeJob
     from microalign.ports.notify import Notifier
+    from microalign.ports.presence import Presence
     from microalign.ports.speech import Listener, Speaker
+    from microalign.service.daemon import Daemon
+    from microalign.service.live import Live
 
 
 def make_speaker(mode: str, config: Config, pack: LanguagePack) -> Speaker:
@@ -43,3 +52,87 @@ def make_notifier(config: Config) -> Notifier:
     from microalign.adapters.notify.fallback import FallbackNotifier
 
     return FallbackNotifier(DesktopNotifier(), LogNotifier())
+
+
+def make_presence(config: Config) -> Presence:
+    """logind always watches for resume from suspend; lock and idle only when enabled
+    (otherwise the user always counts as present)."""
+    from microalign.adapters.presence import LogindPresence
+
+    presence = config.presence
+    return LogindPresence(track=presence.enabled and presence.idle_source == "logind")
+
+
+def make_timers(config: Config, wake: WakeJob, prepare: PrepareJob) -> Timers:
+    from microalign.adapters.timers import Timers
+    from microalign.service.daemon import WATCH_SECONDS
+
+    return Timers(config.schedule.grace_minutes, WATCH_SECONDS, wake, prepare)
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """How the daemon gets the adapters that depend on the config, at start and on reload."""
+
+    load_config: Callable[[], Config] | None = None  # None: reload does nothing
+    notifier: Callable[[Config], Notifier] = make_notifier
+    presence: Callable[[Config], Presence] = make_presence
+    timers: Callable[[Config, WakeJob, PrepareJob], Timers] = make_timers
+
+
+def apply_config(
+    live: Live, config: Config, wiring: Wiring, poke: Callable[[], None]
+) -> list[Coroutine[Any, Any, None]]:
+    """Put a reloaded `config` into `live`, with new adapters where their settings changed;
+    returns the jobs (for the event loop) that close or start the adapters swapped."""
+    old, live.config = live.config, config
+    jobs: list[Coroutine[Any, Any, None]] = []
+    if config.notifications != old.notifications:
+        previous, live.notifier = live.notifier, wiring.notifier(config)
+        jobs.append(previous.close())
+    if config.presence != old.presence:
+        jobs.append(_swap_presence(live, wiring.presence(config), poke))
+    return jobs
+
+
+async def _swap_presence(live: Live, presence: Presence, poke: Callable[[], None]) -> None:
+    previous, live.presence = live.presence, presence
+    await previous.close()
+    await presence.start(on_change=poke, on_resume=poke)
+
+
+def make_daemon(
+    paths: Paths,
+    config: Config,
+    *,
+    wiring: Wiring | None = None,
+    ledger: Ledger | None = None,
+    runner: Runner | None = None,
+    notifier: Notifier | None = None,
+    presence: Presence | None = None,
+    clock: Clock | None = None,
+    sd: SystemdNotifier | None = None,
+    preload_seconds: float | None = None,
+) -> Daemon:
+    """The daemon on the store and check-in processes of `paths`; every part can be given
+    instead (tests inject faults this way)."""
+    from microalign import config as configuration
+    from microalign.service.daemon import PRELOAD_SECONDS, Daemon
+    from microalign.service.ledger import StoreLedger
+    from microalign.service.worker import ProcessRunner
+
+    if wiring is None:
+        wiring = Wiring(lambda: configuration.load(paths.config_file, paths.config_required))
+    daemon = Daemon(
+        config,
+        # The ledger reads the daemon's current config (a reload changes the streak rules).
+        ledger or StoreLedger(paths, lambda: daemon.config),
+        runner or ProcessRunner(paths),
+        wiring,
+        notifier=notifier,
+        presence=presence,
+        clock=clock,
+        sd=sd,
+        preload_seconds=PRELOAD_SECONDS if preload_seconds is None else preload_seconds,
+    )
+    return daemon

@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timedelta
 
-from microalign.core.vocabulary import SNOOZE, START_NOW
-from microalign.service.roles import Key, Ledger
+from microalign.core.vocabulary import SNOOZE, START_NOW, Key
+from microalign.ports.daemon import Ledger
 
 log = logging.getLogger(__name__)
 

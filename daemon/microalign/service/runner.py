@@ -1,8 +1,6 @@
-"""The daemon's adapters to the rest of microalign: the store as its Ledger and the check-in
-runner (microalign.app.checkin) with voice speech as its Runner.
-
-The Ledger lives on the loop's thread, the Runner on the daemon's single worker thread;
-each opens its own App (a sqlite3 connection belongs to one thread).
+"""The check-in runner (microalign.app.checkin) with voice speech: the Runner that the
+check-in process (service.worker) drives. It lives on one thread and opens its own App
+for each call (a sqlite3 connection belongs to one thread).
 """
 
 from __future__ import annotations
@@ -10,26 +8,23 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from microalign.app import notes
-from microalign.app.notes import milestone_text
 from microalign.core.safetext import clean
+from microalign.core.vocabulary import settled_statuses
 from microalign.errors import SpeechError, UsageError
-from microalign.i18n import get_pack
-from microalign.service.roles import Key, Pending, settled_statuses
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
     from microalign.config import Config
+    from microalign.ports.speech import Listener, Speaker
 
 log = logging.getLogger(__name__)
 
 # Fault injection for tests only: "module:function" returning (speaker, listener) for
 # (config, pack, paths), used instead of the voice speaker and listener.
 SPEECH_FACTORY_ENV = "MICROALIGN_SPEECH_FACTORY"
-LEVEL_UP_SUGGESTION = "level_up_suggestion"
 
 
 def _app(paths: Paths):
@@ -38,98 +33,11 @@ def _app(paths: Paths):
     return App(paths)
 
 
-class StoreLedger:
-    def __init__(self, paths: Paths) -> None:
-        self.app = _app(paths)
-        self.app.store  # noqa: B018 - open (and migrate) now: readiness means the store is up
-
-    def slot_status(self, day: date, slot: str) -> str | None:
-        return self.app.store.slot_status(day, slot)
-
-    def record_slot(self, day: date, slot: str, status: str) -> None:
-        self.app.store.record_slot(day, slot, status)
-
-    def reap(self) -> list[Key]:
-        reaped = self.app.store.reap_dead_claims()
-        return [(date.fromisoformat(r["day"]), r["slot"]) for r in reaped]
-
-    def intentions(self) -> list[tuple[date, str, str, datetime | None]]:
-        return [
-            (
-                date.fromisoformat(r["day"]),
-                r["slot"],
-                r["kind"],
-                datetime.fromisoformat(r["until"]) if r["until"] else None,
-            )
-            for r in self.app.store.intentions()
-        ]
-
-    def set_intention(self, key: Key, kind: str, until: datetime | None) -> None:
-        self.app.store.set_intention(key[0], key[1], kind, until)
-
-    def clear_intention(self, key: Key) -> None:
-        self.app.store.clear_intention(*key)
-
-    def forget_intentions_before(self, day: date) -> None:
-        self.app.store.forget_intentions_before(day)
-
-    def first_day(self) -> date | None:
-        found = self.app.store.row("SELECT MIN(day) AS first FROM checkins")
-        first = found and found["first"]
-        return date.fromisoformat(first) if first else None
-
-    def pending_notes(self, config: Config, suggest: bool) -> list[Pending]:
-        lang = get_pack(config.general.language)
-        if suggest:
-            self._suggest_level_ups(config)
-        found = []
-        for row in self.app.store.unnotified_milestones():
-            goal = row.get("goal_text")
-            if row["kind"] == LEVEL_UP_SUGGESTION:
-                note = notes.level_up_suggestion(lang, goal or "", int(row["threshold"]))
-            else:
-                title, body = milestone_text(lang, row["kind"], row["threshold"], goal)
-                note = notes.milestone(lang, title, body, self._can_level_up(row, config))
-            found.append(Pending(row["id"], note, row.get("goal_id")))
-        return found
-
-    def _can_level_up(self, row: dict[str, Any], config: Config) -> bool:
-        if row["kind"] != "streak" or row["goal_id"] is None:
-            return False
-        if row["threshold"] < config.streaks.level_up_after_days:
-            return False
-        goal = self.app.store.row("SELECT state FROM goals WHERE id = ?", (row["goal_id"],))
-        return bool(goal) and goal["state"] == "active"
-
-    def _suggest_level_ups(self, config: Config) -> None:
-        """Record a level-up suggestion (once per goal) for goals whose streak reached the
-        configured length. When that length is also a streak milestone, the milestone's
-        notification carries the Level up action instead."""
-        days = config.streaks.level_up_after_days
-        if days in config.milestones.streak_days:
-            return
-        from microalign.app.progress import goal_progress
-
-        self.app.__dict__["config"] = config  # the daemon's current (reloaded) config
-        today = self.app.today()
-        for progress in goal_progress(self.app, today, ("active",)):
-            if progress.summary.current >= days:
-                goal_id = progress.goal["id"]
-                self.app.store.record_milestone(
-                    f"level-up-suggestion:{goal_id}", LEVEL_UP_SUGGESTION, goal_id, days, today
-                )
-
-    def mark_notified(self, note_id: Any) -> None:
-        self.app.store.mark_milestone_notified(note_id)
-
-    def close(self) -> None:
-        self.app.close()
-
-
 class CheckinRunner:
     def __init__(self, paths: Paths) -> None:
         self.paths = paths
-        self._speech = None  # (speaker, listener) between prepare() and release()
+        # (speaker, listener) between prepare() and release()
+        self._speech: tuple[Speaker, Listener] | None = None
 
     def recover(self) -> None:
         """Transcribe answers whose audio was saved before a crash
@@ -161,8 +69,12 @@ class CheckinRunner:
             app.close()
 
     def prepare(self, slot: str) -> None:
+        self._ready(slot)
+
+    def _ready(self, slot: str) -> tuple[Speaker, Listener]:
+        """The speech engines, loaded now unless they are already."""
         if self._speech is not None:
-            return
+            return self._speech
         app = _app(self.paths)
         try:
             speaker, listener = make_speech(app.config, app.pack, self.paths)
@@ -175,14 +87,14 @@ class CheckinRunner:
         elif isinstance(getattr(type(listener), "model", None), property):
             # VoskListener loads its model lazily on first use of `.model`: use it now, so
             # the first answer does not wait for the model.
-            listener.model  # noqa: B018
+            listener.model  # type: ignore[attr-defined]  # noqa: B018
         log.info("Speech ready for the %s check-in", slot)
+        return speaker, listener
 
     def run(self, slot: str, day: date, intended: bool = False) -> str:
         from microalign.app.checkin import run_checkin
 
-        self.prepare(slot)
-        speaker, listener = self._speech
+        speaker, listener = self._ready(slot)
         app = _app(self.paths)
         try:
             return run_checkin(
@@ -215,8 +127,7 @@ class CheckinRunner:
         """Ask for the harder goal by voice and create it; None if no answer was given."""
         from microalign.ports.speech import AnswerKind, ListenRequest
 
-        self.prepare("level-up")
-        speaker, listener = self._speech
+        speaker, listener = self._ready("level-up")
         app = _app(self.paths)
         try:
             goal = app.goals.get(goal_id)

@@ -24,19 +24,6 @@ def serve(paths: Paths) -> int:
 
 
 async def _serve(paths: Paths, config: configuration.Config) -> int:
-    from microalign.adapters.presence import make_presence
-    from microalign.service.compose import make_notifier
-    from microalign.service.daemon import Daemon
-    from microalign.service.runner import StoreLedger
-    from microalign.service.worker import ProcessRunner
+    from microalign.service.compose import make_daemon
 
-    ledger = StoreLedger(paths)
-    daemon = Daemon(
-        config,
-        ledger,
-        ProcessRunner(paths),
-        make_notifier(config),
-        make_presence(config.presence.enabled, config.presence.idle_source),
-        reload_config=lambda: configuration.load(paths.config_file, paths.config_required),
-    )
-    return await daemon.run()
+    return await make_daemon(paths, config).run()

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from microalign.core import schedule
+from microalign.core.vocabulary import FINAL, RUNNING, SETTLED, Key, settled_statuses
+from microalign.ports.daemon import Ledger
 from microalign.service.intentions import Intentions
-from microalign.service.roles import FINAL, SETTLED, Key, Ledger, settled_statuses
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class SlotBook:
             done.add(self.attempts.running)
         done -= set(self.intentions.snoozed) | self.intentions.forced
         # Settled, or claimed by a live process (a typed check-in): no intention reopens it.
-        return done | {k for k, s in statuses.items() if s in SETTLED or s == "running"}
+        return done | {k for k, s in statuses.items() if s in SETTLED or s == RUNNING}
 
     def settled(self, key: Key, intended: bool) -> bool:
         """True when the slot needs nothing more (for a check-in the user asked for, only
@@ -65,3 +66,9 @@ class SlotBook:
         """The user asked for the slot again (start now, snooze): attempts start afresh."""
         self.attempts.handled.discard(key)
         self.attempts.failures.pop(key, None)
+
+    def snooze(self, key: Key, until: datetime) -> None:
+        """The user (or the check-in) put the slot off until `until`."""
+        self.reopen(key)
+        self.intentions.snooze(key, until)
+        log.info("Snoozed %s until %s", key, until)

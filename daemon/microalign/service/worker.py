@@ -59,6 +59,7 @@ class ProcessRunner:
 
     def _call(self, op: str, **args: Any) -> Any:
         child = self._spawn()
+        assert child.stdin is not None and child.stdout is not None  # both are pipes
         try:
             child.stdin.write(json.dumps({"op": op, **args}) + "\n")
             child.stdin.flush()
@@ -102,7 +103,8 @@ class ProcessRunner:
         if child is None:
             return
         try:
-            child.stdin.close()  # EOF: the child releases its speech engines and exits
+            if child.stdin is not None:
+                child.stdin.close()  # EOF: the child releases its speech engines and exits
             child.wait(timeout=10)
         except (OSError, subprocess.TimeoutExpired):
             child.kill()

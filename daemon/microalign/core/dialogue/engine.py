@@ -14,16 +14,15 @@ from typing import Protocol
 
 from microalign.core.dialogue.answers import choice_hint, parse_choice, parse_command
 from microalign.core.dialogue.flows import CHOICE, SAY, Step
+from microalign.core.outcomes import ANSWER_TO_OUTCOME
+from microalign.core.vocabulary import DONE, NO_SPEECH, SNOOZED, STOPPED
 from microalign.errors import EndOfInput, NoSpeechError
 from microalign.i18n import LanguagePack
 from microalign.ports.speech import AnswerKind, Heard, Listener, ListenRequest, Speaker
 
 log = logging.getLogger(__name__)
 
-OUTCOMES = {"yes": "kept", "no": "missed", "partly": "partly", "skip": "rest"}
 MAX_TRIES = 3
-
-DONE, STOPPED, NO_SPEECH, SNOOZED = "done", "stopped", "no_speech", "snoozed"
 
 
 class Recorder(Protocol):
@@ -153,9 +152,13 @@ class Engine:
             return False
         reason = parsed.rest if parsed.value == "skip" and parsed.rest else None
         answer_id = self.recorder.answer(
-            step, heard, answer_id=pending_id, outcome=OUTCOMES[parsed.value], reason=reason
+            step,
+            heard,
+            answer_id=pending_id,
+            outcome=str(ANSWER_TO_OUTCOME[parsed.value]),
+            reason=reason,
         )
-        self.answers[step.key] = OUTCOMES[parsed.value]
+        self.answers[step.key] = str(ANSWER_TO_OUTCOME[parsed.value])
         if parsed.value == "skip" and step.ask_reason and not reason:
             self._ask_reason(step, answer_id)
         return True

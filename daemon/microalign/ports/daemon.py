@@ -1,28 +1,18 @@
-"""The daemon's role interfaces: what it needs from the store (Ledger) and from whoever
-runs check-ins (Runner). Implementations: runner.StoreLedger, worker.ProcessRunner."""
+"""The daemon's roles: what it needs from the store (Ledger), from whoever runs check-ins
+(Runner) and from its wake-up timers (Timers)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-from microalign.core.vocabulary import ALREADY_DONE, FINAL, SETTLED, Key, settled_statuses
+from microalign.ports.notify import Note
 
-if TYPE_CHECKING:
-    from microalign.config import Config
-    from microalign.ports.notify import Note
-
-__all__ = [
-    "ALREADY_DONE",
-    "FINAL",
-    "SETTLED",
-    "Key",
-    "Ledger",
-    "Pending",
-    "Runner",
-    "settled_statuses",
-]
+# A check-in occurrence: (local day, check-in name); the same shape as core.vocabulary.Key
+# (the ports sit below the core, so they cannot import it).
+Key = tuple[date, str]
 
 
 @dataclass(frozen=True)
@@ -43,9 +33,11 @@ class Ledger(Protocol):
 
     def reap(self) -> list[Key]:
         """Mark check-ins whose owning process is gone as interrupted; returns their keys."""
+        ...
 
     def intentions(self) -> list[tuple[date, str, str, datetime | None]]:
         """(day, slot, kind, until) of every stored intention."""
+        ...
 
     def set_intention(self, key: Key, kind: str, until: datetime | None) -> None: ...
 
@@ -55,10 +47,12 @@ class Ledger(Protocol):
 
     def first_day(self) -> date | None:
         """The first day with a recorded check-in (None on a fresh install)."""
+        ...
 
-    def pending_notes(self, config: Config, suggest: bool) -> list[Pending]:
+    def pending_notes(self, suggest: bool) -> list[Pending]:
         """Milestones and level-up suggestions not yet notified; with `suggest`, first look
         for new level-up suggestions (costly: it computes every goal's streak)."""
+        ...
 
     def mark_notified(self, note_id: Any) -> None: ...
 
@@ -77,10 +71,28 @@ class Runner(Protocol):
     def run(self, slot: str, day: date, intended: bool = False) -> str:
         """Run or resume the check-in; returns its status (done, stopped, no_speech, ...,
         or already_done when the slot was settled meanwhile). `intended`: the user asked
-        for it, so only SETTLED statuses stop it, not FINAL ones."""
+        for it, so only settled statuses stop it, not every final one."""
+        ...
 
     def release(self) -> None:
         """Free the model and devices after a check-in."""
 
     def level_up(self, goal_id: int) -> str | None:
         """Ask for and create the harder goal; None when it must be done elsewhere."""
+        ...
+
+
+class Timers(Protocol):
+    """Wake-up timers: they only wake the daemon, which then decides by itself."""
+
+    def set_next(self, due: datetime, prepare_at: datetime | None, slot: str) -> None:
+        """Wake at `due` (real time, aware) and prepare speech for `slot` at `prepare_at`."""
+
+    def clear(self) -> None: ...
+
+    def shutdown(self) -> None: ...
+
+
+# What the timers call, inside the event loop.
+WakeJob = Callable[[], Awaitable[None]]
+PrepareJob = Callable[[str], Awaitable[None]]

@@ -1,0 +1,131 @@
+"""Answers: one row per answered step, with its audio, transcript and outcome."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
+
+UNUSED = "#unused"  # step suffix of answers that were commands or not understood
+
+
+class AnswerStore(StoreBase):
+    def answered_steps(self, checkin_id: int) -> set[str]:
+        found = self.rows("SELECT step FROM answers WHERE checkin_id = ?", (checkin_id,))
+        return {r["step"] for r in found}
+
+    def _stored(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """Paths inside the data folder are stored relative to it (a copied folder then
+        reads its own audio); see audio_file()."""
+        data_dir = self.path.parent
+        stored = {}
+        for key, value in fields.items():
+            if isinstance(value, Path):
+                value = str(
+                    value.relative_to(data_dir) if value.is_relative_to(data_dir) else value
+                )
+            stored[key] = value
+        return stored
+
+    def audio_file(self, stored: str) -> Path:
+        """The file an answer's stored audio_path names."""
+        return self.path.parent / stored
+
+    def add_answer(self, checkin_id: int, step: str, **fields: Any) -> int:
+        stamp = now_iso()
+        record = {"checkin_id": checkin_id, "step": step, "status": "final"}
+        record |= self._stored(fields) | {"created_at": stamp, "updated_at": stamp}
+        return self.insert("answers", record)
+
+    def update_answer(self, answer_id: int, **fields: Any) -> None:
+        self.update("answers", answer_id, self._stored(fields) | {"updated_at": now_iso()})
+
+    def set_transcript(
+        self,
+        answer_id: int,
+        text: str,
+        confidence: float | None,
+        model: str,
+        outcome: str | None = None,
+    ) -> None:
+        changes: dict[str, Any] = {"text": text, "confidence": confidence, "model": model}
+        if outcome is not None:
+            changes["outcome"] = outcome
+        self.update_answer(answer_id, **changes, status="final")
+
+    def set_aside_answer(
+        self, answer_id: int, text: str, confidence: float | None, model: str
+    ) -> None:
+        """A command ("repeat") or an unclear answer: keep its audio and words, but under
+        `<step>#unused`, so it neither answers the step nor waits for retranscription."""
+        with translate_errors(self.path), self.conn:
+            self.conn.execute(
+                "UPDATE answers SET step = step || ?, text = ?, confidence = ?, model = ?, "
+                "status = 'final', updated_at = ? WHERE id = ? AND step NOT LIKE ?",
+                (UNUSED, text, confidence, model, now_iso(), answer_id, f"%{UNUSED}"),
+            )
+
+    def answers_for_retranscribe(self, pending_only: bool) -> list[dict[str, Any]]:
+        where = "status = 'pending'" if pending_only else "audio_path IS NOT NULL"
+        found = self.rows(
+            "SELECT id, audio_path, kind, language, status, step, goal_id, text FROM answers "
+            f"WHERE {where} AND audio_path IS NOT NULL ORDER BY id"
+        )
+        return [r | {"audio_path": str(self.audio_file(r["audio_path"]))} for r in found]
+
+    def day_answers(self, day: date, slot: str | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT a.*, c.slot, c.day FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE c.day = ?"
+        )
+        params: tuple = (day.isoformat(),)
+        if slot:
+            sql += " AND c.slot = ?"
+            params += (slot,)
+        return self.rows(sql + " ORDER BY a.id", params)
+
+    def goal_outcomes(self) -> dict[int, dict[date, str]]:
+        """goal id -> day -> outcome; a later answer for the same day wins."""
+        result: dict[int, dict[date, str]] = {}
+        days: dict[str, date] = {}  # goals share days: parse each date once
+        for r in self.conn.execute(
+            "SELECT a.goal_id, c.day, a.outcome FROM answers a "
+            "JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE a.goal_id IS NOT NULL AND a.outcome IS NOT NULL ORDER BY a.id"
+        ):
+            day = days.get(r[1]) or days.setdefault(r[1], date.fromisoformat(r[1]))
+            result.setdefault(r[0], {})[day] = r[2]
+        return result
+
+    def history(self, since: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT a.id, c.day, c.slot, c.status AS checkin_status, a.step, a.goal_id, a.prompt, "
+            "a.text, a.outcome, a.reason, a.confidence, a.audio_path, a.model, a.status, "
+            "a.created_at, g.text AS goal_text, g.value AS goal_value, "
+            "g.question AS goal_question "
+            "FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "LEFT JOIN goals g ON g.id = a.goal_id WHERE a.step NOT LIKE ?"
+        )
+        params: tuple = (f"%{UNUSED}",)
+        if since:
+            sql += " AND c.day >= ?"
+            params += (since.isoformat(),)
+        sql += " ORDER BY c.day DESC, a.id DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.rows(sql, params)
+
+    def expired_audio(self, before: date) -> list[dict[str, Any]]:
+        """(id, audio_path) of transcribed answers from check-ins before `before`; a pending
+        answer keeps its audio (it still needs Vosk)."""
+        return self.rows(
+            "SELECT a.id, a.audio_path FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE a.audio_path IS NOT NULL AND a.status = 'final' AND c.day < ?",
+            (before.isoformat(),),
+        )
+
+    def forget_audio(self, answer_id: int) -> None:
+        with translate_errors(self.path), self.conn:
+            self.conn.execute("UPDATE answers SET audio_path = NULL WHERE id = ?", (answer_id,))

@@ -1,0 +1,91 @@
+"""The store's connection and its small helpers, shared by every part of the store."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from microalign.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Turn sqlite3's errors into messages that say what to do."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            raise StoreError(
+                f"The database {path} is locked by another program.",
+                "Wait a moment and try again; if it persists, stop other microalign processes.",
+            ) from None
+        if "disk is full" in text or "disk I/O" in text:
+            raise StoreError(
+                f"Cannot write to {path}: {text}.",
+                "Free some disk space; nothing already stored was changed.",
+            ) from None
+        if "readonly" in text or "unable to open" in text:
+            raise StoreError(
+                f"Cannot open {path} for writing: {text}.",
+                f"Check the permissions of {path.parent} (it should be yours, mode 0700).",
+            ) from None
+        raise StoreError(f"Database error in {path}: {text}.") from None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} is not a readable microalign database ({exc}).",
+            f"Move it aside (mv {path} {path}.broken) and run the command again to start a "
+            "new one; the old file is kept for recovery.",
+        ) from None
+
+
+class StoreBase:
+    """One open database connection."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- small helpers -------------------------------------------------------------------
+
+    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
+        with translate_errors(self.path):
+            return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def row(self, sql: str, params: tuple | dict = ()) -> dict[str, Any] | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def insert(self, table: str, record: dict[str, Any]) -> int:
+        with translate_errors(self.path), self.conn:
+            inserted = self.db.table(table).insert(record).last_pk
+        if inserted is None:
+            raise StoreError(f"Nothing was added to {table} in {self.path}.")
+        return int(inserted)
+
+    def update(self, table: str, pk: int, changes: dict[str, Any]) -> None:
+        with translate_errors(self.path), self.conn:
+            self.db.table(table).update(pk, changes)

@@ -1,0 +1,215 @@
+"""Running the daemon's check-ins: start one when the user is there (or say that it waits),
+record a missed one, retry a failed one once, and tell the user what needs them."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from microalign.app import notes
+from microalign.core.clock import Clock
+from microalign.core.schedule import Occurrence
+from microalign.core.vocabulary import ALREADY_DONE, FINAL, MISSED, NO_SPEECH, SNOOZED, Key
+from microalign.errors import BusyError, SpeechError
+from microalign.ports.daemon import Runner
+from microalign.service.live import Live
+from microalign.service.notices import Notices
+from microalign.service.slots import SlotBook
+from microalign.service.thread import WorkerThread
+from microalign.service.worker import WorkerFailed
+
+log = logging.getLogger(__name__)
+
+# What a daemon check-in can end with besides the Runner's own statuses.
+FAILED = "failed"
+ERROR = "error"
+BUSY = "busy"
+SPEECH_ERROR = "speech_error"
+STOPPED_BY_DAEMON = "stopped_by_daemon"
+
+
+@dataclass
+class State:
+    waiting: set[Key] = field(default_factory=set)  # told the user we wait for them
+    busy_told: set[Key] = field(default_factory=set)
+    prepared: str | None = None  # the slot whose speech is loaded ahead
+
+
+class Checkins:
+    def __init__(
+        self,
+        live: Live,
+        slots: SlotBook,
+        runner: Runner,
+        thread: WorkerThread,
+        notices: Notices,
+        clock: Clock,
+        stopping: Callable[[], bool],
+        poke: Callable[[], None],
+        status_changed: Callable[[], object],
+    ) -> None:
+        self.live = live
+        self.slots = slots
+        self.runner = runner
+        self.thread = thread
+        self.notices = notices
+        self.clock = clock
+        self.stopping = stopping
+        self.poke = poke
+        self.status_changed = status_changed
+        self.state = State()
+        self.task: asyncio.Task[None] | None = None
+
+    @property
+    def snooze_minutes(self) -> int:
+        return self.live.config.schedule.snooze_minutes
+
+    def _fired(self, key: Key, event: str) -> None:
+        self.live.fired.append((key, event))
+
+    async def missed(self, occ: Occurrence) -> None:
+        log.info("The %s check-in of %s was missed (outside the grace window)", occ.slot, occ.day)
+        self.slots.intentions.clear(occ.key)
+        self.slots.ledger.record_slot(occ.day, occ.slot, MISSED)
+        self._fired(occ.key, MISSED)
+        await self.notices.send(
+            notes.checkin_missed(self.live.lang, occ.slot, self.snooze_minutes), occ.key
+        )
+
+    async def maybe_start(self, occ: Occurrence) -> None:
+        """Start the check-in, or, while the user is away, say once that it waits."""
+        forced = occ.key in self.slots.intentions.forced
+        if not forced and not await self.live.presence.is_present():
+            if occ.key not in self.state.waiting:
+                self.state.waiting.add(occ.key)
+                log.info("The user is away; the %s check-in waits", occ.slot)
+                self._fired(occ.key, "waiting")
+                note = notes.checkin_waiting(self.live.lang, occ.slot, self.snooze_minutes)
+                await self.notices.send(note, occ.key)
+            return
+        intended = self.slots.intentions.intended(occ.key)
+        self.slots.intentions.clear(occ.key)
+        self.slots.attempts.running = occ.key
+        self.status_changed()
+        self._fired(occ.key, "started")
+        if occ.key not in self.state.busy_told:
+            await self.notices.send(notes.checkin_start(self.live.lang, occ.slot))
+        self.task = asyncio.create_task(self._run(occ, intended))
+
+    async def _run(self, occ: Occurrence, intended: bool) -> None:
+        try:
+            status = await self._attempt(occ, intended)
+        finally:
+            self.state.prepared = None
+            with contextlib.suppress(Exception):
+                await self.thread.call(self.runner.release)
+            self.slots.attempts.running = None
+        log.info("The %s check-in of %s ended: %s", occ.slot, occ.day, status)
+        self.notices.checkin_ended()
+        self._fired(occ.key, status)
+        await self._after(occ, status)
+        if status != BUSY:  # busy: the watch timer looks again, not a tight loop
+            self.poke()
+
+    async def _attempt(self, occ: Occurrence, intended: bool) -> str:
+        """Run the check-in; its status, whatever happened."""
+        try:
+            if self.state.prepared != occ.slot:
+                await self.thread.call(self.runner.prepare, occ.slot)
+            # Loading the model takes a while: someone may have done the check-in meanwhile.
+            if self.slots.settled(occ.key, intended):
+                return ALREADY_DONE
+            return await self.thread.call(self.runner.run, occ.slot, occ.day, intended)
+        except BusyError as exc:
+            log.info("%s", exc)
+            if occ.key not in self.state.busy_told:
+                self.state.busy_told.add(occ.key)
+                await self.notices.send(notes.busy(self.live.lang, occ.slot))
+            return BUSY
+        except SpeechError as exc:
+            log.error("Voice check-in impossible: %s", exc)
+            self.slots.attempts.handled.add(occ.key)
+            await self.notices.send(
+                notes.checkin_typed(self.live.lang, occ.slot, exc.message_in(self.live.lang))
+            )
+            return SPEECH_ERROR
+        except Exception as exc:  # the process died or failed: see _after
+            if self.stopping():
+                log.info("The %s check-in was interrupted; it resumes on restart", occ.slot)
+                return STOPPED_BY_DAEMON
+            if isinstance(exc, WorkerFailed):
+                log.warning("The %s check-in failed: %s", occ.slot, exc)
+            else:
+                log.exception("The %s check-in failed", occ.slot)
+            return FAILED
+
+    async def _after(self, occ: Occurrence, status: str) -> None:
+        minutes = self.snooze_minutes
+        if status == SNOOZED:
+            self.slots.snooze(occ.key, self.clock.now() + timedelta(minutes=minutes))
+        elif status == NO_SPEECH:
+            note = notes.checkin_missed(self.live.lang, occ.slot, minutes, "note.no_answer")
+            await self.notices.send(note, occ.key)
+        elif status == FAILED:
+            await self._failed(occ)
+        elif status not in FINAL and status != BUSY:
+            self.slots.attempts.handled.add(occ.key)
+
+    async def _failed(self, occ: Occurrence) -> None:
+        """A check-in process died or failed: finish its transcriptions, try once more
+        inside the grace window, then offer the missed notification."""
+        with contextlib.suppress(Exception):
+            await self.thread.call(self.runner.recover)
+        # The dead process's claim is freed by the next wake-up's refresh.
+        if self.slots.failed(occ.key):
+            log.info("Trying the %s check-in once more", occ.slot)
+            return
+        note = notes.checkin_missed(self.live.lang, occ.slot, self.snooze_minutes, "note.failed")
+        await self.notices.send(note, occ.key)
+
+    async def interrupt(self, timeout: float) -> bool:
+        """End a running check-in (daemon stopping); False if it did not end in time.
+
+        Every answer is stored as it is given, so ending the check-in here saves it; it
+        resumes (without re-asking answered steps) at the next start. Without a running
+        key the check-in has ended and only its notifications are left."""
+        if self.task is None or self.task.done():
+            return True
+        running = self.slots.attempts.running
+        if running is not None:
+            day, slot = running
+            log.warning(
+                "The %s check-in of %s is interrupted; its answers are saved and it "
+                "resumes on restart",
+                slot,
+                day,
+            )
+        interrupt = getattr(self.runner, "interrupt", None)
+        if interrupt is not None:
+            interrupt()
+        done, _ = await asyncio.wait({self.task}, timeout=timeout)
+        return bool(done)
+
+    async def prepare(self, slot: str) -> None:
+        """Load speech shortly before a check-in (the timers call it)."""
+        if self.slots.attempts.running is not None:
+            return
+        try:
+            await self.thread.call(self.runner.prepare, slot)
+            self.state.prepared = slot
+        except Exception as exc:  # the check-in itself reports speech problems
+            log.info("Preparing the %s check-in failed: %s", slot, exc)
+
+    async def release_unused(self, nothing_soon: Callable[[], bool]) -> None:
+        """Speech prepared for a check-in that did not start (user away, skipped, missed)
+        is released rather than held until the next one."""
+        if self.state.prepared is None or self.slots.attempts.running is not None:
+            return
+        if nothing_soon():
+            log.info("Releasing the speech prepared for the %s check-in", self.state.prepared)
+            self.state.prepared = None
+            await self.thread.call(self.runner.release)

@@ -1,0 +1,110 @@
+"""The store as the daemon's Ledger. It lives on the loop's thread with its own App (a
+sqlite3 connection belongs to one thread)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from microalign.app import notes
+from microalign.app.context import App
+from microalign.app.notes import milestone_text
+from microalign.core.vocabulary import Key
+from microalign.i18n import get_pack
+from microalign.ports.daemon import Pending
+
+if TYPE_CHECKING:
+    from microalign.adapters.paths import Paths
+    from microalign.config import Config
+
+LEVEL_UP_SUGGESTION = "level_up_suggestion"
+
+
+class StoreLedger:
+    def __init__(self, paths: Paths, config: Callable[[], Config] | None = None) -> None:
+        self.app = App(paths)
+        self.app.store  # noqa: B018 - open (and migrate) now: readiness means the store is up
+        # The daemon's current (reloaded) config; without one, the config file's.
+        self._config = config or (lambda: self.app.config)
+
+    def slot_status(self, day: date, slot: str) -> str | None:
+        return self.app.store.slot_status(day, slot)
+
+    def record_slot(self, day: date, slot: str, status: str) -> None:
+        self.app.store.record_slot(day, slot, status)
+
+    def reap(self) -> list[Key]:
+        reaped = self.app.store.reap_dead_claims()
+        return [(date.fromisoformat(r["day"]), r["slot"]) for r in reaped]
+
+    def intentions(self) -> list[tuple[date, str, str, datetime | None]]:
+        return [
+            (
+                date.fromisoformat(r["day"]),
+                r["slot"],
+                r["kind"],
+                datetime.fromisoformat(r["until"]) if r["until"] else None,
+            )
+            for r in self.app.store.intentions()
+        ]
+
+    def set_intention(self, key: Key, kind: str, until: datetime | None) -> None:
+        self.app.store.set_intention(key[0], key[1], kind, until)
+
+    def clear_intention(self, key: Key) -> None:
+        self.app.store.clear_intention(*key)
+
+    def forget_intentions_before(self, day: date) -> None:
+        self.app.store.forget_intentions_before(day)
+
+    def first_day(self) -> date | None:
+        return self.app.store.first_checkin_day()
+
+    def pending_notes(self, suggest: bool) -> list[Pending]:
+        config = self._config()
+        lang = get_pack(config.general.language)
+        if suggest:
+            self._suggest_level_ups(config)
+        found = []
+        for row in self.app.store.unnotified_milestones():
+            goal = row.get("goal_text")
+            if row["kind"] == LEVEL_UP_SUGGESTION:
+                note = notes.level_up_suggestion(lang, goal or "", int(row["threshold"]))
+            else:
+                title, body = milestone_text(lang, row["kind"], row["threshold"], goal)
+                note = notes.milestone(lang, title, body, self._can_level_up(row, config))
+            found.append(Pending(row["id"], note, row.get("goal_id")))
+        return found
+
+    def _can_level_up(self, row: dict[str, Any], config: Config) -> bool:
+        if row["kind"] != "streak" or row["goal_id"] is None:
+            return False
+        if row["threshold"] < config.streaks.level_up_after_days:
+            return False
+        return self.app.store.goal_state(row["goal_id"]) == "active"
+
+    def _suggest_level_ups(self, config: Config) -> None:
+        """Record a level-up suggestion (once per goal) for goals whose streak reached the
+        configured length. When that length is also a streak milestone, the milestone's
+        notification carries the Level up action instead."""
+        from microalign.app.progress import goal_progress
+        from microalign.core.goals import level_up_due
+
+        days = config.streaks.level_up_after_days
+        if days in config.milestones.streak_days:
+            return
+        self.app.__dict__["config"] = config  # goal_progress reads the rules from app.config
+        today = self.app.today()
+        for progress in goal_progress(self.app, today, ("active",)):
+            if level_up_due(progress.summary, days):
+                goal_id = progress.goal["id"]
+                self.app.store.record_milestone(
+                    f"level-up-suggestion:{goal_id}", LEVEL_UP_SUGGESTION, goal_id, days, today
+                )
+
+    def mark_notified(self, note_id: Any) -> None:
+        self.app.store.mark_milestone_notified(note_id)
+
+    def close(self) -> None:
+        self.app.close()

@@ -1,0 +1,94 @@
+"""The daemon's decisions in time: what is due now, when to wake up next, what to tell
+systemd. Pure reading of the clock, the config (core.schedule) and the slot book."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from microalign.core import schedule
+from microalign.core.clock import Clock
+from microalign.core.schedule import Decision, Occurrence
+from microalign.service.live import Live
+from microalign.service.slots import SlotBook
+
+
+@dataclass(frozen=True)
+class WakePlan:
+    """The next timer: wake at `due` (real time) and prepare speech at `prepare_at`."""
+
+    due: datetime
+    prepare_at: datetime | None
+    slot: str
+
+
+class Planner:
+    def __init__(self, live: Live, slots: SlotBook, clock: Clock, preload_seconds: float) -> None:
+        self.live = live
+        self.slots = slots
+        self.clock = clock
+        self.preload_seconds = preload_seconds
+        self.since: datetime | None = None
+
+    def begin(self, first_day: date | None) -> None:
+        """Slots before `since` are never reported missed: before the first recorded
+        check-in, or, on a fresh install, before the grace window."""
+        if first_day is None:
+            grace = timedelta(minutes=self.live.config.schedule.grace_minutes)
+            self.since = self.clock.now() - grace
+        else:
+            midnight = datetime.combine(first_day, datetime.min.time())
+            self.since = midnight.replace(tzinfo=self.clock.zone())
+
+    def today(self) -> date:
+        return self.clock.now().astimezone(self.clock.zone()).date()
+
+    def due(self, now: datetime) -> list[tuple[Occurrence, Decision]]:
+        """Every occurrence to act on now, in order; "start now" ones always run."""
+        zone = self.clock.zone()
+        intentions = self.slots.intentions
+        done = self.slots.done_keys(now, zone)
+        config = self.live.config.schedule
+        due = schedule.due_slots(now, zone, config, done, intentions.snoozed, since=self.since)
+        forced = intentions.forced - {occ.key for occ, _ in due} - done
+        due += [(Occurrence(now, *key), Decision.RUN) for key in forced]
+        return [
+            (occ, Decision.RUN if occ.key in intentions.forced else decision)
+            for occ, decision in sorted(due)
+        ]
+
+    def next_occurrence(self) -> Occurrence | None:
+        now = self.clock.now()
+        zone = self.clock.zone()
+        return schedule.next_fire(
+            now,
+            zone,
+            self.live.config.schedule,
+            self.slots.done_keys(now, zone),
+            self.slots.intentions.snoozed,
+        )
+
+    def wake_plan(self) -> WakePlan | None:
+        upcoming = self.next_occurrence()
+        if upcoming is None:
+            return None
+        real = self.clock.to_real(upcoming.at)
+        early = real - timedelta(seconds=self.preload_seconds)
+        prepare = early if early > self.clock.to_real(self.clock.now()) else None
+        return WakePlan(real, prepare, upcoming.slot)
+
+    def nothing_soon(self, now: datetime) -> bool:
+        """True when no check-in starts soon enough to keep speech prepared for it."""
+        upcoming = self.next_occurrence()
+        lead = timedelta(seconds=2 * self.preload_seconds)
+        return upcoming is None or upcoming.at - now > lead
+
+    def status_text(self) -> str:
+        if self.slots.attempts.running is not None:
+            day, slot = self.slots.attempts.running
+            return f"running the {slot} check-in of {day:%a %d %b}"
+        upcoming = self.next_occurrence()
+        if upcoming is None:
+            return "no check-in scheduled (all slots are off)"
+        local = upcoming.at.astimezone(self.clock.zone())
+        return f"next check-in: {upcoming.slot} at {local:%H:%M} on {local:%a %d %b}"
