@@ -16,7 +16,7 @@ from microalign import owner, texts
 from microalign.app import App
 from microalign.dialogue import flows
 from microalign.dialogue.engine import DONE, SNOOZED, Engine
-from microalign.errors import BusyError
+from microalign.errors import BusyError, UsageError
 from microalign.intentions import SNOOZE
 from microalign.lock import checkin_lock
 from microalign.paths import private_dir
@@ -26,7 +26,6 @@ from microalign.speech.base import AnswerKind, Heard, Listener, Speaker
 from microalign.store import CLAIM_BUSY, CLAIM_SETTLED
 
 log = logging.getLogger(__name__)
-SLOTS = ("morning", "evening")
 INTERRUPTED = "interrupted"
 
 
@@ -100,10 +99,21 @@ def goals_for(app: App, day: date) -> list[dict[str, Any]]:
 
 
 def morning_intention(app: App, day: date) -> str | None:
-    found = [
-        a for a in app.store.day_answers(day, "morning") if a["step"] == "intention" and a["text"]
-    ]
+    """The day's latest intention, from whichever check-in with a morning flow asked it."""
+    found = [a for a in app.store.day_answers(day) if a["step"] == "intention" and a["text"]]
     return found[-1]["text"] if found else None
+
+
+def flow_of(app: App, slot: str) -> str:
+    """The flow the configured check-in `slot` runs; an unknown name is a usage error."""
+    flow = app.config.flow_of(slot)
+    if flow is None:
+        raise UsageError(
+            f"There is no check-in named {slot!r}.",
+            f"Configured check-ins: {', '.join(app.config.checkins)}. "
+            f"Add one as [checkins.{slot}] in the config.",
+        )
+    return flow
 
 
 def audio_namer(app: App, day: date, slot: str, checkin_id: int):
@@ -139,6 +149,7 @@ def run_checkin(
     already has a status in `settled`, nothing is said and the status is ALREADY_DONE.
     """
     day = day or app.today()
+    flow = flow_of(app, slot)
     with checkin_lock(app.paths):
         store = app.store
         store.check_integrity()
@@ -153,30 +164,42 @@ def run_checkin(
             )
         checkin_id = claim.checkin_id
         try:
-            status = _dialogue(app, slot, day, source, checkin_id, speaker, listener)
+            status = _dialogue(app, slot, flow, day, source, checkin_id, speaker, listener)
         except BaseException:
             # Not the user's doing (an error, a signal): resumable, and no longer ours.
             with contextlib.suppress(Exception):
                 store.release_checkin(checkin_id, INTERRUPTED)
             raise
         store.finish_checkin(checkin_id, status)
+        if flow == "weekly":
+            from microalign.weekly import save_focus
+
+            save_focus(app, checkin_id, day)
         if status == SNOOZED:
             until = datetime.now(UTC) + timedelta(minutes=app.config.schedule.snooze_minutes)
             store.set_intention(day, slot, SNOOZE, until)
         prune_audio(store, app.config.audio.keep_days, app.today())
         result = CheckinResult(status, checkin_id, day)
-        if status == DONE and slot == "evening":
+        if status == DONE and flow == "evening":
             result.milestones = sum_up(app, speaker, goals_for(app, day), day)
         return result
 
 
-def _dialogue(app, slot, day, source, checkin_id, speaker, listener) -> str:
-    goals = goals_for(app, day)
+def steps_for(app: App, flow: str, day: date) -> list[flows.Step]:
+    from microalign import weekly
+
     prompts = app.config.prompts
-    if slot == "morning":
-        steps = flows.morning(app.pack, prompts, goals, day)
-    else:
-        steps = flows.evening(app.pack, prompts, goals, morning_intention(app, day))
+    if flow == "weekly":
+        figures = weekly.week_figures(app, day)
+        return flows.weekly(app.pack, figures, app.config.general.values)
+    goals = goals_for(app, day)
+    if flow == "morning":
+        return flows.morning(app.pack, prompts, goals, day, weekly.focus_for(app, day))
+    return flows.evening(app.pack, prompts, goals, morning_intention(app, day))
+
+
+def _dialogue(app, slot, flow, day, source, checkin_id, speaker, listener) -> str:
+    steps = steps_for(app, flow, day)
     engine = Engine(
         speaker,
         listener,

@@ -33,8 +33,19 @@ COLUMNS = [
     "created_at",
 ]
 OUTCOME_WORD = {"kept": "yes", "missed": "no", "partly": "partly", "rest": "skip"}
-SLOT_TIME = {"morning": "07:30", "evening": "21:00"}
-SLOT_TITLE = {"morning": "Morning reflection", "evening": "Evening review"}
+SLOT_TIME = {"morning": "07:30", "evening": "21:00", "weekly": "21:30"}
+SLOT_TITLE = {
+    "morning": "Morning reflection",
+    "evening": "Evening review",
+    "weekly": "Weekly review",
+}
+
+
+def slot_title(slot: str) -> str:
+    """A check-in's title; one the config adds is titled by its name ("Lunch check-in")."""
+    if slot in SLOT_TITLE:
+        return SLOT_TITLE[slot]
+    return f"{slot.replace('_', ' ').replace('-', ' ').capitalize()} check-in"
 
 
 def answer_text(row: dict[str, Any], escape=clean) -> str:
@@ -53,7 +64,14 @@ def answer_text(row: dict[str, Any], escape=clean) -> str:
 
 def _sessions(rows: list[dict[str, Any]]):
     rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]  # passed questions
-    ordered = sorted(rows, key=lambda r: (r["day"], r["slot"] != "morning", r["id"]))
+    first: dict[tuple[str, str], int] = {}  # a day's check-ins in the order they began
+    for r in rows:
+        key = (r["day"], r["slot"])
+        first[key] = min(first.get(key, r["id"]), r["id"])
+    ordered = sorted(
+        rows,
+        key=lambda r: (r["day"], r["slot"] != "morning", first[(r["day"], r["slot"])], r["id"]),
+    )
     return groupby(ordered, key=lambda r: (r["day"], r["slot"]))
 
 
@@ -74,7 +92,7 @@ def to_json(rows: list[dict[str, Any]]) -> str:
 def to_markdown(rows: list[dict[str, Any]]) -> str:
     parts = ["# microalign journal\n"]
     for (day, slot), group in _sessions(rows):
-        title = SLOT_TITLE.get(slot) or for_markdown(slot)
+        title = for_markdown(slot_title(slot))
         parts.append(f"\n## {for_markdown(day)} — {title}\n\n")
         parts += [
             f"- **{for_markdown(r['prompt'])}** {answer_text(r, for_markdown)}\n" for r in group
@@ -87,7 +105,7 @@ def to_jrnl(rows: list[dict[str, Any]]) -> str:
     entries = []
     for (day, slot), group in _sessions(rows):
         body = "\n".join(_jrnl_line(f"{clean(r['prompt'])} {answer_text(r)}") for r in group)
-        title = SLOT_TITLE.get(slot) or clean(slot)
+        title = clean(slot_title(slot))
         entries.append(f"[{clean(day)} {SLOT_TIME.get(slot, '12:00')}] {title}.\n{body}\n")
     return "\n".join(entries)
 

@@ -124,3 +124,22 @@ def m002_claims_intentions_relative_audio(db: Database) -> None:
     # pauses that ended on the day they began become empty and go.
     db.execute("UPDATE goal_pauses SET end = date(end, '-1 day') WHERE end IS NOT NULL")
     db.execute("DELETE FROM goal_pauses WHERE end IS NOT NULL AND end < start")
+
+
+@migrations()
+def m004_weekly_focus(db: Database) -> None:
+    # What a weekly review chose for the week after it: the value to focus on and what to
+    # carry forward, keyed by that week's Monday; the next mornings read it out.
+    db["weekly_focus"].create(
+        {
+            "week": str,  # the Monday (YYYY-MM-DD) of the week the focus is for
+            "value": str,
+            "carry": str,
+            "reviewed_on": str,  # the day of the weekly review that chose it
+            "checkin_id": int,
+            "updated_at": str,
+        },
+        pk="week",
+        not_null={"week", "reviewed_on"},
+        foreign_keys=[("checkin_id", "checkins", "id")],
+    )

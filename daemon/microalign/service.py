@@ -239,12 +239,9 @@ class Daemon:
     def next_occurrence(self) -> Occurrence | None:
         now = self.clock.now()
         zone = self.clock.zone()
+        plan = self.config.plan()
         return schedule.next_fire(
-            now,
-            zone,
-            self.config.schedule,
-            self.slots.done_keys(now, zone),
-            self.intentions.snoozed,
+            now, zone, plan, self.slots.done_keys(now, zone, plan.names), self.intentions.snoozed
         )
 
     def status_text(self) -> str:
@@ -264,10 +261,9 @@ class Daemon:
         now = self.clock.now()
         zone = self.clock.zone()
         self.slots.refresh(now.astimezone(zone).date())
-        done = self.slots.done_keys(now, zone)
-        due = schedule.due_slots(
-            now, zone, self.config.schedule, done, self.intentions.snoozed, since=self._since
-        )
+        plan = self.config.plan()
+        done = self.slots.done_keys(now, zone, plan.names)
+        due = schedule.due_slots(now, zone, plan, done, self.intentions.snoozed, since=self._since)
         listed = {occ.key for occ, _ in due}
         forced = self.intentions.forced - listed - done
         due += [(Occurrence(now, *key), Decision.RUN) for key in forced]
@@ -298,7 +294,12 @@ class Daemon:
         self.intentions.clear(occ.key)
         self.ledger.record_slot(occ.day, occ.slot, "missed")
         self.fired.append((occ.key, "missed"))
-        await self._notify(texts.checkin_missed(occ.slot, self.config.schedule.snooze_minutes), occ)
+        await self._notify(
+            texts.checkin_missed(
+                occ.slot, self.config.schedule.snooze_minutes, flow=self._flow(occ)
+            ),
+            occ,
+        )
 
     async def _maybe_start(self, occ: Occurrence) -> None:
         forced = occ.key in self.intentions.forced
@@ -307,7 +308,9 @@ class Daemon:
                 self.state.waiting.add(occ.key)
                 log.info("The user is away; the %s check-in waits", occ.slot)
                 self.fired.append((occ.key, "waiting"))
-                note = texts.checkin_waiting(occ.slot, self.config.schedule.snooze_minutes)
+                note = texts.checkin_waiting(
+                    occ.slot, self.config.schedule.snooze_minutes, self._flow(occ)
+                )
                 await self._notify(note, occ)
             return
         intended = self.intentions.intended(occ.key)
@@ -316,7 +319,7 @@ class Daemon:
         self.sd.status(self.status_text())
         self.fired.append((occ.key, "started"))
         if occ.key not in self.state.busy_told:
-            await self._notify(texts.checkin_start(occ.slot))
+            await self._notify(texts.checkin_start(occ.slot, self._flow(occ)))
         self._checkin = asyncio.create_task(self._run_checkin(occ, intended))
 
     async def _run_checkin(self, occ: Occurrence, intended: bool = False) -> None:
@@ -334,12 +337,12 @@ class Daemon:
             log.info("%s", exc)
             if occ.key not in self.state.busy_told:
                 self.state.busy_told.add(occ.key)
-                await self._notify(texts.busy(occ.slot))
+                await self._notify(texts.busy(occ.slot, self._flow(occ)))
         except SpeechError as exc:
             status = "speech_error"
             log.error("Voice check-in impossible: %s", exc)
             self.slots.attempts.handled.add(occ.key)
-            await self._notify(texts.checkin_typed(occ.slot, exc.message))
+            await self._notify(texts.checkin_typed(occ.slot, exc.message, self._flow(occ)))
         except Exception as exc:  # the process died or failed: see _after_checkin
             stopping = self._stop.is_set()
             status = "stopped_by_daemon" if stopping else FAILED
@@ -366,7 +369,9 @@ class Daemon:
         if status == "snoozed":
             self._snooze(occ.key, minutes)
         elif status == "no_speech":
-            note = texts.checkin_missed(occ.slot, minutes, "No answer heard, so it stopped here.")
+            note = texts.checkin_missed(
+                occ.slot, minutes, "No answer heard, so it stopped here.", self._flow(occ)
+            )
             await self._notify(note, occ)
         elif status == FAILED:
             await self._failed(occ)
@@ -383,7 +388,9 @@ class Daemon:
             log.info("Trying the %s check-in once more", occ.slot)
             return
         minutes = self.config.schedule.snooze_minutes
-        await self._notify(texts.checkin_missed(occ.slot, minutes, texts.FAILED_WHY), occ)
+        await self._notify(
+            texts.checkin_missed(occ.slot, minutes, texts.FAILED_WHY, self._flow(occ)), occ
+        )
 
     # Jobs are coroutines so that AsyncIOScheduler runs them in the loop, not in a thread.
     async def _wake_job(self) -> None:
@@ -397,6 +404,9 @@ class Daemon:
             self.state.prepared = slot
         except Exception as exc:  # the check-in itself reports speech problems
             log.info("Preparing the %s check-in failed: %s", slot, exc)
+
+    def _flow(self, occ: Occurrence) -> str | None:
+        return self.config.flow_of(occ.slot)
 
     async def _in_worker(self, function: Callable, *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)

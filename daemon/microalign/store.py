@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Bump together with a new step in migrations.py (a test checks they agree).
-SCHEMA_VERSION = 2
+# Bump together with a new step in migrations.py (a test checks they agree): the number
+# of steps, whatever their names.
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
 # A slot's statuses, most telling first (see slot_status).
@@ -429,6 +430,28 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return self.rows(sql, params)
+
+    # -- weekly focus --------------------------------------------------------------------
+
+    def set_week_focus(
+        self,
+        week: date,
+        value: str | None,
+        carry: str | None,
+        reviewed_on: date,
+        checkin_id: int | None,
+    ) -> None:
+        """Store (or replace) the focus chosen for the week starting on Monday `week`."""
+        with translate_errors(self.path), self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO weekly_focus(week, value, carry, reviewed_on, "
+                "checkin_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (week.isoformat(), value, carry, reviewed_on.isoformat(), checkin_id, now_iso()),
+            )
+
+    def week_focus(self, week: date) -> dict[str, Any] | None:
+        """The focus chosen for the week starting on Monday `week`, if any."""
+        return self.row("SELECT * FROM weekly_focus WHERE week = ?", (week.isoformat(),))
 
     # -- milestones ----------------------------------------------------------------------
 

@@ -6,11 +6,21 @@ from __future__ import annotations
 from microalign.notify.base import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Action, Note
 from microalign.safetext import clean
 
-SLOT_TITLES = {"morning": "Morning reflection", "evening": "Evening review"}
+SLOT_TITLES = {
+    "morning": "Morning reflection",
+    "evening": "Evening review",
+    "weekly": "Weekly review",
+}
 
 
-def _slot(slot: str) -> str:
-    return SLOT_TITLES.get(slot, slot.capitalize())
+def _slot(slot: str, flow: str | None = None) -> str:
+    """A check-in's title: the default ones by name, one the config adds by name and flow
+    ("Lunch — evening review")."""
+    if slot in SLOT_TITLES:
+        return SLOT_TITLES[slot]
+    name = clean(slot).replace("_", " ").replace("-", " ").capitalize()
+    kind = SLOT_TITLES.get(flow or "")
+    return f"{name} — {kind.lower()}" if kind else f"{name} check-in"
 
 
 def missed_actions(snooze_minutes: int) -> tuple[Action, ...]:
@@ -21,46 +31,46 @@ def missed_actions(snooze_minutes: int) -> tuple[Action, ...]:
     )
 
 
-def checkin_start(slot: str) -> Note:
-    return Note(_slot(slot), "Time for your check-in. Listening after the chime.")
+def checkin_start(slot: str, flow: str | None = None) -> Note:
+    return Note(_slot(slot, flow), "Time for your check-in. Listening after the chime.")
 
 
-def checkin_waiting(slot: str, snooze_minutes: int) -> Note:
+def checkin_waiting(slot: str, snooze_minutes: int, flow: str | None = None) -> Note:
     return Note(
-        _slot(slot),
+        _slot(slot, flow),
         "Your check-in is ready and starts when you are back at the computer.",
         missed_actions(snooze_minutes),
         command=f"microalign checkin {slot}",
     )
 
 
-def checkin_missed(slot: str, snooze_minutes: int, why: str = "") -> Note:
+def checkin_missed(slot: str, snooze_minutes: int, why: str = "", flow: str | None = None) -> Note:
     body = why or "The check-in did not happen. No problem — pick it up when it suits you."
     return Note(
-        f"{_slot(slot)} missed",
+        f"{_slot(slot, flow)} missed",
         body,
         missed_actions(snooze_minutes),
         command=f"microalign checkin {slot}",
     )
 
 
-def checkin_typed(slot: str, problem: str) -> Note:
+def checkin_typed(slot: str, problem: str, flow: str | None = None) -> Note:
     return Note(
-        _slot(slot),
+        _slot(slot, flow),
         f"{problem} Type it instead: microalign checkin {slot} --text",
     )
 
 
-def snoozed(slot: str, at: str) -> Note:
-    return Note(_slot(slot), f"Snoozed. I'll ask again at {at}.")
+def snoozed(slot: str, at: str, flow: str | None = None) -> Note:
+    return Note(_slot(slot, flow), f"Snoozed. I'll ask again at {at}.")
 
 
-def skipped(slot: str) -> Note:
-    return Note(_slot(slot), "Skipped for today. See you next time.")
+def skipped(slot: str, flow: str | None = None) -> Note:
+    return Note(_slot(slot, flow), "Skipped for today. See you next time.")
 
 
-def busy(slot: str) -> Note:
-    return Note(_slot(slot), "Another check-in is running; this one waits until it is done.")
+def busy(slot: str, flow: str | None = None) -> Note:
+    return Note(_slot(slot, flow), "Another check-in is running; this one waits until it is done.")
 
 
 def milestone(title: str, body: str, can_level_up: bool) -> Note:

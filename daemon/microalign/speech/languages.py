@@ -12,6 +12,24 @@ COMMANDS = ("repeat", "skip", "stop", "later")
 
 
 @dataclass(frozen=True)
+class WeeklyTexts:
+    """Spoken texts of the weekly review and of the focus it leaves for the mornings."""
+
+    greeting: str
+    value_line: str  # "{value}", "{aligned}", "{scheduled}"
+    no_values: str
+    streaks_intro: str
+    streak_line: str  # "{goal}", "{days}"
+    no_streaks: str
+    focus_prompt: str
+    didnt_understand: str  # "{choices}"
+    carry_prompt: str
+    goodbye: str
+    focus_morning: str  # "{value}": said in the next week's morning check-ins
+    carry_morning: str  # "{text}"
+
+
+@dataclass(frozen=True)
 class LanguagePack:
     code: str
     name: str
@@ -42,6 +60,7 @@ class LanguagePack:
     snoozed: str
     confirm: str  # "{text}"
     milestone_spoken: str  # "{title}"
+    weekly: WeeklyTexts
     extra: dict[str, str] = field(default_factory=dict)
 
     def vocabulary(self) -> tuple[str, ...]:
@@ -109,6 +128,21 @@ EN = LanguagePack(
     snoozed="Okay, I'll ask again later.",
     confirm="I heard: {text}. Is that right?",
     milestone_spoken="Milestone: {title}!",
+    # -- weekly review ---------------------------------------------------------------
+    weekly=WeeklyTexts(
+        greeting="Good evening. Let's look back at your week.",
+        value_line="{value}: aligned on {aligned} of {scheduled} days.",
+        no_values="This week no micro-goal was linked to a value.",
+        streaks_intro="Your best streaks:",
+        streak_line="{goal}: {days} days in a row.",
+        no_streaks="No streak is running yet. Every day is a fresh start.",
+        focus_prompt="Which value do you want to focus on next week?",
+        didnt_understand="Sorry, I didn't catch that. Please name one of: {choices}.",
+        carry_prompt="What do you want to carry forward?",
+        goodbye="Thank you. Have a good week.",
+        focus_morning="This week's focus: {value}.",
+        carry_morning="You wanted to carry forward: {text}.",
+    ),
 )
 
 KO = LanguagePack(
@@ -152,6 +186,21 @@ KO = LanguagePack(
     snoozed="알겠어요, 나중에 다시 물어볼게요.",
     confirm="{text} 라고 들었어요. 맞나요?",
     milestone_spoken="이정표: {title}!",
+    # -- weekly review ---------------------------------------------------------------
+    weekly=WeeklyTexts(
+        greeting="좋은 저녁입니다. 이번 한 주를 돌아봐요.",
+        value_line="{value}: {scheduled}일 중 {aligned}일 지켰어요.",
+        no_values="이번 주에는 가치와 연결된 작은 목표가 없었어요.",
+        streaks_intro="가장 긴 연속 기록입니다:",
+        streak_line="{goal}: {days}일 연속입니다.",
+        no_streaks="아직 이어지는 연속 기록이 없어요. 매일이 새로운 시작이에요.",
+        focus_prompt="다음 주에는 어떤 가치에 집중하고 싶나요?",
+        didnt_understand="잘 못 들었어요. {choices} 중에서 하나를 말해 주세요.",
+        carry_prompt="무엇을 이어 가고 싶나요?",
+        goodbye="고마워요. 좋은 한 주 보내세요.",
+        focus_morning="이번 주의 초점: {value}.",
+        carry_morning="이어 가기로 한 것: {text}.",
+    ),
 )
 
 PACKS: dict[str, LanguagePack] = {EN.code: EN, KO.code: KO}
