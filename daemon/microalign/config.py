@@ -3,19 +3,41 @@
 from __future__ import annotations
 
 import errno
+import logging
 import re
 import tomllib
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
+from microalign.core import schedule as scheduling
 from microalign.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+FLOWS = ("morning", "evening", "weekly")
+Flow = Literal["morning", "evening", "weekly"]
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+# The check-ins every config has unless it changes or turns them off ([checkins.NAME]).
+DEFAULT_CHECKINS: dict[str, dict] = {
+    "morning": {"flow": "morning", "time": "07:30"},
+    "evening": {"flow": "evening", "time": "21:00"},
+    # After the evening review, so a Sunday's answers count in the week it reads out.
+    "weekly": {"flow": "weekly", "time": "21:30", "days": ["sun"]},
+}
+LEGACY_SLOTS = ("morning", "evening")  # [schedule.morning] / [schedule.evening]
 
 
 def parse_hhmm(value: str) -> time:
@@ -58,9 +80,32 @@ class Slot(_Section):
         return parse_hhmm(self.times.get(name, self.time))
 
 
+def _check_name(name: str) -> str:
+    if not _NAME.match(name):
+        raise ValueError(
+            f"check-in name {name!r} is not allowed: use 1 to 32 lower-case letters, digits, "
+            '"-" or "_", starting with a letter (e.g. [checkins.lunch])'
+        )
+    return name
+
+
+CheckinName = Annotated[str, AfterValidator(_check_name)]
+
+
+class Checkin(Slot):
+    """A named check-in ([checkins.NAME]): which dialogue it runs, and when."""
+
+    flow: Flow
+
+
+def _default_checkins() -> dict[str, Checkin]:
+    return {name: Checkin(**fields) for name, fields in DEFAULT_CHECKINS.items()}
+
+
 class Schedule(_Section):
-    morning: Slot = Slot(time="07:30")
-    evening: Slot = Slot(time="21:00")
+    # The old form of [checkins.morning] / [checkins.evening]; moved there on load.
+    morning: Slot | None = None
+    evening: Slot | None = None
     grace_minutes: Annotated[int, Field(ge=0, le=24 * 60)] = 120
     snooze_minutes: Annotated[int, Field(ge=1, le=240)] = 15
 
@@ -115,6 +160,7 @@ class Presence(_Section):
 class Config(_Section):
     general: General = General()
     schedule: Schedule = Schedule()
+    checkins: dict[CheckinName, Checkin] = Field(default_factory=_default_checkins)
     prompts: Prompts = Prompts()
     streaks: Streaks = Streaks()
     milestones: Milestones = Milestones()
@@ -123,15 +169,46 @@ class Config(_Section):
     notifications: Notifications = Notifications()
     presence: Presence = Presence()
 
+    @field_validator("checkins", mode="before")
+    @classmethod
+    def _over_defaults(cls, given: object) -> object:
+        """A [checkins.NAME] of a default check-in changes only the keys it names."""
+        if not isinstance(given, dict):
+            return given
+        merged: dict[str, object] = {k: dict(v) for k, v in DEFAULT_CHECKINS.items()}
+        for name, fields in given.items():
+            base = merged.get(name)
+            merged[name] = (
+                base | fields if isinstance(base, dict) and isinstance(fields, dict) else fields
+            )
+        return merged
+
+    def plan(self) -> scheduling.Plan:
+        """The check-ins as plain data for the scheduler."""
+        return scheduling.Plan(
+            tuple(
+                scheduling.CheckinTimes(name, tuple(c.time_on(day) for day in range(7)))
+                for name, c in self.checkins.items()
+            ),
+            self.schedule.grace_minutes,
+        )
+
+    def flow_of(self, name: str) -> str | None:
+        """The flow of the check-in `name`, or None when the config has no such check-in."""
+        found = self.checkins.get(name)
+        return found.flow if found is not None else None
+
 
 DEFAULT = Config()
 
 
 def _describe(error: dict) -> str:
-    key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    key = ".".join(str(part) for part in error["loc"] if part != "[key]") or "(top level)"
     kind = error["type"]
     if kind == "extra_forbidden":
         return f"{key}: unknown key; remove it or check its spelling"
+    if kind == "missing" and key.startswith("checkins.") and key.endswith(".flow"):
+        return f'{key}: required key is missing; give flow = "morning", "evening" or "weekly"'
     if kind == "missing":
         return f"{key}: required key is missing"
     message = error["msg"].removeprefix("Value error, ")
@@ -143,9 +220,41 @@ def _describe(error: dict) -> str:
 
 def validate(data: dict, source: Path | str) -> Config:
     try:
-        return Config.model_validate(data)
+        found = Config.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(source, [_describe(e) for e in exc.errors()]) from None
+    return _adopt_legacy(found, data, source)
+
+
+def _adopt_legacy(found: Config, data: dict, source: Path | str) -> Config:
+    """Move [schedule.morning] / [schedule.evening] (the old form) to [checkins.*]."""
+    given = data.get("checkins") if isinstance(data.get("checkins"), dict) else {}
+    moved = dict(found.checkins)
+    problems = []
+    for name in LEGACY_SLOTS:
+        slot = getattr(found.schedule, name)
+        if slot is None:
+            continue
+        if name in given:
+            problems.append(
+                f"schedule.{name}: also given as checkins.{name}; keep only [checkins.{name}]"
+            )
+            continue
+        moved[name] = Checkin(flow=moved[name].flow, **slot.model_dump())
+        log.info(
+            "%s: [schedule.%s] is the old name of [checkins.%s]; rename the section to "
+            "[checkins.%s] (its keys stay the same)",
+            source,
+            name,
+            name,
+            name,
+        )
+    if problems:
+        raise ConfigError(source, problems)
+    if all(getattr(found.schedule, name) is None for name in LEGACY_SLOTS):
+        return found
+    schedule = found.schedule.model_copy(update={"morning": None, "evening": None})
+    return found.model_copy(update={"checkins": moved, "schedule": schedule})
 
 
 def load(path: Path, required: bool = False) -> Config:

@@ -179,7 +179,7 @@ CASES = [
     Case(("values", "--json", "extra"), USAGE, "'extra'"),
     # check-ins
     Case(("checkin", "noon"), USAGE, "'noon'"),
-    Case(("checkin",), USAGE, "Missing argument '{morning|evening}'"),
+    Case(("checkin",), USAGE, "Missing argument 'NAME'"),
     Case(("checkin", "evening", "--text", "--date", "yesterday"), USAGE, "'yesterday'"),
     Case(("checkin", "evening", "--text", "--date", "2026-02-30"), USAGE, "'2026-02-30'"),
     Case(("checkin", "evening", "--text", "--date", "2026-13-01"), USAGE, "'2026-13-01'"),

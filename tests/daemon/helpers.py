@@ -25,15 +25,19 @@ def write_config(paths: Paths, text: str) -> None:
     paths.config_file.write_text(text)
 
 
+WEEKLY_OFF = "[checkins.weekly]\nenabled = false\n"
+
+
 def slots_toml(morning: str, evening: str | None = None, grace: int = 120) -> str:
     evening_part = (
         f'[schedule.evening]\ntime = "{evening}"\n'
         if evening
         else '[schedule.evening]\nenabled = false\ntime = "21:00"\n'
     )
+    # Only these two: the weekly review (on by default, Sunday evening) stays off.
     return (
         f"[schedule]\ngrace_minutes = {grace}\n"
-        f'[schedule.morning]\ntime = "{morning}"\n' + evening_part
+        f'[schedule.morning]\ntime = "{morning}"\n' + evening_part + WEEKLY_OFF
     )
 
 

@@ -81,6 +81,7 @@ def test_level_up_suggested_once_after_configured_streak(home, desktop):
         resolve(),
         "[schedule.morning]\nenabled = false\ntime = '07:30'\n"
         "[schedule.evening]\nenabled = false\ntime = '21:00'\n"
+        "[checkins.weekly]\nenabled = false\n"
         "[streaks]\nlevel_up_after_days = 5\n",
     )
     today = date.today()

@@ -7,9 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from microalign.config import Schedule, Slot
+from microalign.config import Slot
 from microalign.core.schedule import (
+    CheckinTimes,
     Decision,
+    Plan,
     classify,
     due_slots,
     local_instant,
@@ -21,8 +23,17 @@ BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-def _schedule(morning: str = "02:30", evening: str = "21:00", grace: int = 120) -> Schedule:
-    return Schedule(morning=Slot(time=morning), evening=Slot(time=evening), grace_minutes=grace)
+def _plan(grace_minutes: int = 120, **slots: Slot) -> Plan:
+    """The scheduler's plain data for check-ins named and timed like config slots."""
+    checkins = tuple(
+        CheckinTimes(name, tuple(slot.time_on(day) for day in range(7)))
+        for name, slot in slots.items()
+    )
+    return Plan(checkins, grace_minutes)
+
+
+def _schedule(morning: str = "02:30", evening: str = "21:00", grace: int = 120) -> Plan:
+    return _plan(morning=Slot(time=morning), evening=Slot(time=evening), grace_minutes=grace)
 
 
 def _day_start(now: datetime) -> datetime:
@@ -162,7 +173,7 @@ def test_due_slots_snoozed_runs_at_snooze_time():
 
 
 def test_next_fire_skips_done_and_disabled_days():
-    schedule = Schedule(
+    schedule = _plan(
         morning=Slot(time="07:30", days=["mon"]), evening=Slot(time="21:00", enabled=False)
     )
     now = _at(BERLIN, 2026, 5, 4, 6, 0)  # a Monday
@@ -172,14 +183,14 @@ def test_next_fire_skips_done_and_disabled_days():
 
 
 def test_next_fire_no_slot_enabled_returns_none():
-    schedule = Schedule(
+    schedule = _plan(
         morning=Slot(time="07:30", enabled=False), evening=Slot(time="21:00", enabled=False)
     )
     assert next_fire(_at(BERLIN, 2026, 5, 4, 6, 0), BERLIN, schedule) is None
 
 
 def test_occurrence_weekday_time_override_used():
-    schedule = Schedule(morning=Slot(time="07:30", times={"sat": "09:00"}))
+    schedule = _plan(morning=Slot(time="07:30", times={"sat": "09:00"}))
     occ = occurrence(schedule, "morning", date(2026, 5, 9), BERLIN)
     local = occ.at.astimezone(BERLIN)
     assert (local.hour, local.minute) == (9, 0)
@@ -192,3 +203,25 @@ def test_classify_boundaries_inclusive_grace():
     assert classify(due, due, grace) is Decision.RUN
     assert classify(due + grace, due, grace) is Decision.RUN
     assert classify(due + grace + timedelta(seconds=1), due, grace) is Decision.MISSED
+
+
+def test_due_slots_any_checkin_name_scheduled_on_its_days():
+    plan = _plan(lunch=Slot(time="12:30", days=["mon"]), weekly=Slot(time="21:30", days=["sun"]))
+    now = _at(BERLIN, 2026, 5, 4, 12, 31)  # a Monday
+    due = due_slots(now, BERLIN, plan, set(), since=_day_start(now))
+    assert [(o.key, d) for o, d in due] == [((date(2026, 5, 4), "lunch"), Decision.RUN)]
+    nxt = next_fire(now, BERLIN, plan, {(date(2026, 5, 4), "lunch")})
+    assert (nxt.slot, nxt.at) == ("weekly", _at(BERLIN, 2026, 5, 10, 21, 30))
+    assert occurrence(plan, "unknown", date(2026, 5, 4), BERLIN) is None
+
+
+def test_schedule_module_imports_no_config_or_pydantic():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, microalign.core.schedule; "
+        "print(sorted({'microalign.config', 'pydantic'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

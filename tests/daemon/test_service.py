@@ -129,3 +129,34 @@ def test_daemon_reload_switches_notifier_and_keeps_old_config_on_error(home, tmp
     assert isinstance(after, LogNotifier)
     assert status == "next check-in: morning at 07:45 on Mon 04 May"
     assert kept == status
+
+
+def test_daemon_config_added_checkin_scheduled_and_run(home, tmp_path, monkeypatch):
+    speech = scripted_speech(monkeypatch, tmp_path, ["calm", "a walk", "meetings"])
+    write_config(
+        resolve(),
+        "[checkins.morning]\nenabled = false\n[checkins.evening]\nenabled = false\n"
+        "[checkins.weekly]\nenabled = false\n"
+        '[checkins.lunch]\nflow = "evening"\ntime = "12:30"\ndays = ["mon", "tue"]\n',
+    )
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 12, 29, 57)))
+    assert daemon.status_text() == "next check-in: lunch at 12:30 on Mon 04 May"
+    ended = lambda: bool(events_of(daemon, "done"))  # noqa: E731
+    assert asyncio.run(drive(daemon, ended, settle=1.0)) == 0
+    key = (date(2026, 5, 4), "lunch")
+    assert events_of(daemon, "started") == [key]
+    assert _status(*key) == "done"
+    said = [e["text"] for e in events(speech) if e["event"] == "say"]
+    assert said[0] == "Good evening. Let's look back at your day."  # the evening flow
+    assert "How did it feel?" in said
+    assert daemon.status_text() == "next check-in: lunch at 12:30 on Tue 05 May"
+
+
+def test_notify_title_of_added_checkin_names_it_and_its_flow():
+    from microalign.app import notes
+    from microalign.i18n import EN, KO
+
+    assert notes.checkin_start(EN, "lunch", flow="evening").title == "Lunch — evening review"
+    assert notes.checkin_start(EN, "weekly", flow="weekly").title == "Weekly review"
+    assert notes.checkin_missed(EN, "deep_work", 15).title == "Deep work check-in missed"
+    assert notes.checkin_start(KO, "lunch", flow="evening").title == "Lunch — 저녁 돌아보기"

@@ -56,3 +56,39 @@ def test_answers_goal_phrase_lowercases_first_word_only():
     assert EN.goal_phrase("Ask one question") == "Did you ask one question today?"
     assert EN.goal_phrase("I will call mum") == "Did you I will call mum today?"
     assert EN.goal_phrase("TV off at 10") == "Did you TV off at 10 today?"
+
+
+VALUES = ("honesty", "respect", "courage", "being present")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("3", "option", "courage"),
+        ("Courage", "option", "courage"),
+        ("I choose respect.", "option", "respect"),
+        ("being present", "option", "being present"),
+        ("repeat", "command", "repeat"),
+        ("skip", "command", "skip"),
+    ],
+)
+def test_answers_parse_pick_number_name_sentence_command(text, kind, value):
+    from microalign.core.dialogue.answers import parse_pick
+
+    parsed = parse_pick(text, VALUES, EN)
+    assert (parsed.kind, parsed.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text", ["", "0", "5", "purple", "honesty or courage"])
+def test_answers_parse_pick_unclear_is_none(text):
+    from microalign.core.dialogue.answers import parse_pick
+
+    assert parse_pick(text, VALUES, EN) is None
+
+
+def test_answers_pick_vocabulary_values_first_then_commands():
+    from microalign.core.dialogue.answers import pick_vocabulary
+
+    words = pick_vocabulary(("Courage", "용기"), KO)
+    assert words[:2] == ("courage", "용기")
+    assert "그만" in words and len(words) == len(set(words))

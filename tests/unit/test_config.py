@@ -112,3 +112,59 @@ def test_tz_problem_unknown_zone_named(tz):
 
     problem = tz_problem({"TZ": tz})
     assert problem is not None and repr(tz) in problem
+
+
+def test_config_legacy_schedule_slots_become_checkins_with_info(tmp_path, caplog):
+    import logging
+
+    path = tmp_path / "old.toml"
+    path.write_text(
+        '[schedule]\ngrace_minutes = 60\n[schedule.morning]\ntime = "08:15"\ndays = ["mon"]\n'
+        '[schedule.evening]\nenabled = false\ntime = "21:00"\n'
+    )
+    with caplog.at_level(logging.INFO, logger="microalign.config"):
+        loaded = config.load(path)
+    morning, evening = loaded.checkins["morning"], loaded.checkins["evening"]
+    assert (morning.flow, morning.time, morning.days) == ("morning", "08:15", ["mon"])
+    assert (evening.flow, evening.enabled) == ("evening", False)
+    assert loaded.checkins["weekly"] == config.DEFAULT.checkins["weekly"]
+    assert loaded.schedule.grace_minutes == 60 and loaded.schedule.morning is None
+    assert "rename the section to [checkins.morning]" in caplog.text
+    assert str(path) in caplog.text
+
+
+def test_config_checkins_default_overridden_added_and_planned(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text(
+        '[checkins.weekly]\nenabled = false\n[checkins.morning]\ntime = "06:45"\n'
+        '[checkins.lunch]\nflow = "evening"\ntime = "12:30"\ndays = ["mon", "tue"]\n'
+    )
+    loaded = config.load(path)
+    assert list(loaded.checkins) == ["morning", "evening", "weekly", "lunch"]
+    assert loaded.checkins["morning"].flow == "morning"
+    plan = loaded.plan()
+    assert plan.names == ("morning", "evening", "weekly", "lunch")
+    lunch = plan.get("lunch")
+    assert [t and t.strftime("%H:%M") for t in lunch.times] == ["12:30", "12:30"] + [None] * 5
+    assert set(plan.get("weekly").times) == {None}
+    assert plan.get("morning").time_on(3).strftime("%H:%M") == "06:45"
+
+
+def test_config_default_checkins_weekly_on_sunday_after_evening():
+    checkins = config.DEFAULT.checkins
+    assert [(n, c.flow) for n, c in checkins.items()] == [
+        ("morning", "morning"),
+        ("evening", "evening"),
+        ("weekly", "weekly"),
+    ]
+    assert checkins["weekly"].days == ["sun"]
+    assert checkins["weekly"].time > checkins["evening"].time
+
+
+@pytest.mark.parametrize("name", ["Lunch", "1st", "a" * 33, "lunch break", "é"])
+def test_config_checkin_bad_name_rejected_naming_it(tmp_path, name):
+    path = tmp_path / "c.toml"
+    path.write_text(f'[checkins."{name}"]\nflow = "evening"\ntime = "12:30"\n')
+    with pytest.raises(ConfigError) as info:
+        config.load(path)
+    assert f"checkins.{name}: check-in name {name!r} is not allowed" in str(info.value)

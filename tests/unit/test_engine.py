@@ -174,3 +174,42 @@ def test_engine_level_up_successor_streak_starts_fresh(app, two_goals):
     assert by_id[a["id"]].summary.best == 2 and by_id[a["id"]].goal["state"] == "mastered"
     assert by_id[new["id"]].summary.current == 1
     assert f"levelled_up:{a['id']}:1" in app.store.milestone_keys()
+
+
+class RecordingListener:
+    """Answers in order and keeps every request (what a voice listener would build)."""
+
+    def __init__(self, answers):
+        self.answers = list(answers)
+        self.requests = []
+
+    def listen(self, request):
+        from microalign.ports.speech import Heard
+
+        self.requests.append(request)
+        return Heard(text=self.answers.pop(0), confidence=1.0, model="scripted")
+
+    def close(self):
+        pass
+
+
+def test_engine_weekly_focus_request_is_value_grammar_with_required_values(app):
+    listener = RecordingListener(["I want more courage", "one question a day"])
+    result, out = run(app, "weekly", "", day=DAY, listener=listener)
+    assert result.status == "done"
+    focus = listener.requests[0]
+    values = tuple(app.config.general.values)
+    assert focus.vocabulary[: len(values)] == values and "repeat" in focus.vocabulary
+    assert focus.required == values
+    assert focus.hint.startswith("1 honesty / 2 respect")
+    assert listener.requests[1].vocabulary == ()  # carry forward: free speech
+    assert "Noted: courage." in out
+    week = DAY.fromordinal(DAY.toordinal() - DAY.weekday() + 7)
+    found = app.store.week_focus(week)
+    assert (found["value"], found["carry"]) == ("courage", "one question a day")
+
+
+def test_engine_weekly_skip_focus_and_carry_stores_nothing(app):
+    result, _ = run(app, "weekly", "skip\nskip\n")
+    assert result.status == "done"
+    assert app.store.rows("SELECT * FROM weekly_focus") == []

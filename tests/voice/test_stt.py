@@ -168,3 +168,14 @@ def test_catalogue_names_are_official_and_languages_known():
         assert e.url is None or e.url == f"https://alphacephei.com/vosk/models/{e.name}.zip"
         assert e.sha256 is None or len(e.sha256) == 64
     assert Path(models.catalogue_path()).name == "catalogue.json"
+
+
+def test_recognizer_required_phrase_unknown_to_model_hears_free_speech(ko_model, speech_wav):
+    wav = speech_wav("안 했어요")
+    phrases = ("네", "courage")  # a value the Korean model cannot know
+    grammar = stt.transcribe_wav(ko_model, wav, AnswerKind.CHOICE, phrases)
+    kept = stt.transcribe_wav(ko_model, wav, AnswerKind.CHOICE, phrases, required=("네",))
+    free = stt.transcribe_wav(ko_model, wav, AnswerKind.CHOICE, phrases, required=("courage",))
+    for restricted in (grammar, kept):  # only the grammar's words
+        assert set(restricted.text.split()) <= {"네"}
+    assert set(free.text.split()) - {"네"}  # words no grammar here allows: free speech

@@ -130,4 +130,23 @@ def m002_claims_intentions_relative_audio(db: Database) -> None:
 def m003_goal_questions(db: Database) -> None:
     # A goal's own evening question ("Did you stretch today?"); NULL asks the language's
     # default question built from the goal text.
-    db["goals"].add_column("question", str)
+    db.table("goals").add_column("question", str)
+
+
+@migrations()
+def m004_weekly_focus(db: Database) -> None:
+    # What a weekly review chose for the week after it: the value to focus on and what to
+    # carry forward, keyed by that week's Monday; the next mornings read it out.
+    db.table("weekly_focus").create(
+        {
+            "week": str,  # the Monday (YYYY-MM-DD) of the week the focus is for
+            "value": str,
+            "carry": str,
+            "reviewed_on": str,  # the day of the weekly review that chose it
+            "checkin_id": int,
+            "updated_at": str,
+        },
+        pk="week",
+        not_null={"week", "reviewed_on"},
+        foreign_keys=[("checkin_id", "checkins", "id")],
+    )

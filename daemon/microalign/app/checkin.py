@@ -22,7 +22,7 @@ from microalign.core.dialogue import flows
 from microalign.core.dialogue.engine import Engine
 from microalign.core.safetext import clean
 from microalign.core.vocabulary import ALREADY_DONE, DONE, INTERRUPTED, SNOOZE, SNOOZED
-from microalign.errors import BusyError
+from microalign.errors import BusyError, UsageError
 from microalign.i18n import Ref
 from microalign.ports.speech import AnswerKind, Heard, Listener, Speaker
 
@@ -99,10 +99,17 @@ def goals_for(app: App, day: date) -> list[dict[str, Any]]:
 
 
 def morning_intention(app: App, day: date) -> str | None:
-    found = [
-        a for a in app.store.day_answers(day, "morning") if a["step"] == "intention" and a["text"]
-    ]
+    """The day's latest intention, from whichever check-in with a morning flow asked it."""
+    found = [a for a in app.store.day_answers(day) if a["step"] == "intention" and a["text"]]
     return found[-1]["text"] if found else None
+
+
+def flow_of(app: App, slot: str) -> str:
+    """The flow the configured check-in `slot` runs; an unknown name is a usage error."""
+    flow = app.config.flow_of(slot)
+    if flow is None:
+        raise UsageError.keyed("unknown_checkin", name=slot, known=", ".join(app.config.checkins))
+    return flow
 
 
 def audio_namer(app: App, day: date, slot: str, checkin_id: int):
@@ -138,6 +145,7 @@ def run_checkin(
     already has a status in `settled`, nothing is said and the status is ALREADY_DONE.
     """
     day = day or app.today()
+    flow = flow_of(app, slot)
     with checkin_lock(app.paths):
         store = app.store
         store.check_integrity()
@@ -149,30 +157,42 @@ def run_checkin(
             raise BusyError.keyed("checkin_busy", slot=Ref(f"slot.{slot}"), day=day)
         checkin_id = claim.checkin_id
         try:
-            status = _dialogue(app, slot, day, source, checkin_id, speaker, listener)
+            status = _dialogue(app, slot, flow, day, source, checkin_id, speaker, listener)
         except BaseException:
             # Not the user's doing (an error, a signal): resumable, and no longer ours.
             with contextlib.suppress(Exception):
                 store.release_checkin(checkin_id, INTERRUPTED)
             raise
         store.finish_checkin(checkin_id, status)
+        if flow == "weekly":
+            from microalign.app.weekly import save_focus
+
+            save_focus(app, checkin_id, day)
         if status == SNOOZED:
             until = datetime.now(UTC) + timedelta(minutes=app.config.schedule.snooze_minutes)
             store.set_intention(day, slot, SNOOZE, until)
         prune_audio(store, app.config.audio.keep_days, app.today())
         result = CheckinResult(status, checkin_id, day)
-        if status == DONE and slot == "evening":
+        if status == DONE and flow == "evening":
             result.milestones = sum_up(app, speaker, goals_for(app, day), day)
         return result
 
 
-def _dialogue(app, slot, day, source, checkin_id, speaker, listener) -> str:
-    goals = goals_for(app, day)
+def steps_for(app: App, flow: str, day: date) -> list[flows.Step]:
+    from microalign.app import weekly
+
     prompts = app.config.prompts
-    if slot == "morning":
-        steps = flows.morning(app.pack, prompts, goals, day)
-    else:
-        steps = flows.evening(app.pack, prompts, goals, morning_intention(app, day))
+    if flow == "weekly":
+        figures = weekly.week_figures(app, day)
+        return flows.weekly(app.pack, figures, app.config.general.values)
+    goals = goals_for(app, day)
+    if flow == "morning":
+        return flows.morning(app.pack, prompts, goals, day, weekly.focus_for(app, day))
+    return flows.evening(app.pack, prompts, goals, morning_intention(app, day))
+
+
+def _dialogue(app, slot, flow, day, source, checkin_id, speaker, listener) -> str:
+    steps = steps_for(app, flow, day)
     engine = Engine(
         speaker,
         listener,

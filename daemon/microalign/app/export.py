@@ -35,7 +35,7 @@ COLUMNS = [
     "status",
     "created_at",
 ]
-SLOT_TIME = {"morning": "07:30", "evening": "21:00"}
+SLOT_TIME = {"morning": "07:30", "evening": "21:00", "weekly": "21:30"}
 
 
 def answer_text(row: dict[str, Any], escape=clean, lang: LanguagePack = EN) -> str:
@@ -54,7 +54,14 @@ def answer_text(row: dict[str, Any], escape=clean, lang: LanguagePack = EN) -> s
 
 def _sessions(rows: list[dict[str, Any]]):
     rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]  # passed questions
-    ordered = sorted(rows, key=lambda r: (r["day"], r["slot"] != "morning", r["id"]))
+    first: dict[tuple[str, str], int] = {}  # a day's check-ins in the order they began
+    for r in rows:
+        key = (r["day"], r["slot"])
+        first[key] = min(first.get(key, r["id"]), r["id"])
+    ordered = sorted(
+        rows,
+        key=lambda r: (r["day"], r["slot"] != "morning", first[(r["day"], r["slot"])], r["id"]),
+    )
     return groupby(ordered, key=lambda r: (r["day"], r["slot"]))
 
 
@@ -73,7 +80,7 @@ def to_json(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
 
 
 def _title(lang: LanguagePack, slot: str, escape) -> str:
-    return lang.t(f"slot_title.{slot}") if lang.has(f"slot_title.{slot}") else escape(slot)
+    return escape(lang.slot_title(slot))
 
 
 def to_markdown(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:

@@ -16,43 +16,49 @@ def missed_actions(lang: LanguagePack, snooze_minutes: int) -> tuple[Action, ...
     )
 
 
-def checkin_start(lang: LanguagePack, slot: str) -> Note:
-    return Note(lang.slot_title(slot), lang.t("note.checkin_start"))
+def checkin_start(lang: LanguagePack, slot: str, flow: str | None = None) -> Note:
+    return Note(lang.slot_title(slot, flow), lang.t("note.checkin_start"))
 
 
-def checkin_waiting(lang: LanguagePack, slot: str, snooze_minutes: int) -> Note:
+def checkin_waiting(
+    lang: LanguagePack, slot: str, snooze_minutes: int, flow: str | None = None
+) -> Note:
     return Note(
-        lang.slot_title(slot),
+        lang.slot_title(slot, flow),
         lang.t("note.checkin_waiting"),
         missed_actions(lang, snooze_minutes),
         command=f"microalign checkin {slot}",
     )
 
 
-def checkin_missed(lang: LanguagePack, slot: str, snooze_minutes: int, why: str = "") -> Note:
+def checkin_missed(
+    lang: LanguagePack, slot: str, snooze_minutes: int, why: str = "", flow: str | None = None
+) -> Note:
     """`why`: the text key of the reason ("note.no_answer", "note.failed"), else the usual."""
     return Note(
-        lang.t("note.missed_title", slot=lang.slot_title(slot)),
+        lang.t("note.missed_title", slot=lang.slot_title(slot, flow)),
         lang.t(why or "note.checkin_missed"),
         missed_actions(lang, snooze_minutes),
         command=f"microalign checkin {slot}",
     )
 
 
-def checkin_typed(lang: LanguagePack, slot: str, problem: str) -> Note:
-    return Note(lang.slot_title(slot), lang.t("note.checkin_typed", problem=problem, slot=slot))
+def checkin_typed(lang: LanguagePack, slot: str, problem: str, flow: str | None = None) -> Note:
+    return Note(
+        lang.slot_title(slot, flow), lang.t("note.checkin_typed", problem=problem, slot=slot)
+    )
 
 
-def snoozed(lang: LanguagePack, slot: str, at: str) -> Note:
-    return Note(lang.slot_title(slot), lang.t("note.snoozed", at=at))
+def snoozed(lang: LanguagePack, slot: str, at: str, flow: str | None = None) -> Note:
+    return Note(lang.slot_title(slot, flow), lang.t("note.snoozed", at=at))
 
 
-def skipped(lang: LanguagePack, slot: str) -> Note:
-    return Note(lang.slot_title(slot), lang.t("note.skipped"))
+def skipped(lang: LanguagePack, slot: str, flow: str | None = None) -> Note:
+    return Note(lang.slot_title(slot, flow), lang.t("note.skipped"))
 
 
-def busy(lang: LanguagePack, slot: str) -> Note:
-    return Note(lang.slot_title(slot), lang.t("note.busy"))
+def busy(lang: LanguagePack, slot: str, flow: str | None = None) -> Note:
+    return Note(lang.slot_title(slot, flow), lang.t("note.busy"))
 
 
 def milestone(lang: LanguagePack, title: str, body: str, can_level_up: bool) -> Note:

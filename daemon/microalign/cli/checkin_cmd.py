@@ -1,4 +1,4 @@
-"""`checkin morning|evening`: run a check-in now, by voice or typed (--text)."""
+"""`checkin NAME`: run a configured check-in now, by voice or typed (--text)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def _answer_count(app: App, day: date, slot: str) -> int:
 
 
 @click.command()
-@click.argument("slot", type=click.Choice(["morning", "evening"]))
+@click.argument("slot", metavar="NAME")
 @click.option("--text", "typed", is_flag=True, help="Type the answers instead of speaking them.")
 @click.option(
     "--date",
@@ -52,15 +52,23 @@ def _answer_count(app: App, day: date, slot: str) -> int:
 @click.option("--again", is_flag=True, help="Answer a check-in that is already done once more.")
 @click.pass_obj
 def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> int:
-    """Run the morning reflection or the evening review now.
+    """Run the check-in NAME now: one of the config's [checkins.NAME].
+
+    Unless the config changes them, these are `morning` (the morning reflection: your
+    intention and today's micro-goals), `evening` (the evening review: yes/no for each
+    micro-goal, then how the day felt) and `weekly` (the weekly review: the week's
+    alignment per value and your best streaks, then the value to focus on next week and
+    what to carry forward). A check-in the config adds, e.g. [checkins.lunch] with
+    flow = "evening", runs by its own name.
 
     Answers to yes/no questions: yes, no, partly, or skip (a rest day, optionally with
     a reason: "skip, I was ill"). Say or type "repeat", "stop" or "later" at any time;
     Ctrl-C or Ctrl-D also stop and keep every answer given so far.
     """
-    from microalign.app.checkin import run_checkin
+    from microalign.app.checkin import flow_of, run_checkin
     from microalign.service.compose import make_listener, make_speaker
 
+    flow_of(app, slot)  # an unknown name stops here, listing the configured ones
     today = app.today()
     when = parse_day(day, today, earliest=today - timedelta(days=DAYS_BACK))
     if app.store.slot_status(when, slot) == DONE and not again:

@@ -25,11 +25,20 @@ def status_data(app: App) -> dict:
         answer = p.record.answers.get(today)
         item["today"] = str(answer) if answer else None
         goals.append(item)
-    return {
-        "date": today,
-        "checkins": {slot: app.store.slot_status(today, slot) for slot in ("morning", "evening")},
-        "goals": goals,
-    }
+    return {"date": today, "checkins": today_checkins(app, today), "goals": goals}
+
+
+def today_checkins(app: App, today) -> dict[str, str | None]:
+    """Status of each check-in scheduled today (in config order), then of any other one
+    that ran today (started by hand, or since removed from the config)."""
+    weekday = today.weekday()
+    names = [n for n, c in app.config.checkins.items() if c.time_on(weekday) is not None]
+    ran = app.store.rows(
+        "SELECT slot FROM checkins WHERE day = ? GROUP BY slot ORDER BY MIN(id)",
+        (today.isoformat(),),
+    )
+    names += [r["slot"] for r in ran if r["slot"] not in names]
+    return {name: app.store.slot_status(today, name) for name in names}
 
 
 @click.command()

@@ -5,6 +5,9 @@ local times in, so tests drive it with any clock and zone. The daemon's timers o
 up; what to do is always decided here, against the wall clock, so a suspend (which stops
 the monotonic clock the timers use), a DST change or a time-zone change can neither skip
 nor double a check-in: an occurrence is keyed by (local date, slot) and done once.
+
+A "slot" is a check-in's name ("morning", "evening", "weekly", or one the config adds);
+the schedule gets them as plain data (`Plan`), not as the config model.
 """
 
 from __future__ import annotations
@@ -13,14 +16,34 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from microalign.config import Schedule
-
-SLOTS = ("morning", "evening")
 
 Key = tuple[date, str]
+
+
+@dataclass(frozen=True)
+class CheckinTimes:
+    """One named check-in: its time on each weekday (Monday first), None when it is off."""
+
+    name: str
+    times: tuple[time | None, ...]  # seven entries
+
+    def time_on(self, weekday: int) -> time | None:
+        return self.times[weekday]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every configured check-in and how late one may still start."""
+
+    checkins: tuple[CheckinTimes, ...]
+    grace_minutes: int = 120
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.checkins)
+
+    def get(self, name: str) -> CheckinTimes | None:
+        return next((c for c in self.checkins if c.name == name), None)
 
 
 class Decision(Enum):
@@ -55,19 +78,21 @@ def local_instant(day: date, at: time, tz: tzinfo) -> datetime:
     return datetime.combine(day, at).replace(tzinfo=tz, fold=0).astimezone(UTC)
 
 
-def occurrence(schedule: Schedule, slot: str, day: date, tz: tzinfo) -> Occurrence | None:
-    """The slot's occurrence on `day`, or None when the slot is off that weekday."""
-    at = getattr(schedule, slot).time_on(day.weekday())
+def occurrence(plan: Plan, slot: str, day: date, tz: tzinfo) -> Occurrence | None:
+    """The slot's occurrence on `day`, or None when the slot is off that weekday (or is
+    not in the plan)."""
+    checkin = plan.get(slot)
+    at = checkin.time_on(day.weekday()) if checkin is not None else None
     if at is None:
         return None
     return Occurrence(local_instant(day, at, tz), day, slot)
 
 
-def _occurrences(schedule: Schedule, tz: tzinfo, first: date, days: int) -> Iterator[Occurrence]:
+def _occurrences(plan: Plan, tz: tzinfo, first: date, days: int) -> Iterator[Occurrence]:
     for offset in range(days):
         day = first + timedelta(days=offset)
-        for slot in SLOTS:
-            occ = occurrence(schedule, slot, day, tz)
+        for slot in plan.names:
+            occ = occurrence(plan, slot, day, tz)
             if occ is not None:
                 yield occ
 
@@ -89,7 +114,7 @@ def _effective(occ: Occurrence, snoozed: Mapping[Key, datetime]) -> Occurrence:
 def due_slots(
     now: datetime,
     tz: tzinfo,
-    schedule: Schedule,
+    plan: Plan,
     done: Collection[Key],
     snoozed: Mapping[Key, datetime] | None = None,
     since: datetime | None = None,
@@ -103,11 +128,11 @@ def due_slots(
     are ignored rather than reported missed.
     """
     snoozed = snoozed or {}
-    grace = timedelta(minutes=schedule.grace_minutes)
+    grace = timedelta(minutes=plan.grace_minutes)
     now = now.astimezone(UTC)
     today = now.astimezone(tz).date()
     found = []
-    for occ in _occurrences(schedule, tz, today - timedelta(days=1), 2):
+    for occ in _occurrences(plan, tz, today - timedelta(days=1), 2):
         if occ.key in done or (since is not None and occ.at < since.astimezone(UTC)):
             continue
         occ = _effective(occ, snoozed)
@@ -120,7 +145,7 @@ def due_slots(
 def next_fire(
     now: datetime,
     tz: tzinfo,
-    schedule: Schedule,
+    plan: Plan,
     done: Collection[Key] = (),
     snoozed: Mapping[Key, datetime] | None = None,
 ) -> Occurrence | None:
@@ -130,7 +155,7 @@ def next_fire(
     today = now.astimezone(tz).date()
     upcoming = (
         _effective(occ, snoozed)
-        for occ in _occurrences(schedule, tz, today - timedelta(days=1), 9)
+        for occ in _occurrences(plan, tz, today - timedelta(days=1), 9)
         if occ.key not in done
     )
     return min((occ for occ in upcoming if occ.at > now), default=None)

@@ -92,9 +92,17 @@ class LanguagePack:
     def slot(self, slot: str) -> str:
         return self.t(f"slot.{slot}") if self.has(f"slot.{slot}") else slot
 
-    def slot_title(self, slot: str) -> str:
+    def slot_title(self, slot: str, flow: str | None = None) -> str:
+        """A check-in's title: a built-in one by its name, one the config adds by its name
+        and flow ("Lunch — evening review")."""
         key = f"slot_title.{slot}"
-        return self.t(key) if self.has(key) else slot.capitalize()
+        if self.has(key):
+            return self.t(key)
+        name = slot.replace("_", " ").replace("-", " ").capitalize()
+        if flow is not None and self.has(f"slot_title.{flow}"):
+            kind = self.t(f"slot_title.{flow}").lower()  # "Lunch — evening review"
+            return self.t("slot_title.custom_flow", name=name, kind=kind)
+        return self.t("slot_title.custom", name=name)
 
 
 def _lower_first(text: str) -> str:

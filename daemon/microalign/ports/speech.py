@@ -31,6 +31,9 @@ class ListenRequest:
     on_audio_saved: Callable[[Path], None] | None = None
     # What a typing user may answer, e.g. "yes / no / partly / skip"; voice listeners ignore it.
     hint: str = ""
+    # Phrases of the vocabulary that a grammar must not drop (the user's own values): when
+    # the model does not know one of their words, the answer is heard as free speech.
+    required: tuple[str, ...] = ()
 
 
 @dataclass

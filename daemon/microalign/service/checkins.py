@@ -68,6 +68,10 @@ class Checkins:
     def snooze_minutes(self) -> int:
         return self.live.config.schedule.snooze_minutes
 
+    def _flow(self, occ: Occurrence) -> str | None:
+        """The check-in's flow: a custom check-in's title names it."""
+        return self.live.config.flow_of(occ.slot)
+
     def _fired(self, key: Key, event: str) -> None:
         self.live.fired.append((key, event))
 
@@ -77,7 +81,10 @@ class Checkins:
         self.slots.ledger.record_slot(occ.day, occ.slot, MISSED)
         self._fired(occ.key, MISSED)
         await self.notices.send(
-            notes.checkin_missed(self.live.lang, occ.slot, self.snooze_minutes), occ.key
+            notes.checkin_missed(
+                self.live.lang, occ.slot, self.snooze_minutes, flow=self._flow(occ)
+            ),
+            occ.key,
         )
 
     async def maybe_start(self, occ: Occurrence) -> None:
@@ -88,7 +95,9 @@ class Checkins:
                 self.state.waiting.add(occ.key)
                 log.info("The user is away; the %s check-in waits", occ.slot)
                 self._fired(occ.key, "waiting")
-                note = notes.checkin_waiting(self.live.lang, occ.slot, self.snooze_minutes)
+                note = notes.checkin_waiting(
+                    self.live.lang, occ.slot, self.snooze_minutes, flow=self._flow(occ)
+                )
                 await self.notices.send(note, occ.key)
             return
         intended = self.slots.intentions.intended(occ.key)
@@ -97,7 +106,9 @@ class Checkins:
         self.status_changed()
         self._fired(occ.key, "started")
         if occ.key not in self.state.busy_told:
-            await self.notices.send(notes.checkin_start(self.live.lang, occ.slot))
+            await self.notices.send(
+                notes.checkin_start(self.live.lang, occ.slot, flow=self._flow(occ))
+            )
         self.task = asyncio.create_task(self._run(occ, intended))
 
     async def _run(self, occ: Occurrence, intended: bool) -> None:
@@ -128,13 +139,15 @@ class Checkins:
             log.info("%s", exc)
             if occ.key not in self.state.busy_told:
                 self.state.busy_told.add(occ.key)
-                await self.notices.send(notes.busy(self.live.lang, occ.slot))
+                await self.notices.send(notes.busy(self.live.lang, occ.slot, flow=self._flow(occ)))
             return BUSY
         except SpeechError as exc:
             log.error("Voice check-in impossible: %s", exc)
             self.slots.attempts.handled.add(occ.key)
             await self.notices.send(
-                notes.checkin_typed(self.live.lang, occ.slot, exc.message_in(self.live.lang))
+                notes.checkin_typed(
+                    self.live.lang, occ.slot, exc.message_in(self.live.lang), flow=self._flow(occ)
+                )
             )
             return SPEECH_ERROR
         except Exception as exc:  # the process died or failed: see _after
@@ -152,7 +165,9 @@ class Checkins:
         if status == SNOOZED:
             self.slots.snooze(occ.key, self.clock.now() + timedelta(minutes=minutes))
         elif status == NO_SPEECH:
-            note = notes.checkin_missed(self.live.lang, occ.slot, minutes, "note.no_answer")
+            note = notes.checkin_missed(
+                self.live.lang, occ.slot, minutes, "note.no_answer", flow=self._flow(occ)
+            )
             await self.notices.send(note, occ.key)
         elif status == FAILED:
             await self._failed(occ)
@@ -168,7 +183,9 @@ class Checkins:
         if self.slots.failed(occ.key):
             log.info("Trying the %s check-in once more", occ.slot)
             return
-        note = notes.checkin_missed(self.live.lang, occ.slot, self.snooze_minutes, "note.failed")
+        note = notes.checkin_missed(
+            self.live.lang, occ.slot, self.snooze_minutes, "note.failed", flow=self._flow(occ)
+        )
         await self.notices.send(note, occ.key)
 
     async def interrupt(self, timeout: float) -> bool:

@@ -47,9 +47,9 @@ class Planner:
         """Every occurrence to act on now, in order; "start now" ones always run."""
         zone = self.clock.zone()
         intentions = self.slots.intentions
-        done = self.slots.done_keys(now, zone)
-        config = self.live.config.schedule
-        due = schedule.due_slots(now, zone, config, done, intentions.snoozed, since=self.since)
+        plan = self.live.config.plan()
+        done = self.slots.done_keys(now, zone, plan.names)
+        due = schedule.due_slots(now, zone, plan, done, intentions.snoozed, since=self.since)
         forced = intentions.forced - {occ.key for occ, _ in due} - done
         due += [(Occurrence(now, *key), Decision.RUN) for key in forced]
         return [
@@ -60,11 +60,12 @@ class Planner:
     def next_occurrence(self) -> Occurrence | None:
         now = self.clock.now()
         zone = self.clock.zone()
+        plan = self.live.config.plan()
         return schedule.next_fire(
             now,
             zone,
-            self.live.config.schedule,
-            self.slots.done_keys(now, zone),
+            plan,
+            self.slots.done_keys(now, zone, plan.names),
             self.slots.intentions.snoozed,
         )
 

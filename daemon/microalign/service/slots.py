@@ -4,10 +4,10 @@ Ledger), what the user asked for (intentions) and what this run attempted."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from microalign.core import schedule
 from microalign.core.vocabulary import FINAL, RUNNING, SETTLED, Key, settled_statuses
 from microalign.ports.daemon import Ledger
 from microalign.service.intentions import Intentions
@@ -36,10 +36,10 @@ class SlotBook:
             log.info("The %s check-in of %s lost its process; it can resume", slot, day)
         self.intentions.load(today)
 
-    def done_keys(self, now: datetime, zone: tzinfo) -> set[Key]:
-        """Slots of yesterday and today that must not start now."""
+    def done_keys(self, now: datetime, zone: tzinfo, names: Iterable[str]) -> set[Key]:
+        """Slots (of the check-ins `names`) of yesterday and today that must not start now."""
         today = now.astimezone(zone).date()
-        keys = [(today - timedelta(days=n), slot) for n in (1, 0) for slot in schedule.SLOTS]
+        keys = [(today - timedelta(days=n), slot) for n in (1, 0) for slot in names]
         statuses = {key: self.ledger.slot_status(*key) for key in keys}
         done = {key for key, status in statuses.items() if status in FINAL}
         done |= self.attempts.handled

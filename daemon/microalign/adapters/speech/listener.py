@@ -99,7 +99,11 @@ class VoskListener:
         self.preload()
         source = self._source
         assert source is not None
-        rec = self.model.recognizer(request.kind, request.vocabulary or self.pack.vocabulary())
+        rec = self.model.recognizer(
+            request.kind,
+            request.vocabulary or self.pack.vocabulary(),
+            request.required,
+        )
         try:
             source.start()
             try:

@@ -59,12 +59,20 @@ class LoadedModel:
             return None
         return frozenset(w for w, ok in self._known.items() if ok)
 
-    def recognizer(self, kind: AnswerKind, phrases: tuple[str, ...] = ()):
+    def recognizer(
+        self, kind: AnswerKind, phrases: tuple[str, ...] = (), required: tuple[str, ...] = ()
+    ):
+        """A recogniser for `kind`; a CHOICE is restricted to a grammar of `phrases`, unless
+        the model lacks a word of a `required` phrase: then it hears free speech."""
         import vosk
 
         if kind is AnswerKind.CHOICE and phrases:
-            words = {w for p in phrases for w in p.split()} | {UNK}
-            grammar = grammar_phrases(phrases, self.known(words))
+            words = {w for p in (*phrases, *required) for w in p.split()} | {UNK}
+            known = self.known(words)
+            if known is not None and any(w not in known for p in required for w in p.split()):
+                log.info("the model does not know every choice; listening to free speech")
+                return self.recognizer(AnswerKind.FREE)
+            grammar = grammar_phrases(phrases, known)
             rec = vosk.KaldiRecognizer(
                 self.model, audio.RATE, json.dumps(grammar, ensure_ascii=False)
             )
@@ -185,11 +193,15 @@ def heard_from_result(result_json: str, model_name: str, audio_path: Path | None
 
 
 def transcribe_wav(
-    model: LoadedModel, path: Path, kind: AnswerKind, phrases: tuple[str, ...] = ()
+    model: LoadedModel,
+    path: Path,
+    kind: AnswerKind,
+    phrases: tuple[str, ...] = (),
+    required: tuple[str, ...] = (),
 ) -> Heard:
-    """Transcribe a stored answer (16 kHz mono 16-bit WAV)."""
+    """Transcribe a stored answer (16 kHz mono 16-bit WAV); see LoadedModel.recognizer."""
     pcm = audio.read_speech_wav(path)
-    rec = model.recognizer(kind, phrases)
+    rec = model.recognizer(kind, phrases, required)
     step = 2 * audio.RATE  # one second per call, as a stream would deliver it
     parts = []
     for i in range(0, len(pcm), step):

@@ -47,7 +47,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000
 
 

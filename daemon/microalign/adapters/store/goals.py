@@ -103,3 +103,25 @@ class GoalStore(StoreBase):
             "SELECT m.*, g.text AS goal_text FROM milestones m LEFT JOIN goals g "
             "ON g.id = m.goal_id ORDER BY m.reached_on, m.id"
         )
+
+    # -- weekly focus --------------------------------------------------------------------
+
+    def set_week_focus(
+        self,
+        week: date,
+        value: str | None,
+        carry: str | None,
+        reviewed_on: date,
+        checkin_id: int | None,
+    ) -> None:
+        """Store (or replace) the focus chosen for the week starting on Monday `week`."""
+        with translate_errors(self.path), self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO weekly_focus(week, value, carry, reviewed_on, "
+                "checkin_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (week.isoformat(), value, carry, reviewed_on.isoformat(), checkin_id, now_iso()),
+            )
+
+    def week_focus(self, week: date) -> dict[str, Any] | None:
+        """The focus chosen for the week starting on Monday `week`, if any."""
+        return self.row("SELECT * FROM weekly_focus WHERE week = ?", (week.isoformat(),))

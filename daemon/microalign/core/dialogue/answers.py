@@ -15,7 +15,7 @@ OPPOSITE = {"yes": "no", "no": "yes"}
 
 @dataclass(frozen=True)
 class Parsed:
-    kind: str  # "outcome" | "command"
+    kind: str  # "outcome" | "command" | "option"
     value: str  # yes/no/partly/skip, or repeat/stop/later/skip
     rest: str = ""  # words after the answer ("skip, I was ill" -> "i was ill")
 
@@ -80,3 +80,37 @@ def choice_hint(pack: LanguagePack) -> str:
     outcomes = " / ".join(phrases[0] for phrases in pack.answers.values())
     commands = ", ".join(pack.commands[c][0] for c in CONTROL)
     return pack.t("say.choice_hint", outcomes=outcomes, commands=commands)
+
+
+def parse_pick(text: str, options: tuple[str, ...], pack: LanguagePack) -> Parsed | None:
+    """Parse the choice of one of `options` (the user's values): its number (typed), its
+    name, or a sentence naming exactly one of them; a command word is that command."""
+    words = normalise(text)
+    if not words:
+        return None
+    command = parse_command(text, pack)
+    if command is not None:
+        return Parsed("command", command)
+    if words.isdigit():
+        number = int(words)
+        return Parsed("option", options[number - 1]) if 1 <= number <= len(options) else None
+    exact = [o for o in options if normalise(o) == words]
+    if exact:
+        return Parsed("option", exact[0])
+    named = [o for o in options if _mentions(words, (o,))]
+    return Parsed("option", named[0]) if len(named) == 1 else None
+
+
+def pick_hint(options: tuple[str, ...], pack: LanguagePack) -> str:
+    """ "1 honesty / 2 respect   (or repeat, stop, later)": what a typing user may answer."""
+    numbered = " / ".join(f"{n} {option}" for n, option in enumerate(options, 1))
+    commands = ", ".join(pack.commands[c][0] for c in CONTROL)
+    return pack.t("say.choice_hint", outcomes=numbered, commands=commands)
+
+
+def pick_vocabulary(options: tuple[str, ...], pack: LanguagePack) -> tuple[str, ...]:
+    """Every phrase an answer to a pick may use (for a Vosk grammar)."""
+    words = [normalise(o) for o in options]
+    for group in pack.commands.values():
+        words += [p for p in group if p not in words]
+    return tuple(dict.fromkeys(w for w in words if w))

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from microalign.core.dialogue.answers import choice_hint, parse_choice, parse_command
-from microalign.core.dialogue.flows import CHOICE, SAY, Step
+from microalign.core.dialogue.answers import (
+    choice_hint,
+    normalise,
+    parse_choice,
+    parse_command,
+    parse_pick,
+    pick_hint,
+    pick_vocabulary,
+)
+from microalign.core.dialogue.flows import CHOICE, PICK, SAY, Step
 from microalign.core.outcomes import ANSWER_TO_OUTCOME
 from microalign.core.vocabulary import DONE, NO_SPEECH, SNOOZED, STOPPED
 from microalign.errors import EndOfInput, NoSpeechError
@@ -87,7 +95,7 @@ class Engine:
     # -- one question ----------------------------------------------------------------------
 
     def _ask(self, step: Step) -> None:
-        kind = AnswerKind.CHOICE if step.kind == CHOICE else AnswerKind.FREE
+        kind = AnswerKind.CHOICE if step.kind in (CHOICE, PICK) else AnswerKind.FREE
         silent = 0
         tries = 0
         while True:
@@ -102,7 +110,9 @@ class Engine:
                 continue
             done = False
             try:
-                if kind is AnswerKind.CHOICE:
+                if step.kind == PICK:
+                    done = self._pick(step, heard, pending_id)
+                elif kind is AnswerKind.CHOICE:
                     done = self._choice(step, heard, pending_id)
                 else:
                     done = self._free(step, heard, pending_id)
@@ -128,6 +138,13 @@ class Engine:
             else None,
             hint=choice_hint(self.pack) if kind is AnswerKind.CHOICE else "",
         )
+        if step.kind == PICK and kind is AnswerKind.CHOICE:
+            request = replace(
+                request,
+                vocabulary=pick_vocabulary(step.options, self.pack),
+                hint=pick_hint(step.options, self.pack),
+                required=tuple(normalise(o) for o in step.options),
+            )
         self.speaker.chime()
         heard = self.listener.listen(request)
         return heard, saved[-1] if saved else None
@@ -161,6 +178,28 @@ class Engine:
         self.answers[step.key] = str(ANSWER_TO_OUTCOME[parsed.value])
         if parsed.value == "skip" and step.ask_reason and not reason:
             self._ask_reason(step, answer_id)
+        return True
+
+    def _pick(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
+        """One of the step's options; stored as the option's own name."""
+        parsed = parse_pick(heard.text, step.options, self.pack)
+        if parsed is None:
+            choices = " / ".join(step.options)
+            self.speaker.say(self.pack.t("say.weekly.didnt_understand", choices=choices))
+            return False
+        if parsed.kind == "command":
+            if parsed.value == "skip":  # passes the question, as in a free answer
+                self.recorder.answer(step, heard, answer_id=pending_id, outcome=None, reason=None)
+                return True
+            self._command(parsed.value)
+            return False
+        if not self._confirmed(heard):
+            return False
+        chosen = replace(heard, text=parsed.value)
+        self.recorder.answer(step, chosen, answer_id=pending_id, outcome=None, reason=None)
+        self.answers[step.key] = parsed.value
+        if step.read_back:
+            self.speaker.say(self.pack.t("say.noted", text=parsed.value))
         return True
 
     def _free(self, step: Step, heard: Heard, pending_id: int | None) -> bool:

@@ -1,4 +1,5 @@
-"""The morning and evening check-ins as plain data: a list of steps the engine walks through.
+"""The check-in flows (morning, evening, weekly) as plain data: a list of steps the engine
+walks through.
 
 Texts from the config and the database are cleaned here (safetext.clean): they are spoken,
 shown, and stored as the answers' prompts, and rows of older versions may be unclean.
@@ -8,23 +9,58 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
-from microalign.config import Prompts
 from microalign.core.safetext import clean
 from microalign.i18n import LanguagePack
 
-SAY, CHOICE, FREE = "say", "choice", "free"
+SAY, CHOICE, FREE, PICK = "say", "choice", "free", "pick"
+
+
+class Prompts(Protocol):
+    """The prompt settings a flow reads (the config's [prompts] section has them)."""
+
+    @property
+    def intention(self) -> list[str]: ...
+    @property
+    def extra(self) -> list[str]: ...
+    @property
+    def ask_intention_kept(self) -> bool: ...
+    @property
+    def ask_feeling(self) -> bool: ...
+    @property
+    def ask_extra(self) -> bool: ...
+
+
+FLOWS = ("morning", "evening", "weekly")
 
 
 @dataclass(frozen=True)
 class Step:
-    kind: str  # say | choice | free
+    kind: str  # say | choice | free | pick
     text: str
     key: str = ""  # how the answer is stored; resumed check-ins skip keys already answered
     goal_id: int | None = None
     ask_reason: bool = False  # a goal question: a skip asks for a reason
     read_back: bool = False  # a free answer is read back ("Noted: ...")
+    options: tuple[str, ...] = ()  # a pick: the answers it accepts (the user's values)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What the weekly review chose for the week: a value and what to carry forward."""
+
+    value: str | None
+    carry: str | None
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    """What the weekly review reads out: per value (value, aligned days, scheduled days)
+    and the longest running streaks (goal text, days)."""
+
+    rates: list[tuple[str, int, int]]
+    streaks: list[tuple[str, int]]
 
 
 def pick(prompts: tuple[str, ...] | list[str], day: date) -> str:
@@ -39,10 +75,18 @@ def question(pack: LanguagePack, goal: dict[str, Any]) -> str:
 
 
 def morning(
-    pack: LanguagePack, prompts: Prompts, goals: list[dict[str, Any]], day: date
+    pack: LanguagePack,
+    prompts: Prompts,
+    goals: list[dict[str, Any]],
+    day: date,
+    focus: Focus | None = None,
 ) -> list[Step]:
-    steps = [
-        Step(SAY, pack.t("say.greeting_morning")),
+    steps = [Step(SAY, pack.t("say.greeting_morning"))]
+    if focus is not None and focus.value:
+        steps.append(Step(SAY, pack.t("say.weekly.focus_morning", value=clean(focus.value))))
+    if focus is not None and focus.carry:
+        steps.append(Step(SAY, pack.t("say.weekly.carry_morning", text=clean(focus.carry))))
+    steps += [
         Step(
             FREE,
             clean(pick(prompts.intention or pack.intention_prompts, day)),
@@ -87,4 +131,31 @@ def evening(
     if prompts.ask_extra:
         extra = prompts.extra or pack.extra_prompts
         steps += [Step(FREE, clean(text), key=f"extra:{n}") for n, text in enumerate(extra)]
+    return steps
+
+
+def weekly(pack: LanguagePack, figures: WeekFigures, values: list[str]) -> list[Step]:
+    """The weekly review: the week's alignment per value and the best streaks, then the
+    value to focus on next week and what to carry forward."""
+    steps = [Step(SAY, pack.t("say.weekly.greeting"))]
+    lines = [
+        pack.t("say.weekly.value_line", value=clean(value), aligned=aligned, count=scheduled)
+        for value, aligned, scheduled in figures.rates
+        if scheduled
+    ]
+    steps += [Step(SAY, line) for line in lines or [pack.t("say.weekly.no_values")]]
+    if figures.streaks:
+        steps.append(Step(SAY, pack.t("say.weekly.streaks_intro")))
+        steps += [
+            Step(SAY, pack.t("say.summary_streak", goal=clean(goal), count=days))
+            for goal, days in figures.streaks
+        ]
+    else:
+        steps.append(Step(SAY, pack.t("say.weekly.no_streaks")))
+    options = tuple(dict.fromkeys(clean(v) for v in values if clean(v)))
+    if options:
+        prompt = pack.t("say.weekly.focus_prompt")
+        steps.append(Step(PICK, prompt, key="focus", options=options, read_back=True))
+    steps.append(Step(FREE, pack.t("say.weekly.carry_prompt"), key="carry_forward", read_back=True))
+    steps.append(Step(SAY, pack.t("say.weekly.goodbye")))
     return steps
