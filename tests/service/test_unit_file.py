@@ -11,23 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.harness import UNIT_FILE
+from tests.harness.unitfile import service_settings
+
 NEEDS_SYSTEMD = pytest.mark.skipif(
     shutil.which("systemd-analyze") is None, reason="systemd is not installed"
 )
-UNIT = Path(__file__).resolve().parents[2] / "systemd" / "microalign.service"
+UNIT = UNIT_FILE
 
 
 def _service_section() -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    section = None
-    for line in UNIT.read_text().splitlines():
-        line = line.strip()
-        if line.startswith("["):
-            section = line
-        elif section == "[Service]" and line and not line.startswith("#"):
-            key, _, value = line.partition("=")
-            values.setdefault(key, []).append(value)
-    return values
+    return service_settings(UNIT)
 
 
 def test_unit_file_notify_watchdog_reload_restart():
@@ -64,7 +58,7 @@ def test_unit_file_hardening_settings_present():
 
 
 def test_unit_file_settings_that_break_speech_left_out():
-    # Reasons in the unit's comments; tests/voice/test_unit_sandbox.py shows the first.
+    # Reasons in the unit's comments; tests/service/test_unit_sandbox.py shows the first.
     service = _service_section()
     for key in ("MemoryDenyWriteExecute", "ProtectProc", "ProcSubset", "PrivateNetwork"):
         assert key not in service, key

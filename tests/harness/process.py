@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from .helpers import env_for_child
+from tests.harness.daemon import env_for_child
 
 
 class Notify:

@@ -1,6 +1,6 @@
 """Test-only speech for the daemon tests (fault injection, see runner.SPEECH_FACTORY_ENV).
 
-The daemon's own logic is under test here, not speech: tests/voice runs Vosk and
+The daemon's own logic is under test here, not speech: tests/adapters/speech runs Vosk and
 PulseAudio. The scripted listener behaves like the real one towards the engine: it writes
 the answer's WAV (16 kHz mono, 0600) and reports it saved *before* returning the text.
 It can also block forever on a chosen answer ("__hang__") so a test can kill the daemon

@@ -17,8 +17,7 @@ from pathlib import Path
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
 from microalign.service.runner import SPEECH_FACTORY_ENV
-
-from .helpers import (
+from tests.harness.daemon import (
     clock_at,
     drive,
     env_for_child,
@@ -28,8 +27,9 @@ from .helpers import (
     slots_toml,
     write_config,
 )
-from .process import DaemonProcess, children
-from .scripted import HANG, events
+from tests.harness.process import DaemonProcess, children
+from tests.harness.scripted import HANG, events
+
 from .test_process import _evening_now
 
 
@@ -56,7 +56,7 @@ def _shared_answers(tmp_path: Path, answers: list[str]) -> tuple[dict[str, str],
     queue.write_text(json.dumps(answers))
     log = tmp_path / "speech.jsonl"
     return {
-        SPEECH_FACTORY_ENV: "tests.daemon.scripted:make",
+        SPEECH_FACTORY_ENV: "tests.harness.scripted:make",
         "MICROALIGN_TEST_ANSWERS_FILE": str(queue),
         "MICROALIGN_TEST_SPEECH_LOG": str(log),
     }, log

@@ -10,8 +10,7 @@ import pytest
 
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
-
-from .helpers import (
+from tests.harness.daemon import (
     clock_at,
     drive,
     events_of,

@@ -1,6 +1,6 @@
 """Synthesise prompts in a fresh process, the way the speech tests and benchmark need it.
 
-    python tests/voice/tts_child.py '{"mode": "ours", "voice": "ko", "rate": 120,
+    python tests/harness/tts_child.py '{"mode": "ours", "voice": "ko", "rate": 120,
                                       "texts": ["..."], "fault": "none"}'
 
 prints one JSON line: {"frames": [...], "errors": [...], "seconds": [...], "retries": n}, one

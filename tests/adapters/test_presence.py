@@ -10,9 +10,7 @@ import pytest
 
 from microalign.adapters.paths import resolve
 from microalign.adapters.presence import LogindPresence
-
-from .fake_logind import FakeLogind
-from .helpers import (
+from tests.harness.daemon import (
     clock_at,
     drive,
     events_of,
@@ -21,7 +19,8 @@ from .helpers import (
     slots_toml,
     write_config,
 )
-from .scripted import events
+from tests.harness.logind import FakeLogind
+from tests.harness.scripted import events
 
 KEY = (date(2026, 5, 4), "morning")
 

@@ -17,6 +17,7 @@ from microalign.service.compose import make_notifier
 from microalign.service.daemon import Daemon
 from microalign.service.runner import SPEECH_FACTORY_ENV, StoreLedger
 from microalign.service.worker import ProcessRunner
+from tests.harness import ROOT, SCRIPTED_SPEECH
 
 BERLIN = "Europe/Berlin"
 
@@ -44,7 +45,7 @@ def scripted_speech(monkeypatch, tmp_path: Path, answers: list[str]) -> Path:
     log = tmp_path / "speech.jsonl"
     queue = tmp_path / "answers.json"
     queue.write_text(json.dumps(answers))
-    monkeypatch.setenv(SPEECH_FACTORY_ENV, "tests.daemon.scripted:make")
+    monkeypatch.setenv(SPEECH_FACTORY_ENV, SCRIPTED_SPEECH)
     monkeypatch.setenv("MICROALIGN_TEST_ANSWERS_FILE", str(queue))
     monkeypatch.setenv("MICROALIGN_TEST_SPEECH_LOG", str(log))
     return log
@@ -97,7 +98,7 @@ def events_of(daemon: Daemon, kind: str) -> list:
 
 def env_for_child(extra: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
-    root = str(Path(__file__).resolve().parents[2])
+    root = str(ROOT)
     env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     env.update(extra or {})
     return env

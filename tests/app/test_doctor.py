@@ -8,8 +8,7 @@ import pytest
 
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
-
-from .helpers import write_config
+from tests.harness.daemon import write_config
 
 CHECKS = [
     "config",

@@ -18,9 +18,8 @@ from microalign.app.context import App
 from microalign.config import Config
 from microalign.i18n import texts as lead_texts
 from microalign.service.compose import make_notifier
-
-from .desktop import private_desktop
-from .helpers import clock_at, drive, make_daemon, slots_toml, write_config
+from tests.harness.daemon import clock_at, drive, make_daemon, slots_toml, write_config
+from tests.harness.desktop import private_desktop
 
 FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 OSC = "\x1b]0;pwned\x07"

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import seccomp
+from unitfile import service_settings  # a sibling: this script's folder is on sys.path
 
 # CLONE_NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET, NEWTIME
 CLONE_NEW = (
@@ -33,19 +34,6 @@ PROT_WRITE, PROT_EXEC = 0x2, 0x4
 SHM_EXEC = 0o100000
 PER_LINUX, PERSONALITY_QUERY = 0, 0xFFFFFFFF
 AF_MAX = 46
-
-
-def service_settings(unit: Path) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    section = None
-    for line in unit.read_text().splitlines():
-        line = line.strip()
-        if line.startswith("["):
-            section = line
-        elif section == "[Service]" and line and not line.startswith("#"):
-            key, _, value = line.partition("=")
-            values.setdefault(key, []).append(value)
-    return values
 
 
 def expand(name: str) -> set[str]:

@@ -13,13 +13,13 @@ import shutil
 import subprocess
 import sys
 import wave
-from pathlib import Path
 
 import pytest
 
 from microalign.i18n.languages import KO
+from tests.harness import TTS_CHILD
 
-CHILD = Path(__file__).with_name("tts_child.py")
+CHILD = TTS_CHILD
 RATE = 120  # far from espeak's default (175) and the driver's (200)
 # espeak renders a text a little differently each time (about 1 %); a rate of 150, 175 or
 # 200 wpm instead of 120 changes the length by 20 % or more.

@@ -10,8 +10,14 @@ import pytest
 
 from microalign.adapters.paths import resolve
 from microalign.app.context import App
-
-from .helpers import clock_at, drive, make_daemon, scripted_speech, slots_toml, write_config
+from tests.harness.daemon import (
+    clock_at,
+    drive,
+    make_daemon,
+    scripted_speech,
+    slots_toml,
+    write_config,
+)
 
 pytestmark = pytest.mark.desktop
 

@@ -14,10 +14,9 @@ import pytest
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
 from microalign.service.runner import SPEECH_FACTORY_ENV
-
-from .helpers import slots_toml, write_config
-from .process import DaemonProcess, children
-from .scripted import HANG, events
+from tests.harness.daemon import slots_toml, write_config
+from tests.harness.process import DaemonProcess, children
+from tests.harness.scripted import HANG, events
 
 
 @pytest.fixture
@@ -42,7 +41,7 @@ def _later(hours: int) -> str:
 def _speech_env(tmp_path: Path, answers: list[str], name: str) -> tuple[dict[str, str], Path]:
     log = tmp_path / f"speech-{name}.jsonl"
     return {
-        SPEECH_FACTORY_ENV: "tests.daemon.scripted:make",
+        SPEECH_FACTORY_ENV: "tests.harness.scripted:make",
         "MICROALIGN_TEST_ANSWERS": json.dumps(answers),
         "MICROALIGN_TEST_SPEECH_LOG": str(log),
     }, log

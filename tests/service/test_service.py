@@ -7,8 +7,7 @@ from datetime import date, datetime, timedelta
 
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
-
-from .helpers import (
+from tests.harness.daemon import (
     clock_at,
     drive,
     events_of,
@@ -17,7 +16,7 @@ from .helpers import (
     slots_toml,
     write_config,
 )
-from .scripted import events
+from tests.harness.scripted import events
 
 
 def _status(day: date, slot: str) -> str | None:

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from microalign.adapters.speech.endpoint import frame_rms as pcm_rms
+from tests.harness import SANDBOXED_VOICE, UNIT_FILE, UNIT_SANDBOX
 
 pytestmark = pytest.mark.audio
 
-HERE = Path(__file__).resolve().parent
-UNIT = HERE.parents[1] / "systemd" / "microalign.service"
-SANDBOX = HERE / "unit_sandbox.py"
-CHILD = HERE / "sandboxed_voice.py"
+UNIT = UNIT_FILE
+SANDBOX = UNIT_SANDBOX
+CHILD = SANDBOXED_VOICE
 # python3-seccomp is a Debian package: it exists for the system Python only.
 SYSTEM_PYTHON = "/usr/bin/python3"
 
