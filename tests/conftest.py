@@ -15,6 +15,9 @@ from microalign.adapters.paths import resolve
 from microalign.app.context import App
 from microalign.cli import main
 
+# The harness (private desktop, PulseAudio, speech, models) for every directory.
+pytest_plugins = ["tests.harness.fixtures"]
+
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

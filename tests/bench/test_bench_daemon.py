@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from microalign.adapters.paths import resolve
-from tests.daemon.helpers import (
+from tests.harness.daemon import (
     clock_at,
     drive,
     events_of,
@@ -36,8 +36,8 @@ from tests.daemon.helpers import (
     slots_toml,
     write_config,
 )
-from tests.daemon.process import DaemonProcess, children, cpu_seconds, rss_kib
-from tests.daemon.scripted import events
+from tests.harness.process import DaemonProcess, children, cpu_seconds, rss_kib
+from tests.harness.scripted import events
 
 IDLE_SECONDS = 60
 
@@ -94,7 +94,7 @@ def test_bench_daemon_rss_after_checkin_with_model_released(home, tmp_path):
     write_config(resolve(), text)
     log = tmp_path / "speech.jsonl"
     env = {
-        "MICROALIGN_SPEECH_FACTORY": "tests.daemon.scripted:make",
+        "MICROALIGN_SPEECH_FACTORY": "tests.harness.scripted:make",
         "MICROALIGN_TEST_ANSWERS": json.dumps(["fine", "a walk", "rain"]),
         "MICROALIGN_TEST_SPEECH_LOG": str(log),
         "MICROALIGN_TEST_MODEL": _korean_model(),

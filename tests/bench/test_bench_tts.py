@@ -26,10 +26,11 @@ from pathlib import Path
 import pytest
 
 from microalign.i18n import KO
+from tests.harness import TTS_CHILD
 
 pytestmark = pytest.mark.bench
 
-CHILD = Path(__file__).parents[1] / "voice" / "tts_child.py"
+CHILD = TTS_CHILD
 TOLERANCE = 0.08
 HOG_LIMIT = 3600  # seconds: a busy loop ends by itself even if the benchmark is killed
 TEXTS = (

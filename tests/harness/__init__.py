@@ -1,0 +1,28 @@
+"""The test harness: private real components the tests run against, never the user's.
+
+- `desktop`: a private D-Bus session bus, Xvfb and dunst (`private_desktop`, `Desktop`),
+  and a bare bus (`private_bus`) standing in for the system bus.
+- `audio`: a private PulseAudio with a speaker sink and a virtual microphone (`Pulse`),
+  espeak-ng speech for that microphone (`SpeechFiles`), the Korean Vosk model's folder.
+- `logind`: a stand-in for systemd-logind on the private system bus (`FakeLogind`).
+- `daemon`: an in-process daemon built from the config (`make_daemon`, `drive`, configs).
+- `process`: the daemon as a real process with its sd_notify socket (`DaemonProcess`).
+- `scripted`: the scripted speech a check-in child uses (`SCRIPTED_SPEECH` names it).
+- `unitfile`: the systemd unit's settings; `unit_sandbox.py` applies its seccomp filter.
+- Child scripts: `tts_child.py` (one speaker per process), `sandboxed_voice.py`.
+
+`fixtures` exposes all of it as pytest fixtures to every test directory (see
+tests/conftest.py): desktop, no_desktop, system_bus, pulse, speech_wav, ko_model_dir,
+ko_model.
+"""
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+UNIT_FILE = ROOT / "systemd" / "microalign.service"
+TTS_CHILD = HERE / "tts_child.py"
+UNIT_SANDBOX = HERE / "unit_sandbox.py"
+SANDBOXED_VOICE = HERE / "sandboxed_voice.py"
+# The factory check-in processes load instead of real speech (runner.SPEECH_FACTORY_ENV).
+SCRIPTED_SPEECH = "tests.harness.scripted:make"

