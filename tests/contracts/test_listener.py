@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from microalign.i18n.languages import KO
 
 from microalign.adapters.speech import audio
 from microalign.adapters.speech.endpoint import EndpointSettings
@@ -21,6 +20,7 @@ from microalign.adapters.speech.listener import VoskListener
 from microalign.adapters.speech.terminal import TerminalListener
 from microalign.core.dialogue.answers import parse_choice
 from microalign.errors import EndOfInput, NoSpeechError
+from microalign.i18n import KO
 from microalign.ports.speech import AnswerKind, Heard, Listener, ListenRequest
 
 SETTINGS = EndpointSettings(silence_seconds=0.8, max_answer_seconds=10, no_speech_timeout_seconds=4)

@@ -10,14 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
-from microalign.i18n.languages import KO
 
 from microalign.adapters.speech.endpoint import frame_rms
 from microalign.adapters.speech.terminal import TerminalSpeaker
 from microalign.adapters.speech.tts import FallbackSpeaker, Pyttsx3Speaker
+from microalign.i18n import KO
 from microalign.ports.speech import Speaker
 
-PROMPT = KO.greeting_evening
+PROMPT = KO.t("say.greeting_evening")
 LOUD = 500  # RMS of speech on the speaker sink; silence there is 0
 # A prompt cannot be played faster than the sound card plays it (the null sink is real-time
 # too); a speaker returning well before that has not waited for its playback.
