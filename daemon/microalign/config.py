@@ -18,14 +18,16 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic_core import ErrorDetails
 
 from microalign.core import schedule as scheduling
 from microalign.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+ClockTime = time  # the field `Slot.time` hides the type inside the class
 FLOWS = ("morning", "evening", "weekly")
 Flow = Literal["morning", "evening", "weekly"]
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -72,7 +74,7 @@ class Slot(_Section):
     days: list[Weekday] = list(WEEKDAYS)
     times: dict[Weekday, HHMM] = {}
 
-    def time_on(self, weekday: int) -> time | None:
+    def time_on(self, weekday: int) -> ClockTime | None:
         """The slot's time on weekday 0=Monday, or None when the slot is off that day."""
         name = WEEKDAYS[weekday]
         if not self.enabled or name not in self.days:
@@ -202,7 +204,7 @@ class Config(_Section):
 DEFAULT = Config()
 
 
-def _describe(error: dict) -> str:
+def _describe(error: ErrorDetails) -> str:
     key = ".".join(str(part) for part in error["loc"] if part != "[key]") or "(top level)"
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -228,7 +230,7 @@ def validate(data: dict, source: Path | str) -> Config:
 
 def _adopt_legacy(found: Config, data: dict, source: Path | str) -> Config:
     """Move [schedule.morning] / [schedule.evening] (the old form) to [checkins.*]."""
-    given = data.get("checkins") if isinstance(data.get("checkins"), dict) else {}
+    given: dict = data["checkins"] if isinstance(data.get("checkins"), dict) else {}
     moved = dict(found.checkins)
     problems = []
     for name in LEGACY_SLOTS:

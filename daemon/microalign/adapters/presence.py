@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class LogindPresence:
 
     def __init__(self, track: bool = True) -> None:
         self.track = track
-        self._bus = None
+        self._bus: Any = None  # a dbus_fast MessageBus once started
         self._session_path: str | None = None
         self._warned = False
 

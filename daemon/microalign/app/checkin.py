@@ -68,7 +68,7 @@ class StoreRecorder:
         outcome: str | None,
         reason: str | None,
     ) -> int:
-        values = {
+        values: dict[str, Any] = {
             "text": heard.text,
             "outcome": outcome,
             "reason": reason,
@@ -156,6 +156,7 @@ def run_checkin(
         if claim.outcome == CLAIM_BUSY:
             raise BusyError.keyed("checkin_busy", slot=Ref(f"slot.{slot}"), day=day)
         checkin_id = claim.checkin_id
+        assert checkin_id is not None  # a claim that is neither settled nor busy has a row
         try:
             status = _dialogue(app, slot, flow, day, source, checkin_id, speaker, listener)
         except BaseException:

@@ -71,6 +71,11 @@ def value_name(name: str) -> str:
     return clean_text(name).lower()
 
 
+Rows = list[dict[str, Any]]  # `Goals.list` hides the builtin inside the class
+Names = list[str]
+Pauses = list[tuple[date, date | None]]
+
+
 class Goals:
     def __init__(self, store: Store, soft_limit: int) -> None:
         self.store = store
@@ -84,21 +89,21 @@ class Goals:
             raise NotFoundError.keyed("no_goal", goal_id=goal_id)
         return goal
 
-    def list(self, states: tuple[str, ...] = ("active", "paused")) -> list[dict[str, Any]]:
+    def list(self, states: tuple[str, ...] = ("active", "paused")) -> Rows:
         return self.store.goals_in(states)
 
-    def active(self) -> list[dict[str, Any]]:
+    def active(self) -> Rows:
         return self.list(("active",))
 
-    def chain(self, goal_id: int) -> list[dict[str, Any]]:
+    def chain(self, goal_id: int) -> Rows:
         """The level-up chain ending at `goal_id`, easiest first."""
         chain = [self.get(goal_id)]
         while chain[0]["parent_id"] is not None:
             chain.insert(0, self.get(chain[0]["parent_id"]))
         return chain
 
-    def pauses(self) -> dict[int, list[tuple[date, date | None]]]:
-        result: dict[int, list[tuple[date, date | None]]] = {}
+    def pauses(self) -> dict[int, Pauses]:
+        result: dict[int, Pauses] = {}
         for r in self.store.goal_pauses():
             end = date.fromisoformat(r["end"]) if r["end"] else None
             result.setdefault(r["goal_id"], []).append((date.fromisoformat(r["start"]), end))
@@ -106,7 +111,7 @@ class Goals:
 
     # -- values -------------------------------------------------------------------------
 
-    def values(self) -> list[str]:
+    def values(self) -> Names:
         return self.store.value_names()
 
     def add_value(self, name: str) -> str:
@@ -119,6 +124,7 @@ class Goals:
 
     def remove_value(self, name: str) -> None:
         clean = self._known_value(name)
+        assert clean is not None  # a name was given, so a known value came back
         used = self.store.goals_with_value(clean)
         if used:
             raise UsageError.keyed("value_used", name=clean, count=used)

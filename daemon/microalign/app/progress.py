@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from microalign.config import Config
 from microalign.core import alignment, milestones
-from microalign.core.outcomes import GoalSchedule, Outcome, Rules, day_states
+from microalign.core.outcomes import DayState, GoalSchedule, Outcome, Rules, day_states
 from microalign.core.streaks import StreakSummary, summary_from_states
 from microalign.core.strength import series_from_states
 
@@ -25,7 +25,7 @@ class GoalProgress:
     record: alignment.GoalRecord
     summary: StreakSummary
     strength: float
-    days: list[tuple[date, str]]  # every day's state, oldest first (for the calendar)
+    days: list[tuple[date, DayState]]  # every day's state, oldest first (for the calendar)
 
     def as_dict(self) -> dict[str, Any]:
         g = self.goal
@@ -97,7 +97,11 @@ def goal_progress(
 
 
 def value_rates(
-    app: Any, progress: list[GoalProgress], today: date, period: str, periods: int = 4
+    app: Any,
+    progress: list[GoalProgress],
+    today: date,
+    period: Literal["week", "month"],
+    periods: int = 4,
 ) -> list[alignment.AlignmentRate]:
     return alignment.alignment_rates(
         [p.record for p in progress], today, rules_of(app.config), period, periods

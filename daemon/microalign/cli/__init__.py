@@ -102,7 +102,11 @@ def cli(
     problem = tz_problem()
     if problem:
         # Commands that work out "today" refuse (App.today); the others only warn.
-        ctx.call_on_close(lambda: app.tz_checked or click.echo(f"microalign: {problem}.", err=True))
+        def warn() -> None:
+            if not app.tz_checked:
+                click.echo(f"microalign: {problem}.", err=True)
+
+        ctx.call_on_close(warn)
 
 
 def _check_arguments(args: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import click
@@ -18,7 +19,7 @@ ROW_NAMES = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 LEGEND = "■ kept  ▪ partly  ❄ freeze  · missed  ○ rest  ? today, not answered yet"
 
 
-def render(states: dict[date, str], since: date, today: date, color: bool = False) -> str:
+def render(states: Mapping[date, str], since: date, today: date, color: bool = False) -> str:
     """Days outside `states` (before the goal existed) stay blank."""
     first = since - timedelta(days=since.weekday())
     weeks = (today - first).days // 7 + 1

@@ -110,6 +110,7 @@ def fetch(app: App, name: str, allow_unverified: bool) -> None:
         raise ModelError(
             f"{entry.name} is not downloaded by microalign.", f"Run `{entry.how_to_get()}`."
         )
+    bar: Any
     with click.progressbar(
         length=int((entry.size_mb or 0) * 1e6) or None,
         label=f"Downloading {entry.name}",

@@ -87,7 +87,7 @@ class CheckinRunner:
         elif isinstance(getattr(type(listener), "model", None), property):
             # VoskListener loads its model lazily on first use of `.model`: use it now, so
             # the first answer does not wait for the model.
-            listener.model  # type: ignore[attr-defined]  # noqa: B018
+            listener.model  # noqa: B018
         log.info("Speech ready for the %s check-in", slot)
         return speaker, listener
 

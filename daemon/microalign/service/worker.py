@@ -147,7 +147,11 @@ def _from_wire(value: Any) -> Any:
 
 
 def _error_reply(exc: MicroalignError) -> dict[str, Any]:
-    reply = {"error": type(exc).__name__, "message": exc.message, "hint": exc.hint}
+    reply: dict[str, Any] = {
+        "error": type(exc).__name__,
+        "message": exc.message,
+        "hint": exc.hint,
+    }
     if exc.key is not None:
         reply["key"] = exc.key
         reply["fields"] = {k: _to_wire(v) for k, v in exc.fields.items()}

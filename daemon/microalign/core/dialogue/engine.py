@@ -7,7 +7,7 @@ Knows nothing of SQLite, audio devices or models: those sit behind the three int
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -70,7 +70,7 @@ class Engine:
     confirm_below: float = 0.0
     answers: dict[str, str] = field(default_factory=dict)  # key -> outcome or text, this run
 
-    def run(self, steps: list[Step], answered: set[str] = frozenset()) -> str:
+    def run(self, steps: list[Step], answered: Collection[str] = frozenset()) -> str:
         """Walk the steps, skipping keys already answered; returns the end status."""
         try:
             for step in steps:
