@@ -1,4 +1,4 @@
-"""The commands as a new user runs them (acceptance of the foundation issue)."""
+"""The commands as a new user runs them, from init to exports."""
 
 import csv
 import hashlib

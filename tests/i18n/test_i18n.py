@@ -92,8 +92,6 @@ def test_i18n_keyed_warning_is_english_text_and_translatable():
         lambda lang: notes.checkin_missed(lang, "evening", 15, "note.no_answer"),
         lambda lang: notes.checkin_missed(lang, "evening", 15, "note.failed"),
         lambda lang: notes.checkin_typed(lang, "evening", "문제."),
-        lambda lang: notes.snoozed(lang, "morning", "07:45"),
-        lambda lang: notes.skipped(lang, "morning"),
         lambda lang: notes.busy(lang, "evening"),
         lambda lang: notes.milestone(lang, *milestone_text(lang, "streak", 7, "걷기"), True),
         lambda lang: notes.level_up_suggestion(lang, "걷기", 21),

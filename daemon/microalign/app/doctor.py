@@ -97,17 +97,17 @@ def check_database(paths: Paths) -> Result:
 
 
 def check_device(config: Config, kind: str) -> Result:
+    from microalign.adapters.probes import ProbeFailed, audio_device
+
     name = "microphone" if kind == "input" else "audio output"
     wanted = config.speech.input_device if kind == "input" else config.speech.output_device
     try:
-        import sounddevice
-    except OSError as exc:
-        return Result(
-            name, FAIL, f"PortAudio is missing: {exc}", "Install it: apt install libportaudio2"
-        )
-    try:
-        device = sounddevice.query_devices(wanted or None, kind=kind)
-    except (ValueError, sounddevice.PortAudioError) as exc:
+        device, rate = audio_device(kind, wanted)
+    except ProbeFailed as exc:
+        if exc.missing_library:
+            return Result(
+                name, FAIL, f"PortAudio is missing: {exc}", "Install it: apt install libportaudio2"
+            )
         where = f"device {wanted!r}" if wanted else f"default {kind} device"
         fix = (
             "Plug in a microphone / headset and check `pactl info` (PulseAudio or PipeWire)"
@@ -117,25 +117,23 @@ def check_device(config: Config, kind: str) -> Result:
         if wanted:
             fix += f"; or fix speech.{kind}_device in the config (see `python -m sounddevice`)"
         return Result(name, FAIL, f"No {where}: {exc}", fix + ".")
-    return Result(name, OK, f"{device['name']} ({device['default_samplerate']:.0f} Hz)")
+    return Result(name, OK, f"{device} ({rate:.0f} Hz)")
 
 
 def check_tts(config: Config) -> Result:
+    from microalign.adapters.probes import ProbeFailed, tts_voices
+
     if shutil.which("espeak-ng") is None and shutil.which("espeak") is None:
         return Result(
             "tts", FAIL, "espeak-ng is not installed", "Install it: apt install espeak-ng"
         )
     try:
-        import pyttsx3
-
-        engine = pyttsx3.init()
-        voices = engine.getProperty("voices")
-        engine.stop()
-    except Exception as exc:
+        voices = tts_voices()
+    except ProbeFailed as exc:
         return Result(
             "tts", FAIL, f"pyttsx3 cannot start: {exc}", "Reinstall: pip install -U pyttsx3"
         )
-    return Result("tts", OK, f"pyttsx3 with espeak-ng, {len(voices)} voices")
+    return Result("tts", OK, f"pyttsx3 with espeak-ng, {voices} voices")
 
 
 def check_model(paths: Paths, config: Config) -> Result:
@@ -154,8 +152,10 @@ def check_model(paths: Paths, config: Config) -> Result:
 
 
 def check_notifications() -> Result:
+    from microalign.adapters.probes import notification_server
+
     try:
-        name, vendor, version = asyncio.run(asyncio.wait_for(_server_information(), 5))
+        name, vendor, version = asyncio.run(asyncio.wait_for(notification_server(), 5))
     except Exception as exc:
         return Result(
             "notifications",
@@ -165,28 +165,6 @@ def check_notifications() -> Result:
             "the daemon prints notifications to its log meanwhile.",
         )
     return Result("notifications", OK, f"{name} {version} ({vendor})")
-
-
-async def _server_information() -> tuple[str, str, str]:
-    from dbus_fast import Message, MessageType
-    from dbus_fast.aio import MessageBus
-
-    bus = await MessageBus().connect()
-    try:
-        reply = await bus.call(
-            Message(
-                destination="org.freedesktop.Notifications",
-                path="/org/freedesktop/Notifications",
-                interface="org.freedesktop.Notifications",
-                member="GetServerInformation",
-            )
-        )
-    finally:
-        bus.disconnect()
-    if reply.message_type is MessageType.ERROR:
-        raise RuntimeError(reply.error_name)
-    name, vendor, version, _spec = reply.body
-    return name, vendor, version
 
 
 def check_service() -> Result:

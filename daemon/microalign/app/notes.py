@@ -49,14 +49,6 @@ def checkin_typed(lang: LanguagePack, slot: str, problem: str, flow: str | None 
     )
 
 
-def snoozed(lang: LanguagePack, slot: str, at: str, flow: str | None = None) -> Note:
-    return Note(lang.slot_title(slot, flow), lang.t("note.snoozed", at=at))
-
-
-def skipped(lang: LanguagePack, slot: str, flow: str | None = None) -> Note:
-    return Note(lang.slot_title(slot, flow), lang.t("note.skipped"))
-
-
 def busy(lang: LanguagePack, slot: str, flow: str | None = None) -> Note:
     return Note(lang.slot_title(slot, flow), lang.t("note.busy"))
 

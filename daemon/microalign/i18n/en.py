@@ -229,8 +229,6 @@ Next steps:
     "note.no_answer": "No answer heard, so it stopped here.",
     "note.failed": "It stopped because of an error; every answer given so far is saved.",
     "note.checkin_typed": "{problem} Type it instead: microalign checkin {slot} --text",
-    "note.snoozed": "Snoozed. I'll ask again at {at}.",
-    "note.skipped": "Skipped for today. See you next time.",
     "note.busy": "Another check-in is running; this one waits until it is done.",
     "note.level_up_how": (
         'Describe the harder version: microalign goals level-up {goal_id} "new goal text"'

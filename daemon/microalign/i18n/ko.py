@@ -197,8 +197,6 @@ microalign 준비가 끝났어요.
     "note.no_answer": "대답이 들리지 않아서 여기서 멈췄어요.",
     "note.failed": "오류 때문에 멈췄어요. 지금까지의 답은 모두 저장됐어요.",
     "note.checkin_typed": "{problem} 대신 글로 답하세요: microalign checkin {slot} --text",
-    "note.snoozed": "미뤘어요. {at} 에 다시 물어볼게요.",
-    "note.skipped": "오늘은 건너뛰었어요. 다음에 만나요.",
     "note.busy": "다른 체크인이 진행 중이에요. 그게 끝나면 시작할게요.",
     "note.level_up_how": (
         '더 어려운 목표를 적어 주세요: microalign goals level-up {goal_id} "새 목표"'

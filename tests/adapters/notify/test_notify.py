@@ -74,7 +74,7 @@ def test_factory_no_server_falls_back_to_stderr(no_desktop, capsys, caplog):
         notifier = make_notifier(Config())
         assert isinstance(notifier, FallbackNotifier)
         first = await notifier.notify(notes.checkin_missed(EN, "morning", 15))
-        second = await notifier.notify(notes.skipped(EN, "morning"))
+        second = await notifier.notify(notes.busy(EN, "morning"))
         await notifier.close()
         return first, second
 
@@ -82,7 +82,7 @@ def test_factory_no_server_falls_back_to_stderr(no_desktop, capsys, caplog):
     err = capsys.readouterr().err
     assert "microalign: Morning reflection missed — " in err
     assert "[Start now | Snooze 15 min | Skip today] — run: microalign checkin morning" in err
-    assert "microalign: Morning reflection — Skipped for today." in err
+    assert "microalign: Morning reflection — Another check-in is running" in err
     warnings = [r for r in caplog.records if "No desktop notification server" in r.message]
     assert len(warnings) == 1
 
