@@ -285,7 +285,7 @@ microalign 준비가 끝났어요.
     ),
     "error.speech_off": "설정에서 음성이 꺼져 있어요.",
     "hint.speech_off": "speech.enabled = true 로 바꾸거나 터미널에서 글로 체크인하세요.",
-    "error.unknown_checkin": "“{name}”이라는 체크인이 없어요.",
+    "error.unknown_checkin": "“{name}” 체크인은 설정에 없어요.",
     "hint.unknown_checkin": (
         "설정된 체크인: {known}. 설정 파일에 [checkins.{name}] 으로 추가하세요."
     ),
