@@ -100,12 +100,29 @@ class Desktop:
     def menus_log(self) -> Path:
         return self.root / "menus.txt"
 
-    def received(self) -> list[dict]:
-        """Every notification dunst has shown so far: DUNST_SUMMARY, DUNST_BODY, DUNST_ID…"""
+    def received(self, settle: float = 10.0) -> list[dict]:
+        """Every notification dunst has shown so far (DUNST_SUMMARY, DUNST_BODY, DUNST_ID…),
+        in the order dunst received them.
+
+        dunst runs the recording script in a process of its own after showing a
+        notification, so the log can lag behind and two scripts can finish out of order:
+        wait (up to `settle` seconds) until every notification dunst holds is recorded."""
+        deadline = time.monotonic() + settle
+        while True:
+            rows = self._recorded()
+            if len(rows) >= self._held() or time.monotonic() > deadline:
+                return sorted(rows, key=lambda row: int(row.get("DUNST_ID") or 0))
+            time.sleep(0.05)
+
+    def _recorded(self) -> list[dict]:
         if not self.record_log.exists():
             return []
         lines = self.record_log.read_text().splitlines()
         return [json.loads(line) for line in lines if line.strip()]
+
+    def _held(self) -> int:
+        """How many notifications dunst shows or has in its history."""
+        return sum(int(self.dunstctl("count", kind).strip()) for kind in ("displayed", "history"))
 
     def wait_received(self, count: int, timeout: float = 15.0) -> list[dict]:
         _wait_for(lambda: len(self.received()) >= count, f"{count} notification(s)", timeout)
