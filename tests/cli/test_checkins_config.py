@@ -152,3 +152,11 @@ def test_disabled_default_checkin_still_runs_by_hand(cli_process, home):
     result = cli_process("checkin", "weekly", "--text", stdin="2\n\n")
     assert result.code == 0, result.err
     assert [r[1] for r in _focus_rows(home)] == ["respect"]
+
+
+def test_checkin_weekly_value_added_later_offered_after_config_values(cli_process, home):
+    assert cli_process("values", "add", "patience").code == 0
+    result = cli_process("checkin", "weekly", "--text", stdin="6\n\n")
+    assert result.code == 0, result.err
+    assert "5 courage / 6 patience" in result.out
+    assert [r[1] for r in _focus_rows(home)] == ["patience"]

@@ -185,7 +185,7 @@ def steps_for(app: App, flow: str, day: date) -> list[flows.Step]:
     prompts = app.config.prompts
     if flow == "weekly":
         figures = weekly.week_figures(app, day)
-        return flows.weekly(app.pack, figures, app.config.general.values)
+        return flows.weekly(app.pack, figures, weekly.focus_options(app))
     goals = goals_for(app, day)
     if flow == "morning":
         return flows.morning(app.pack, prompts, goals, day, weekly.focus_for(app, day))

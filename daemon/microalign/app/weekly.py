@@ -20,6 +20,14 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def focus_options(app: App) -> list[str]:
+    """The values a week can focus on: the user's values (`values add` ones too), those of
+    the config first in its order, so a typed number means the same as in the config."""
+    known = app.goals.values()
+    configured = [v for v in app.config.general.values if v in known]
+    return configured + [v for v in known if v not in configured]
+
+
 def week_figures(app: App, day: date) -> WeekFigures:
     """Alignment per value in the week of `day` (up to `day`) and the longest running
     streaks of the active goals."""
@@ -47,7 +55,7 @@ def save_focus(app: App, checkin_id: int, day: date) -> None:
     }
     from microalign.core.dialogue.answers import parse_command
 
-    values = set(app.config.general.values)
+    values = set(focus_options(app))
     value = answers.get(FOCUS_STEP) if answers.get(FOCUS_STEP) in values else None
     carry = (answers.get(CARRY_STEP) or "").strip() or None
     if carry is not None and parse_command(carry, app.pack) is not None:
