@@ -26,9 +26,9 @@ class AnsweringSpeaker(Pyttsx3Speaker):
     heard) gets the same answer again, as a person would give it.
     """
 
-    def __init__(self, pulse, speech_wav, script: dict[str, list[str]], *args) -> None:
+    def __init__(self, answers, speech_wav, script: dict[str, list[str]], *args) -> None:
         super().__init__(*args)
-        self.pulse = pulse
+        self.answers = answers  # spoken once the listener keeps audio
         self.speech_wav = speech_wav
         self.script = {prompt: list(answers) for prompt, answers in script.items()}
         self.asked: list[str] = []
@@ -44,7 +44,7 @@ class AnsweringSpeaker(Pyttsx3Speaker):
         answers = self.script[self.last]
         said = answers.pop(0) if len(answers) > 1 else answers[0]
         self.asked.append(said)
-        self.pulse.say_into_mic(self.speech_wav(said), delay=0.5)
+        self.answers.add(self.speech_wav(said))
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def ko_app(app):
     return app
 
 
-def test_evening_review_by_voice_stores_spoken_outcomes(pulse, speech_wav, ko_app):
+def test_evening_review_by_voice_stores_spoken_outcomes(mic_answers, speech_wav, ko_app):
     app = ko_app
     today = app.today()
     goals = [
@@ -74,7 +74,7 @@ def test_evening_review_by_voice_stores_spoken_outcomes(pulse, speech_wav, ko_ap
         KO.extra_prompts[0]: ["안녕하세요"],
         KO.extra_prompts[1]: ["감사합니다"],
     }
-    speaker = AnsweringSpeaker(pulse, speech_wav, script, KO.voice, KO.rate)
+    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, KO.rate)
     listener = make_listener("voice", app.config, app.pack, app.paths)
     assert isinstance(listener, VoskListener)
     try:

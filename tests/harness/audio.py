@@ -122,6 +122,36 @@ class Pulse:
         )  # fmt: skip
 
 
+class MicAnswers:
+    """Answers played into the virtual microphone once the listener keeps audio
+    (`Microphone.start`), `delay` seconds later, as a person answers after the chime.
+    Played on a timer instead, an answer's start is lost whenever the listener comes late
+    (a busy machine), and the model hears another word."""
+
+    def __init__(self, pulse: Pulse, delay: float = 0.3) -> None:
+        self.pulse = pulse
+        self.delay = delay
+        self.pending: list[Path] = []
+        self.feeders: list[threading.Thread] = []
+        self._lock = threading.Lock()
+
+    def add(self, wav: Path) -> None:
+        """Say `wav` the next time the listener starts keeping audio."""
+        with self._lock:
+            self.pending.append(wav)
+
+    def recording(self) -> None:
+        with self._lock:
+            wav = self.pending.pop(0) if self.pending else None
+            if wav is not None:
+                self.feeders.append(self.pulse.say_into_mic(wav, self.delay))
+
+    def join(self) -> None:
+        """Wait until every answer started so far has been played."""
+        for feeder in self.feeders:
+            feeder.join()
+
+
 class SpeechFiles:
     """Speech synthesised by espeak-ng as 16 kHz mono 16-bit WAV, made once per text."""
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.harness import ROOT
-from tests.harness.audio import HarnessError, Pulse, SpeechFiles
+from tests.harness.audio import HarnessError, MicAnswers, Pulse, SpeechFiles
 from tests.harness.audio import ko_model_dir as find_ko_model_dir
 from tests.harness.desktop import private_bus, private_desktop
 
@@ -77,6 +77,24 @@ def pulse(pulse_server: Pulse, monkeypatch: pytest.MonkeyPatch) -> Pulse:
     for name, value in pulse_server.client_env().items():
         monkeypatch.setenv(name, value)
     return pulse_server
+
+
+@pytest.fixture
+def mic_answers(pulse: Pulse, monkeypatch: pytest.MonkeyPatch):
+    """Queue answers (`mic_answers.add(wav)`): each is spoken into the microphone when the
+    listener starts keeping audio."""
+    from microalign.adapters.speech import audio
+
+    answers = MicAnswers(pulse)
+    start = audio.Microphone.start
+
+    def start_and_answer(microphone: audio.Microphone) -> None:
+        start(microphone)
+        answers.recording()
+
+    monkeypatch.setattr(audio.Microphone, "start", start_and_answer)
+    yield answers
+    answers.join()
 
 
 @pytest.fixture(scope="session")
