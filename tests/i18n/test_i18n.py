@@ -41,6 +41,7 @@ def test_i18n_every_key_named_in_the_code_exists():
         text = path.read_text()
         named |= set(re.findall(r'\.t\(\s*"([a-z_.]+)"', text))
         named |= {f"error.{k}" for k in re.findall(r'\.keyed\(\s*"([a-z_]+)"', text)}
+        named |= set(re.findall(r'Keyed\(\s*"([a-z_.]+)"', text))
     assert named and named <= set(EN.texts), sorted(named - set(EN.texts))
 
 
@@ -107,3 +108,36 @@ def test_i18n_every_notification_kind_korean_has_no_english(note):
     ]:
         assert re.search("[가-힣]", ko_text), ko_text
         assert ko_text != en_text
+
+
+def test_i18n_adapter_errors_english_message_korean_rendering():
+    import errno
+    import os
+
+    from microalign.adapters.files import access_error
+    from microalign.adapters.speech.models import Entry, locate
+    from microalign.errors import ModelError
+
+    denied = access_error(OSError(errno.EACCES, os.strerror(errno.EACCES)), "/x/y.md", "write")
+    assert str(denied).startswith("Cannot write /x/y.md: Permission denied.\n  → Check the")
+    shown = denied.render(KO)
+    assert shown.startswith("/x/y.md 을(를) 쓸 수 없어요") and "/x 의 권한" in shown
+    english = [Entry("small-en", "en")]
+    with pytest.raises(ModelError) as caught:
+        locate("small-en", "ko", Path("/nonexistent"), english)
+    assert "is English, but the check-in language is Korean" in str(caught.value)
+    assert "영어 모델인데 체크인 언어는 한국어" in caught.value.render(KO)
+
+
+def test_i18n_unknown_tz_refusal_english_config_error_korean_rendering(monkeypatch):
+    from microalign.core.clock import check_tz
+    from microalign.errors import ConfigError
+
+    monkeypatch.setenv("TZ", "Foo/Bar")
+    with pytest.raises(ConfigError) as caught:
+        check_tz()
+    assert caught.value.message == (
+        "Invalid configuration in the TZ environment variable:\n  - TZ='Foo/Bar' is not a "
+        "time zone this system knows, so the day would be taken in UTC"
+    )
+    assert caught.value.render(KO).startswith("TZ 환경 변수의 설정이 올바르지 않아요:\n  - ")

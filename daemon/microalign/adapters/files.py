@@ -15,40 +15,48 @@ import tempfile
 from pathlib import Path
 
 from microalign.errors import FileAccessError
+from microalign.i18n import Keyed
 
 log = logging.getLogger(__name__)
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
-_SPACE = "Free some disk space and run the command again; nothing stored was changed."
-_PERMISSIONS = "Check the permissions of {path} and {parent}: they should belong to you."
-_HINTS = {
-    errno.ENOSPC: _SPACE,
-    errno.EDQUOT: _SPACE,
-    errno.EROFS: "{path} is on a read-only file system: choose a writable location.",
-    errno.EACCES: _PERMISSIONS,
-    errno.EPERM: _PERMISSIONS,
-    errno.ENOENT: "Check that the folder {parent} exists and can hold files, or choose another.",
-    errno.ENOTDIR: "A part of {path} is a file, not a folder: move that file or choose another.",
-    errno.EEXIST: "{path} exists but is not a folder: move it away or choose another path.",
-    errno.EISDIR: "{path} is a folder: give a file name.",
-    errno.ENAMETOOLONG: "Choose a shorter path.",
-    errno.ELOOP: "{path} is a symbolic link (or a loop of them): give the real path.",
-    errno.EIO: "The disk reported an error: check it (`dmesg`) and run the command again.",
+# errno -> "file.advice.<name>": what to do about it.
+_ADVICE = {
+    errno.ENOSPC: "space",
+    errno.EDQUOT: "space",
+    errno.EROFS: "read_only",
+    errno.EACCES: "permissions",
+    errno.EPERM: "permissions",
+    errno.ENOENT: "no_folder",
+    errno.ENOTDIR: "not_a_folder",
+    errno.EEXIST: "exists",
+    errno.EISDIR: "is_a_folder",
+    errno.ENAMETOOLONG: "too_long",
+    errno.ELOOP: "loop",
+    errno.EIO: "io",
 }
 # Errors of the machine, the disk or the user's files, never of the program.
-ENVIRONMENT_ERRNOS = frozenset(_HINTS) - {errno.ENOENT, errno.EEXIST}
+ENVIRONMENT_ERRNOS = frozenset(_ADVICE) - {errno.ENOENT, errno.EEXIST}
 
 
 def access_error(exc: OSError, path: Path | str | None, doing: str) -> FileAccessError:
-    """`exc` as a message that names the file, what failed, and what to do about it."""
+    """`exc` as a message that names the file, what failed ("file.doing.<doing>": write,
+    create_folder, …) and what to do about it, in any language (FileAccessError.render)."""
     target = Path(path) if path else None
     reason = exc.strerror or str(exc) or type(exc).__name__
-    hint = _HINTS.get(exc.errno or 0, "Check {path} and run the command again.")
-    return FileAccessError(
-        f"Cannot {doing} {target or 'a file'}: {reason}.",
-        hint.format(path=target or "the file", parent=target.parent if target else "its folder"),
+    advice = Keyed(
+        f"file.advice.{_ADVICE.get(exc.errno or 0, 'other')}",
+        path=target or Keyed("file.the_file"),
+        parent=target.parent if target else Keyed("file.its_folder"),
+    )
+    return FileAccessError.keyed(
+        "file_access",
+        doing=Keyed(f"file.doing.{doing}"),
+        path=target or Keyed("file.a_file"),
+        reason=reason,
+        advice=advice,
     )
 
 
@@ -61,7 +69,7 @@ def make_folders(path: Path) -> Path:
             folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
             folder.chmod(PRIVATE_DIR)  # mkdir's mode passes through the umask
     except OSError as exc:
-        raise access_error(exc, exc.filename or path, "create the folder") from None
+        raise access_error(exc, exc.filename or path, "create_folder") from None
     return path
 
 
@@ -121,11 +129,11 @@ def private_database(path: Path) -> bool:
     except FileExistsError:
         if path.is_dir():
             error = IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
-            raise access_error(error, path, "open the database") from None
+            raise access_error(error, path, "open_database") from None
         for suffix in ("", "-wal", "-shm"):
             tighten(Path(f"{path}{suffix}"))
         return False
     except OSError as exc:
-        raise access_error(exc, path, "create the database") from None
+        raise access_error(exc, path, "create_database") from None
     os.close(fd)
     return True

@@ -20,7 +20,7 @@ def hold(path: Path, error_key: str) -> Iterator[None]:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     except OSError as exc:
-        raise access_error(exc, path, "open the lock file") from None
+        raise access_error(exc, path, "open_lock") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -31,7 +31,7 @@ def hold(path: Path, error_key: str) -> Iterator[None]:
             os.ftruncate(fd, 0)
             os.pwrite(fd, str(os.getpid()).encode(), 0)
         except OSError as exc:
-            raise access_error(exc, path, "write the lock file") from None
+            raise access_error(exc, path, "write_lock") from None
         yield
     finally:
         os.close(fd)

@@ -68,5 +68,5 @@ def private_dir(path: Path) -> Path:
         if stat.S_IMODE(path.stat().st_mode) != 0o700:
             path.chmod(0o700)
     except OSError as exc:
-        raise access_error(exc, exc.filename or path, "create the folder") from None
+        raise access_error(exc, exc.filename or path, "create_folder") from None
     return path

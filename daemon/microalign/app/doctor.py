@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from microalign.adapters.paths import Paths
 from microalign.config import DEFAULT, Config
 from microalign.errors import ConfigError, MicroalignError
+from microalign.i18n import Keyed, LanguagePack
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,8 @@ OK, WARN, FAIL = "ok", "warn", "fail"
 
 @dataclass
 class Result:
+    """One check. `detail` and `fix` are English; a Keyed text renders in any language."""
+
     name: str
     state: str
     detail: str
@@ -28,6 +31,18 @@ class Result:
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
+
+    def shown(self, lang: LanguagePack) -> Result:
+        """This result in `lang` (the name stays the check's identifier)."""
+        return Result(self.name, self.state, lang.render(self.detail), lang.render(self.fix))
+
+
+def _texts_of(exc: MicroalignError) -> tuple[str, str]:
+    """An error's message and hint, still translatable when it was raised with a key."""
+    if exc.key is None:
+        return exc.message, exc.hint or ""
+    hint = Keyed(f"hint.{exc.key}", **exc.fields) if exc.hint else ""
+    return Keyed(f"error.{exc.key}", **exc.fields), hint
 
 
 def run_checks(paths: Paths) -> list[Result]:
@@ -62,9 +77,9 @@ def check_config(paths: Paths) -> tuple[Config, Result]:
         return DEFAULT, Result("config", FAIL, f"{path}: {problems}", exc.hint or "")
     if not path.exists():
         return config, Result(
-            "config", WARN, f"{path} does not exist: defaults in use", "Run `microalign init`."
+            "config", WARN, Keyed("doctor.config.missing", path=path), Keyed("doctor.fix.init")
         )
-    return config, Result("config", OK, f"{path} is valid")
+    return config, Result("config", OK, Keyed("doctor.config.ok", path=path))
 
 
 def check_database(paths: Paths) -> Result:
@@ -75,7 +90,10 @@ def check_database(paths: Paths) -> Result:
     path = paths.database
     if not path.exists():
         return Result(
-            "database", WARN, f"{path} does not exist yet", "Run `microalign init` to create it."
+            "database",
+            WARN,
+            Keyed("doctor.database.missing", path=path),
+            Keyed("doctor.fix.init_database"),
         )
     try:
         verdict, version = probe(path)
@@ -83,17 +101,17 @@ def check_database(paths: Paths) -> Result:
         return Result(
             "database",
             FAIL,
-            f"{path} cannot be read: {exc}",
-            "Check permissions and free space; restore a backup if the file is damaged.",
+            Keyed("doctor.database.unreadable", path=path, error=exc),
+            Keyed("doctor.fix.database_unreadable"),
         )
     if verdict != "ok":
         return Result(
             "database",
             FAIL,
-            f"{path} is damaged: {verdict}",
-            "Stop the daemon, keep a copy of the file, and restore a backup.",
+            Keyed("doctor.database.damaged", path=path, verdict=verdict),
+            Keyed("doctor.fix.database_damaged"),
         )
-    return Result("database", OK, f"{path} (schema {version}) passes an integrity check")
+    return Result("database", OK, Keyed("doctor.database.ok", path=path, version=version))
 
 
 def check_device(config: Config, kind: str) -> Result:
@@ -106,17 +124,16 @@ def check_device(config: Config, kind: str) -> Result:
     except ProbeFailed as exc:
         if exc.missing_library:
             return Result(
-                name, FAIL, f"PortAudio is missing: {exc}", "Install it: apt install libportaudio2"
+                name,
+                FAIL,
+                Keyed("doctor.device.no_portaudio", error=exc),
+                Keyed("doctor.fix.portaudio"),
             )
-        where = f"device {wanted!r}" if wanted else f"default {kind} device"
-        fix = (
-            "Plug in a microphone / headset and check `pactl info` (PulseAudio or PipeWire)"
-            if kind == "input"
-            else "Connect speakers or headphones and check `pactl info`"
-        )
         if wanted:
-            fix += f"; or fix speech.{kind}_device in the config (see `python -m sounddevice`)"
-        return Result(name, FAIL, f"No {where}: {exc}", fix + ".")
+            missing = Keyed("doctor.device.missing_named", device=repr(wanted), error=exc)
+            return Result(name, FAIL, missing, Keyed(f"doctor.fix.{kind}_named"))
+        missing = Keyed(f"doctor.device.missing_{kind}", error=exc)
+        return Result(name, FAIL, missing, Keyed(f"doctor.fix.{kind}"))
     return Result(name, OK, f"{device} ({rate:.0f} Hz)")
 
 
@@ -124,16 +141,14 @@ def check_tts(config: Config) -> Result:
     from microalign.adapters.probes import ProbeFailed, tts_voices
 
     if shutil.which("espeak-ng") is None and shutil.which("espeak") is None:
-        return Result(
-            "tts", FAIL, "espeak-ng is not installed", "Install it: apt install espeak-ng"
-        )
+        return Result("tts", FAIL, Keyed("doctor.tts.no_espeak"), Keyed("doctor.fix.espeak"))
     try:
         voices = tts_voices()
     except ProbeFailed as exc:
         return Result(
-            "tts", FAIL, f"pyttsx3 cannot start: {exc}", "Reinstall: pip install -U pyttsx3"
+            "tts", FAIL, Keyed("doctor.tts.broken", error=exc), Keyed("doctor.fix.pyttsx3")
         )
-    return Result("tts", OK, f"pyttsx3 with espeak-ng, {voices} voices")
+    return Result("tts", OK, Keyed("doctor.tts.ok", count=voices))
 
 
 def check_model(paths: Paths, config: Config) -> Result:
@@ -141,14 +156,15 @@ def check_model(paths: Paths, config: Config) -> Result:
     try:
         from microalign.adapters.speech import models
     except ImportError:
-        return Result("model", WARN, "the speech model catalogue is not installed")
+        return Result("model", WARN, Keyed("doctor.model.no_catalogue"))
     try:
         found = models.locate(
             config.speech.model, language, paths.models_dir, models.load_catalogue()
         )
     except MicroalignError as exc:
-        return Result("model", FAIL, exc.message, exc.hint or "")
-    return Result("model", OK, f"{found.name} for {language!r} at {found.path}")
+        return Result("model", FAIL, *_texts_of(exc))
+    shown = Keyed("doctor.model.ok", name=found.name, language=repr(language), path=found.path)
+    return Result("model", OK, shown)
 
 
 def check_notifications() -> Result:
@@ -160,16 +176,16 @@ def check_notifications() -> Result:
         return Result(
             "notifications",
             FAIL,
-            f"No notification server on the session bus: {exc or type(exc).__name__}",
-            "Start your desktop's notification daemon (or install one: apt install dunst); "
-            "the daemon prints notifications to its log meanwhile.",
+            Keyed("doctor.notifications.missing", error=exc or type(exc).__name__),
+            Keyed("doctor.fix.notifications"),
         )
     return Result("notifications", OK, f"{name} {version} ({vendor})")
 
 
 def check_service() -> Result:
     if shutil.which("systemctl") is None:
-        return Result("service", WARN, "systemctl is not available", "Run `microalign run`.")
+        no_systemctl = Keyed("doctor.service.no_systemctl")
+        return Result("service", WARN, no_systemctl, Keyed("doctor.fix.run"))
     try:
         done = subprocess.run(
             ["systemctl", "--user", "is-active", "microalign"],
@@ -178,14 +194,9 @@ def check_service() -> Result:
             timeout=10,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return Result("service", WARN, f"systemctl failed: {exc}")
+        return Result("service", WARN, Keyed("doctor.service.failed", error=exc))
     state = done.stdout.strip() or done.stderr.strip() or "unknown"
     if done.returncode == 0:
-        return Result("service", OK, f"microalign.service is {state}")
-    return Result(
-        "service",
-        WARN,
-        f"microalign.service is not running ({state})",
-        "Install systemd/microalign.service to ~/.config/systemd/user/ and run "
-        "`systemctl --user enable --now microalign`, or run `microalign run`.",
-    )
+        return Result("service", OK, Keyed("doctor.service.ok", state=state))
+    stopped = Keyed("doctor.service.stopped", state=state)
+    return Result("service", WARN, stopped, Keyed("doctor.fix.service"))

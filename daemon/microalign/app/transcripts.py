@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 class Summary:
     done: list[dict[str, Any]] = field(default_factory=list)  # id, text, outcome, model
     failed: list[dict[str, Any]] = field(default_factory=list)  # id, audio_path, error
+    # answer id -> why it failed, to be shown in the user's language
+    errors: dict[int, AudioFileError] = field(default_factory=dict)
 
 
 def retranscribe(
@@ -63,6 +65,7 @@ def _one(store, model: stt.LoadedModel, pack, row: dict[str, Any], summary: Summ
         # The caller reports failures to the user; the log is for the daemon's journal.
         log.info("answer %s not transcribed: %s", row["id"], exc)
         summary.failed.append({"id": row["id"], "audio_path": row["audio_path"], "error": str(exc)})
+        summary.errors[row["id"]] = exc
         return
     outcome = outcome_of(heard.text, pack) if kind is AnswerKind.CHOICE else None
     store.set_transcript(row["id"], heard.text, heard.confidence, heard.model, outcome=outcome)

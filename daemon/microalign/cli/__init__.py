@@ -104,7 +104,9 @@ def cli(
         # Commands that work out "today" refuse (App.today); the others only warn.
         def warn() -> None:
             if not app.tz_checked:
-                click.echo(f"microalign: {problem}.", err=True)
+                click.echo(
+                    "microalign: " + _language().t("cli.tz_warning", problem=problem), err=True
+                )
 
         ctx.call_on_close(warn)
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from microalign.adapters.paths import Paths, resolve
 from microalign.errors import MicroalignError
+
+if TYPE_CHECKING:
+    from microalign.i18n import LanguagePack
 
 
 def _paths(ctx: click.Context) -> Paths:
@@ -65,13 +69,28 @@ def doctor(ctx: click.Context, as_json: bool) -> None:
     the service; each failing check says how to fix it. Exit code 1 if any failed."""
     from microalign.app.doctor import run_checks
 
-    results = run_checks(_paths(ctx))
+    checked = run_checks(_paths(ctx))
+    lang = _language(ctx)
+    results = [result.shown(lang) for result in checked]
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
     else:
+        marks = {state: lang.t(f"doctor.mark.{state}") for state in ("ok", "warn", "fail")}
+        width = max(len(mark) for mark in marks.values())
         for result in results:
-            mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[result.state]
-            click.echo(f"[{mark}] {result.name}: {result.detail}")
+            key = "doctor.check." + result.name.replace(" ", "_")
+            name = lang.t(key) if lang.has(key) else result.name
+            click.echo(f"[{marks[result.state].ljust(width)}] {name}: {result.detail}")
             if result.fix and result.state != "ok":
                 click.echo(f"       → {result.fix}")
-    ctx.exit(1 if any(r.state == "fail" for r in results) else 0)
+    ctx.exit(1 if any(r.state == "fail" for r in checked) else 0)
+
+
+def _language(ctx: click.Context) -> LanguagePack:
+    """The configured language; English when the config cannot be read (doctor says why)."""
+    from microalign.i18n import EN
+
+    try:
+        return ctx.find_root().obj.pack
+    except Exception:
+        return EN

@@ -84,5 +84,5 @@ def report(app: App, output: Path, months: int) -> None:
     rules = rules_of(app.config)
     series = {p.goal["id"]: series_from_states(p.days, rules) for p in progress}
     rates = value_rates(app, progress, today, "week", 4 * months)
-    write_private(render_report(progress, series, rates, today, months), output)
+    write_private(render_report(app.pack, progress, series, rates, today, months), output)
     click.echo(app.pack.t("cli.report_written", path=output), err=True)

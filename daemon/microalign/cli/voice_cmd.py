@@ -69,18 +69,22 @@ def list_models(app: App, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
+    lang = app.pack
+    headers = [
+        lang.t(f"models.column.{name}") for name in ("name", "language", "size", "installed")
+    ]
     click.echo(
         table(
             [
                 [
                     ("* " if r["in_use"] else "  ") + r["name"],
                     r["language"],
-                    f"{r['size_mb']:g} MB" if r["size_mb"] else "?",
-                    r["path"] or f"not installed: {r['get']}",
+                    lang.t("models.size", size=f"{r['size_mb']:g}") if r["size_mb"] else "?",
+                    r["path"] or lang.t("models.not_installed", get=r["get"]),
                 ]
                 for r in rows
             ],
-            ["  NAME", "LANG", "SIZE", "INSTALLED"],
+            ["  " + headers[0], *headers[1:]],
         )
     )
 
@@ -103,17 +107,16 @@ def fetch(app: App, name: str, allow_unverified: bool) -> None:
 
     entry = m.entry_or_error(name, m.load_catalogue())
     found = m.installed_path(entry, app.paths.models_dir)
+    lang = app.pack
     if found is not None:
-        click.echo(f"{entry.name} is already installed in {found}.")
+        click.echo(lang.t("models.already_installed", name=entry.name, path=found))
         return
     if not entry.url:
-        raise ModelError(
-            f"{entry.name} is not downloaded by microalign.", f"Run `{entry.how_to_get()}`."
-        )
+        raise ModelError.keyed("model_not_fetched", name=entry.name, get=entry.how_to_get())
     bar: Any
     with click.progressbar(
         length=int((entry.size_mb or 0) * 1e6) or None,
-        label=f"Downloading {entry.name}",
+        label=lang.t("models.downloading", name=entry.name),
         file=_stderr(),
     ) as bar:
 
@@ -124,11 +127,9 @@ def fetch(app: App, name: str, allow_unverified: bool) -> None:
 
         path = m.fetch(entry, app.paths.models_dir, progress, allow_unverified=allow_unverified)
     if not entry.sha256:
-        click.echo(
-            f"Not verified: SHA-256 of the download was logged; compare it with {entry.url}."
-        )
-    click.echo(f"Installed {entry.name} in {path}.")
-    click.echo(f"Use it with: microalign models use {entry.name}")
+        click.echo(lang.t("models.not_verified", url=entry.url))
+    click.echo(lang.t("models.installed", name=entry.name, path=path))
+    click.echo(lang.t("models.use_it", name=entry.name))
 
 
 @models.command()
@@ -149,10 +150,10 @@ def use(app: App, name: str, print_only: bool) -> None:
     line = f"model = {_toml_string(value)}"
     config_file = app.paths.config_file
     if print_only or not config_file.exists():
-        click.echo(f"Put this line in the [speech] section of {config_file}:\n{line}")
+        click.echo(app.pack.t("models.put_line", path=config_file, line=line))
         return
     set_speech_model(config_file, line)
-    click.echo(f"Speech model set to {value} in {config_file}.")
+    click.echo(app.pack.t("models.set", value=value, path=config_file))
 
 
 def _toml_string(value: str) -> str:
@@ -200,7 +201,7 @@ def _check_model_option(model: str) -> None:
 
     problem = m.setting_problem(model, None, m.load_catalogue())
     if problem:
-        raise ModelError(f"--model: {problem}.", "See `microalign models list`.")
+        raise ModelError.keyed("model_option", problem=problem)
 
 
 @click.command()
@@ -235,9 +236,10 @@ def retranscribe(app: App, scope: str, model: str | None, as_json: bool) -> int:
             return model
         return app.config.speech.model if language == config_language else ""
 
+    lang = app.pack
     rows = app.store.answers_for_retranscribe(scope == "pending")
     with click.progressbar(
-        length=len(rows), label="Transcribing", file=_stderr(), hidden=as_json
+        length=len(rows), label=lang.t("retranscribe.progress"), file=_stderr(), hidden=as_json
     ) as bar:
         summary = run(
             app.store, rows, app.paths.models_dir, model_for, on_row=lambda _row: bar.update(1)
@@ -246,8 +248,11 @@ def retranscribe(app: App, scope: str, model: str | None, as_json: bool) -> int:
         emit_json({"done": summary.done, "failed": summary.failed})
     else:
         for row in summary.done:
-            click.echo(f"#{row['id']}: {row['text'] or '(nothing recognised)'}")
+            text = row["text"] or lang.t("retranscribe.nothing")
+            click.echo(lang.t("retranscribe.done", id=row["id"], text=text))
         for row in summary.failed:
-            click.echo(f"#{row['id']} failed: {row['error']}", err=True)
-        click.echo(f"{len(summary.done)} transcribed, {len(summary.failed)} failed.")
+            error = summary.errors[row["id"]].render(lang)
+            click.echo(lang.t("retranscribe.failed", id=row["id"], error=error), err=True)
+        done, failed = len(summary.done), len(summary.failed)
+        click.echo(lang.t("retranscribe.summary", done=done, failed=failed))
     return 1 if summary.failed else 0

@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from microalign.i18n import Keyed
+
 log = logging.getLogger(__name__)
 
 LOCALTIME = Path("/etc/localtime")
@@ -32,7 +34,7 @@ def tz_problem(environ: Mapping[str, str] | None = None) -> str | None:
         return None  # unset or empty: /etc/localtime or UTC, as the C library does
     if _known_zone(name, environ) or (not raw.startswith(":") and _POSIX_RULE.match(name)):
         return None
-    return f"TZ={raw!r} is not a time zone this system knows, so the day would be taken in UTC"
+    return Keyed("tz.unknown", tz=repr(raw))
 
 
 def _known_zone(name: str, environ: Mapping[str, str]) -> bool:
@@ -58,12 +60,10 @@ def check_tz() -> None:
     if problem:
         from microalign.errors import ConfigError
 
-        raise ConfigError(
-            "the TZ environment variable",
-            [problem],
-            "Unset TZ to use the system's time zone, or set it to a zone name such as "
-            "Europe/Berlin (see `timedatectl list-timezones`).",
-        )
+        error = ConfigError("the TZ environment variable", [problem], Keyed("hint.tz_unknown"))
+        # The config was read: the message can be shown in its language.
+        error.key, error.fields = "tz_unknown", {"problem": problem}
+        raise error
 
 
 def local_zone(localtime: Path = LOCALTIME) -> tzinfo:

@@ -6,6 +6,8 @@ A text is a str, or for counted things a dict of plural forms ("one", "other") c
 
 from __future__ import annotations
 
+from microalign.i18n import en_system
+
 CODE = "en"
 NAME = "English"
 VOICE = "en-us"  # espeak-ng voice name
@@ -339,3 +341,6 @@ Next steps:
     "action.edit": "edited",
     "action.level_up": "levelled up",
 }
+
+# Doctor, speech models, audio, files, the database, the time zone and the report.
+TEXTS |= en_system.TEXTS

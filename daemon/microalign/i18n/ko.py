@@ -5,6 +5,8 @@ Korean counts need no plural forms ("1일", "2일"): `plural` always answers "ot
 
 from __future__ import annotations
 
+from microalign.i18n import ko_system
+
 CODE = "ko"
 NAME = "한국어"
 VOICE = "ko"
@@ -300,3 +302,6 @@ microalign 준비가 끝났어요.
     "action.edit": "고칠",
     "action.level_up": "한 단계 올릴",
 }
+
+# Doctor, speech models, audio, files, the database, the time zone and the report.
+TEXTS |= ko_system.TEXTS

@@ -131,9 +131,9 @@ def _rebuild(reply: dict[str, Any]) -> MicroalignError:
 
 def _to_wire(value: Any) -> Any:
     """A keyed error's field as JSON: texts by key stay texts by key, the rest as shown."""
-    from microalign.i18n import Ref
+    from microalign.i18n import Keyed, Ref
 
-    if isinstance(value, Ref):
+    if isinstance(value, Ref | Keyed):  # before str: a Keyed text is one
         return {"ref": value.key, "fields": {k: _to_wire(v) for k, v in value.fields.items()}}
     return value if isinstance(value, int | float | str | None) else str(value)
 

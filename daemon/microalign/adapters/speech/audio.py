@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from microalign.errors import AudioFileError, SpeechError
+from microalign.i18n import Keyed
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +37,13 @@ def device_arg(name: str) -> int | str | None:
 
 
 def _device_error(kind: str, device: int | str | None, exc: Exception) -> SpeechError:
-    which = f"{kind} device {device!r}" if device is not None else f"default {kind} device"
-    key = "input_device" if kind == "input" else "output_device"
-    return SpeechError(
-        f"Cannot open the {which}: {exc}",
-        f"Check that a {'microphone' if kind == 'input' else 'speaker'} is connected and the "
-        f"sound server runs, or set speech.{key} in the config to a device listed by "
-        "`python3 -m sounddevice`; `microalign checkin … --text` works without audio.",
+    if device is None:
+        which = Keyed(f"device.{kind}_default")
+    else:
+        which = Keyed(f"device.{kind}_named", device=repr(device))
+    thing = Keyed("device.microphone" if kind == "input" else "device.speaker")
+    return SpeechError.keyed(
+        "device", which=which, error=exc, thing=thing, setting=f"{kind}_device"
     )
 
 
@@ -92,20 +93,14 @@ def open_wav(path: Path) -> Iterator[wave.Wave_read]:
     try:
         wav = wave.open(str(path), "rb")  # noqa: SIM115 - closed below, after the checks
     except FileNotFoundError:
-        raise AudioFileError(f"Audio file {path} does not exist.", "Check the path.") from None
+        raise AudioFileError.keyed("audio_missing", path=path) from None
     except (wave.Error, EOFError, OSError) as exc:
-        reason = str(exc) or "it is empty or ends too early"
-        raise AudioFileError(
-            f"Audio file {path} is not a readable WAV file ({reason}).",
-            "The recording is damaged; it cannot be transcribed.",
-        ) from None
+        reason = str(exc) or Keyed("audio.empty")
+        raise AudioFileError.keyed("audio_unreadable", path=path, reason=reason) from None
     try:
         if wav.getsampwidth() != 2:
-            raise AudioFileError(
-                f"Audio file {path} has {8 * wav.getsampwidth()}-bit samples; "
-                "16-bit PCM is needed.",
-                f"Convert it, e.g. `sox {path} -b 16 out.wav`.",
-            )
+            bits = 8 * wav.getsampwidth()
+            raise AudioFileError.keyed("audio_sample_width", path=path, bits=bits)
         yield wav
     finally:
         wav.close()
@@ -115,22 +110,21 @@ def read_speech_wav(path: Path) -> bytes:
     """The PCM of a 16 kHz mono 16-bit WAV file (the format answers are stored in)."""
     with open_wav(path) as wav:
         if wav.getframerate() != RATE or wav.getnchannels() != 1:
-            raise AudioFileError(
-                f"Audio file {path} is {wav.getframerate()} Hz with {wav.getnchannels()} "
-                f"channel(s); speech recognition needs {RATE} Hz mono.",
-                f"Convert it, e.g. `sox {path} -r {RATE} -c 1 -b 16 out.wav`.",
+            raise AudioFileError.keyed(
+                "audio_format",
+                path=path,
+                rate=wav.getframerate(),
+                channels=wav.getnchannels(),
+                needed=RATE,
             )
         try:
             pcm = wav.readframes(wav.getnframes())
         except (wave.Error, EOFError, OSError) as exc:
-            raise AudioFileError(
-                f"Audio file {path} is truncated ({str(exc) or 'it ends too early'}).",
-                "It cannot be used.",
-            ) from None
+            reason = str(exc) or Keyed("audio.ends_early")
+            raise AudioFileError.keyed("audio_cut", path=path, reason=reason) from None
     if len(pcm) < 2 * wav.getnframes():
-        raise AudioFileError(
-            f"Audio file {path} is truncated: {len(pcm) // 2} of {wav.getnframes()} samples.",
-            "The recording was cut short; it cannot be transcribed completely.",
+        raise AudioFileError.keyed(
+            "audio_truncated", path=path, have=len(pcm) // 2, frames=wav.getnframes()
         )
     return pcm
 
@@ -155,10 +149,8 @@ class WavWriter:
         try:
             yield
         except OSError as exc:
-            raise AudioFileError(
-                f"Cannot write the answer's audio to {self.path}: {exc.strerror or exc}.",
-                "Free some disk space (or fix the data directory's permissions) and try again.",
-            ) from None
+            reason = exc.strerror or exc
+            raise AudioFileError.keyed("audio_write", path=self.path, reason=reason) from None
 
     def write(self, pcm: bytes) -> None:
         with self._disk_errors():

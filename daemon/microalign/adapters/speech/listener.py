@@ -134,10 +134,8 @@ class VoskListener:
         if decision is Decision.NO_SPEECH:
             if writer:
                 writer.discard()
-            raise NoSpeechError(
-                f"No answer was heard within {self.settings.no_speech_timeout_seconds:g} s.",
-                "Speak after the chime, check the microphone, or use `--text`.",
-            )
+            seconds = f"{self.settings.no_speech_timeout_seconds:g}"
+            raise NoSpeechError.keyed("no_speech", seconds=seconds)
         if writer:
             writer.close()
             if request.on_audio_saved and path is not None:

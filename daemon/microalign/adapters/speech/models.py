@@ -21,13 +21,13 @@ from pathlib import Path
 
 from microalign.adapters.paths import private_dir
 from microalign.errors import ModelError
+from microalign.i18n import EN, Keyed
 
 log = logging.getLogger(__name__)
 
 CATALOGUE_ENV = "MICROALIGN_MODEL_CATALOGUE"
 # In a checkout, models/ beside daemon/ holds the catalogue and may hold models.
 CHECKOUT_MODELS = Path(__file__).resolve().parents[4] / "models"
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,11 @@ class Entry:
         if self.pip:
             return f"pip install {self.pip}"
         return f"microalign models fetch {self.name}"
+
+
+def language_name(code: str) -> str:
+    """ "Korean" for "ko", in whichever language shows it; an unknown code as it is."""
+    return Keyed(f"language.{code}") if EN.has(f"language.{code}") else code
 
 
 def catalogue_path() -> Path:
@@ -67,13 +72,9 @@ def load_catalogue(path: Path | None = None) -> list[Entry]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return [Entry(**item) for item in data["models"]]
     except FileNotFoundError:
-        raise ModelError(
-            f"The model catalogue {path} is missing.", "Reinstall microalign."
-        ) from None
+        raise ModelError.keyed("model_catalogue_missing", path=path) from None
     except (ValueError, KeyError, TypeError) as exc:
-        raise ModelError(
-            f"The model catalogue {path} is invalid: {exc}", "Reinstall microalign."
-        ) from None
+        raise ModelError.keyed("model_catalogue_invalid", path=path, error=exc) from None
 
 
 def find_entry(name: str, entries: list[Entry]) -> Entry | None:
@@ -84,7 +85,7 @@ def entry_or_error(name: str, entries: list[Entry]) -> Entry:
     entry = find_entry(name, entries)
     if entry is None:
         names = ", ".join(e.name for e in entries)
-        raise ModelError(f"No model named {name!r} in the catalogue.", f"Known models: {names}.")
+        raise ModelError.keyed("model_unknown", name=repr(name), names=names)
     return entry
 
 
@@ -130,19 +131,18 @@ def setting_problem(setting: str, language: str | None, entries: list[Entry]) ->
     if is_path_setting(setting):
         path = Path(setting).expanduser()
         if not path.is_dir():
-            return f"expected a Vosk model directory, got {setting!r} (no such directory)"
+            return Keyed("model_setting.no_dir", setting=repr(setting))
         if not is_model_dir(path):
-            return f"{setting!r} is not a Vosk model directory (it needs am/ and conf/ inside)"
+            return Keyed("model_setting.not_model", setting=repr(setting))
         return None
     entry = find_entry(setting, entries)
     if entry is None:
-        return (
-            f"expected a model name from `microalign models list` or a model directory, "
-            f"got {setting!r}"
-        )
+        return Keyed("model_setting.unknown", setting=repr(setting))
     if language is not None and entry.language != language:
-        have = LANGUAGE_NAMES.get(entry.language, entry.language)
-        return f"{setting} is a {have} model, but general.language is {language!r}"
+        have = language_name(entry.language)
+        return Keyed(
+            "model_setting.wrong_language", setting=setting, have=have, language=repr(language)
+        )
     return None
 
 
@@ -155,20 +155,14 @@ def locate(setting: str, language: str, models_dir: Path, entries: list[Entry]) 
         _check_language(entry, language)
         path = installed_path(entry, models_dir)
         if path is None:
-            raise ModelError(
-                f"The speech model {entry.name} is not installed.",
-                f"Run `{entry.how_to_get()}`, or `microalign checkin … --text` meanwhile.",
-            )
+            raise ModelError.keyed("model_not_installed", name=entry.name, get=entry.how_to_get())
         return Located(path, entry.name, entry)
     return _locate_default(language, models_dir, entries)
 
 
 def _locate_dir(path: Path) -> Located:
     if not is_model_dir(path):
-        raise ModelError(
-            f"{path} is not a Vosk model directory (it needs am/ and conf/ inside).",
-            "Set speech.model to a model name from `microalign models list` or a model directory.",
-        )
+        raise ModelError.keyed("model_not_a_dir", path=path)
     return Located(path, path.name, None)
 
 
@@ -178,22 +172,20 @@ def _locate_default(language: str, models_dir: Path, entries: list[Entry]) -> Lo
         path = installed_path(entry, models_dir)
         if path is not None:
             return Located(path, entry.name, entry)
-    lang = LANGUAGE_NAMES.get(language, language)
-    ways = " or ".join(f"`{e.how_to_get()}`" for e in candidates) or "`microalign models list`"
-    raise ModelError(
-        f"No {lang} speech model is installed.",
-        f"Run {ways}; until then use `microalign checkin … --text`.",
-    )
+    ways: str = "`microalign models list`"
+    for entry in reversed(candidates):
+        way = f"`{entry.how_to_get()}`"
+        ways = way if entry is candidates[-1] else Keyed("list.or", first=way, rest=ways)
+    raise ModelError.keyed("model_none_installed", language=language_name(language), ways=ways)
 
 
 def _check_language(entry: Entry, language: str) -> None:
     if entry.language != language:
-        have = LANGUAGE_NAMES.get(entry.language, entry.language)
-        want = LANGUAGE_NAMES.get(language, language)
-        raise ModelError(
-            f"The speech model {entry.name} is {have}, but the check-in language is {want}.",
-            f"Run `microalign models use` with one of the {want} models in "
-            "`microalign models list`, or change general.language.",
+        raise ModelError.keyed(
+            "model_wrong_language",
+            name=entry.name,
+            have=language_name(entry.language),
+            want=language_name(language),
         )
 
 
@@ -211,13 +203,10 @@ def fetch(
 ) -> Path:
     """Download, verify and unpack `entry` into `models_dir`; returns the model directory."""
     if not entry.url:
-        raise ModelError(f"{entry.name} cannot be downloaded.", f"Run `{entry.how_to_get()}`.")
+        raise ModelError.keyed("model_no_url", name=entry.name, get=entry.how_to_get())
     if not entry.sha256 and not allow_unverified:
-        raise ModelError(
-            f"The catalogue has no SHA-256 for {entry.name}, so the download cannot be verified.",
-            f"Add --allow-unverified to fetch it anyway (the checksum is printed to compare with "
-            f"{entry.url.rsplit('/', 1)[0]}).",
-        )
+        site = entry.url.rsplit("/", 1)[0]
+        raise ModelError.keyed("model_unverified", name=entry.name, site=site)
     private_dir(models_dir)  # like all of the data directory
     target = models_dir / entry.name
     if is_model_dir(target):
@@ -227,9 +216,8 @@ def fetch(
     digest = sha256_of(part)
     if entry.sha256 and digest != entry.sha256.lower():
         part.unlink(missing_ok=True)  # a clean retry, not a resume of bad bytes
-        raise ModelError(
-            f"The download of {entry.name} is corrupt: SHA-256 {digest}, expected {entry.sha256}.",
-            f"Run `microalign models fetch {entry.name}` again; it starts from scratch.",
+        raise ModelError.keyed(
+            "model_corrupt", name=entry.name, digest=digest, expected=entry.sha256
         )
     if not entry.sha256:
         log.warning("%s was not verified; its SHA-256 is %s", entry.name, digest)
@@ -255,15 +243,10 @@ def _download(url: str, part: Path, progress: Progress | None, timeout: float) -
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and have:
             return  # the part file is already complete
-        raise ModelError(
-            f"Downloading {url} failed: HTTP {exc.code} {exc.reason}.", _RETRY
-        ) from None
+        raise ModelError.keyed("model_http", url=url, code=exc.code, reason=exc.reason) from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise ModelError(f"Downloading {url} was interrupted: {reason}.", _RETRY) from None
-
-
-_RETRY = "Check the network and run the same command again; it resumes where it stopped."
+        raise ModelError.keyed("model_interrupted", url=url, reason=reason) from None
 
 
 def _copy(
@@ -300,18 +283,15 @@ def unpack(archive: Path, target: Path) -> None:
             root = tmp.resolve()
             for member in zf.namelist():
                 if not (tmp / member).resolve().is_relative_to(root):
-                    raise ModelError(f"{archive} has an unsafe path {member!r}.", "Do not use it.")
+                    raise ModelError.keyed("model_unsafe_zip", archive=archive, member=repr(member))
             zf.extractall(tmp)
         model = _model_root(tmp)
         if model is None:
-            raise ModelError(
-                f"{archive.name} does not contain a Vosk model (no am/ and conf/).",
-                "Check the URL in the catalogue.",
-            )
+            raise ModelError.keyed("model_zip_empty", archive=archive.name)
         os.rename(model, target)
     except zipfile.BadZipFile as exc:
         archive.unlink(missing_ok=True)
-        raise ModelError(f"{archive} is not a valid zip file ({exc}).", "Fetch it again.") from None
+        raise ModelError.keyed("model_bad_zip", archive=archive, error=exc) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from microalign.adapters.speech import audio
+from microalign.adapters.speech.models import language_name
 from microalign.core.safetext import clean
 from microalign.errors import ModelError
 from microalign.i18n import LanguagePack
@@ -34,10 +35,7 @@ class LoadedModel:
         try:
             self.model = vosk.Model(str(path))
         except Exception as exc:  # vosk raises a bare Exception on a broken directory
-            raise ModelError(
-                f"The speech model in {path} cannot be loaded ({exc}).",
-                "It may be incomplete: remove it and fetch it again (`microalign models fetch …`).",
-            ) from None
+            raise ModelError.keyed("model_load", path=path, error=exc) from None
 
         self._known: dict[str, bool] = {}
         self._readable = True
@@ -122,7 +120,7 @@ def _fst_output_symbols(path: Path) -> Iterator[str]:
 
         def symbols() -> Iterator[str]:
             if struct.unpack("<i", f.read(4))[0] != _SYMTAB_MAGIC:
-                raise ModelError(f"{path} has a damaged symbol table.", "Fetch the model again.")
+                raise ModelError.keyed("model_symbols", path=path)
             string()
             _available, size = struct.unpack("<qq", f.read(16))
             for _ in range(size):
@@ -130,7 +128,7 @@ def _fst_output_symbols(path: Path) -> Iterator[str]:
                 f.read(8)
 
         if struct.unpack("<i", f.read(4))[0] != _FST_MAGIC:
-            raise ModelError(f"{path} is not an OpenFst file.", "Fetch the model again.")
+            raise ModelError.keyed("model_not_openfst", path=path)
         string(), string()
         _version, flags = struct.unpack("<ii", f.read(8))
         f.read(32)  # properties, start, number of states and arcs
@@ -169,11 +167,13 @@ def check_language(model: LoadedModel, pack: LanguagePack) -> None:
         if not any(all(w in known for w in phrase.split()) for phrase in group)
     ]
     if deaf:
-        raise ModelError(
-            f"The speech model {model.name} ({model.path}) does not know the {pack.name} words "
-            f"for {', '.join(sorted(set(deaf)))}; it is probably a model of another language.",
-            f"Run `microalign models list` and `microalign models use <a {pack.code} model>`, "
-            "or change general.language.",
+        raise ModelError.keyed(
+            "model_deaf",
+            name=model.name,
+            path=model.path,
+            language=language_name(pack.code),
+            words=", ".join(sorted(set(deaf))),
+            code=pack.code,
         )
 
 

@@ -116,10 +116,7 @@ class Pyttsx3Speaker:
                 engine = pyttsx3.init("espeak")
                 espeak = _Espeak(engine)
             except Exception as exc:  # the driver raises anything from OSError to KeyError
-                raise SpeechError(
-                    f"Text-to-speech is not available: {exc}",
-                    "Install espeak-ng (`apt install espeak-ng`) or use `--text`.",
-                ) from exc
+                raise SpeechError.keyed("tts_unavailable", error=exc) from exc
             self._voice_id = self._find_voice(engine)
             self._engine, self._espeak = engine, espeak
         return self._espeak
@@ -129,11 +126,7 @@ class Pyttsx3Speaker:
         for v in voices:
             if self.voice in (v.id, v.name) or v.id.endswith("/" + self.voice):
                 return v.id
-        raise SpeechError(
-            f"The espeak-ng voice {self.voice!r} is not installed.",
-            "Set speech.voice in the config to one listed by `espeak-ng --voices`, "
-            "or leave it empty for the language's own voice.",
-        )
+        raise SpeechError.keyed("tts_no_voice", voice=repr(self.voice))
 
     def synthesise(self, text: str) -> Path:
         """Write `text` as speech to a WAV file and return its path."""
@@ -147,16 +140,11 @@ class Pyttsx3Speaker:
                 with contextlib.redirect_stdout(io.StringIO()):
                     problem = espeak.utter(text, path, self._voice_id, self.rate)
             except Exception as exc:
-                raise SpeechError(
-                    f"Text-to-speech failed: {exc}", "Use `--text` meanwhile."
-                ) from exc
+                raise SpeechError.keyed("tts_failed", error=exc) from exc
             if not problem:
                 return path
             log.info("speech synthesis attempt %d of %d failed: %s", attempt, ATTEMPTS, problem)
-        raise SpeechError(
-            f"Text-to-speech produced no audio: {problem}.",
-            f"Check `espeak-ng -v {self.voice} hello` works; use `--text` meanwhile.",
-        )
+        raise SpeechError.keyed("tts_no_audio", problem=problem, voice=self.voice)
 
     def say(self, text: str) -> None:
         audio.play_wav(self.synthesise(text), self.device)

@@ -81,10 +81,8 @@ class Store(CheckinStore, AnswerStore, GoalStore):
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 conn.close()
-                raise StoreError(
-                    f"{path} was written by a newer microalign (schema {version}, "
-                    f"this one knows {SCHEMA_VERSION}).",
-                    "Upgrade microalign: pip install -U microalign.",
+                raise StoreError.keyed(
+                    "store_newer", path=path, version=version, known=SCHEMA_VERSION
                 )
             if version < SCHEMA_VERSION:
                 store._migrate(seed_values if created or version == 0 else ())

@@ -27,27 +27,16 @@ def translate_errors(path: Path) -> Iterator[None]:
     except sqlite3.OperationalError as exc:
         text = str(exc)
         if "locked" in text or "busy" in text:
-            raise StoreError(
-                f"The database {path} is locked by another program.",
-                "Wait a moment and try again; if it persists, stop other microalign processes.",
-            ) from None
+            raise StoreError.keyed("store_locked", path=path) from None
         if "disk is full" in text or "disk I/O" in text:
-            raise StoreError(
-                f"Cannot write to {path}: {text}.",
-                "Free some disk space; nothing already stored was changed.",
-            ) from None
+            raise StoreError.keyed("store_full", path=path, error=text) from None
         if "readonly" in text or "unable to open" in text:
-            raise StoreError(
-                f"Cannot open {path} for writing: {text}.",
-                f"Check the permissions of {path.parent} (it should be yours, mode 0700).",
+            raise StoreError.keyed(
+                "store_read_only", path=path, error=text, folder=path.parent
             ) from None
-        raise StoreError(f"Database error in {path}: {text}.") from None
+        raise StoreError.keyed("store_failed", path=path, error=text) from None
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"{path} is not a readable microalign database ({exc}).",
-            f"Move it aside (mv {path} {path}.broken) and run the command again to start a "
-            "new one; the old file is kept for recovery.",
-        ) from None
+        raise StoreError.keyed("store_unreadable", path=path, error=exc) from None
 
 
 class StoreBase:

@@ -19,6 +19,7 @@ from microalign.core.vocabulary import (
     STOPPED,
 )
 from microalign.errors import StoreError
+from microalign.i18n import EN, Keyed
 
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
 # A slot's statuses, most telling first (see slot_status).
@@ -68,7 +69,9 @@ class CheckinStore(StoreBase):
 
         claim = self.claim_checkin(slot, day, source, owner.me(), settled=())
         if claim.checkin_id is None or claim.outcome == CLAIM_BUSY:
-            raise StoreError(f"The {slot} check-in of {day} is running in another process.")
+            named = f"slot.{slot}"
+            shown = Keyed(named) if EN.has(named) else slot  # a configured slot: its own name
+            raise StoreError.keyed("store_claimed", slot=shown, day=day)
         return claim.checkin_id
 
     def _claim(self, slot, day, source, owner, settled, is_alive) -> Claim:
@@ -127,10 +130,8 @@ class CheckinStore(StoreBase):
         with translate_errors(self.path):
             found = [r[0] for r in self.conn.execute("PRAGMA quick_check")]
         if found != ["ok"]:
-            raise StoreError(
-                f"The database {self.path} is damaged: {'; '.join(found[:3])}.",
-                f"Nothing was changed. Keep a copy (cp {self.path} {self.path}.broken), then "
-                f"try `sqlite3 {self.path} .recover | sqlite3 {self.path.name}.recovered`.",
+            raise StoreError.keyed(
+                "store_damaged", path=self.path, problems="; ".join(found[:3]), name=self.path.name
             )
 
     # -- daemon intentions ---------------------------------------------------------------
