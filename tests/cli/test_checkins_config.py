@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import sqlite3
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -160,3 +162,21 @@ def test_checkin_weekly_value_added_later_offered_after_config_values(cli_proces
     assert result.code == 0, result.err
     assert "5 courage / 6 patience" in result.out
     assert [r[1] for r in _focus_rows(home)] == ["patience"]
+
+
+def test_checkin_custom_name_busy_message_names_it(cli_process, home):
+    from microalign.adapters import owner
+    from microalign.adapters.paths import resolve
+    from microalign.adapters.store import Store
+
+    _config(home, '[checkins.lunch]\nflow = "evening"\ntime = "12:30"\n')
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        with Store.open(resolve().database) as store:
+            store.claim_checkin("lunch", date.today(), "text", owner.owner_of(sleeper.pid))
+        result = cli_process("checkin", "lunch", "--text", stdin="\n")
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert result.code == 7, result.err
+    assert "The lunch check-in of" in result.err and "Ref(" not in result.err

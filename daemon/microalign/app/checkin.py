@@ -154,7 +154,9 @@ def run_checkin(
             log.info("The %s check-in of %s is already settled; nothing to do", slot, day)
             return CheckinResult(ALREADY_DONE, None, day)
         if claim.outcome == CLAIM_BUSY:
-            raise BusyError.keyed("checkin_busy", slot=Ref(f"slot.{slot}"), day=day)
+            # A built-in check-in's name is translated; one the config adds is its own name.
+            shown = Ref(f"slot.{slot}") if app.pack.has(f"slot.{slot}") else slot
+            raise BusyError.keyed("checkin_busy", slot=shown, day=day)
         checkin_id = claim.checkin_id
         assert checkin_id is not None  # a claim that is neither settled nor busy has a row
         try:
