@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import wave
+from datetime import timedelta
 
 import pytest
 
@@ -13,6 +14,7 @@ from microalign import config as configuration
 from microalign.adapters.speech.listener import VoskListener
 from microalign.adapters.speech.tts import FallbackSpeaker, Pyttsx3Speaker
 from microalign.app.checkin import run_checkin
+from microalign.app.weekly import week_start
 from microalign.i18n import KO
 from microalign.service.compose import make_listener, make_speaker
 
@@ -114,3 +116,32 @@ def test_factory_voice_builds_pyttsx3_speaker_and_vosk_listener(app):
     assert listener.settings.silence_seconds == cfg.speech.silence_seconds
     speaker.close()
     listener.close()
+
+
+def test_weekly_review_by_voice_stores_spoken_focus(mic_answers, speech_wav, app):
+    path = app.paths.config_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = configuration.default_text().replace('language = "en"', 'language = "ko"')
+    text = text.replace("silence_seconds = 1.0", "silence_seconds = 0.8")
+    values = '["honesty", "respect", "compassion", "commitment", "courage"]'
+    # Value words the model hears from espeak's voice (many it does not: accuracy is the
+    # benchmark's job; this is the weekly review's voice path end to end).
+    path.write_text(text.replace(f"values = {values}", 'values = ["정직", "감사", "인내"]'))
+    script = {
+        KO.t("say.weekly.focus_prompt"): ["정직"],
+        KO.t("say.weekly.carry_prompt"): ["감사합니다"],
+    }
+    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, KO.rate)
+    listener = make_listener("voice", app.config, app.pack, app.paths)
+    try:
+        result = run_checkin(app, "weekly", speaker, listener, source="voice")
+    finally:
+        listener.close()
+        speaker.close()
+    rows = {r["step"]: r for r in app.store.day_answers(app.today(), "weekly")}
+    assert result.status == "done", (speaker.asked, {k: r["text"] for k, r in rows.items()})
+    focus = app.store.week_focus(week_start(app.today()) + timedelta(days=7))
+    assert focus is not None and focus["value"] == "정직", focus
+    # The free answer is kept with its audio (what the full model makes of espeak's
+    # "감사합니다" varies).
+    assert rows["carry_forward"]["status"] == "final" and rows["carry_forward"]["audio_path"]
