@@ -147,38 +147,53 @@ def run_checkin(
     day = day or app.today()
     flow = flow_of(app, slot)
     with checkin_lock(app.paths):
-        store = app.store
-        store.check_integrity()
-        claim = store.claim_checkin(slot, day, source, owner.me(), settled)
-        if claim.outcome == CLAIM_SETTLED:
-            log.info("The %s check-in of %s is already settled; nothing to do", slot, day)
+        checkin_id = _claim(app, slot, day, source, settled)
+        if checkin_id is None:
             return CheckinResult(ALREADY_DONE, None, day)
-        if claim.outcome == CLAIM_BUSY:
-            # A built-in check-in's name is translated; one the config adds is its own name.
-            shown = Ref(f"slot.{slot}") if app.pack.has(f"slot.{slot}") else slot
-            raise BusyError.keyed("checkin_busy", slot=shown, day=day)
-        checkin_id = claim.checkin_id
-        assert checkin_id is not None  # a claim that is neither settled nor busy has a row
         try:
             status = _dialogue(app, slot, flow, day, source, checkin_id, speaker, listener)
         except BaseException:
             # Not the user's doing (an error, a signal): resumable, and no longer ours.
             with contextlib.suppress(Exception):
-                store.release_checkin(checkin_id, INTERRUPTED)
+                app.store.release_checkin(checkin_id, INTERRUPTED)
             raise
-        store.finish_checkin(checkin_id, status)
-        if flow == "weekly":
-            from microalign.app.weekly import save_focus
+        return _finish(app, slot, flow, day, checkin_id, status, speaker)
 
-            save_focus(app, checkin_id, day)
-        if status == SNOOZED:
-            until = datetime.now(UTC) + timedelta(minutes=app.config.schedule.snooze_minutes)
-            store.set_intention(day, slot, SNOOZE, until)
-        prune_audio(store, app.config.audio.keep_days, app.today())
-        result = CheckinResult(status, checkin_id, day)
-        if status == DONE and flow == "evening":
-            result.milestones = sum_up(app, speaker, goals_for(app, day), day)
-        return result
+
+def _claim(app: App, slot: str, day: date, source: str, settled: Collection[str]) -> int | None:
+    """This process's claim on the check-in: its row id, or None when it is settled."""
+    store = app.store
+    store.check_integrity()
+    claim = store.claim_checkin(slot, day, source, owner.me(), settled)
+    if claim.outcome == CLAIM_SETTLED:
+        log.info("The %s check-in of %s is already settled; nothing to do", slot, day)
+        return None
+    if claim.outcome == CLAIM_BUSY:
+        # A built-in check-in's name is translated; one the config adds is its own name.
+        shown = Ref(f"slot.{slot}") if app.pack.has(f"slot.{slot}") else slot
+        raise BusyError.keyed("checkin_busy", slot=shown, day=day)
+    assert claim.checkin_id is not None  # neither settled nor busy: a row is ours
+    return claim.checkin_id
+
+
+def _finish(
+    app: App, slot: str, flow: str, day: date, checkin_id: int, status: str, speaker: Speaker
+) -> CheckinResult:
+    """Record how the check-in ended and what it leaves behind (focus, snooze, summary)."""
+    store = app.store
+    store.finish_checkin(checkin_id, status)
+    if flow == "weekly":
+        from microalign.app.weekly import save_focus
+
+        save_focus(app, checkin_id, day)
+    if status == SNOOZED:
+        until = datetime.now(UTC) + timedelta(minutes=app.config.schedule.snooze_minutes)
+        store.set_intention(day, slot, SNOOZE, until)
+    prune_audio(store, app.config.audio.keep_days, app.today())
+    result = CheckinResult(status, checkin_id, day)
+    if status == DONE and flow == "evening":
+        result.milestones = sum_up(app, speaker, goals_for(app, day), day)
+    return result
 
 
 def steps_for(app: App, flow: str, day: date) -> list[flows.Step]:
