@@ -50,14 +50,16 @@ class MicroalignError(Exception):
             return self.message
         return lang.t(f"error.{self.key}", **self.fields)
 
+    def hint_in(self, lang: LanguagePack) -> str | None:
+        if self.key is None or not lang.has(f"error.{self.key}"):
+            return self.hint
+        hint = f"hint.{self.key}"
+        return lang.t(hint, **self.fields) if lang.has(hint) else None
+
     def render(self, lang: LanguagePack) -> str:
         """The message and hint in `lang` (English when the error has no key)."""
-        if self.key is None or not lang.has(f"error.{self.key}"):
-            return str(self)
-        hint = f"hint.{self.key}"
-        shown = lang.t(hint, **self.fields) if lang.has(hint) else None
-        message = self.message_in(lang)
-        return f"{message}\n  → {shown}" if shown else message
+        message, hint = self.message_in(lang), self.hint_in(lang)
+        return f"{message}\n  → {hint}" if hint else message
 
 
 class UsageError(MicroalignError):

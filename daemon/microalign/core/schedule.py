@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
 
-Key = tuple[date, str]
+from microalign.core.vocabulary import Key
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,6 @@ from microalign.ports.daemon import Ledger
 log = logging.getLogger(__name__)
 
 
-__all__ = ["SNOOZE", "START_NOW", "Intentions"]
-
-
 class Intentions:
     """A cache of the ledger's intentions; every change is written through first."""
 

@@ -63,7 +63,9 @@ def catalogue_path() -> Path:
 
 
 def _packaged_catalogue() -> Path:
-    return Path(__file__).resolve().parents[2] / "data" / "catalogue.json"
+    from importlib.resources import files
+
+    return Path(str(files("microalign").joinpath("data/catalogue.json")))
 
 
 def load_catalogue(path: Path | None = None) -> list[Entry]:
