@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
 from tests.harness.daemon import write_config
+from tests.harness.process import DaemonProcess
 
 CHECKS = [
     "config",
@@ -83,3 +85,43 @@ def test_doctor_everything_in_place_exits_0(cli_process, home, desktop, pulse):
     assert code == 0
     for name in ("config", "database", "microphone", "audio output", "tts", "notifications"):
         assert checks[name]["state"] == "ok", checks[name]
+
+
+@pytest.fixture
+def no_user_manager(home, monkeypatch):
+    """systemctl --user finds no user manager: the runtime folder is a fresh one and the
+    session bus is a socket that does not exist."""
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={home / 'no-session-bus'}")
+
+
+def test_doctor_foreground_daemon_service_ok_with_pid_and_install_hint(
+    cli_process, home, tmp_path, no_user_manager
+):
+    write_config(
+        resolve(),
+        "[checkins.morning]\nenabled = false\n[checkins.evening]\n"
+        "enabled = false\n[checkins.weekly]\nenabled = false\n",
+    )
+    daemon = DaemonProcess(tmp_path)
+    try:
+        daemon.notify.wait_for("READY", "1")
+        _code, checks = _doctor(cli_process)
+        shown = cli_process("doctor").out
+    finally:
+        daemon.kill()
+    service = checks["service"]
+    assert service["state"] == "ok", service
+    assert f"pid {daemon.proc.pid}" in service["detail"]
+    assert "in the foreground" in service["detail"]
+    assert "microalign service install" in service["fix"]
+    assert "→ To start it with every session instead" in shown
+
+
+def test_doctor_daemon_gone_lock_file_left_service_not_running(cli_process, home, no_user_manager):
+    # A daemon that died leaves its lock file with its pid; this process is not holding it.
+    lock = resolve().runtime_dir / "daemon.lock"
+    lock.parent.mkdir(parents=True)
+    lock.write_text(str(os.getpid()))
+    _code, checks = _doctor(cli_process)
+    assert checks["service"]["state"] == "warn", checks["service"]
+    assert "microalign service install" in checks["service"]["fix"]

@@ -42,4 +42,33 @@ def checkin_lock(paths: Paths) -> contextlib.AbstractContextManager[None]:
 
 
 def daemon_lock(paths: Paths) -> contextlib.AbstractContextManager[None]:
-    return hold(paths.runtime_dir / "daemon.lock", "daemon_locked")
+    return hold(_daemon_lock_file(paths), "daemon_locked")
+
+
+def daemon_holder(paths: Paths) -> int | None:
+    """The pid of the running daemon of these paths, or None when none runs."""
+    return holder(_daemon_lock_file(paths))
+
+
+def holder(path: Path) -> int | None:
+    """The pid written in the lock file `path` when that process still has the file open,
+    else None. Only looks: taking the lock to test it would make a daemon that starts at
+    that moment fail as busy."""
+    try:
+        pid = int(path.read_text().strip())
+    except (OSError, ValueError):
+        return None  # no lock file, or an empty one: no daemon got that far
+    target = os.path.realpath(path)
+    try:
+        descriptors = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return None  # gone, or another user's process that reused the pid
+    for descriptor in descriptors:
+        with contextlib.suppress(OSError):  # closed while we looked
+            if os.readlink(descriptor) == target:
+                return pid
+    return None
+
+
+def _daemon_lock_file(paths: Paths) -> Path:
+    return paths.runtime_dir / "daemon.lock"

@@ -54,7 +54,7 @@ def run_checks(paths: Paths) -> list[Result]:
         lambda: check_tts(config),
         lambda: check_model(paths, config),
         check_notifications,
-        check_service,
+        lambda: check_service(paths),
     ]
     results = [config_result]
     for check in checks:
@@ -182,10 +182,28 @@ def check_notifications() -> Result:
     return Result("notifications", OK, f"{name} {version} ({vendor})")
 
 
-def check_service() -> Result:
-    if shutil.which("systemctl") is None:
+def check_service(paths: Paths) -> Result:
+    from microalign.adapters.lock import daemon_holder
+
+    running = daemon_holder(paths)
+    systemd = _systemd_state()
+    if systemd is not None and systemd[0]:
+        return Result("service", OK, Keyed("doctor.service.ok", state=systemd[1]))
+    if running is not None:
+        foreground = Keyed("doctor.service.foreground", pid=running)
+        return Result("service", OK, foreground, Keyed("doctor.fix.service_every_day"))
+    if systemd is None:
         no_systemctl = Keyed("doctor.service.no_systemctl")
         return Result("service", WARN, no_systemctl, Keyed("doctor.fix.run"))
+    stopped = Keyed("doctor.service.stopped", state=systemd[1])
+    return Result("service", WARN, stopped, Keyed("doctor.fix.service"))
+
+
+def _systemd_state() -> tuple[bool, str | Keyed] | None:
+    """Whether the user unit is active, and its state as systemctl words it; None without
+    systemctl."""
+    if shutil.which("systemctl") is None:
+        return None
     try:
         done = subprocess.run(
             ["systemctl", "--user", "is-active", "microalign"],
@@ -194,9 +212,5 @@ def check_service() -> Result:
             timeout=10,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return Result("service", WARN, Keyed("doctor.service.failed", error=exc))
-    state = done.stdout.strip() or done.stderr.strip() or "unknown"
-    if done.returncode == 0:
-        return Result("service", OK, Keyed("doctor.service.ok", state=state))
-    stopped = Keyed("doctor.service.stopped", state=state)
-    return Result("service", WARN, stopped, Keyed("doctor.fix.service"))
+        return False, Keyed("doctor.service.failed", error=exc)
+    return done.returncode == 0, done.stdout.strip() or done.stderr.strip() or "unknown"

@@ -81,7 +81,7 @@ def doctor(ctx: click.Context, as_json: bool) -> None:
             key = "doctor.check." + result.name.replace(" ", "_")
             name = lang.t(key) if lang.has(key) else result.name
             click.echo(f"[{marks[result.state].ljust(width)}] {name}: {result.detail}")
-            if result.fix and result.state != "ok":
+            if result.fix:  # an ok check may still suggest something (the service)
                 click.echo(f"       → {result.fix}")
     ctx.exit(1 if any(r.state == "fail" for r in checked) else 0)
 

@@ -72,8 +72,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "doctor.service.ok": "microalign.service is {state}",
     "doctor.service.stopped": "microalign.service is not running ({state})",
     "doctor.fix.service": (
-        "Install systemd/microalign.service to ~/.config/systemd/user/ and run "
-        "`systemctl --user enable --now microalign`, or run `microalign run`."
+        "Run `microalign service install` to start it with every session, or run "
+        "`microalign run` in a terminal."
+    ),
+    "doctor.service.foreground": (
+        "the daemon is running (pid {pid}) in the foreground, not under systemd"
+    ),
+    "doctor.fix.service_every_day": (
+        "To start it with every session instead: `microalign service install`."
     ),
     # -- models and retranscribe ---------------------------------------------------------
     "models.column.name": "NAME",

@@ -67,9 +67,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "doctor.service.ok": "microalign.service 상태: {state}",
     "doctor.service.stopped": "microalign.service 가 실행 중이 아니에요 ({state})",
     "doctor.fix.service": (
-        "systemd/microalign.service 를 ~/.config/systemd/user/ 에 설치하고 "
-        "`systemctl --user enable --now microalign` 을 실행하세요. 또는 `microalign run` 을 "
-        "실행하세요."
+        "세션마다 자동으로 시작하려면 `microalign service install` 을, 지금 한 번만 쓰려면 "
+        "터미널에서 `microalign run` 을 실행하세요."
+    ),
+    "doctor.service.foreground": (
+        "데몬이 systemd 없이 터미널에서 실행 중이에요 (pid {pid})"
+    ),
+    "doctor.fix.service_every_day": (
+        "세션마다 자동으로 시작하려면: `microalign service install`."
     ),
     # -- models and retranscribe ---------------------------------------------------------
     "models.column.name": "이름",
