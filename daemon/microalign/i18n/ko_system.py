@@ -70,12 +70,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "세션마다 자동으로 시작하려면 `microalign service install` 을, 지금 한 번만 쓰려면 "
         "터미널에서 `microalign run` 을 실행하세요."
     ),
-    "doctor.service.foreground": (
-        "데몬이 systemd 없이 터미널에서 실행 중이에요 (pid {pid})"
-    ),
-    "doctor.fix.service_every_day": (
-        "세션마다 자동으로 시작하려면: `microalign service install`."
-    ),
+    "doctor.service.foreground": "데몬이 systemd 없이 터미널에서 실행 중이에요 (pid {pid})",
+    "doctor.fix.service_every_day": "세션마다 자동으로 시작하려면: `microalign service install`.",
     # -- models and retranscribe ---------------------------------------------------------
     "models.column.name": "이름",
     "models.column.language": "언어",
