@@ -2,7 +2,8 @@
 
 A child process runs one real spoken exchange (espeak-ng prompt played through PortAudio on
 the private PulseAudio, microphone capture, Korean Vosk recognition) under a seccomp filter
-built from systemd/microalign.service by unit_sandbox.py, as systemd would apply it.
+built from the packaged unit (microalign/data/microalign.service) by unit_sandbox.py, as
+systemd would apply it.
 """
 
 from __future__ import annotations
