@@ -138,6 +138,12 @@ class FileAccessError(MicroalignError):
     exit_code = 12
 
 
+class ServiceError(MicroalignError):
+    """The systemd user unit failed its check, or systemctl refused to enable or disable it."""
+
+    exit_code = 13
+
+
 class EndOfInput(MicroalignError):
     """The user closed the input (Ctrl-D, Ctrl-C) or said "stop": save and end."""
 

@@ -43,6 +43,7 @@ COMMANDS = {
     "retranscribe": "microalign.cli.voice_cmd:retranscribe",
     "run": "microalign.cli.daemon_cmd:run",
     "doctor": "microalign.cli.daemon_cmd:doctor",
+    "service": "microalign.cli.service_cmd:service",
 }
 
 

@@ -6,7 +6,7 @@ A text is a str, or for counted things a dict of plural forms ("one", "other") c
 
 from __future__ import annotations
 
-from microalign.i18n import en_system
+from microalign.i18n import en_service, en_system
 
 CODE = "en"
 NAME = "English"
@@ -137,7 +137,7 @@ Next steps:
        microalign goals add "Ask one question in the team meeting" --value commitment
   2. Try an evening review by typing:   microalign checkin evening --text
   3. See where you stand:               microalign status
-  4. Let it run every day:              systemctl --user enable --now microalign
+  4. Let it run every day:              microalign service install
      (see README.md, "Run it every day")""",
     "cli.init_exists": (
         "Kept your existing config {config} (use --force to overwrite it with the defaults)."
@@ -344,3 +344,4 @@ Next steps:
 
 # Doctor, speech models, audio, files, the database, the time zone and the report.
 TEXTS |= en_system.TEXTS
+TEXTS |= en_service.TEXTS

@@ -5,7 +5,7 @@ Korean counts need no plural forms ("1일", "2일"): `plural` always answers "ot
 
 from __future__ import annotations
 
-from microalign.i18n import ko_system
+from microalign.i18n import ko_service, ko_system
 
 CODE = "ko"
 NAME = "한국어"
@@ -117,7 +117,7 @@ microalign 준비가 끝났어요.
        microalign goals add "팀 회의에서 질문 하나 하기" --value commitment
   2. 저녁 돌아보기를 글로 해 보세요:    microalign checkin evening --text
   3. 지금 상태를 확인하세요:            microalign status
-  4. 매일 자동으로 실행하세요:          systemctl --user enable --now microalign
+  4. 매일 자동으로 실행하세요:          microalign service install
      (README.md 의 "Run it every day" 참고)""",
     "cli.init_exists": "기존 설정 {config} 을(를) 그대로 두었어요 (기본값으로 덮어쓰려면 --force).",
     "cli.config_ok": "{path}: 정상",
@@ -305,3 +305,4 @@ microalign 준비가 끝났어요.
 
 # Doctor, speech models, audio, files, the database, the time zone and the report.
 TEXTS |= ko_system.TEXTS
+TEXTS |= ko_service.TEXTS

@@ -1,0 +1,131 @@
+"""The systemd user unit of this installation: rendered from the packaged template, checked
+with `systemd-analyze --user verify`, handed to the user's service manager (systemctl)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from microalign.adapters.paths import CONFIG_ENV, DATA_ENV, Paths
+
+log = logging.getLogger(__name__)
+
+UNIT_NAME = "microalign.service"
+# Characters that end or change a word in a unit file's value unless it is quoted.
+_NEEDS_QUOTES = frozenset(" \t\"'\\;")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A finished systemd command: its exit status and what it printed."""
+
+    command: list[str]
+    code: int
+    output: str
+
+    @property
+    def ok(self) -> bool:
+        return self.code == 0
+
+
+def unit_file() -> Path:
+    """Where systemd looks for the user's own units: $XDG_CONFIG_HOME/systemd/user."""
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    config = Path(base) if os.path.isabs(base) else Path.home() / ".config"
+    return config / "systemd" / "user" / UNIT_NAME
+
+
+def wants_link(unit: Path) -> Path:
+    """The link `systemctl --user enable` makes for WantedBy=default.target."""
+    return unit.parent / "default.target.wants" / UNIT_NAME
+
+
+def entry_point() -> list[str]:
+    """The command that runs this installation's daemon: its console script when that
+    runs this Python, else this Python with `-m microalign`."""
+    python = sys.executable
+    script = Path(python).parent / "microalign"
+    try:
+        with script.open("rb") as handle:
+            first = handle.readline().decode(errors="replace").strip()
+    except OSError:
+        first = ""
+    interpreter = first.removeprefix("#!").split(" ")[0] if first.startswith("#!") else ""
+    if interpreter and Path(interpreter).parent == Path(python).parent:
+        return [str(script), "run"]
+    return [python, "-m", "microalign", "run"]
+
+
+def render(command: list[str], paths: Paths) -> str:
+    """The packaged unit with this installation's command, config file and data folder."""
+    template = resources.files("microalign").joinpath("data", UNIT_NAME).read_text("utf-8")
+    data = str(paths.data_dir.absolute())
+    config = str(paths.config_file.absolute())
+    lines: list[str] = []
+    for line in template.splitlines():
+        key = line.partition("=")[0]
+        if key == "ExecStart":
+            lines.append("ExecStart=" + command_line(command))
+            lines.append("Environment=" + _quote(f"{CONFIG_ENV}={config}"))
+            lines.append("Environment=" + _quote(f"{DATA_ENV}={data}"))
+        elif key == "ExecStartPre":
+            # "+": outside the sandbox, whose read-only home would refuse to create it.
+            lines.append("ExecStartPre=+" + command_line(["/bin/mkdir", "-p", data]))
+        elif key == "ReadWritePaths":
+            lines.append("ReadWritePaths=" + _quote("-" + data))
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def command_line(argv: list[str]) -> str:
+    """`argv` as an Exec*= value: specifiers and variables escaped, spaces quoted."""
+    return " ".join(_quote(word.replace("$", "$$")) for word in argv)
+
+
+def exec_start(text: str) -> str | None:
+    """The (last) ExecStart= value of a unit file's text."""
+    found = [line.partition("=")[2] for line in text.splitlines() if line.startswith("ExecStart=")]
+    return found[-1] if found else None
+
+
+def _quote(word: str) -> str:
+    word = word.replace("%", "%%")
+    if word and not _NEEDS_QUOTES & set(word):
+        return word
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def verify(unit: Path) -> Outcome | None:
+    """`systemd-analyze --user verify` of `unit`, or None when systemd-analyze is missing."""
+    if shutil.which("systemd-analyze") is None:
+        return None
+    return _run(["systemd-analyze", "--user", "verify", str(unit)], timeout=60)
+
+
+def manager_reachable() -> bool:
+    """Whether a systemd user manager answers (`systemctl --user` needs one)."""
+    if shutil.which("systemctl") is None:
+        return False
+    return _run(["systemctl", "--user", "show", "--property=Version"]).ok
+
+
+def systemctl(*args: str) -> Outcome:
+    return _run(["systemctl", "--user", *args], timeout=90)
+
+
+def _run(command: list[str], timeout: float = 20) -> Outcome:
+    log.debug("running %s", command)
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return Outcome(command, -1, str(exc))
+    return Outcome(command, done.returncode, (done.stdout + done.stderr).strip())
