@@ -235,3 +235,25 @@ def test_init_next_steps_name_service_install(session, cli):
     assert result.code == 0, result.err
     assert "microalign service install" in result.out
     assert "systemctl" not in result.out
+
+
+def test_service_status_manager_reachable_shows_enabled_and_active(
+    session, cli, monkeypatch, tmp_path
+):
+    assert cli("service", "install").code == 0
+    tool = tmp_path / "bin" / "systemctl"
+    tool.parent.mkdir()
+    tool.write_text(
+        '#!/bin/sh\ncase "$2" in\n  is-enabled) echo enabled ;;\n'
+        "  is-active) echo failed; exit 3 ;;\nesac\nexit 0\n"
+    )
+    tool.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    result = cli("service", "status")
+    assert "enabled: enabled, active: failed" in result.out
+    found = json.loads(cli("service", "status", "--json").out)
+    assert (found["manager_reachable"], found["enabled"], found["active"]) == (
+        True,
+        "enabled",
+        "failed",
+    )

@@ -27,11 +27,16 @@ class Outcome:
 
     command: list[str]
     code: int
-    output: str
+    stdout: str
+    stderr: str = ""
 
     @property
     def ok(self) -> bool:
         return self.code == 0
+
+    @property
+    def output(self) -> str:
+        return "\n".join(text for text in (self.stdout, self.stderr) if text)
 
 
 def unit_file() -> Path:
@@ -127,5 +132,5 @@ def _run(command: list[str], timeout: float = 20) -> Outcome:
             command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return Outcome(command, -1, str(exc))
-    return Outcome(command, done.returncode, (done.stdout + done.stderr).strip())
+        return Outcome(command, -1, "", str(exc))
+    return Outcome(command, done.returncode, done.stdout.strip(), done.stderr.strip())

@@ -135,8 +135,9 @@ def status(paths: Paths) -> Status:
     reachable = userunit.manager_reachable()
     enabled = active = None
     if reachable:
-        enabled = userunit.systemctl("is-enabled", userunit.UNIT_NAME).output or None
-        active = userunit.systemctl("is-active", userunit.UNIT_NAME).output or None
+        # Their answer is one word on stdout ("enabled", "inactive", ...), even on failure.
+        enabled = userunit.systemctl("is-enabled", userunit.UNIT_NAME).stdout or None
+        active = userunit.systemctl("is-active", userunit.UNIT_NAME).stdout or None
     return Status(
         path=unit,
         installed=text is not None,
