@@ -138,6 +138,12 @@ class FileAccessError(MicroalignError):
     exit_code = 12
 
 
+class ExternalProgramError(MicroalignError):
+    """A program one command runs is not installed or failed (Chromium for a PNG)."""
+
+    exit_code = 13
+
+
 class EndOfInput(MicroalignError):
     """The user closed the input (Ctrl-D, Ctrl-C) or said "stop": save and end."""
 
