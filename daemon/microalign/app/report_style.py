@@ -36,7 +36,7 @@ padding:0}
 .month figcaption{font-size:.85rem;font-weight:600;margin-bottom:.15rem}
 .month svg{display:block;width:100%;height:auto}
 .chart{display:block;width:100%;max-width:36rem;height:auto}
-.axis{font-size:10px;fill:var(--muted)}
+.axis{font-size:11px;fill:var(--muted)}
 .grid{stroke:var(--line);stroke-width:1}
 .line{fill:none;stroke:var(--accent);stroke-width:2;stroke-linejoin:round}
 .area{fill:var(--area)}
