@@ -10,12 +10,13 @@ import os
 import shutil
 import struct
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from microalign.app.report import first_month
 from tests.harness.report_data import (
     FIRST_STEP,
     HOSTILE_GOAL,
@@ -112,7 +113,8 @@ def test_report_view_strength_axis_0_to_100_with_90_line(browser, report):
         bottom, top = max(grid), min(grid)
         target = chart.locator("line.target")
         # A horizontal line has no height, which Playwright counts as invisible.
-        assert target.evaluate("l => l.getBoundingClientRect().width") > 300
+        width = chart.locator("line.grid").first.evaluate("l => l.getBoundingClientRect().width")
+        assert target.evaluate("l => l.getBoundingClientRect().width") == width > 200
         assert target.evaluate("l => getComputedStyle(l).stroke") != "none"
         y = target.evaluate("l => l.getBoundingClientRect().y")
         assert abs((bottom - y) / (bottom - top) - 0.9) < 0.01
@@ -122,7 +124,7 @@ def test_report_view_strength_axis_0_to_100_with_90_line(browser, report):
 
 def test_report_view_calendars_weekday_and_month_labels(browser, report):
     page = _page(browser, report, 800)
-    months = page.locator("section.goal").first.locator("figure.month")
+    months = page.locator("section.goal", has_text=KOREAN_GOAL).locator("figure.month")
     today = date.today()
     assert months.count() == 3
     captions = months.locator("figcaption").all_inner_texts()
@@ -132,6 +134,13 @@ def test_report_view_calendars_weekday_and_month_labels(browser, report):
     for i in range(3):
         heads = months.nth(i).locator("svg > text").all_text_contents()
         assert heads == ["M", "T", "W", "T", "F", "S", "S"]
+    # A goal's calendars cover only the months it ran in.
+    ended = today - timedelta(days=61)
+    first = first_month(today, 3)
+    expected = (ended.year - first.year) * 12 + ended.month - first.month + 1
+    heading = page.get_by_role("heading", name=FIRST_STEP, exact=True)
+    levelled = page.locator("section.goal").filter(has=heading)
+    assert levelled.locator("figure.month").count() == max(expected, 0)
     page.close()
 
 

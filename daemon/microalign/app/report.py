@@ -115,25 +115,48 @@ def goal_section(
     )
     states = {d: str(s) for d, s in p.days if d >= since}
     recent = [(d, v) for d, v in series if d >= since]
+    months = _goal_months(lang, p.goal, states, since, today)
+    wide = " wide" if len(months) > 4 else ""  # many months: the strength chart goes below
+    shown = (
+        f"<div class='months'>{''.join(months)}</div>"
+        if months
+        else f"<p class='note'>{lang.t('report.ended_before', day=p.goal['ended_on'])}</p>"
+    )
     return (
         f"<section class='card goal'><h2>{for_html(g['text'])}</h2>"
-        f"<p class='figures'>{figures}</p>{origin}<div class='goal-body'>"
-        f"<div><h3>{lang.t('report.calendar')}</h3>{calendars(lang, states, since, today)}</div>"
+        f"<p class='figures'>{figures}</p>{origin}<div class='goal-body{wide}'>"
+        f"<div><h3>{lang.t('report.calendar')}</h3>{shown}</div>"
         f"<div><h3>{lang.t('report.strength')}</h3>"
         f"{strength_chart(lang, recent, since, today)}</div></div></section>"
     )
 
 
+def _goal_months(
+    lang: LanguagePack, goal: dict[str, Any], states: dict[date, str], since: date, today: date
+) -> list[str]:
+    """Calendars of the months the goal ran in, within the report's months."""
+    first = max(since, date.fromisoformat(goal["created_on"]))
+    end = date.fromisoformat(goal["ended_on"]) if goal.get("ended_on") else today
+    last = min(today, end)
+    return calendars(lang, states, first, last, today) if first <= last else []
+
+
+def _from_first_week(rates: list[Any]) -> list[Any]:
+    """The rates from the first week in which any value had a scheduled day."""
+    starts = [r.period_start for r in rates if r.rate is not None]
+    return [r for r in rates if r.period_start >= min(starts)] if starts else rates
+
+
 def values_section(lang: LanguagePack, rates: list[Any]) -> str:
     parts = []
-    for value, group in groupby(rates, key=lambda r: r.value):
+    for value, group in groupby(_from_first_week(rates), key=lambda r: r.value):
         weeks = list(group)
         counted = [r for r in weeks if r.rate is not None]
         if counted:
             aligned = sum(r.aligned_days for r in counted)
             scheduled = sum(r.scheduled_days for r in counted)
             share = lang.t("report.percent", value=round(aligned / scheduled * 100))
-            note = lang.t("report.value_summary", share=share, count=len(weeks))
+            note = lang.t("report.value_summary", share=share, count=len(counted))
         else:
             note = lang.t("report.no_days")
         parts.append(

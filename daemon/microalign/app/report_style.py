@@ -31,11 +31,12 @@ padding:0}
 .swatch{width:16px;height:16px;flex:none}
 .goal-body{display:flex;flex-wrap:wrap;gap:.5rem 2rem;align-items:flex-start}
 .goal-body>div{flex:1 1 18rem;min-width:0}
+.goal-body.wide>div{flex-basis:100%}
 .months{display:flex;flex-wrap:wrap;gap:.75rem 1rem}
 .month{margin:0;width:8.5rem;max-width:100%}
 .month figcaption{font-size:.85rem;font-weight:600;margin-bottom:.15rem}
 .month svg{display:block;width:100%;height:auto}
-.chart{display:block;width:100%;max-width:36rem;height:auto}
+.chart{display:block;width:100%;max-width:30rem;height:auto}
 .axis{font-size:11px;fill:var(--muted)}
 .grid{stroke:var(--line);stroke-width:1}
 .line{fill:none;stroke:var(--accent);stroke-width:2;stroke-linejoin:round}

@@ -19,7 +19,7 @@ STATES = ("kept", "partly", "frozen", "missed", "rest", "pending", "none")
 CELL = 13  # a day's square; PITCH leaves a gap between squares
 PITCH = 16
 # Charts are drawn in a WIDTH x HEIGHT box and scaled by CSS to the space they get.
-WIDTH, HEIGHT = 420, 150
+WIDTH, HEIGHT = 360, 140
 LEFT, RIGHT, TOP, BOTTOM = 34, 8, 8, 22
 
 
@@ -82,14 +82,16 @@ def _day_title(lang: LanguagePack, day: date, state: str) -> str:
     return f"{day.isoformat()}: {shown}"
 
 
-def calendars(lang: LanguagePack, states: dict[date, str], since: date, today: date) -> str:
-    """Every month from `since` to `today`, side by side where there is room."""
+def calendars(
+    lang: LanguagePack, states: dict[date, str], first: date, last: date, today: date
+) -> list[str]:
+    """A calendar for each month from `first`'s to `last`'s."""
     months = []
-    year, month = since.year, since.month
-    while (year, month) <= (today.year, today.month):
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
         months.append(month_calendar(lang, year, month, states, today))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return f'<div class="months">{"".join(months)}</div>'
+    return months
 
 
 def _y(share: float) -> float:
@@ -117,21 +119,27 @@ def _month_ticks(lang: LanguagePack, since: date, today: date, x_of: Any) -> str
         if day >= since:
             firsts.append(day)
         day = (day + timedelta(days=32)).replace(day=1)
-    every = max(1, -(-len(firsts) // 8))  # at most eight labels
-    return "".join(
-        f'<text class="axis" x="{x_of(d):.1f}" y="{HEIGHT - 6}" text-anchor="middle">'
-        f"{names[d.month - 1]}</text>"
-        for i, d in enumerate(firsts)
-        if i % every == 0
-    )
+    return _x_labels([(x_of(d), names[d.month - 1]) for d in firsts])
+
+
+def _x_labels(labels: list[tuple[float, str]], gap: float = 32) -> str:
+    """Labels under the x axis, each kept only if it clears the one before it."""
+    shown, last = [], -gap
+    for x, name in labels:
+        if x - last >= gap:
+            where = f'x="{x:.1f}" y="{HEIGHT - 6}"'
+            shown.append(f'<text class="axis" {where} text-anchor="middle">{name}</text>')
+            last = x
+    return "".join(shown)
 
 
 def strength_chart(
     lang: LanguagePack, series: list[tuple[date, float]], since: date, today: date
 ) -> str:
-    """Strength from 0 to 100 % over the report's days, with the 90 % line."""
+    """Strength from 0 to 100 % from the goal's first day shown to today, with the 90 % line."""
     if len(series) < 2:
         return f"<p class='note'>{lang.t('report.no_chart')}</p>"
+    since = max(since, series[0][0])
     span = max(1, (today - since).days)
 
     def x_of(day: date) -> float:
@@ -193,9 +201,4 @@ def _week_labels(lang: LanguagePack, rates: list[Any], slot: float) -> str:
         month = r.period_start.month
         if i == 0 or month != rates[i - 1].period_start.month:
             seen.append((LEFT + (i + 0.5) * slot, names[month - 1]))
-    every = max(1, -(-len(seen) // 8))
-    return "".join(
-        f'<text class="axis" x="{x:.1f}" y="{HEIGHT - 6}" text-anchor="middle">{name}</text>'
-        for i, (x, name) in enumerate(seen)
-        if i % every == 0
-    )
+    return _x_labels(seen)
