@@ -71,3 +71,17 @@ def test_report_png_no_chromium_message_in_korean():
     error = ExternalProgramError.keyed("chromium_missing", names="chromium")
     text = error.render(KO)
     assert "Chromium 브라우저를 찾지 못했어요" in text and "sudo apt install chromium" in text
+
+
+def test_report_png_chromium_fails_exit_13_names_it(cli, tmp_path, monkeypatch):
+    # Fault injection: a "chromium" on PATH that cannot draw anything.
+    fake = tmp_path / "bin" / "chromium"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
+    out = tmp_path / "report.png"
+    result = cli("report", "--png", "-o", str(out))
+    assert result.code == 13, result.err
+    assert f"{fake} could not draw the report: cannot open display." in result.err
+    assert not out.exists()

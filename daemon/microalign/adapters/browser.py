@@ -32,7 +32,7 @@ FLAGS = (
     "--force-color-profile=srgb",
 )
 TIMEOUT_SECONDS = 120
-MAX_HEIGHT = 16_000  # Chromium's screenshots end at about 16k pixels
+MAX_HEIGHT = 32_000  # a longer page is cut here: a picture that tall is no longer shared
 _MEASURE = (
     "<script>document.documentElement.setAttribute('data-height',"
     "String(document.documentElement.scrollHeight))</script>"
