@@ -127,7 +127,7 @@ def goal_section(
         f"<p class='figures'>{figures}</p>{origin}<div class='goal-body{wide}'>"
         f"<div><h3>{lang.t('report.calendar')}</h3>{shown}</div>"
         f"<div><h3>{lang.t('report.strength')}</h3>"
-        f"{strength_chart(lang, recent, since, today)}</div></div></section>"
+        f"{strength_chart(lang, recent)}</div></div></section>"
     )
 
 

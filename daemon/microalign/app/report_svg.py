@@ -110,19 +110,22 @@ def _percent_axis(lang: LanguagePack, marks: Sequence[float] = (0, 0.5, 1)) -> s
     return "".join(parts)
 
 
-def _month_ticks(lang: LanguagePack, since: date, today: date, x_of: Any) -> str:
-    """Short month names under the first day of each month, thinned out to stay legible."""
+def _month_ticks(lang: LanguagePack, since: date, until: date, x_of: Any) -> str:
+    """The first day shown, then short month names under the first day of each month."""
     names = lang.t("report.months_short").split()
-    firsts = []
+    labels = []
+    if since.day != 1:
+        start = lang.t("report.day_short", day=since.day, month=names[since.month - 1])
+        labels.append((x_of(since), start))
     day = date(since.year, since.month, 1)
-    while day <= today:
+    while day <= until:
         if day >= since:
-            firsts.append(day)
+            labels.append((x_of(day), names[day.month - 1]))
         day = (day + timedelta(days=32)).replace(day=1)
-    return _x_labels([(x_of(d), names[d.month - 1]) for d in firsts])
+    return _x_labels(labels)
 
 
-def _x_labels(labels: list[tuple[float, str]], gap: float = 32) -> str:
+def _x_labels(labels: list[tuple[float, str]], gap: float = 40) -> str:
     """Labels under the x axis, each kept only if it clears the one before it."""
     shown, last = [], -gap
     for x, name in labels:
@@ -133,14 +136,12 @@ def _x_labels(labels: list[tuple[float, str]], gap: float = 32) -> str:
     return "".join(shown)
 
 
-def strength_chart(
-    lang: LanguagePack, series: list[tuple[date, float]], since: date, today: date
-) -> str:
-    """Strength from 0 to 100 % from the goal's first day shown to today, with the 90 % line."""
+def strength_chart(lang: LanguagePack, series: list[tuple[date, float]]) -> str:
+    """Strength from 0 to 100 % over the days of `series`, with the 90 % line."""
     if len(series) < 2:
         return f"<p class='note'>{lang.t('report.no_chart')}</p>"
-    since = max(since, series[0][0])
-    span = max(1, (today - since).days)
+    since, until = series[0][0], series[-1][0]
+    span = max(1, (until - since).days)
 
     def x_of(day: date) -> float:
         return LEFT + (day - since).days / span * (WIDTH - LEFT - RIGHT)
@@ -157,7 +158,7 @@ def strength_chart(
         f'<line class="target" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{target:.1f}" '
         f'y2="{target:.1f}"/><text class="target-label" x="{WIDTH - RIGHT}" '
         f'y="{target - 3:.1f}" text-anchor="end">{lang.t("report.target", value=90)}</text>'
-        f"{_month_ticks(lang, since, today, x_of)}</svg>"
+        f"{_month_ticks(lang, since, until, x_of)}</svg>"
     )
 
 

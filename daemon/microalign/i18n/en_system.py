@@ -118,6 +118,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "report.month_title": "{month} {year}",
     "report.weekday_initials": "M T W T F S S",
     "report.months_short": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    "report.day_short": "{day} {month}",
     "report.percent": "{value}%",
     "report.target": "{value}%: a habit",
     "report.ended_before": "Ended on {day}, before the months shown here.",

@@ -114,6 +114,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "report.month_title": "{year}년 {month}",
     "report.weekday_initials": "월 화 수 목 금 토 일",
     "report.months_short": "1월 2월 3월 4월 5월 6월 7월 8월 9월 10월 11월 12월",
+    "report.day_short": "{month} {day}일",
     "report.percent": "{value}%",
     "report.target": "{value}%: 습관이 된 수준",
     "report.ended_before": "{day}에 끝나서 이 보고서의 기간에는 기록이 없어요.",
