@@ -63,8 +63,6 @@ padding:0;margin:.5rem 0}
 padding:.35rem .6rem;min-width:0}
 .arrow{color:var(--muted);font-weight:600}
 .chain small{display:block;color:var(--muted)}
-.badge{display:inline-block;font-size:.8rem;border:1px solid var(--line);border-radius:999px;
-padding:0 .5rem;margin-left:.4rem;color:var(--muted);vertical-align:middle}
 .values{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,22rem),1fr));
 gap:.5rem 2rem}
 .values h3{color:var(--fg)}
