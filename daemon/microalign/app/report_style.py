@@ -19,6 +19,8 @@ html{background:var(--bg);color:var(--fg)}
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK KR",
 "Apple SD Gothic Neo","Malgun Gothic",sans-serif;margin:0 auto;max-width:64rem;
 padding:1.25rem clamp(.75rem,3vw,2rem) 3rem;overflow-wrap:anywhere}
+/* Korean breaks between words, as it is written; a word too long for a line still wraps. */
+:lang(ko) body{word-break:keep-all}
 h1{font-size:1.6rem;font-weight:650;margin:.5rem 0 .25rem}
 h2{font-size:1.2rem;font-weight:620;margin:0 0 .25rem}
 h3{font-size:.95rem;font-weight:600;color:var(--muted);margin:.75rem 0 .25rem}
