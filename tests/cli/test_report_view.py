@@ -21,6 +21,7 @@ from tests.harness.report_data import (
     FIRST_STEP,
     HOSTILE_GOAL,
     KOREAN_GOAL,
+    LONG_WORD,
     SECOND_STEP,
     write_realistic_store,
 )
@@ -171,7 +172,7 @@ def test_report_view_hostile_and_korean_names_shown_as_text(browser, report):
     page = _page(browser, report, 360)
     headings = page.locator("section.goal h2").all_inner_texts()
     assert KOREAN_GOAL in headings
-    assert "<script>alert(1)</script> red walk" in headings
+    assert f"<script>alert(1)</script> red {LONG_WORD}" in headings
     assert HOSTILE_GOAL not in report.read_text()
     assert page.evaluate("document.scripts.length") == 0
     page.close()

@@ -10,7 +10,9 @@ from datetime import date, timedelta
 from microalign.adapters.paths import resolve
 from microalign.app.context import App
 
-HOSTILE_GOAL = "<script>alert(1)</script> \x1b[31mred\x1b[0m \x1b]0;pwned\x07walk"
+# Markup, terminal escapes and a word far wider than a phone's screen.
+LONG_WORD = "walk-to-the-station-and-back-every-single-morning-before-breakfast"
+HOSTILE_GOAL = f"<script>alert(1)</script> \x1b[31mred\x1b[0m \x1b]0;pwned\x07{LONG_WORD}"
 FIRST_STEP = "Ask one question in the team meeting"
 SECOND_STEP = "Ask two questions in the team meeting"
 KOREAN_GOAL = "물 한 잔 마시기"
