@@ -144,6 +144,12 @@ class ServiceError(MicroalignError):
     exit_code = 13
 
 
+class ExternalProgramError(MicroalignError):
+    """A program one command runs is not installed or failed (Chromium for a PNG)."""
+
+    exit_code = 14
+
+
 class EndOfInput(MicroalignError):
     """The user closed the input (Ctrl-D, Ctrl-C) or said "stop": save and end."""
 

@@ -73,9 +73,10 @@ def make_folders(path: Path) -> Path:
     return path
 
 
-def write_private(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: the new file is 0600 whatever the umask, and
-    a crash or a full disk leaves the old file (or none), never a part of the new one."""
+def write_private(path: Path, text: str | bytes) -> None:
+    """Replace `path` with `text` (as UTF-8) or bytes in one step: the new file is 0600
+    whatever the umask, and a crash or a full disk leaves the old file (or none), never a
+    part of the new one."""
     try:
         # mkstemp: a fresh name opened with O_EXCL | O_NOFOLLOW, so nothing planted at the
         # temporary name (a symbolic link, an old 0644 file) is followed or reused.
@@ -83,9 +84,10 @@ def write_private(path: Path, text: str) -> None:
     except OSError as exc:
         raise access_error(exc, path, "write") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), PRIVATE_FILE)
-            handle.write(text)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -1,97 +1,171 @@
-"""A self-contained HTML report: strength over time, a calendar per goal, value alignment.
+"""A self-contained HTML report: a calendar and strength per goal, level-up chains, and
+value alignment week by week; and the same page as a PNG for sharing.
 
-Plain SVG written by hand: one file that opens in any browser, no plotting library to load.
+One file with inline CSS and SVG: it opens in any browser, offline, without scripts.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from itertools import groupby
+from pathlib import Path
 from typing import Any
 
+from microalign.app.report_style import STYLE
+from microalign.app.report_svg import STATES, calendars, strength_chart, swatch, value_chart
 from microalign.core.safetext import for_html
 from microalign.i18n import LanguagePack
 
-COLOURS = {
-    "kept": "#2e7d32",
-    "partly": "#f9a825",
-    "frozen": "#4fc3f7",
-    "missed": "#e57373",
-    "rest": "#e0e0e0",
-    "pending": "#bdbdbd",
-}
-STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#222}
-h1{font-weight:600}section{margin:2rem 0}.figures{color:#555}
-table{border-collapse:collapse}td,th{padding:.2rem .8rem;text-align:left}
-.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem}"""
+PNG_WIDTH = 900
 
 
-def strength_chart(
-    lang: LanguagePack, series: list[tuple[date, float]], width: int = 600, height: int = 120
-) -> str:
-    if len(series) < 2:
-        return f"<p>{lang.t('report.no_chart')}</p>"
-    step = width / (len(series) - 1)
-    points = " ".join(
-        f"{i * step:.1f},{height - v * height:.1f}" for i, (_, v) in enumerate(series)
-    )
-    label = lang.t("report.strength_label")
-    return (
-        f'<svg role="img" aria-label="{label}" width="{width}" height="{height + 20}" '
-        f'viewBox="0 -5 {width} {height + 25}"><rect width="{width}" height="{height}" '
-        f'fill="#fafafa"/><polyline fill="none" stroke="#2e7d32" stroke-width="2" '
-        f'points="{points}"/><text x="0" y="{height + 15}" font-size="11">{series[0][0]}</text>'
-        f'<text x="{width}" y="{height + 15}" font-size="11" text-anchor="end">'
-        f"{series[-1][0]}</text></svg>"
-    )
-
-
-def calendar(
-    lang: LanguagePack, states: dict[date, str], since: date, today: date, cell: int = 12
-) -> str:
-    first = since - timedelta(days=since.weekday())
-    weeks = (today - first).days // 7 + 1
-    rects = []
-    for w in range(weeks):
-        for d in range(7):
-            day = first + timedelta(weeks=w, days=d)
-            state = states.get(day)
-            if state is None or day > today:
-                continue
-            rects.append(
-                f'<rect x="{w * (cell + 2)}" y="{d * (cell + 2)}" width="{cell}" height="{cell}" '
-                f'fill="{COLOURS[str(state)]}"><title>{day}: {_state(lang, state)}</title></rect>'
-            )
-    size = f'width="{weeks * (cell + 2)}" height="{7 * (cell + 2)}"'
-    label = lang.t("report.calendar_label")
-    return f'<svg role="img" aria-label="{label}" {size}>{"".join(rects)}</svg>'
-
-
-def _state(lang: LanguagePack, state: str) -> str:
-    key = f"report.state.{state}"
-    return lang.t(key) if lang.has(key) else for_html(state)
+def first_month(today: date, months: int) -> date:
+    """The first day of the oldest of the `months` calendar months shown (this one last)."""
+    index = today.year * 12 + today.month - 1 - (months - 1)
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def legend(lang: LanguagePack) -> str:
-    """What the calendar's colours mean."""
+    """What each day's shape and colour mean."""
     items = "".join(
-        f'<span style="background:{colour}"></span>{_state(lang, state)}'
-        for state, colour in COLOURS.items()
+        f"<li>{swatch(state)}<span>{lang.t(f'report.state.{state}')}</span></li>"
+        for state in STATES
     )
-    return f"<p class='legend'>{lang.t('report.legend')}:{items}</p>"
+    return (
+        f"<section class='card legend'><h2>{lang.t('report.legend')}</h2><ul>{items}</ul>"
+        f"<p class='note'>{lang.t('report.legend_note')}</p></section>"
+    )
 
 
-def alignment_table(lang: LanguagePack, rates: list[Any]) -> str:
-    rows = "".join(
-        f"<tr><td>{for_html(r.value)}</td><td>{r.period_start}</td>"
-        f"<td>{'-' if r.rate is None else f'{r.rate:.0%}'}</td>"
-        f"<td>{r.aligned_days}/{r.scheduled_days}</td></tr>"
-        for r in rates
+def _active_days(goal: dict[str, Any], today: date) -> int:
+    start = date.fromisoformat(goal["created_on"])
+    end = date.fromisoformat(goal["ended_on"]) if goal.get("ended_on") else today
+    return max(0, (min(end, today) - start).days + 1)
+
+
+def chains(progress: list[Any]) -> list[list[Any]]:
+    """Each path of level-ups from a goal that started it to the goal that ends it."""
+    by_id = {p.goal["id"]: p for p in progress}
+    children: dict[int, list[Any]] = {}
+    for p in progress:
+        parent = p.goal.get("parent_id")
+        if parent in by_id:
+            children.setdefault(parent, []).append(p)
+    paths: list[list[Any]] = []
+
+    def walk(path: list[Any]) -> None:
+        nexts = children.get(path[-1].goal["id"], [])
+        if not nexts:
+            paths.append(path)
+        for child in nexts:
+            if child not in path:  # a corrupt relation must not loop
+                walk([*path, child])
+
+    for p in progress:
+        if p.goal["id"] in children and p.goal.get("parent_id") not in by_id:
+            walk([p])
+    return paths
+
+
+def chain_section(lang: LanguagePack, progress: list[Any], today: date) -> str:
+    paths = chains(progress)
+    if not paths:
+        return ""
+    arrow = '<span class="arrow" aria-hidden="true">→</span>'
+    label = lang.t("report.levelups")
+    rows = []
+    for path in paths:
+        steps = [
+            f"<li>{arrow if i else ''}<div class='step'><strong>{for_html(p.goal['text'])}"
+            "</strong><small>"
+            + lang.t(
+                "report.chain_days", count=_active_days(p.goal, today), kept=p.summary.kept_days
+            )
+            + "</small></div></li>"
+            for i, p in enumerate(path)
+        ]
+        rows.append(f'<ol class="chain" aria-label="{label}">{"".join(steps)}</ol>')
+    return (
+        f"<section class='card'><h2>{lang.t('report.levelups')}</h2>"
+        f"<p class='note'>{lang.t('report.levelups_note')}</p>{''.join(rows)}</section>"
     )
-    if not rows:
-        return f"<p>{lang.t('report.no_values')}</p>"
-    names = ("value", "week", "aligned", "days")
-    head = "".join(f"<th>{lang.t(f'report.column.{name}')}</th>" for name in names)
-    return f"<table><tr>{head}</tr>{rows}</table>"
+
+
+def goal_section(
+    lang: LanguagePack,
+    p: Any,
+    series: list[tuple[date, float]],
+    parent: str | None,
+    since: date,
+    today: date,
+) -> str:
+    g = p.as_dict()
+    state = f"goal_state.{g['state']}"
+    figures = lang.t(
+        "report.figures",
+        state=lang.t(state) if lang.has(state) else for_html(g["state"]),
+        streak=g["streak"],
+        best=g["best_streak"],
+        strength=lang.t("report.percent", value=round(g["strength"] * 100)),
+    )
+    origin = (
+        f"<p class='note'>{lang.t('report.levelled_from', goal=for_html(parent))}</p>"
+        if parent is not None
+        else ""
+    )
+    states = {d: str(s) for d, s in p.days if d >= since}
+    recent = [(d, v) for d, v in series if d >= since]
+    months = _goal_months(lang, p.goal, states, since, today)
+    wide = " wide" if len(months) > 4 else ""  # many months: the strength chart goes below
+    shown = (
+        f"<div class='months'>{''.join(months)}</div>"
+        if months
+        else f"<p class='note'>{lang.t('report.ended_before', day=p.goal['ended_on'])}</p>"
+    )
+    return (
+        f"<section class='card goal'><h2>{for_html(g['text'])}</h2>"
+        f"<p class='figures'>{figures}</p>{origin}<div class='goal-body{wide}'>"
+        f"<div><h3>{lang.t('report.calendar')}</h3>{shown}</div>"
+        f"<div><h3>{lang.t('report.strength')}</h3>"
+        f"{strength_chart(lang, recent)}</div></div></section>"
+    )
+
+
+def _goal_months(
+    lang: LanguagePack, goal: dict[str, Any], states: dict[date, str], since: date, today: date
+) -> list[str]:
+    """Calendars of the months the goal ran in, within the report's months."""
+    first = max(since, date.fromisoformat(goal["created_on"]))
+    end = date.fromisoformat(goal["ended_on"]) if goal.get("ended_on") else today
+    last = min(today, end)
+    return calendars(lang, states, first, last, today) if first <= last else []
+
+
+def _from_first_week(rates: list[Any]) -> list[Any]:
+    """The rates from the first week in which any value had a scheduled day."""
+    starts = [r.period_start for r in rates if r.rate is not None]
+    return [r for r in rates if r.period_start >= min(starts)] if starts else rates
+
+
+def values_section(lang: LanguagePack, rates: list[Any]) -> str:
+    parts = []
+    for value, group in groupby(_from_first_week(rates), key=lambda r: r.value):
+        weeks = list(group)
+        counted = [r for r in weeks if r.rate is not None]
+        if counted:
+            aligned = sum(r.aligned_days for r in counted)
+            scheduled = sum(r.scheduled_days for r in counted)
+            share = lang.t("report.percent", value=round(aligned / scheduled * 100))
+            note = lang.t("report.value_summary", share=share, count=len(counted))
+        else:
+            note = lang.t("report.no_days")
+        parts.append(
+            f"<div><h3>{for_html(value)}</h3><p class='note'>{note}</p>"
+            f"{value_chart(lang, weeks)}</div>"
+        )
+    body = f"<div class='values'>{''.join(parts)}</div>" if parts else ""
+    body = body or f"<p class='note'>{lang.t('report.no_values')}</p>"
+    return f"<section class='card'><h2>{lang.t('report.values')}</h2>{body}</section>"
 
 
 def render(
@@ -102,33 +176,38 @@ def render(
     today: date,
     months: int,
 ) -> str:
-    since = today - timedelta(days=31 * months)
-    sections = []
-    for p in progress:
-        g = p.as_dict()
-        states = {d: s for d, s in p.days if d >= since}
-        recent = [(d, v) for d, v in series[g["id"]] if d >= since]
-        state = f"goal_state.{g['state']}"
-        figures = lang.t(
-            "report.figures",
-            state=lang.t(state) if lang.has(state) else for_html(g["state"]),
-            streak=g["streak"],
-            best=g["best_streak"],
-            strength=f"{g['strength']:.0%}",
+    since = first_month(today, months)
+    texts = {p.goal["id"]: p.goal["text"] for p in progress}
+    sections = [
+        goal_section(
+            lang, p, series[p.goal["id"]], texts.get(p.goal.get("parent_id")), since, today
         )
-        sections.append(
-            f"<section><h2>{for_html(g['text'])}</h2><p class='figures'>{figures}</p>"
-            f"{calendar(lang, states, since, today)}<h3>{lang.t('report.strength')}</h3>"
-            f"{strength_chart(lang, recent)}</section>"
-        )
-    body = (legend(lang) + "".join(sections)) if sections else ""
-    body = body or f"<p>{lang.t('report.no_goals')}</p>"
+        for p in progress
+    ]
+    if sections:
+        body = legend(lang) + chain_section(lang, progress, today) + "".join(sections)
+    else:
+        body = f"<section class='card'><p>{lang.t('report.no_goals')}</p></section>"
     title = lang.t("report.title", day=today)
     heading = lang.t(
         "report.heading", day=today.day, month=lang.months[today.month - 1], year=today.year
     )
+    period = lang.t("report.period", start=since.isoformat(), end=today.isoformat())
     return (
-        f'<!doctype html><html lang="{lang.code}"><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{STYLE}</style><h1>{heading}</h1>{body}<section><h2>{lang.t('report.values')}"
-        f"</h2>{alignment_table(lang, rates)}</section></html>\n"
+        f'<!doctype html><html lang="{lang.code}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f"<title>{title}</title><style>{STYLE}</style></head><body>"
+        f"<header><h1>{heading}</h1><p class='sub'>{period}</p></header>{body}"
+        f"{values_section(lang, rates)}<footer>{lang.t('report.footer')}</footer>"
+        "</body></html>\n"
     )
+
+
+def save_png(html: str, output: Path, width: int = PNG_WIDTH) -> tuple[int, int]:
+    """The report as a PNG of its full height, `width` pixels wide; returns its size."""
+    from microalign.adapters.browser import screenshot
+    from microalign.adapters.files import write_private
+
+    png, size = screenshot(html, width)
+    write_private(output, png)
+    return size

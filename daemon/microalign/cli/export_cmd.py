@@ -61,9 +61,7 @@ def write_private(text: str, output: Path | None) -> None:
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     callback=_file_name,
-    default="microalign-report.html",
-    show_default=True,
-    help="The HTML file to write.",
+    help="The file to write  [default: microalign-report.html, or .png with --png]",
 )
 @click.option(
     "--months",
@@ -72,17 +70,36 @@ def write_private(text: str, output: Path | None) -> None:
     show_default=True,
     help="How many months the charts show.",
 )
+@click.option(
+    "--png", is_flag=True, help="Write a PNG picture of the report instead (needs Chromium)."
+)
+@click.option(
+    "--width",
+    type=click.IntRange(360, 2000),
+    default=900,
+    show_default=True,
+    help="The PNG's width in pixels.",
+)
 @click.pass_obj
-def report(app: App, output: Path, months: int) -> None:
-    """Write an HTML report with charts: strength, a calendar per goal, value alignment."""
+def report(app: App, output: Path | None, months: int, png: bool, width: int) -> None:
+    """Write an HTML (or PNG) report with charts: a calendar and strength per goal,
+    level-ups, and value alignment week by week."""
     from microalign.app.progress import goal_progress, rules_of, value_rates
     from microalign.app.report import render as render_report
+    from microalign.app.report import save_png
     from microalign.core.strength import series_from_states
 
+    output = output or Path("microalign-report.png" if png else "microalign-report.html")
     today = app.today()
     progress = goal_progress(app, today)
     rules = rules_of(app.config)
     series = {p.goal["id"]: series_from_states(p.days, rules) for p in progress}
     rates = value_rates(app, progress, today, "week", 4 * months)
-    write_private(render_report(app.pack, progress, series, rates, today, months), output)
-    click.echo(app.pack.t("cli.report_written", path=output), err=True)
+    html = render_report(app.pack, progress, series, rates, today, months)
+    if png:
+        shot_width, height = save_png(html, output, width)
+        text = app.pack.t("cli.report_png_written", path=output, width=shot_width, height=height)
+    else:
+        write_private(html, output)
+        text = app.pack.t("cli.report_written", path=output)
+    click.echo(text, err=True)

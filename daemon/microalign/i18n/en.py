@@ -167,6 +167,7 @@ Next steps:
         "other": "Wrote {count} answers to {path}.",
     },
     "cli.report_written": "Wrote the report to {path}; open it in a browser.",
+    "cli.report_png_written": "Wrote a picture of the report to {path} ({width}×{height} px).",
     "cli.goal.added": "Added goal {id}: {text} [{state}]",
     "cli.goal.changed": "Changed goal {id}: {text} [{state}]",
     "cli.goal.paused": "Paused goal {id}: {text} [{state}]",

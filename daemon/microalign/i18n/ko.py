@@ -143,6 +143,7 @@ microalign 준비가 끝났어요.
     "cli.value_removed": "가치 “{name}” 을(를) 지웠어요.",
     "cli.exported": {"other": "답 {count}개를 {path} 에 저장했어요."},
     "cli.report_written": "보고서를 {path} 에 저장했어요. 브라우저로 열어 보세요.",
+    "cli.report_png_written": "보고서 그림을 {path} 에 저장했어요 ({width}×{height} 픽셀).",
     "cli.goal.added": "목표 {id} 추가: {text} [{state}]",
     "cli.goal.changed": "목표 {id} 변경: {text} [{state}]",
     "cli.goal.paused": "목표 {id} 일시정지: {text} [{state}]",
