@@ -124,3 +124,10 @@ def test_snooze_any_text_is_none_or_a_count(text):
     for pack in PACKS.values():
         found = parse_snooze(text, pack)
         assert found is None or found.minutes >= 0
+
+
+def test_snooze_pick_vocabulary_offers_spoken_snooze_phrases():
+    from microalign.core.dialogue.answers import pick_vocabulary
+
+    words = pick_vocabulary(("Courage", "용기"), KO)
+    assert set(KO.snooze.spoken) <= set(words)
