@@ -35,6 +35,7 @@ class CheckinResult:
     checkin_id: int | None
     day: date
     milestones: list[dict[str, Any]] = field(default_factory=list)
+    snooze_until: datetime | None = None  # when a snoozed check-in is due again
 
 
 class StoreRecorder:
@@ -151,13 +152,14 @@ def run_checkin(
         if checkin_id is None:
             return CheckinResult(ALREADY_DONE, None, day)
         try:
-            status = _dialogue(app, slot, flow, day, source, checkin_id, speaker, listener)
+            engine = _engine(app, slot, day, source, checkin_id, speaker, listener)
+            status = engine.run(steps_for(app, flow, day), app.store.answered_steps(checkin_id))
         except BaseException:
             # Not the user's doing (an error, a signal): resumable, and no longer ours.
             with contextlib.suppress(Exception):
                 app.store.release_checkin(checkin_id, INTERRUPTED)
             raise
-        return _finish(app, slot, flow, day, checkin_id, status, speaker)
+        return _finish(app, slot, flow, day, checkin_id, status, speaker, engine.snooze_until)
 
 
 def _claim(app: App, slot: str, day: date, source: str, settled: Collection[str]) -> int | None:
@@ -177,7 +179,14 @@ def _claim(app: App, slot: str, day: date, source: str, settled: Collection[str]
 
 
 def _finish(
-    app: App, slot: str, flow: str, day: date, checkin_id: int, status: str, speaker: Speaker
+    app: App,
+    slot: str,
+    flow: str,
+    day: date,
+    checkin_id: int,
+    status: str,
+    speaker: Speaker,
+    snooze_until: datetime | None,
 ) -> CheckinResult:
     """Record how the check-in ended and what it leaves behind (focus, snooze, summary)."""
     store = app.store
@@ -187,10 +196,13 @@ def _finish(
 
         save_focus(app, checkin_id, day)
     if status == SNOOZED:
-        until = datetime.now(UTC) + timedelta(minutes=app.config.schedule.snooze_minutes)
-        store.set_intention(day, slot, SNOOZE, until)
+        # The time the check-in said it comes back at ("I'll ask again at 21:20").
+        until = snooze_until or datetime.now(UTC) + timedelta(
+            minutes=app.config.schedule.snooze_minutes
+        )
+        store.set_intention(day, slot, SNOOZE, until.astimezone(UTC))
     prune_audio(store, app.config.audio.keep_days, app.today())
-    result = CheckinResult(status, checkin_id, day)
+    result = CheckinResult(status, checkin_id, day, snooze_until=snooze_until)
     if status == DONE and flow == "evening":
         result.milestones = sum_up(app, speaker, goals_for(app, day), day)
     return result
@@ -209,17 +221,16 @@ def steps_for(app: App, flow: str, day: date) -> list[flows.Step]:
     return flows.evening(app.pack, prompts, goals, morning_intention(app, day))
 
 
-def _dialogue(app, slot, flow, day, source, checkin_id, speaker, listener) -> str:
-    steps = steps_for(app, flow, day)
-    engine = Engine(
+def _engine(app, slot, day, source, checkin_id, speaker, listener) -> Engine:
+    return Engine(
         speaker,
         listener,
         app.pack,
         StoreRecorder(app, checkin_id),
         audio_path=no_audio if source == "text" else audio_namer(app, day, slot, checkin_id),
         confirm_below=app.config.speech.confirm_below_confidence,
+        snooze_minutes=app.config.schedule.snooze_minutes,
     )
-    return engine.run(steps, app.store.answered_steps(checkin_id))
 
 
 def sum_up(app: App, speaker: Speaker, goals: list[dict[str, Any]], day: date) -> list[dict]:

@@ -63,7 +63,8 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
 
     Answers to yes/no questions: yes, no, partly, or skip (a rest day, optionally with
     a reason: "skip, I was ill"). Say or type "repeat", "stop" or "later" at any time;
-    Ctrl-C or Ctrl-D also stop and keep every answer given so far.
+    "later" with a time ("in twenty minutes", "in an hour") says when the daemon asks
+    again. Ctrl-C or Ctrl-D also stop and keep every answer given so far.
     """
     from microalign.app.checkin import flow_of, run_checkin
     from microalign.service.compose import make_listener, make_speaker

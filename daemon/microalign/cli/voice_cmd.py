@@ -115,7 +115,7 @@ def fetch(app: App, name: str, allow_unverified: bool) -> None:
         raise ModelError.keyed("model_not_fetched", name=entry.name, get=entry.how_to_get())
     bar: Any
     with click.progressbar(
-        length=int((entry.size_mb or 0) * 1e6) or None,
+        length=entry.size or int((entry.size_mb or 0) * 1e6) or None,
         label=lang.t("models.downloading", name=entry.name),
         file=_stderr(),
     ) as bar:

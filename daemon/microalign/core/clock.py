@@ -103,3 +103,8 @@ class Clock:
     def to_real(self, moment: datetime) -> datetime:
         """The real instant at which the shifted clock shows `moment` (for timers)."""
         return moment.astimezone(UTC) - self.offset
+
+    def from_real(self, moment: datetime) -> datetime:
+        """What the shifted clock shows at the real instant `moment` (a time another
+        process wrote)."""
+        return moment.astimezone(UTC) + self.offset

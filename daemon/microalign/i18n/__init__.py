@@ -1,7 +1,7 @@
 """Every user-facing text, one module per language (en.py, ko.py), looked up by key.
 
 A language module holds plain data: CODE, NAME, VOICE, RATE, ANSWERS, COMMANDS,
-INTENTION_PROMPTS, EXTRA_PROMPTS, WEEKDAYS, WEEKDAYS_SHORT, MONTHS, TEXTS (key -> text, or
+INTENTION_PROMPTS, EXTRA_PROMPTS, WEEKDAYS, WEEKDAYS_SHORT, MONTHS, SNOOZE, TEXTS (key -> text, or
 key -> {plural form -> text}) and `plural(count) -> form`. A new text is a new key in every
 language module; tests/unit/test_i18n.py checks that all of them agree.
 
@@ -41,6 +41,19 @@ class Keyed(str):
         return made
 
 
+@dataclass(frozen=True, eq=False)  # compared (and cached) by identity: one per language
+class SnoozeWords:
+    """The words of "later" with a time ("in twenty minutes", "이십 분 후에")."""
+
+    numbers: Mapping[str, int]  # number words -> value ("twenty five", "이십")
+    units: Mapping[str, int]  # unit word -> minutes ("hours" -> 60, "분" -> 1)
+    halves: tuple[str, ...]  # after a unit: half of it more ("and a half", "반")
+    amounts: Mapping[str, int]  # whole amounts -> minutes ("half an hour")
+    joiners: tuple[str, ...]  # between two amounts ("an hour and ten minutes")
+    forms: tuple[str, ...]  # the sentences around an {amount} ("in {amount}")
+    spoken: tuple[str, ...]  # the phrases a speech grammar offers
+
+
 @dataclass(frozen=True)
 class LanguagePack:
     code: str
@@ -56,6 +69,7 @@ class LanguagePack:
     months: tuple[str, ...]
     texts: Mapping[str, Text]
     plural: Callable[[int], str]
+    snooze: SnoozeWords
 
     def has(self, key: str) -> bool:
         return key in self.texts
@@ -78,7 +92,7 @@ class LanguagePack:
     def vocabulary(self) -> tuple[str, ...]:
         """Every word an answer to a yes/no question may use (for a Vosk grammar)."""
         words: list[str] = []
-        for group in (*self.answers.values(), *self.commands.values()):
+        for group in (*self.answers.values(), *self.commands.values(), self.snooze.spoken):
             for phrase in group:
                 if phrase not in words:
                     words.append(phrase)
@@ -128,6 +142,7 @@ def _pack(module: ModuleType) -> LanguagePack:
         months=module.MONTHS,
         texts=module.TEXTS,
         plural=module.plural,
+        snooze=SnoozeWords(**module.SNOOZE),
     )
 
 

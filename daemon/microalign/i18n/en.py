@@ -6,6 +6,8 @@ A text is a str, or for counted things a dict of plural forms ("one", "other") c
 
 from __future__ import annotations
 
+from typing import Any
+
 from microalign.i18n import en_service, en_system
 
 CODE = "en"
@@ -50,6 +52,75 @@ MONTHS = (
     "December",
 )
 
+# "Later" with a time ("in twenty minutes", "in an hour and a half"): parsed by
+# microalign.core.dialogue.snooze. {amount} is a number and a unit, or one of `amounts`;
+# a `halves` word after the unit adds half of it. `spoken` are the phrases the speech
+# grammar offers (typed answers may use any form).
+_ONES = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+SNOOZE: dict[str, Any] = {
+    "numbers": {
+        "a": 1,
+        "an": 1,
+        "a couple of": 2,
+        **{word: n for n, word in enumerate(_ONES, 1)},
+        **_TENS,
+        **{f"{t} {o}": v + n for t, v in _TENS.items() for n, o in enumerate(_ONES[:9], 1)},
+        "sixty": 60,
+        "ninety": 90,
+    },
+    "units": {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60},
+    "halves": ("and a half",),
+    "amounts": {"half an hour": 30, "a half hour": 30, "half hour": 30},
+    "joiners": ("and",),
+    "forms": (
+        "in {amount}",
+        "{amount} later",
+        "after {amount}",
+        "in about {amount}",
+        "later in {amount}",
+        "again in {amount}",
+        "ask again in {amount}",
+        "ask me in {amount}",
+        "ask me again in {amount}",
+        "come back in {amount}",
+        "snooze {amount}",
+        "snooze for {amount}",
+        "wait {amount}",
+        "give me {amount}",
+    ),
+    "spoken": (
+        "in five minutes",
+        "in ten minutes",
+        "in fifteen minutes",
+        "in twenty minutes",
+        "in thirty minutes",
+        "in half an hour",
+        "in an hour",
+        "in two hours",
+    ),
+}
+
 
 def plural(count: int) -> str:
     return "one" if count == 1 else "other"
@@ -93,6 +164,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.no_speech_end": "I didn't hear an answer, so let's do this later.",
     "say.stopped": "Alright, I've saved what you told me.",
     "say.snoozed": "Okay, I'll ask again later.",
+    "say.snoozed_until": "Okay, I'll ask again at {time}.",
+    "say.snooze_out_of_range": (
+        "I can wait between {shortest} minute and {longest} hours. When shall I ask again?"
+    ),
     "say.confirm": "I heard: {text}. Is that right?",
     "say.milestone": "Milestone: {title}!",
     "say.level_up_question": (

@@ -269,6 +269,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "The download of {name} is corrupt: SHA-256 {digest}, expected {expected}."
     ),
     "hint.model_corrupt": "Run `microalign models fetch {name}` again; it starts from scratch.",
+    "error.model_wrong_size": (
+        "The download of {name} is {size} bytes, but the published archive has {expected}."
+    ),
+    "hint.model_wrong_size": (
+        "Run `microalign models fetch {name}` again; it starts from scratch. If it happens "
+        "again, something between you and the server changes the file."
+    ),
     "error.model_http": "Downloading {url} failed: HTTP {code} {reason}.",
     "hint.model_http": (
         "Check the network and run the same command again; it resumes where it stopped."

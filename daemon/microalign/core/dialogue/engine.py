@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -22,6 +23,7 @@ from microalign.core.dialogue.answers import (
     pick_vocabulary,
 )
 from microalign.core.dialogue.flows import CHOICE, PICK, SAY, Step
+from microalign.core.dialogue.snooze import LONGEST, SHORTEST, parse_snooze
 from microalign.core.outcomes import ANSWER_TO_OUTCOME
 from microalign.core.vocabulary import DONE, NO_SPEECH, SNOOZED, STOPPED
 from microalign.errors import EndOfInput, NoSpeechError
@@ -31,6 +33,10 @@ from microalign.ports.speech import AnswerKind, Heard, Listener, ListenRequest, 
 log = logging.getLogger(__name__)
 
 MAX_TRIES = 3
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
 
 
 class Recorder(Protocol):
@@ -68,7 +74,10 @@ class Engine:
     recorder: Recorder
     audio_path: Callable[[str], Path | None] = lambda key: None
     confirm_below: float = 0.0
+    snooze_minutes: int = 15  # a bare "later"
+    now: Callable[[], datetime] = local_now  # aware, in the time zone the user reads
     answers: dict[str, str] = field(default_factory=dict)  # key -> outcome or text, this run
+    snooze_until: datetime | None = None  # set when the user put the check-in off
 
     def run(self, steps: list[Step], answered: Collection[str] = frozenset()) -> str:
         """Walk the steps, skipping keys already answered; returns the end status."""
@@ -110,7 +119,9 @@ class Engine:
                 continue
             done = False
             try:
-                if step.kind == PICK:
+                if self._snooze(heard):
+                    pass  # out of range: said so, and the question is asked again
+                elif step.kind == PICK:
                     done = self._pick(step, heard, pending_id)
                 elif kind is AnswerKind.CHOICE:
                     done = self._choice(step, heard, pending_id)
@@ -154,8 +165,25 @@ class Engine:
         if command == "stop":
             self._end(STOPPED, self.pack.t("say.stopped"))
         if command == "later":
-            self._end(SNOOZED, self.pack.t("say.snoozed"))
+            self._put_off(self.snooze_minutes)
         return command == "repeat"
+
+    def _snooze(self, heard: Heard) -> bool:
+        """An answer naming when to ask again ("in an hour") ends the check-in until then;
+        True when the time was out of range (said so; the question is asked again)."""
+        snooze = parse_snooze(heard.text, self.pack)
+        if snooze is None:
+            return False
+        if snooze.in_range:
+            self._put_off(snooze.minutes)  # ends the check-in
+        longest = LONGEST // 60
+        self.speaker.say(self.pack.t("say.snooze_out_of_range", shortest=SHORTEST, longest=longest))
+        return True
+
+    def _put_off(self, minutes: int) -> None:
+        self.snooze_until = self.now() + timedelta(minutes=minutes)
+        time = self.snooze_until.strftime("%H:%M")
+        self._end(SNOOZED, self.pack.t("say.snoozed_until", time=time))
 
     def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         parsed = parse_choice(heard.text, self.pack)
