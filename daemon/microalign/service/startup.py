@@ -1,0 +1,147 @@
+"""The daemon's start-up report: what is missing (microalign.app.readiness), said once in the
+log as one block and once as one notification, without holding up the daemon.
+
+The checks run in a child process (`python -m microalign.app.readiness`): probing audio
+loads PortAudio and espeak-ng, which the idle daemon should not carry, and a probe may hang.
+Whatever the child has not answered after REPORT_SECONDS is reported as not checked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from microalign.adapters.paths import CONFIG_ENV, DATA_ENV
+from microalign.app import notes, readiness
+from microalign.app.readiness import Gap
+from microalign.i18n import get_pack
+
+if TYPE_CHECKING:
+    from microalign.adapters.paths import Paths
+    from microalign.config import Config
+    from microalign.service.live import Live
+
+log = logging.getLogger(__name__)
+
+# The whole report is out this long after the daemon starts, whatever the probes do.
+REPORT_SECONDS = 1.5
+
+
+async def report(paths: Paths, live: Live, wait: float = REPORT_SECONDS) -> list[Gap]:
+    """Log what is missing and notify it once; returns the gaps found."""
+    lang = live.lang
+    gaps, unchecked, server_ok = await _gather(paths, live.config, wait)
+    if not gaps and not unchecked:
+        log.info("%s", lang.t("ready.all_set"))
+        return gaps
+    lines = readiness.describe(lang, gaps, unchecked)
+    log.warning("%s", "\n".join(lines))
+    # Only to a server known to answer: without one the block above is the report.
+    if gaps and server_ok:
+        await live.notifier.notify(notes.missing(lang, gaps))
+    return gaps
+
+
+Gathered = tuple[list[Gap], tuple[str, ...], bool]
+
+
+async def _gather(paths: Paths, config: Config, wait: float) -> Gathered:
+    """(gaps in CHECKS order, checks not answered in time, notification server answered)."""
+    lang = get_pack(config.general.language)
+    notify = readiness.NOTIFICATIONS in readiness.wanted_checks(config)
+    quick, answered, server = await asyncio.gather(
+        asyncio.to_thread(_quick, paths, config),
+        _ask_child(paths, wait),
+        _server(wait) if notify else _nothing(),
+    )
+    if isinstance(server, Gap):
+        answered[readiness.NOTIFICATIONS] = server.shown(lang)
+    elif server:
+        answered[readiness.NOTIFICATIONS] = None
+    expected = [*readiness.machine_checks(config), *([readiness.NOTIFICATIONS] if notify else [])]
+    found = quick + [gap for gap in answered.values() if gap is not None]
+    gaps = sorted(found, key=lambda gap: readiness.CHECKS.index(gap.name))
+    unchecked = tuple(name for name in expected if name not in answered)
+    return gaps, unchecked, server is True
+
+
+def _quick(paths: Paths, config: Config) -> list[Gap]:
+    """Goals and model, in this thread's own App (a sqlite3 connection is per thread)."""
+    from microalign.app.context import App
+
+    app = App(paths)
+    try:
+        lang = get_pack(config.general.language)
+        return [gap.shown(lang) for gap in readiness.quick_gaps(app, config)]
+    finally:
+        app.close()
+
+
+async def _server(wait: float) -> Gap | bool | None:
+    """The notification server's gap, True when it answered, None when not known in time."""
+    try:
+        gap = await asyncio.wait_for(readiness.notification_gap(wait + 1), wait)
+    except TimeoutError:
+        return None
+    return gap if gap is not None else True
+
+
+async def _nothing() -> None:
+    return None
+
+
+async def _ask_child(paths: Paths, wait: float) -> dict[str, Gap | None]:
+    """The child's answers, check by check, until it ends or `wait` seconds have passed."""
+    env = dict(os.environ)
+    env[CONFIG_ENV] = str(paths.config_file)
+    env[DATA_ENV] = str(paths.data_dir)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    answered: dict[str, Gap | None] = {}
+    try:
+        child = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "microalign.app.readiness",
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.DEVNULL,  # ALSA and espeak-ng chatter
+            env=env,
+        )  # fmt: skip
+    except OSError as exc:
+        log.warning("The start-up checks could not start: %s", exc)
+        return answered
+    assert child.stdout is not None  # a pipe
+    try:
+        while (left := deadline - loop.time()) > 0:
+            try:
+                line = await asyncio.wait_for(child.stdout.readline(), left)
+            except TimeoutError:
+                break
+            if not line:
+                break
+            _take(line, answered)
+    finally:
+        await _end(child)
+    return answered
+
+
+def _take(line: bytes, answered: dict[str, Gap | None]) -> None:
+    try:
+        row = json.loads(line)
+        gap = row["gap"]
+        answered[row["check"]] = None if gap is None else Gap(**gap)
+    except (ValueError, KeyError, TypeError):
+        log.debug("Not a start-up check: %r", line)
+
+
+async def _end(child: asyncio.subprocess.Process) -> None:
+    if child.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            child.kill()
+    code = await child.wait()
+    if code not in (0, -9):
+        log.warning("The start-up checks ended with exit code %s", code)
