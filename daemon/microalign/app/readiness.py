@@ -163,7 +163,8 @@ def wanted_checks(config: Config) -> tuple[str, ...]:
 
 
 def label(lang: LanguagePack, name: str) -> str:
-    return lang.t("doctor.check." + name.replace(" ", "_"))
+    key = name.replace(" ", "_")
+    return lang.t(f"doctor.check.{key}")
 
 
 def describe(

@@ -42,8 +42,8 @@ def init(
     value: str | None,
     no_input: bool,
 ) -> None:
-    """Write the config, create the data folder and the database, add a first goal, and
-    list what is still missing, each with the command that fixes it.
+    """Write the default config, create the data folder and the database, add a first
+    goal, and list what is still missing, each with the command that fixes it.
 
     On a terminal (and without --no-input or other flags) it asks for the language and
     a first goal; run again, it keeps an existing config and adds no goal twice.
