@@ -62,9 +62,9 @@ def speech_problem(paths: Paths, config: Config) -> MicroalignError | None:
         return SpeechError.keyed("speech_off")
     from microalign.adapters.speech import models
 
+    language = config.general.language
     try:
-        models.locate(config.speech.model, config.general.language, paths.models_dir,
-                      models.load_catalogue())  # fmt: skip
+        models.locate(config.speech.model, language, paths.models_dir, models.load_catalogue())
     except MicroalignError as exc:
         return exc
     return None
@@ -111,10 +111,10 @@ def _from_doctor(result: doctor.Result) -> Gap | None:
 
 def quick_gaps(app: App, config: Config) -> list[Gap]:
     """Goals and model: a database query and a look at the disk."""
-    found = [goal_gap(app)]
+    checks: dict[str, Callable[[], Gap | None]] = {GOALS: lambda: goal_gap(app)}
     if MODEL in wanted_checks(config):
-        found.append(model_gap(app.paths, config))
-    return [gap for gap in found if gap is not None]
+        checks[MODEL] = lambda: model_gap(app.paths, config)
+    return [gap for _, gap in run_checks(checks) if gap is not None]
 
 
 def machine_checks(config: Config) -> dict[str, Callable[[], Gap | None]]:
