@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -38,6 +40,7 @@ NOTIFICATIONS = "notifications"
 CHECKS = (GOALS, MODEL, MICROPHONE, OUTPUT, TTS, NOTIFICATIONS)
 SPEECH_CHECKS = frozenset({MODEL, MICROPHONE, OUTPUT, TTS})
 LIST_MODELS = "microalign models list"
+CHILD_SECONDS = 15.0  # how long `init` waits for the machine checks
 
 
 @dataclass(frozen=True)
@@ -142,14 +145,70 @@ def run_checks(checks: dict[str, Callable[[], Gap | None]]) -> Iterator[tuple[st
             log.warning("Checking the %s failed: %s", name, exc)
 
 
-def find_gaps(app: App) -> list[Gap]:
-    """Everything missing, in CHECKS order (the terminal's `init`)."""
+def find_gaps(app: App, wait: float = CHILD_SECONDS) -> tuple[list[Gap], tuple[str, ...]]:
+    """Everything missing, in CHECKS order, and the checks that did not answer in `wait`
+    seconds (the terminal's `init`). The machine is probed in a child process here too:
+    PortAudio reads the sound server's settings once, when it is loaded."""
     config = app.config
-    checks = dict(machine_checks(config))
+    answered = probe_machine(app.paths, wait)
     if NOTIFICATIONS in wanted_checks(config):
-        checks[NOTIFICATIONS] = lambda: _from_doctor(doctor.check_notifications())
-    found = quick_gaps(app, config) + [gap for _, gap in run_checks(checks) if gap is not None]
-    return sorted(found, key=lambda gap: CHECKS.index(gap.name))
+        answered.update(run_checks({NOTIFICATIONS: _notifications}))
+    found = quick_gaps(app, config) + [gap for gap in answered.values() if gap is not None]
+    unchecked = tuple(name for name in probed_checks(config) if name not in answered)
+    return sorted(found, key=lambda gap: CHECKS.index(gap.name)), unchecked
+
+
+def probed_checks(config: Config) -> list[str]:
+    """The checks that probe the machine (the child's, and the notification server)."""
+    wanted = wanted_checks(config)
+    return [name for name in (TTS, MICROPHONE, OUTPUT, NOTIFICATIONS) if name in wanted]
+
+
+def _notifications() -> Gap | None:
+    return _from_doctor(doctor.check_notifications())
+
+
+def child_command() -> list[str]:
+    return [sys.executable, "-m", "microalign.app.readiness"]
+
+
+def child_env(paths: Paths) -> dict[str, str]:
+    """The environment of the probing child: it reads the same config and data."""
+    from microalign.adapters.paths import CONFIG_ENV, DATA_ENV
+
+    env = dict(os.environ)
+    env[CONFIG_ENV] = str(paths.config_file)
+    env[DATA_ENV] = str(paths.data_dir)
+    return env
+
+
+def read_row(line: bytes | str) -> tuple[str, Gap | None] | None:
+    """One of the child's lines as (check, gap or None); None for anything else."""
+    try:
+        row = json.loads(line)
+        gap = row["gap"]
+        return row["check"], None if gap is None else Gap(**gap)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def probe_machine(paths: Paths, wait: float) -> dict[str, Gap | None]:
+    """The child's answers (rendered in the configured language), waiting up to `wait` s."""
+    try:
+        done = subprocess.run(
+            child_command(),
+            env=child_env(paths),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=wait,
+        )
+        lines = done.stdout.splitlines()
+    except subprocess.TimeoutExpired as exc:
+        lines = (exc.stdout or b"").splitlines()
+    except OSError as exc:
+        log.warning("The machine checks could not start: %s", exc)
+        return {}
+    return dict(row for row in map(read_row, lines) if row is not None)
 
 
 def wanted_checks(config: Config) -> tuple[str, ...]:

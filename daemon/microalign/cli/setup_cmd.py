@@ -121,9 +121,10 @@ def _next_steps(app: App) -> None:
     from microalign.app import readiness
 
     lang = app.pack
-    gaps = [gap.shown(lang) for gap in readiness.find_gaps(app)]
+    found, unchecked = readiness.find_gaps(app)
+    gaps = [gap.shown(lang) for gap in found]
     click.echo()
-    lines = readiness.describe(lang, gaps, heading="ready.init_heading")
+    lines = readiness.describe(lang, gaps, unchecked, heading="ready.init_heading")
     click.echo("\n".join(lines or [lang.t("ready.all_set")]))
     click.echo()
     click.echo(lang.t("cli.init_next"))

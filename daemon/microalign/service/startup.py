@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
-import os
-import sys
 from typing import TYPE_CHECKING
 
-from microalign.adapters.paths import CONFIG_ENV, DATA_ENV
 from microalign.app import notes, readiness
 from microalign.app.readiness import Gap
 from microalign.i18n import get_pack
@@ -63,10 +59,9 @@ async def _gather(paths: Paths, config: Config, wait: float) -> Gathered:
         answered[readiness.NOTIFICATIONS] = server.shown(lang)
     elif server:
         answered[readiness.NOTIFICATIONS] = None
-    expected = [*readiness.machine_checks(config), *([readiness.NOTIFICATIONS] if notify else [])]
     found = quick + [gap for gap in answered.values() if gap is not None]
     gaps = sorted(found, key=lambda gap: readiness.CHECKS.index(gap.name))
-    unchecked = tuple(name for name in expected if name not in answered)
+    unchecked = tuple(name for name in readiness.probed_checks(config) if name not in answered)
     return gaps, unchecked, server is True
 
 
@@ -97,20 +92,17 @@ async def _nothing() -> None:
 
 async def _ask_child(paths: Paths, wait: float) -> dict[str, Gap | None]:
     """The child's answers, check by check, until it ends or `wait` seconds have passed."""
-    env = dict(os.environ)
-    env[CONFIG_ENV] = str(paths.config_file)
-    env[DATA_ENV] = str(paths.data_dir)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + wait
     answered: dict[str, Gap | None] = {}
     try:
         child = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "microalign.app.readiness",
+            *readiness.child_command(),
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.DEVNULL,  # ALSA and espeak-ng chatter
-            env=env,
-        )  # fmt: skip
+            env=readiness.child_env(paths),
+        )
     except OSError as exc:
         log.warning("The start-up checks could not start: %s", exc)
         return answered
@@ -123,19 +115,12 @@ async def _ask_child(paths: Paths, wait: float) -> dict[str, Gap | None]:
                 break
             if not line:
                 break
-            _take(line, answered)
+            row = readiness.read_row(line)
+            if row is not None:
+                answered[row[0]] = row[1]
     finally:
         await _end(child)
     return answered
-
-
-def _take(line: bytes, answered: dict[str, Gap | None]) -> None:
-    try:
-        row = json.loads(line)
-        gap = row["gap"]
-        answered[row["check"]] = None if gap is None else Gap(**gap)
-    except (ValueError, KeyError, TypeError):
-        log.debug("Not a start-up check: %r", line)
 
 
 async def _end(child: asyncio.subprocess.Process) -> None:
