@@ -11,6 +11,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from microalign.app import notes, readiness
@@ -24,12 +27,27 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The whole report is out this long after the daemon starts, whatever the probes do.
-REPORT_SECONDS = 1.5
+# The whole report is out this long after the process started, whatever the probes do;
+# the probes get at least MIN_WAIT seconds however long the start took.
+REPORT_SECONDS = 1.6
+MIN_WAIT = 0.5
 
 
-async def report(paths: Paths, live: Live, wait: float = REPORT_SECONDS) -> list[Gap]:
+def process_age() -> float | None:
+    """Seconds since this process started (Linux /proc), or None when unknown."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # starttime, since boot
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - started
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+async def report(paths: Paths, live: Live, wait: float | None = None) -> list[Gap]:
     """Log what is missing and notify it once; returns the gaps found."""
+    if wait is None:
+        age = process_age() or 0.0
+        wait = max(MIN_WAIT, REPORT_SECONDS - age)
     lang = live.lang
     gaps, unchecked, server_ok = await _gather(paths, live.config, wait)
     if not gaps and not unchecked:
