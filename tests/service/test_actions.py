@@ -128,16 +128,19 @@ def test_no_speech_checkin_ends_with_missed_notification_and_actions(
     assert events_of(daemon, "started") == [KEY]  # not started again by itself
 
 
-def test_speech_off_notifies_how_to_type_it(home, desktop, tmp_path, monkeypatch):
+def test_speech_off_invites_typed_checkin_without_listening(home, desktop, tmp_path, monkeypatch):
     monkeypatch.delenv("MICROALIGN_SPEECH_FACTORY", raising=False)
     write_config(resolve(), slots_toml("07:30") + "[speech]\nenabled = false\n")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
-    asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "speech_error"), settle=0.3))
-    last = desktop.received()[-1]
-    assert last["DUNST_SUMMARY"] == "Morning reflection"
-    assert "Speech is turned off in the configuration." in last["DUNST_BODY"]
-    assert "microalign checkin morning --text" in last["DUNST_BODY"]
-    assert events_of(daemon, "started") == [KEY]
+    asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "typed"), settle=0.3))
+    shown = [(s["DUNST_SUMMARY"], s["DUNST_BODY"]) for s in desktop.received()]
+    assert len(shown) == 1, shown
+    title, body = shown[0]
+    assert title == "Morning reflection"
+    assert "Speech is turned off in the configuration." in body
+    assert "microalign checkin morning --text" in body and "Listening" not in body
+    assert events_of(daemon, "started") == []  # nothing listened for, nothing failed
+    assert _status() is None  # the slot stays open for the typed check-in
 
 
 def test_cli_checkin_running_daemon_waits_and_says_so(home, desktop, tmp_path, monkeypatch):

@@ -69,16 +69,16 @@ def test_korean_no_speech_and_speech_off_notifications_korean(home, desktop, tmp
     write(resolve(), KOREAN + slots_toml("07:30", "21:00") + "[speech]\nenabled = false\n")
     evening = (DAY, "evening")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 21, 1)))
-    asyncio.run(drive(daemon, lambda: evening in events_of(daemon, "speech_error"), settle=0.3))
+    asyncio.run(drive(daemon, lambda: evening in events_of(daemon, "typed"), settle=0.3))
     shown = [(s["DUNST_SUMMARY"], s["DUNST_BODY"]) for s in desktop.received()]
-    titles = ["아침 다짐", "아침 다짐 놓침", "저녁 돌아보기", "저녁 돌아보기"]
+    titles = ["아침 다짐", "아침 다짐 놓침", "저녁 돌아보기"]
     assert [title for title, _ in shown] == titles
     assert all(_korean(title) for title, _ in shown)
-    assert all(_korean(body) for _, body in shown[:3]), shown
-    # The last one names the command to type, which stays as it is.
-    assert "설정에서 음성이 꺼져 있어요." in shown[3][1]
-    assert "microalign checkin evening --text" in shown[3][1]
-    assert "Speech is turned off" not in shown[3][1]
+    assert all(_korean(body) for _, body in shown[:2]), shown
+    # The last one invites the typed check-in with the command, which stays as it is.
+    assert "설정에서 음성이 꺼져 있어요." in shown[2][1]
+    assert "microalign checkin evening --text" in shown[2][1]
+    assert "Speech is turned off" not in shown[2][1]
 
 
 def test_korean_milestones_and_level_up_korean(home, desktop, tmp_path, monkeypatch):

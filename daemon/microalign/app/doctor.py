@@ -168,10 +168,15 @@ def check_model(paths: Paths, config: Config) -> Result:
 
 
 def check_notifications() -> Result:
+    return asyncio.run(notifications_result(5))
+
+
+async def notifications_result(timeout: float) -> Result:
+    """The notification check inside a running event loop (the daemon's start-up report)."""
     from microalign.adapters.probes import notification_server
 
     try:
-        name, vendor, version = asyncio.run(asyncio.wait_for(notification_server(), 5))
+        name, vendor, version = await asyncio.wait_for(notification_server(), timeout)
     except Exception as exc:
         return Result(
             "notifications",

@@ -3,9 +3,15 @@ objects live here, the words in the language modules."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from microalign.core.safetext import clean
 from microalign.i18n import LanguagePack
 from microalign.ports.notify import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW, Action, Note
+
+if TYPE_CHECKING:
+    from microalign.app.readiness import Gap
 
 
 def missed_actions(lang: LanguagePack, snooze_minutes: int) -> tuple[Action, ...]:
@@ -47,6 +53,21 @@ def checkin_typed(lang: LanguagePack, slot: str, problem: str, flow: str | None 
     return Note(
         lang.slot_title(slot, flow), lang.t("note.checkin_typed", problem=problem, slot=slot)
     )
+
+
+def checkin_typed_invite(
+    lang: LanguagePack, slot: str, problem: str, flow: str | None = None
+) -> Note:
+    """Speech cannot work (no model, speech off): the check-in is offered typed instead."""
+    command = f"microalign checkin {slot} --text"
+    body = lang.t("note.checkin_typed_invite", problem=problem, slot=slot)
+    return Note(lang.slot_title(slot, flow), body, command=command)
+
+
+def missing(lang: LanguagePack, gaps: Sequence[Gap]) -> Note:
+    """One notification for everything missing at start-up, each with its command."""
+    lines = [lang.t("note.missing_line", problem=gap.problem, fix=gap.fix) for gap in gaps]
+    return Note(lang.t("note.missing_title", count=len(gaps)), "\n".join(lines))
 
 
 def busy(lang: LanguagePack, slot: str, flow: str | None = None) -> Note:

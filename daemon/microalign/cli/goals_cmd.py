@@ -13,7 +13,7 @@ from microalign.core.safetext import for_terminal as shown
 ID = click.argument("goal_id", type=click.IntRange(max=2**63 - 1), metavar="ID")
 
 
-def _show(app: App, change: Change, verb: str) -> None:
+def show_change(app: App, change: Change, verb: str) -> None:
     """`verb`: the text key "cli.goal.<verb>" (added, changed, paused, ...)."""
     lang, g = app.pack, change.goal
     state = goal_state(lang, g["state"])
@@ -51,7 +51,7 @@ def goals_add(
 ) -> None:
     """Add a micro-goal, e.g. "Ask one question in the team meeting"."""
     change = app.goals.add(text, value, area, days, app.today(), question=question)
-    _show(app, change, "added")
+    show_change(app, change, "added")
 
 
 @goals.command("list")
@@ -97,13 +97,13 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
 @click.pass_obj
 def goals_edit(app: App, goal_id: int, text, value, area, days, question) -> None:
     """Change a goal's wording, evening question, value, area or days."""
-    _show(app, app.goals.edit(goal_id, text, value, area, days, question), "changed")
+    show_change(app, app.goals.edit(goal_id, text, value, area, days, question), "changed")
 
 
 def _transition(action: str, verb: str, doc: str) -> click.Command:
     @click.pass_obj
     def command(app: App, goal_id: int) -> None:
-        _show(app, app.goals.transition(goal_id, action, app.today()), verb)
+        show_change(app, app.goals.transition(goal_id, action, app.today()), verb)
 
     command.__doc__ = doc
     return goals.command(action)(ID(command))
@@ -126,7 +126,7 @@ def goals_level_up(app: App, goal_id: int, text: str) -> None:
     """
     change = app.goals.level_up(goal_id, text, app.today())
     chain = " → ".join(shown(g["text"]) for g in app.goals.chain(change.goal["id"]))
-    _show(app, change, "levelled_up")
+    show_change(app, change, "levelled_up")
     click.echo(app.pack.t("cli.goal.chain", chain=chain))
 
 

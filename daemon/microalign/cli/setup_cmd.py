@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -11,7 +12,7 @@ from microalign.adapters.paths import private_dir
 from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option
 from microalign.config import Config, default_text, load
-from microalign.errors import ConfigError
+from microalign.errors import ConfigError, UsageError
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -21,23 +22,112 @@ def write_atomically(path: Path, text: str) -> None:
     write_private(path, text)
 
 
+LANGUAGES = ("en", "ko")
+
+
 @click.command()
 @click.option("--force", is_flag=True, help="Overwrite an existing config with the defaults.")
+@click.option(
+    "--language", type=click.Choice(LANGUAGES), help="Language of check-ins: en or ko [en]."
+)
+@click.option("--goal", metavar="TEXT", help="Add this first micro-goal.")
+@click.option("--value", help="The value the first goal serves (one of general.values).")
+@click.option("--no-input", is_flag=True, help="Ask nothing; use the flags and the defaults.")
 @click.pass_obj
-def init(app: App, force: bool) -> None:
-    """Write the default config, create the data folder and the database."""
+def init(
+    app: App,
+    force: bool,
+    language: str | None,
+    goal: str | None,
+    value: str | None,
+    no_input: bool,
+) -> None:
+    """Write the default config, create the data folder and the database, add a first
+    goal, and list what is still missing, each with the command that fixes it.
+
+    On a terminal (and without --no-input or other flags) it asks for the language and
+    a first goal; run again, it keeps an existing config and adds no goal twice.
+    """
+    if value is not None and goal is None:
+        raise UsageError.keyed("value_without_goal")
+    ask = not (no_input or language or goal) and sys.stdin.isatty()
     path = app.paths.config_file
     if not app.paths.config_required:
         private_dir(path.parent)  # microalign's own folder: 0700 even if an older one made it 0755
     if path.exists() and not force:
-        load(path)  # an invalid existing config is reported, not silently kept
+        kept = load(path)  # an invalid existing config is reported, not silently kept
         click.echo(app.pack.t("cli.init_exists", config=path))
+        if language and language != kept.general.language:
+            click.echo(app.pack.t("cli.init_language_kept", language=kept.general.language))
     else:
-        write_atomically(path, default_text())
+        if ask:
+            language = click.prompt(
+                app.pack.t("cli.init_ask_language"), type=click.Choice(LANGUAGES), default="en"
+            )
+        write_atomically(path, config_text(language or "en"))
+        _forget_config(app)
     private_dir(app.paths.data_dir)
     private_dir(app.paths.audio_dir)
     app.store  # noqa: B018 - creates and migrates the database
     click.echo(app.pack.t("cli.init_done", config=path, data=app.paths.data_dir))
+    if ask and not app.goals.active():
+        goal, value = _ask_goal(app)
+    if goal:
+        _first_goal(app, goal, value)
+    _next_steps(app)
+
+
+def config_text(language: str) -> str:
+    """The default config, in `language`."""
+    text = default_text()
+    line = 'language = "en"\n'
+    assert line in text  # the shipped default names it once, in [general]
+    return text.replace(line, f'language = "{language}"\n', 1)
+
+
+def _forget_config(app: App) -> None:
+    """The config was just written: read it again (with its language) when next needed."""
+    for cached in ("config", "pack", "goals"):
+        app.__dict__.pop(cached, None)
+
+
+def _ask_goal(app: App) -> tuple[str | None, str | None]:
+    lang = app.pack
+    text = click.prompt(lang.t("cli.init_ask_goal"), default="", show_default=False).strip()
+    if not text:
+        return None, None
+    values = app.goals.values()
+    value = click.prompt(
+        lang.t("cli.init_ask_value", values=", ".join(values)),
+        type=click.Choice([*values, ""]),
+        default="",
+        show_default=False,
+        show_choices=False,
+    )
+    return text, value or None
+
+
+def _first_goal(app: App, text: str, value: str | None) -> None:
+    """Add the goal unless an active one says the same (init may run again)."""
+    from microalign.cli.goals_cmd import show_change
+
+    if any(g["text"] == text.strip() for g in app.goals.active()):
+        return
+    show_change(app, app.goals.add(text, value, None, None, app.today()), "added")
+
+
+def _next_steps(app: App) -> None:
+    """What is missing (the same list `microalign run` gives at start), then what to do."""
+    from microalign.app import readiness
+
+    lang = app.pack
+    found, unchecked = readiness.find_gaps(app)
+    gaps = [gap.shown(lang) for gap in found]
+    click.echo()
+    lines = readiness.describe(lang, gaps, unchecked, heading="ready.init_heading")
+    click.echo("\n".join(lines or [lang.t("ready.all_set")]))
+    click.echo()
+    click.echo(lang.t("cli.init_next"))
 
 
 @click.group()

@@ -205,15 +205,19 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "cli.init_done": """\
 microalign is set up.
   config:   {config}
-  data:     {data}
-
+  data:     {data}""",
+    "cli.init_next": """\
 Next steps:
-  1. Add a micro-goal (small enough to do every day):
-       microalign goals add "Ask one question in the team meeting" --value commitment
-  2. Try an evening review by typing:   microalign checkin evening --text
-  3. See where you stand:               microalign status
-  4. Let it run every day:              microalign service install
-     (see README.md, "Run it every day")""",
+  1. Try an evening review by typing:   microalign checkin evening --text
+  2. See where you stand:               microalign status
+  3. Let it run every day:              microalign service install
+  (`microalign doctor` checks everything again)""",
+    "cli.init_ask_language": "Language for check-ins (en = English, ko = Korean)",
+    "cli.init_ask_goal": "Your first micro-goal, small enough to do every day (empty: later)",
+    "cli.init_ask_value": "The value it serves ({values}; empty: none)",
+    "cli.init_language_kept": (
+        "The language stays {language}: the existing config is kept (edit general.language)."
+    ),
     "cli.init_exists": (
         "Kept your existing config {config} (use --force to overwrite it with the defaults)."
     ),
@@ -307,6 +311,15 @@ Next steps:
     "note.no_answer": "No answer heard, so it stopped here.",
     "note.failed": "It stopped because of an error; every answer given so far is saved.",
     "note.checkin_typed": "{problem} Type it instead: microalign checkin {slot} --text",
+    "note.checkin_typed_invite": (
+        "Time for your check-in. Type it in a terminal: microalign checkin {slot} --text "
+        "({problem})"
+    ),
+    "note.missing_title": {
+        "one": "microalign: {count} thing to set up",
+        "other": "microalign: {count} things to set up",
+    },
+    "note.missing_line": "{problem} → {fix}",
     "note.busy": "Another check-in is running; this one waits until it is done.",
     "note.level_up_how": (
         'Describe the harder version: microalign goals level-up {goal_id} "new goal text"'
@@ -401,6 +414,10 @@ Next steps:
     ),
     "error.speech_off": "Speech is turned off in the configuration.",
     "hint.speech_off": "Set speech.enabled = true, or type the check-in in a terminal.",
+    "error.value_without_goal": "--value is the value of the first goal: it needs --goal.",
+    "hint.value_without_goal": (
+        'Give both, e.g. --goal "Ask one question in the meeting" --value courage.'
+    ),
     "error.unknown_checkin": "There is no check-in named '{name}'.",
     "hint.unknown_checkin": (
         "Configured check-ins: {known}. Add one as [checkins.{name}] in the config."

@@ -355,4 +355,19 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "hint.tts_failed": "Use `--text` meanwhile.",
     "error.tts_no_audio": "Text-to-speech produced no audio: {problem}.",
     "hint.tts_no_audio": "Check `espeak-ng -v {voice} hello` works; use `--text` meanwhile.",
+    # -- what is missing (run's start-up report, init's next steps) -----------------------
+    "doctor.check.goals": "goals",
+    "ready.heading": {
+        "one": "Not ready yet: {count} thing is missing (microalign keeps running meanwhile):",
+        "other": "Not ready yet: {count} things are missing (microalign keeps running meanwhile):",
+    },
+    "ready.init_heading": {
+        "one": "Still missing: {count} thing, with the command that fixes it:",
+        "other": "Still missing: {count} things, each with the command that fixes it:",
+    },
+    "ready.unchecked": "Not checked in time: {names}; run `microalign doctor`.",
+    "ready.all_set": "Everything a voice check-in needs is in place.",
+    "ready.goals.none": "No active micro-goal yet: a check-in has nothing to ask about.",
+    "ready.fix.goals": 'microalign goals add "Ask one question in the meeting" --value courage',
+    "ready.typed": "Until speech works, check-ins are typed: microalign checkin evening --text",
 }

@@ -182,15 +182,19 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "cli.init_done": """\
 microalign 준비가 끝났어요.
   설정:     {config}
-  데이터:   {data}
-
+  데이터:   {data}""",
+    "cli.init_next": """\
 다음 단계:
-  1. 매일 할 수 있을 만큼 작은 목표를 추가하세요:
-       microalign goals add "팀 회의에서 질문 하나 하기" --value commitment
-  2. 저녁 돌아보기를 글로 해 보세요:    microalign checkin evening --text
-  3. 지금 상태를 확인하세요:            microalign status
-  4. 매일 자동으로 실행하세요:          microalign service install
-     (README.md 의 "Run it every day" 참고)""",
+  1. 저녁 돌아보기를 글로 해 보세요:    microalign checkin evening --text
+  2. 지금 상태를 확인하세요:            microalign status
+  3. 매일 자동으로 실행하세요:          microalign service install
+  (`microalign doctor` 로 모두 다시 확인할 수 있어요)""",
+    "cli.init_ask_language": "체크인 언어 (en = 영어, ko = 한국어)",
+    "cli.init_ask_goal": "첫 번째 작은 목표, 매일 할 수 있을 만큼 작게 (비우면 나중에)",
+    "cli.init_ask_value": "이 목표가 따르는 가치 ({values}; 비우면 없음)",
+    "cli.init_language_kept": (
+        "기존 설정을 그대로 두어서 언어는 {language} 그대로예요 (general.language 를 고치세요)."
+    ),
     "cli.init_exists": "기존 설정 {config} 을(를) 그대로 두었어요 (기본값으로 덮어쓰려면 --force).",
     "cli.config_ok": "{path}: 정상",
     "cli.config_defaults": (
@@ -272,6 +276,12 @@ microalign 준비가 끝났어요.
     "note.no_answer": "대답이 들리지 않아서 여기서 멈췄어요.",
     "note.failed": "오류 때문에 멈췄어요. 지금까지의 답은 모두 저장됐어요.",
     "note.checkin_typed": "{problem} 대신 글로 답하세요: microalign checkin {slot} --text",
+    "note.checkin_typed_invite": (
+        "체크인할 시간이에요. 터미널에서 글로 답하세요: microalign checkin {slot} --text "
+        "({problem})"
+    ),
+    "note.missing_title": {"other": "microalign: 준비할 것 {count}가지"},
+    "note.missing_line": "{problem} → {fix}",
     "note.busy": "다른 체크인이 진행 중이에요. 그게 끝나면 시작할게요.",
     "note.level_up_how": (
         '더 어려운 목표를 적어 주세요: microalign goals level-up {goal_id} "새 목표"'
@@ -360,6 +370,10 @@ microalign 준비가 끝났어요.
     ),
     "error.speech_off": "설정에서 음성이 꺼져 있어요.",
     "hint.speech_off": "speech.enabled = true 로 바꾸거나 터미널에서 글로 체크인하세요.",
+    "error.value_without_goal": "--value 는 첫 목표의 가치라서 --goal 이 함께 있어야 해요.",
+    "hint.value_without_goal": (
+        '둘 다 주세요. 예: --goal "회의에서 질문 하나 하기" --value courage'
+    ),
     "error.unknown_checkin": "“{name}” 체크인은 설정에 없어요.",
     "hint.unknown_checkin": (
         "설정된 체크인: {known}. 설정 파일에 [checkins.{name}] 으로 추가하세요."

@@ -351,4 +351,17 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "hint.tts_no_audio": (
         "`espeak-ng -v {voice} hello` 가 되는지 확인하세요. 그동안은 `--text` 를 쓰세요."
     ),
+    # -- what is missing (run's start-up report, init's next steps) -----------------------
+    "doctor.check.goals": "목표",
+    "ready.heading": {
+        "other": (
+            "아직 준비가 덜 됐어요: {count}가지가 없어요 (그동안에도 microalign 은 계속 돌아가요):"
+        ),
+    },
+    "ready.init_heading": {"other": "아직 없는 것 {count}가지와 각각을 해결하는 명령:"},
+    "ready.unchecked": "제때 확인하지 못했어요: {names}. `microalign doctor` 를 실행하세요.",
+    "ready.all_set": "음성 체크인에 필요한 것이 모두 준비됐어요.",
+    "ready.goals.none": "아직 진행 중인 목표가 없어서 체크인에서 물어볼 게 없어요.",
+    "ready.fix.goals": 'microalign goals add "회의에서 질문 하나 하기" --value courage',
+    "ready.typed": "음성이 준비될 때까지는 글로 체크인하세요: microalign checkin evening --text",
 }

@@ -22,7 +22,7 @@ from microalign.core.vocabulary import (
     SNOOZED,
     Key,
 )
-from microalign.errors import BusyError, SpeechError
+from microalign.errors import BusyError, MicroalignError, SpeechError
 from microalign.ports.daemon import Runner
 from microalign.service.live import Live
 from microalign.service.notices import Notices
@@ -37,6 +37,7 @@ FAILED = "failed"
 ERROR = "error"
 BUSY = "busy"
 SPEECH_ERROR = "speech_error"
+TYPED = "typed"  # no speech (no model, speech off): the check-in was offered typed
 STOPPED_BY_DAEMON = "stopped_by_daemon"
 
 
@@ -59,6 +60,7 @@ class Checkins:
         stopping: Callable[[], bool],
         poke: Callable[[], None],
         status_changed: Callable[[], object],
+        speech_problem: Callable[[], MicroalignError | None] = lambda: None,
     ) -> None:
         self.live = live
         self.slots = slots
@@ -69,6 +71,7 @@ class Checkins:
         self.stopping = stopping
         self.poke = poke
         self.status_changed = status_changed
+        self.speech_problem = speech_problem
         self.state = State()
         self.task: asyncio.Task[None] | None = None
 
@@ -108,6 +111,10 @@ class Checkins:
                 )
                 await self.notices.send(note, occ.key)
             return
+        problem = await asyncio.to_thread(self.speech_problem)  # reads the disk
+        if problem is not None:
+            await self._typed(occ, problem)
+            return
         intended = self.slots.intentions.intended(occ.key)
         self.slots.intentions.clear(occ.key)
         self.slots.attempts.running = occ.key
@@ -118,6 +125,18 @@ class Checkins:
                 notes.checkin_start(self.live.lang, occ.slot, flow=self._flow(occ))
             )
         self.task = asyncio.create_task(self._run(occ, intended))
+
+    async def _typed(self, occ: Occurrence, problem: MicroalignError) -> None:
+        """Invite the typed check-in instead of listening for answers that cannot be heard;
+        nothing is recorded, so the slot stays open for `checkin --text`."""
+        log.info("No speech for the %s check-in (%s); inviting a typed one", occ.slot, problem)
+        self.slots.intentions.clear(occ.key)
+        self.slots.attempts.handled.add(occ.key)
+        self._fired(occ.key, TYPED)
+        note = notes.checkin_typed_invite(
+            self.live.lang, occ.slot, problem.message_in(self.live.lang), flow=self._flow(occ)
+        )
+        await self.notices.send(note)
 
     async def _run(self, occ: Occurrence, intended: bool) -> None:
         try:
@@ -231,6 +250,8 @@ class Checkins:
         """Load speech shortly before a check-in (the timers call it)."""
         if self.slots.attempts.running is not None:
             return
+        if await asyncio.to_thread(self.speech_problem) is not None:
+            return  # nothing to load: the check-in is offered typed
         try:
             await self.thread.call(self.runner.prepare, slot)
             self.state.prepared = slot

@@ -4,7 +4,7 @@ heavy backends load lazily. Tests pass their doubles (fault injection) to make_d
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from microalign.adapters.sdnotify import SystemdNotifier
     from microalign.config import Config
     from microalign.core.clock import Clock
+    from microalign.errors import MicroalignError
     from microalign.i18n import LanguagePack
     from microalign.ports.daemon import Ledger, PrepareJob, Runner, Timers, WakeJob
     from microalign.ports.notify import Notifier
@@ -78,6 +79,10 @@ class Wiring:
     notifier: Callable[[Config], Notifier] = make_notifier
     presence: Callable[[Config], Presence] = make_presence
     timers: Callable[[Config, WakeJob, PrepareJob], Timers] = make_timers
+    # Why speech cannot work now (None: it can); without it, every check-in tries voice.
+    speech_problem: Callable[[Config], MicroalignError | None] | None = None
+    # The start-up report (what is missing); None: no report.
+    startup: Callable[[Live], Coroutine[Any, Any, object]] | None = None
 
 
 def apply_config(
@@ -122,7 +127,16 @@ def make_daemon(
     from microalign.service.worker import ProcessRunner
 
     if wiring is None:
-        wiring = Wiring(lambda: configuration.load(paths.config_file, paths.config_required))
+        from microalign.service.startup import report
+
+        wiring = Wiring(
+            lambda: configuration.load(paths.config_file, paths.config_required),
+            startup=lambda live: report(paths, live),
+        )
+    if wiring.speech_problem is None:
+        from microalign.service.runner import speech_problem
+
+        wiring = replace(wiring, speech_problem=lambda config: speech_problem(paths, config))
     daemon = Daemon(
         config,
         # The ledger reads the daemon's current config (a reload changes the streak rules).

@@ -80,9 +80,11 @@ class Daemon:
             stopping=self._stop.is_set,
             poke=self.poke,
             status_changed=lambda: self.sd.status(self.status_text()),
+            speech_problem=self._speech_problem,
         )  # fmt: skip
         self._timers: Timers | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._report: asyncio.Task[object] | None = None
 
     # -- what tests and logs look at -------------------------------------------------------
 
@@ -117,6 +119,10 @@ class Daemon:
     def status_text(self) -> str:
         return self.planner.status_text()
 
+    def _speech_problem(self) -> MicroalignError | None:
+        check = self.wiring.speech_problem
+        return None if check is None else check(self.live.config)
+
     def act(self, target: Target, action: str) -> None:
         """A notification action was chosen (runs in the loop)."""
         self.actions.act(target, action)
@@ -128,6 +134,7 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.stop)
         loop.add_signal_handler(signal.SIGHUP, self.reload)
+        self._start_report()
         self.planner.begin(self.ledger.first_day())
         await self.live.presence.start(on_change=self.poke, on_resume=self.poke)
         await self.thread.call(self.runner.recover)
@@ -142,6 +149,13 @@ class Daemon:
             watchdog.cancel()
             await self._shutdown()
         return 0
+
+    def _start_report(self) -> None:
+        """What is missing, told once at start in the background: it never delays the rest."""
+        if self.wiring.startup is None:
+            return
+        self._report = asyncio.get_running_loop().create_task(self.wiring.startup(self.live))
+        self._report.add_done_callback(_log_failure)
 
     def stop(self) -> None:
         log.info("Stopping")
@@ -200,6 +214,10 @@ class Daemon:
 
     async def _shutdown(self) -> None:
         self.sd.stopping()
+        if self._report is not None and not self._report.done():
+            self._report.cancel()  # its probe process is killed on the way out
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._report
         if self._timers is not None:
             self._timers.shutdown()
         if not await self.checkins.interrupt(STOP_WAIT_SECONDS):
@@ -238,6 +256,11 @@ class Daemon:
         else:
             self._timers.set_next(plan.due, plan.prepare_at, plan.slot)
         self.sd.status(self.status_text())
+
+
+def _log_failure(task: asyncio.Task[object]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("The start-up report failed", exc_info=task.exception())
 
 
 async def _watchdog(sd: SystemdNotifier) -> None:

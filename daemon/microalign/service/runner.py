@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from microalign.core.safetext import clean
 from microalign.core.vocabulary import settled_statuses
-from microalign.errors import SpeechError, UsageError
+from microalign.errors import MicroalignError, SpeechError, UsageError
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
@@ -160,6 +160,16 @@ def give_back_memory() -> None:
         libc.malloc_trim(0)
     except (OSError, AttributeError) as exc:  # not glibc: nothing to trim
         log.debug("malloc_trim is not available: %s", exc)
+
+
+def speech_problem(paths: Paths, config: Config) -> MicroalignError | None:
+    """Why a voice check-in cannot start now (speech off, no model); the test-only speech
+    factory always can."""
+    if os.environ.get(SPEECH_FACTORY_ENV):
+        return None
+    from microalign.app.readiness import speech_problem as problem
+
+    return problem(paths, config)
 
 
 def make_speech(config: Config, pack: Any, paths: Paths) -> tuple[Any, Any]:
