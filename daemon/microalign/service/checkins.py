@@ -129,9 +129,9 @@ class Checkins:
     async def _attempt(self, occ: Occurrence, intended: bool) -> str:
         """Run the check-in; its status, whatever happened."""
         try:
-            if self.state.prepared != occ.slot:
-                await self.thread.call(self.runner.prepare, occ.slot)
-            # Loading the model takes a while: someone may have done the check-in meanwhile.
+            # Speech not prepared ahead is loaded by the run itself: the greeting is spoken
+            # while the model loads. Preparing took a while: someone may have done the
+            # check-in meanwhile.
             if self.slots.settled(occ.key, intended):
                 return ALREADY_DONE
             return await self.thread.call(self.runner.run, occ.slot, occ.day, intended)

@@ -11,11 +11,15 @@ import logging
 import math
 import os
 import queue
+import sys
 import threading
+import time
 import wave
 from array import array
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from microalign.errors import AudioFileError, SpeechError
@@ -26,6 +30,15 @@ log = logging.getLogger(__name__)
 RATE = 16000  # Vosk models are trained on 16 kHz mono
 CHUNK_SECONDS = 0.05
 CHUNK_FRAMES = int(RATE * CHUNK_SECONDS)
+# Silence written after the samples so that PortAudio plays them all before the stream stops.
+PAD_SECONDS = 0.15
+# Synthesised speech: a 10 ms window whose peak stays below this is silence (espeak-ng pads
+# its WAVs with 0.4 s of it); this much of it is kept at each end so no soft edge is cut.
+TRIM_PEAK = 300
+TRIM_KEEP_SECONDS = 0.03
+# How much microphone audio is kept while no answer is being recorded: enough to reach back
+# to the start of the chime.
+RING_SECONDS = 1.5
 
 
 def device_arg(name: str) -> int | str | None:
@@ -50,11 +63,36 @@ def _device_error(kind: str, device: int | str | None, exc: Exception) -> Speech
 # --- playback --------------------------------------------------------------------------
 
 
-def play_wav(path: Path, device: int | str | None = None) -> None:
-    """Play a 16-bit PCM WAV file and return once it has been played."""
+def play_wav(path: Path, device: int | str | None = None, trim: bool = False) -> None:
+    """Play a 16-bit PCM WAV file and return once it has been played; with `trim`, without
+    its leading and trailing silence."""
     with open_wav(path) as wav:
         pcm = wav.readframes(wav.getnframes())
-        play_pcm(pcm, wav.getframerate(), wav.getnchannels(), device)
+        rate, channels = wav.getframerate(), wav.getnchannels()
+    if trim:
+        pcm = trim_silence(pcm, rate, channels)
+    play_pcm(pcm, rate, channels, device)
+
+
+def trim_silence(pcm: bytes, rate: int, channels: int = 1) -> bytes:
+    """`pcm` (16-bit) without the silence before its first and after its last sound,
+    keeping TRIM_KEEP_SECONDS of each; all silence gives b"" back."""
+    samples = array("h")
+    samples.frombytes(pcm[: len(pcm) - len(pcm) % (2 * channels)])
+    if sys.byteorder != "little":
+        samples.byteswap()
+    step = max(1, rate // 100) * channels
+    loud = [
+        i
+        for i in range(0, len(samples), step)
+        if max(samples[i : i + step]) >= TRIM_PEAK or -min(samples[i : i + step]) >= TRIM_PEAK
+    ]
+    if not loud:
+        return b""
+    keep = int(rate * TRIM_KEEP_SECONDS) * channels
+    start = max(0, loud[0] - keep)
+    end = min(len(samples), loud[-1] + step + keep)
+    return pcm[2 * start : 2 * end]
 
 
 def play_pcm(pcm: bytes, rate: int, channels: int = 1, device: int | str | None = None) -> None:
@@ -67,9 +105,27 @@ def play_pcm(pcm: bytes, rate: int, channels: int = 1, device: int | str | None 
             out.write(pcm)
             # Pad with silence so PortAudio drains the real samples before the stream
             # stops: without it the end of a prompt can be cut off.
-            out.write(bytes(2 * channels * int(rate * 0.15)))
+            out.write(bytes(2 * channels * int(rate * PAD_SECONDS)))
     except (sd.PortAudioError, ValueError, OSError) as exc:
         raise _device_error("output", device, exc) from exc
+
+
+@dataclass
+class Cue:
+    """When this process last played its chime (time.monotonic()): the microphone keeps
+    the answer's audio from its start, so a quick answer is not cut off."""
+
+    started: float = 0.0
+    ended: float = 0.0
+
+
+CUE = Cue()
+
+
+def play_chime(device: int | str | None = None) -> None:
+    CUE.started, CUE.ended = time.monotonic(), 0.0
+    play_pcm(chime_pcm(), RATE, 1, device)
+    CUE.ended = time.monotonic()
 
 
 def chime_pcm(rate: int = RATE) -> bytes:
@@ -178,10 +234,11 @@ class WavWriter:
 class Microphone:
     """A 16 kHz mono int16 input stream, delivered in CHUNK_SECONDS pieces.
 
-    The stream runs from open to close, once per check-in, and its audio is kept only
-    between start() and stop(). Starting a stream through PulseAudio takes from 0.1 s to
-    over a second, enough to clip a quick answer said right after the chime; and a stream
-    that is merely not read queues the prompt's seconds in the sound server instead.
+    The stream runs from open to close, once per check-in. Its last RING_SECONDS are kept
+    in a ring, and from start() to stop() everything goes to the answer. Starting a stream
+    through PulseAudio takes from 0.1 s to over a second, enough to clip a quick answer
+    said right after the chime; and a stream that is merely not read queues the prompt's
+    seconds in the sound server instead.
     """
 
     def __init__(self, device: int | str | None = None, first_audio_timeout: float = 5.0) -> None:
@@ -189,9 +246,15 @@ class Microphone:
 
         self.device = device
         self._queue: queue.Queue[bytes] = queue.Queue()
+        self._ring: deque[tuple[float, bytes]] = deque(maxlen=int(RING_SECONDS / CHUNK_SECONDS))
+        self._lock = threading.Lock()
         self._keeping = False
         self._overflows = 0
         self._flowing = threading.Event()
+        # Set by start(): when the answer's first chunk began (time.monotonic()), and how
+        # many of its first seconds were heard while the chime played.
+        self.kept_from = 0.0
+        self.cue_seconds = 0.0
         try:
             self._stream = sd.RawInputStream(
                 samplerate=RATE,
@@ -208,22 +271,40 @@ class Microphone:
             self.close()
             raise _device_error("input", device, TimeoutError("it delivers no audio"))
 
-    def _callback(self, indata, frames, time, status) -> None:
-        # PortAudio's thread: no logging or blocking here.
+    def _callback(self, indata, frames, time_info, status) -> None:
+        # PortAudio's thread: no logging or blocking here (the lock is held only briefly).
         self._flowing.set()
-        if self._keeping:
-            if status.input_overflow:
-                self._overflows += 1
-            self._queue.put_nowait(bytes(indata))
+        chunk = bytes(indata)
+        with self._lock:
+            if self._keeping:
+                if status.input_overflow:
+                    self._overflows += 1
+                self._queue.put_nowait(chunk)
+            else:
+                self._ring.append((time.monotonic(), chunk))
 
     def start(self) -> None:
-        """Keep the audio from now on (what came before is not the answer)."""
-        self._queue = queue.Queue()
-        self._overflows = 0
-        self._keeping = True
+        """Keep the audio from now on, and from the start of a chime that just ended (what
+        came before is not the answer)."""
+        now = time.monotonic()
+        recent = CUE.ended and now - CUE.ended < RING_SECONDS - 2 * CHUNK_SECONDS
+        since = CUE.started if recent else now
+        with self._lock:
+            self._queue = queue.Queue()
+            self._overflows = 0
+            kept = [(t, c) for t, c in self._ring if t > since]
+            self._ring.clear()
+            for _, chunk in kept:
+                self._queue.put_nowait(chunk)
+            self._keeping = True
+        first = kept[0][0] if kept else now
+        self.kept_from = first - CHUNK_SECONDS
+        during_cue = sum(1 for t, _ in kept if recent and t <= CUE.ended)
+        self.cue_seconds = during_cue * CHUNK_SECONDS
 
     def stop(self) -> None:
-        self._keeping = False
+        with self._lock:
+            self._keeping = False
         if self._overflows:
             log.warning(
                 "microphone input overflowed %d times; some audio was lost", self._overflows

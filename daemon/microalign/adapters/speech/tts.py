@@ -147,11 +147,12 @@ class Pyttsx3Speaker:
         raise SpeechError.keyed("tts_no_audio", problem=problem, voice=self.voice)
 
     def say(self, text: str) -> None:
-        audio.play_wav(self.synthesise(text), self.device)
+        # espeak-ng adds about 0.4 s of silence at each end: the listener waits for none.
+        audio.play_wav(self.synthesise(text), self.device, trim=True)
 
     def chime(self) -> None:
         if self.chime_enabled:
-            audio.play_pcm(audio.chime_pcm(), audio.RATE, 1, self.device)
+            audio.play_chime(self.device)
 
     def close(self) -> None:
         engine, self._engine, self._espeak = self._engine, None, None
