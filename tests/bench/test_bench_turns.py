@@ -55,16 +55,29 @@ class _Turns:
 
     def __init__(self, pulse, monkeypatch) -> None:
         self.pulse = pulse
-        self.played: list[tuple[float, bytes, int, int]] = []
+        self.played: list[tuple[float, bytes, int, int, float]] = []
         self.started: list[float] = []
         self.answer: Path | None = None
         self.ended: list[float] = []
         self.feeders: list[threading.Thread] = []
-        play, start = audio.play_pcm, audio.Microphone.start
+        start = audio.Microphone.start
+        player = getattr(audio, "Player", None)
+        if player is not None:  # a stream held from the prompt to the chime
+            play = player.play
 
-        def timed_play(pcm, rate, channels=1, device=None, *a, **kw):
-            play(pcm, rate, channels, device, *a, **kw)
-            self.played.append((time.monotonic(), pcm, rate, channels))
+            def held_play(out, pcm, rate, channels=1, hold=0.0):
+                play(out, pcm, rate, channels, hold)
+                self.played.append((time.monotonic(), pcm, rate, channels, hold))
+
+            monkeypatch.setattr(player, "play", held_play)
+        else:  # a stream per sound, closed after PAD_SECONDS of silence
+            play_pcm = audio.play_pcm
+
+            def timed_play(pcm, rate, channels=1, device=None):
+                play_pcm(pcm, rate, channels, device)
+                self.played.append((time.monotonic(), pcm, rate, channels, 0.15))
+
+            monkeypatch.setattr(audio, "play_pcm", timed_play)
 
         def timed_start(mic, *a, **kw):
             self.started.append(time.monotonic())
@@ -75,7 +88,6 @@ class _Turns:
                 thread.start()
                 self.feeders.append(thread)
 
-        monkeypatch.setattr(audio, "play_pcm", timed_play)
         monkeypatch.setattr(audio.Microphone, "start", timed_start)
 
     def _speak(self, wav: Path) -> None:
@@ -85,10 +97,9 @@ class _Turns:
 
     def prompt_end(self) -> float:
         """When the last prompt's last voiced sample was heard: its playback returns after
-        the padding of play_pcm."""
-        (returned, pcm, rate, channels) = self.played[-2]  # the prompt, then the chime
-        pad = getattr(audio, "PAD_SECONDS", 0.15)
-        return returned - pad - _pcm_trailing_silence(pcm, rate, channels)
+        the silence written after it."""
+        (returned, pcm, rate, channels, after) = self.played[-2]  # the prompt, then the chime
+        return returned - after - _pcm_trailing_silence(pcm, rate, channels)
 
 
 def test_bench_turns_prompt_to_ready_and_answer_to_committed(

@@ -148,7 +148,7 @@ def test_endpointer_chime_seconds_neither_speech_nor_noise():
     ep = Endpointer(EndpointSettings(silence_seconds=0.5), 0.4)
     _run(ep, _frames(0.4, LOUD))
     assert ep.threshold() < LOUD / 3  # the chime did not raise the noise floor
-    decision, at = _run(ep, _frames(0.5, LOUD) + _frames(2.0, QUIET))
+    decision, _ = _run(ep, _frames(0.5, LOUD) + _frames(2.0, QUIET))
     assert decision is Decision.END_OF_SPEECH
     assert ep.speech_started_at == pytest.approx(0.4, abs=FRAME)
 

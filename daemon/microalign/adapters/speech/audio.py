@@ -32,6 +32,9 @@ CHUNK_SECONDS = 0.05
 CHUNK_FRAMES = int(RATE * CHUNK_SECONDS)
 # Silence written after the samples so that PortAudio plays them all before the stream stops.
 PAD_SECONDS = 0.15
+# Silence after a prompt on a stream held open for what follows: enough for the prompt to
+# have been heard when say() returns, short enough for a chime to follow at once.
+HOLD_SECONDS = 0.05
 # Synthesised speech: a 10 ms window whose peak stays below this is silence (espeak-ng pads
 # its WAVs with 0.4 s of it); this much of it is kept at each end so no soft edge is cut.
 TRIM_PEAK = 300
@@ -63,15 +66,19 @@ def _device_error(kind: str, device: int | str | None, exc: Exception) -> Speech
 # --- playback --------------------------------------------------------------------------
 
 
-def play_wav(path: Path, device: int | str | None = None, trim: bool = False) -> None:
-    """Play a 16-bit PCM WAV file and return once it has been played; with `trim`, without
-    its leading and trailing silence."""
+def play_wav(path: Path, device: int | str | None = None) -> None:
+    """Play a 16-bit PCM WAV file and return once it has been played."""
     with open_wav(path) as wav:
         pcm = wav.readframes(wav.getnframes())
-        rate, channels = wav.getframerate(), wav.getnchannels()
-    if trim:
-        pcm = trim_silence(pcm, rate, channels)
-    play_pcm(pcm, rate, channels, device)
+        play_pcm(pcm, wav.getframerate(), wav.getnchannels(), device)
+
+
+def play_pcm(pcm: bytes, rate: int, channels: int = 1, device: int | str | None = None) -> None:
+    player = Player(device)
+    try:
+        player.play(pcm, rate, channels)
+    finally:
+        player.close()
 
 
 def trim_silence(pcm: bytes, rate: int, channels: int = 1) -> bytes:
@@ -95,39 +102,6 @@ def trim_silence(pcm: bytes, rate: int, channels: int = 1) -> bytes:
     return pcm[2 * start : 2 * end]
 
 
-def play_pcm(pcm: bytes, rate: int, channels: int = 1, device: int | str | None = None) -> None:
-    import sounddevice as sd
-
-    try:
-        with sd.RawOutputStream(
-            samplerate=rate, channels=channels, dtype="int16", device=device
-        ) as out:
-            out.write(pcm)
-            # Pad with silence so PortAudio drains the real samples before the stream
-            # stops: without it the end of a prompt can be cut off.
-            out.write(bytes(2 * channels * int(rate * PAD_SECONDS)))
-    except (sd.PortAudioError, ValueError, OSError) as exc:
-        raise _device_error("output", device, exc) from exc
-
-
-@dataclass
-class Cue:
-    """When this process last played its chime (time.monotonic()): the microphone keeps
-    the answer's audio from its start, so a quick answer is not cut off."""
-
-    started: float = 0.0
-    ended: float = 0.0
-
-
-CUE = Cue()
-
-
-def play_chime(device: int | str | None = None) -> None:
-    CUE.started, CUE.ended = time.monotonic(), 0.0
-    play_pcm(chime_pcm(), RATE, 1, device)
-    CUE.ended = time.monotonic()
-
-
 def chime_pcm(rate: int = RATE) -> bytes:
     """A short rising two-note chime, generated so no binary asset is shipped."""
     samples = array("h")
@@ -138,6 +112,83 @@ def chime_pcm(rate: int = RATE) -> bytes:
             envelope = 0.5 - 0.5 * math.cos(2 * math.pi * i / count)
             samples.append(int(9000 * envelope * math.sin(2 * math.pi * freq * i / rate)))
     return samples.tobytes()
+
+
+@dataclass
+class Cue:
+    """When this process's last chime sounded (time.monotonic()): the microphone keeps the
+    answer's audio from its start, so a quick answer is not cut off."""
+
+    started: float = 0.0
+    ended: float = 0.0
+
+
+CUE = Cue()
+
+
+class Player:
+    """An output stream held open from one sound to the next that follows at once (the
+    prompt, then the chime). Through a sound server a stream that starts, or runs dry and
+    starts again, can take seconds before it sounds; one that is kept fed does not."""
+
+    def __init__(self, device: int | str | None = None) -> None:
+        self.device = device
+        self._stream = None
+        self._format: tuple[int, int] = (0, 0)
+
+    def play(self, pcm: bytes, rate: int, channels: int = 1, hold: float = 0.0) -> None:
+        """Play `pcm`, then `hold` seconds of silence, and keep the stream open: return
+        once the sound has been played."""
+        import sounddevice as sd
+
+        try:
+            if self._stream is not None and self._format != (rate, channels):
+                self.close()
+            if self._stream is None:
+                self._stream = sd.RawOutputStream(
+                    samplerate=rate, channels=channels, dtype="int16", device=self.device
+                )
+                self._format = (rate, channels)
+                self._stream.start()
+            self._stream.write(pcm + bytes(2 * channels * int(rate * hold)))
+        except (sd.PortAudioError, ValueError, OSError) as exc:
+            self._abort()
+            raise _device_error("output", self.device, exc) from exc
+
+    def chime(self) -> None:
+        """Play the chime after what was just played, and close the stream."""
+        rate = self._format[0] if self._stream is not None else RATE
+        pcm = chime_pcm(rate)
+        self.play(pcm, rate, 1)
+        self.close()
+        CUE.ended = time.monotonic()
+        CUE.started = CUE.ended - PAD_SECONDS - len(pcm) / (2 * rate)
+
+    def close(self) -> None:
+        """Let the stream play out and close it."""
+        import sounddevice as sd
+
+        stream, self._stream = self._stream, None
+        if stream is None:
+            return
+        rate, channels = self._format
+        try:
+            # Pad with silence so PortAudio drains the real samples before the stream
+            # stops: without it the end of a prompt can be cut off.
+            stream.write(bytes(2 * channels * int(rate * PAD_SECONDS)))
+            stream.stop()
+        except (sd.PortAudioError, ValueError, OSError) as exc:
+            raise _device_error("output", self.device, exc) from exc
+        finally:
+            stream.close()
+
+    def _abort(self) -> None:
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.abort()
+            with contextlib.suppress(Exception):
+                stream.close()
 
 
 # --- WAV files -------------------------------------------------------------------------
