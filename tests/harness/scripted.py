@@ -124,6 +124,8 @@ class ScriptedListener:
         return Heard(text=text, confidence=1.0, audio_path=request.audio_path, model="scripted")
 
     def close(self) -> None:
+        if self._warming is not None:  # like the voice listener: the load ends first
+            self._warming.join()
         self.model = None
         _log("listener_closed")
 

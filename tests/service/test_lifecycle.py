@@ -16,7 +16,6 @@ from pathlib import Path
 
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
-from microalign.core.vocabulary import ALREADY_DONE
 from microalign.service.runner import SPEECH_FACTORY_ENV
 from tests.harness.daemon import (
     clock_at,
@@ -95,10 +94,9 @@ def _when(condition, then) -> threading.Thread:
     return thread
 
 
-def test_daemon_slot_done_typed_while_model_preloads_stands_down(home, tmp_path, monkeypatch):
-    """The slot comes while the model loaded ahead of it is still loading, and a typed
-    check-in finishes the slot meanwhile: the daemon says nothing and starts no second
-    check-in."""
+def test_daemon_slot_done_typed_while_model_preloads_starts_nothing(home, tmp_path, monkeypatch):
+    """A typed check-in finishes the slot while the daemon's check-in process loads the
+    model ahead of it: at the slot the daemon says nothing and starts no check-in."""
     from microalign.adapters.speech.terminal import TerminalSpeaker
     from microalign.app.checkin import run_checkin
     from microalign.app.context import App
@@ -108,7 +106,8 @@ def test_daemon_slot_done_typed_while_model_preloads_stands_down(home, tmp_path,
     monkeypatch.setenv("MICROALIGN_TEST_PRELOAD_GATE", str(gate))
     write_config(resolve(), slots_toml("07:30"))
     day = datetime(2026, 5, 4, 7, 29, 52)
-    daemon = make_daemon(clock=clock_at(day), preload_seconds=1)
+    daemon = make_daemon(clock=clock_at(day), preload_seconds=5)
+    slot = datetime(2026, 5, 4, 7, 30, 1, tzinfo=daemon.clock.zone())
 
     def typed_then_open_gate() -> None:
         app = App(resolve())
@@ -119,11 +118,12 @@ def test_daemon_slot_done_typed_while_model_preloads_stands_down(home, tmp_path,
             app.close()
             gate.touch()
 
-    started = _when(lambda: events_of(daemon, "started"), typed_then_open_gate)
-    asyncio.run(drive(daemon, lambda: events_of(daemon, ALREADY_DONE), timeout=60))
-    started.join()
+    typed = _when(lambda: _has(log, "preload_waiting"), typed_then_open_gate)
+    asyncio.run(drive(daemon, lambda: daemon.clock.now() >= slot, timeout=60, settle=0.5))
+    typed.join()
     seen = [e["event"] for e in events(log)]
     assert "preload_waiting" in seen and not {"say", "heard"} & set(seen)
+    assert events_of(daemon, "started") == []
     assert _checkins() == [("morning", "done", None)]
 
 

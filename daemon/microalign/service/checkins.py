@@ -213,7 +213,7 @@ class Checkins:
 
     async def prepare(self, slot: str) -> None:
         """Load speech shortly before a check-in (the timers call it)."""
-        if self.slots.attempts.running is not None:
+        if self.slots.attempts.running is not None or self.state.prepared == slot:
             return
         try:
             await self.thread.call(self.runner.prepare, slot)

@@ -69,16 +69,15 @@ class CheckinRunner:
             app.close()
 
     def prepare(self, slot: str) -> None:
-        """Load speech ahead of the check-in; returns once it is ready (or raises why not)."""
+        """Start loading speech ahead of the check-in and return: a check-in that comes
+        before the model is loaded greets meanwhile, and a model that cannot be loaded is
+        reported by its first answer."""
         _, listener = self._engines()
-        preload = getattr(listener, "preload", None)
-        if callable(preload):
-            preload()
-        elif isinstance(getattr(type(listener), "model", None), property):
-            # VoskListener loads its model lazily on first use of `.model`: use it now, so
-            # the first answer does not wait for the model.
-            listener.model  # noqa: B018
-        log.info("Speech ready for the %s check-in", slot)
+        if not callable(getattr(listener, "start_warm_up", None)):
+            preload = getattr(listener, "preload", None)
+            if callable(preload):
+                preload()
+        log.info("Loading speech for the %s check-in", slot)
 
     def _engines(self) -> tuple[Speaker, Listener]:
         """The speech engines; a new listener starts loading its model in the background,
