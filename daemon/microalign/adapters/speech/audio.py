@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from microalign.errors import AudioFileError, SpeechError
 from microalign.i18n import Keyed
@@ -133,7 +134,7 @@ class Player:
 
     def __init__(self, device: int | str | None = None) -> None:
         self.device = device
-        self._stream = None
+        self._stream: Any = None  # a sounddevice.RawOutputStream while open
         self._format: tuple[int, int] = (0, 0)
 
     def play(self, pcm: bytes, rate: int, channels: int = 1, hold: float = 0.0) -> None:
