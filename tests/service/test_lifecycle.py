@@ -11,7 +11,7 @@ import sqlite3
 import subprocess
 import threading
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from microalign.adapters.paths import resolve
@@ -230,3 +230,15 @@ class _Away:
 
     async def close(self) -> None:
         return None
+
+
+def test_daemon_slot_sooner_than_preload_time_loads_speech_at_once(home, tmp_path, monkeypatch):
+    """Started 8 s before a slot it would preload 60 s ahead: loading starts at once, so
+    the model is ready before the slot."""
+    log = scripted_speech(monkeypatch, tmp_path, ["steady"])
+    write_config(resolve(), slots_toml("07:30"))
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 29, 52)), preload_seconds=60)
+    asyncio.run(drive(daemon, lambda: events_of(daemon, "done"), timeout=60))
+    slot = daemon.clock.to_real(datetime(2026, 5, 4, 5, 30, tzinfo=UTC)).timestamp()
+    loaded = [e["t"] for e in events(log) if e["event"] == "preload"]
+    assert len(loaded) == 1 and loaded[0] < slot
