@@ -159,11 +159,12 @@ class Player:
     def chime(self) -> None:
         """Play the chime after what was just played, and close the stream."""
         rate = self._format[0] if self._stream is not None else RATE
-        pcm = chime_pcm(rate)
-        self.play(pcm, rate, 1)
+        # From before the chime is written: a late return from close() (a busy machine)
+        # must not move the start of the answer past the user's first word.
+        CUE.started, CUE.ended = time.monotonic(), 0.0
+        self.play(chime_pcm(rate), rate, 1)
         self.close()
         CUE.ended = time.monotonic()
-        CUE.started = CUE.ended - PAD_SECONDS - len(pcm) / (2 * rate)
 
     def close(self) -> None:
         """Let the stream play out and close it."""
