@@ -139,7 +139,9 @@ class Speech(_Section):
     output_device: str = ""
     voice: str = ""  # empty: the language pack's voice
     rate: Annotated[int, Field(ge=0, le=400)] = 0  # 0: the language pack's rate
-    silence_seconds: Annotated[float, Field(ge=0.3, le=5)] = 1.0
+    silence_seconds: Annotated[float, Field(ge=0.3, le=5)] = 1.0  # ends a free answer
+    # ends a yes/no/partly/skip answer (or a command): one or two words, a shorter pause
+    choice_silence_seconds: Annotated[float, Field(ge=0.2, le=5)] = 0.5
     max_answer_seconds: Annotated[float, Field(ge=2, le=300)] = 30
     no_speech_timeout_seconds: Annotated[float, Field(ge=2, le=60)] = 8
     confirm_below_confidence: Annotated[float, Field(ge=0, le=1)] = 0.0

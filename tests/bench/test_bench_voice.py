@@ -117,8 +117,8 @@ def test_bench_latency_last_sample_to_committed_answer(pulse, speech_wav, ko_mod
 
     from microalign.adapters.store import Store
 
-    silence = 1.0  # the default speech.silence_seconds
-    settings = EndpointSettings(silence_seconds=silence, no_speech_timeout_seconds=8)
+    settings = EndpointSettings(no_speech_timeout_seconds=8)
+    silence = settings.choice_silence_seconds  # these are choice answers
     lst = VoskListener(KO, lambda: None, settings, model=ko_model)
     lst.warm_up()
     store = Store.open(tmp_path / "bench.db")
@@ -154,7 +154,7 @@ def test_bench_latency_last_sample_to_committed_answer(pulse, speech_wav, ko_mod
     print(
         f"\n[bench] latency last spoken sample -> answer committed (sqlite), 20 answers: "
         f"median {median:.3f} s, min {min(latencies):.3f}, max {max(latencies):.3f} "
-        f"(target {silence + 0.25:.2f} s = silence {silence} + 0.25); "
+        f"(target {silence + 0.1:.2f} s = choice window {silence} + 0.1); "
         f"recognised as said: {correct}/20 {misses}"
     )
     assert median < silence + 2

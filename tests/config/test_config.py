@@ -30,6 +30,11 @@ def test_config_missing_file_gives_defaults(tmp_path):
         ('[schedule.morning]\ndays = ["mon", "funday"]', "schedule.morning.days.1", "'mon'"),
         ("[general]\nlanguage = 'fr'", "general.language", "'en' or 'ko'"),
         ("[speech]\nsilence_seconds = 0", "speech.silence_seconds", "greater than or equal"),
+        (
+            "[speech]\nchoice_silence_seconds = 0.1",
+            "speech.choice_silence_seconds",
+            "greater than or equal",
+        ),
         ("bogus = 1", "bogus", "unknown key"),
     ],
 )

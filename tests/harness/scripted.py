@@ -9,7 +9,8 @@ in the middle of a check-in.
 Environment: MICROALIGN_TEST_ANSWERS (JSON list of answers, for each check-in process) or
 MICROALIGN_TEST_ANSWERS_FILE (a JSON list shared by all of them, consumed in order), and
 MICROALIGN_TEST_SPEECH_LOG (file receiving one JSON line per event);
-MICROALIGN_TEST_PRELOAD_GATE (a path): preload() waits until that file exists;
+MICROALIGN_TEST_PRELOAD_GATE (a path): loading the "model" (start_warm_up() in the
+background, or preload()) waits until that file exists;
 MICROALIGN_TEST_ANSWER_DELAY (seconds): each answer comes that much later.
 """
 
@@ -69,8 +70,21 @@ class ScriptedListener:
         self.answers = answers
         self.loaded = False
         self.model = None
+        self._warming: threading.Thread | None = None
+
+    def start_warm_up(self) -> None:
+        """Load in the background, like the voice listener."""
+        if self._warming is None:
+            self._warming = threading.Thread(target=self._load, daemon=True)
+            self._warming.start()
 
     def preload(self) -> None:
+        if self._warming is not None:
+            self._warming.join()
+        if not self.loaded:
+            self._load()
+
+    def _load(self) -> None:
         # With MICROALIGN_TEST_MODEL, hold a real Vosk model like the voice listener does
         # (for the memory benchmark: is it given back after close()?).
         model = os.environ.get("MICROALIGN_TEST_MODEL")
@@ -88,6 +102,7 @@ class ScriptedListener:
         _log("preload")
 
     def listen(self, request: ListenRequest) -> Heard:
+        self.preload()  # the first answer waits for the model, like the voice listener's
         if not self.answers:
             _log("silence")
             raise NoSpeechError("nothing said", "speak after the chime")
@@ -109,6 +124,8 @@ class ScriptedListener:
         return Heard(text=text, confidence=1.0, audio_path=request.audio_path, model="scripted")
 
     def close(self) -> None:
+        if self._warming is not None:  # like the voice listener: the load ends first
+            self._warming.join()
         self.model = None
         _log("listener_closed")
 

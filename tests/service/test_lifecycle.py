@@ -9,9 +9,9 @@ import json
 import signal
 import sqlite3
 import subprocess
-import sys
+import threading
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from microalign.adapters.paths import resolve
@@ -20,7 +20,6 @@ from microalign.service.runner import SPEECH_FACTORY_ENV
 from tests.harness.daemon import (
     clock_at,
     drive,
-    env_for_child,
     events_of,
     make_daemon,
     scripted_speech,
@@ -66,36 +65,82 @@ def _has(log: Path, event: str, count: int = 1) -> bool:
     return sum(e["event"] == event for e in events(log)) >= count
 
 
-def test_daemon_slot_done_by_cli_while_model_loads_stands_down(home, tmp_path):
-    """The typed check-in finishes the slot while the daemon's check-in process is still
-    loading its model: the daemon says nothing and starts no second check-in."""
-    now = _evening_now(resolve())
+class _Typed:
+    """A typed check-in's listener: the answers, in order."""
+
+    def __init__(self, answers: list[str]) -> None:
+        self.answers = answers
+
+    def listen(self, request):
+        from microalign.ports.speech import Heard
+
+        return Heard(self.answers.pop(0))
+
+    def close(self) -> None:
+        pass
+
+
+def _when(condition, then) -> threading.Thread:
+    """Run `then` once `condition()` holds (watched beside the daemon's event loop)."""
+
+    def watch() -> None:
+        deadline = time.monotonic() + 60
+        while not condition() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        then()
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_daemon_slot_done_typed_while_model_preloads_starts_nothing(home, tmp_path, monkeypatch):
+    """A typed check-in finishes the slot while the daemon's check-in process loads the
+    model ahead of it: at the slot the daemon says nothing and starts no check-in."""
+    from microalign.adapters.speech.terminal import TerminalSpeaker
+    from microalign.app.checkin import run_checkin
+    from microalign.app.context import App
+
+    log = scripted_speech(monkeypatch, tmp_path, ["daemon answer"] * 5)
     gate = tmp_path / "gate"
-    env, log = _shared_answers(tmp_path, ["daemon answer"] * 5)
-    env["MICROALIGN_TEST_PRELOAD_GATE"] = str(gate)
-    daemon = DaemonProcess(tmp_path, env)
-    try:
-        _wait(lambda: _has(log, "preload_waiting"), "daemon never prepared", daemon)
-        typed = subprocess.run(
-            [sys.executable, "-m", "microalign", "checkin", "evening", "--text"],
-            input="calm\nsmall win\nnothing\n",
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env=env_for_child(),
-        )
-        assert typed.returncode == 0, typed.stderr
-        gate.touch()
-        _wait(lambda: "ended: already_done" in daemon.text(), "no stand-down", daemon)
-        daemon.proc.send_signal(signal.SIGTERM)
-        assert daemon.wait() == 0
-    finally:
-        daemon.kill()
-    assert [e for e in events(log) if e["event"] in ("say", "heard")] == []
-    assert _checkins() == [("evening", "done", None)]
-    assert " ERROR " not in daemon.text() and "Traceback" not in daemon.text()
-    with Store.open(resolve().database) as store:
-        assert store.slot_status(now.date(), "evening") == "done"
+    monkeypatch.setenv("MICROALIGN_TEST_PRELOAD_GATE", str(gate))
+    write_config(resolve(), slots_toml("07:30"))
+    day = datetime(2026, 5, 4, 7, 29, 52)
+    daemon = make_daemon(clock=clock_at(day), preload_seconds=5)
+    slot = datetime(2026, 5, 4, 7, 30, 1, tzinfo=daemon.clock.zone())
+
+    def typed_then_open_gate() -> None:
+        app = App(resolve())
+        try:
+            listener = _Typed(["calm", "small win", "nothing"] * 3)
+            run_checkin(app, "morning", TerminalSpeaker(), listener, day=day.date())
+        finally:
+            app.close()
+            gate.touch()
+
+    typed = _when(lambda: _has(log, "preload_waiting"), typed_then_open_gate)
+    asyncio.run(drive(daemon, lambda: daemon.clock.now() >= slot, timeout=60, settle=0.5))
+    typed.join()
+    seen = [e["event"] for e in events(log)]
+    assert "preload_waiting" in seen and not {"say", "heard"} & set(seen)
+    assert events_of(daemon, "started") == []
+    assert _checkins() == [("morning", "done", None)]
+
+
+def test_daemon_slot_not_preloaded_greets_while_model_loads(home, tmp_path, monkeypatch):
+    """Too late to load the model ahead (the slot has come): the greeting is spoken while
+    it loads; the first answer waits for it."""
+    log = scripted_speech(monkeypatch, tmp_path, ["steady"])
+    gate = tmp_path / "gate"
+    monkeypatch.setenv("MICROALIGN_TEST_PRELOAD_GATE", str(gate))
+    write_config(resolve(), slots_toml("07:30"))
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
+    spoken = _when(lambda: _has(log, "say"), gate.touch)  # the model loads until then
+    asyncio.run(drive(daemon, lambda: events_of(daemon, "done"), timeout=60))
+    spoken.join()
+    seen = [e["event"] for e in events(log)]
+    assert seen.index("say") < seen.index("preload") < seen.index("heard")
+    assert seen.count("preload") == 1
 
 
 def test_daemon_checkin_process_killed_is_retried_and_resumes(home, tmp_path):
@@ -185,3 +230,15 @@ class _Away:
 
     async def close(self) -> None:
         return None
+
+
+def test_daemon_slot_sooner_than_preload_time_loads_speech_at_once(home, tmp_path, monkeypatch):
+    """Started 8 s before a slot it would preload 60 s ahead: loading starts at once, so
+    the model is ready before the slot."""
+    log = scripted_speech(monkeypatch, tmp_path, ["steady"])
+    write_config(resolve(), slots_toml("07:30"))
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 29, 52)), preload_seconds=60)
+    asyncio.run(drive(daemon, lambda: events_of(daemon, "done"), timeout=60))
+    slot = daemon.clock.to_real(datetime(2026, 5, 4, 5, 30, tzinfo=UTC)).timestamp()
+    loaded = [e["t"] for e in events(log) if e["event"] == "preload"]
+    assert len(loaded) == 1 and loaded[0] < slot

@@ -33,6 +33,11 @@ class Paths:
         return self.data_dir / "models"
 
     @property
+    def cache_dir(self) -> Path:
+        """What can be rebuilt from other files (e.g. a model's vocabulary)."""
+        return self.data_dir / "cache"
+
+    @property
     def runtime_dir(self) -> Path:
         # The lock and the running check-in marker; XDG_RUNTIME_DIR is per login and
         # cleared at logout, but tests and headless machines may not have one.

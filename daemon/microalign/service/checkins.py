@@ -156,9 +156,9 @@ class Checkins:
     async def _attempt(self, occ: Occurrence, intended: bool) -> str:
         """Run the check-in; its status, whatever happened."""
         try:
-            if self.state.prepared != occ.slot:
-                await self.thread.call(self.runner.prepare, occ.slot)
-            # Loading the model takes a while: someone may have done the check-in meanwhile.
+            # Speech not prepared ahead is loaded by the run itself: the greeting is spoken
+            # while the model loads. Preparing took a while: someone may have done the
+            # check-in meanwhile.
             if self.slots.settled(occ.key, intended):
                 return ALREADY_DONE
             return await self.thread.call(self.runner.run, occ.slot, occ.day, intended)
@@ -248,7 +248,7 @@ class Checkins:
 
     async def prepare(self, slot: str) -> None:
         """Load speech shortly before a check-in (the timers call it)."""
-        if self.slots.attempts.running is not None:
+        if self.slots.attempts.running is not None or self.state.prepared == slot:
             return
         if await asyncio.to_thread(self.speech_problem) is not None:
             return  # nothing to load: the check-in is offered typed

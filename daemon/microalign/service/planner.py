@@ -75,7 +75,10 @@ class Planner:
             return None
         real = self.clock.to_real(upcoming.at)
         early = real - timedelta(seconds=self.preload_seconds)
-        prepare = early if early > self.clock.to_real(self.clock.now()) else None
+        now = self.clock.to_real(self.clock.now())
+        # Too late to load ahead in full (the daemon just started, or woke up): start now,
+        # the check-in greets meanwhile.
+        prepare = max(early, now) if real > now else None
         return WakePlan(real, prepare, upcoming.slot)
 
     def nothing_soon(self, now: datetime) -> bool:

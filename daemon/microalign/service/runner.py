@@ -69,10 +69,19 @@ class CheckinRunner:
             app.close()
 
     def prepare(self, slot: str) -> None:
-        self._ready(slot)
+        """Start loading speech ahead of the check-in and return: a check-in that comes
+        before the model is loaded greets meanwhile, and a model that cannot be loaded is
+        reported by its first answer."""
+        _, listener = self._engines()
+        if not callable(getattr(listener, "start_warm_up", None)):
+            preload = getattr(listener, "preload", None)
+            if callable(preload):
+                preload()
+        log.info("Loading speech for the %s check-in", slot)
 
-    def _ready(self, slot: str) -> tuple[Speaker, Listener]:
-        """The speech engines, loaded now unless they are already."""
+    def _engines(self) -> tuple[Speaker, Listener]:
+        """The speech engines; a new listener starts loading its model in the background,
+        so the check-in can greet meanwhile (its first answer waits for the model)."""
         if self._speech is not None:
             return self._speech
         app = _app(self.paths)
@@ -81,20 +90,15 @@ class CheckinRunner:
         finally:
             app.close()
         self._speech = (speaker, listener)
-        preload = getattr(listener, "preload", None)
-        if callable(preload):
-            preload()
-        elif isinstance(getattr(type(listener), "model", None), property):
-            # VoskListener loads its model lazily on first use of `.model`: use it now, so
-            # the first answer does not wait for the model.
-            listener.model  # noqa: B018
-        log.info("Speech ready for the %s check-in", slot)
+        start_warm_up = getattr(listener, "start_warm_up", None)
+        if callable(start_warm_up):
+            start_warm_up()
         return speaker, listener
 
     def run(self, slot: str, day: date, intended: bool = False) -> str:
         from microalign.app.checkin import run_checkin
 
-        speaker, listener = self._ready(slot)
+        speaker, listener = self._engines()  # not waiting for the model: greet first
         app = _app(self.paths)
         try:
             return run_checkin(
@@ -127,7 +131,7 @@ class CheckinRunner:
         """Ask for the harder goal by voice and create it; None if no answer was given."""
         from microalign.ports.speech import AnswerKind, ListenRequest
 
-        speaker, listener = self._ready("level-up")
+        speaker, listener = self._engines()
         app = _app(self.paths)
         try:
             goal = app.goals.get(goal_id)

@@ -114,6 +114,45 @@ def test_endpoint_settings_from_config_uses_speech_section():
     assert (s.silence_seconds, s.max_answer_seconds, s.no_speech_timeout_seconds) == (0.7, 12, 8)
 
 
+def _silence_until_end(settings: EndpointSettings) -> float:
+    """Seconds of silence after one second of speech before the answer ends."""
+    ep = Endpointer(settings)
+    decision, at = _run(ep, _frames(0.5, QUIET) + _frames(1.0, LOUD) + _frames(5.0, QUIET))
+    assert decision is Decision.END_OF_SPEECH
+    return round(at - 1.5, 2)
+
+
+def test_endpoint_settings_config_choice_and_free_windows_end_answers(tmp_path):
+    from microalign import config
+
+    path = tmp_path / "microalign.toml"
+    path.write_text("[speech]\nsilence_seconds = 1.5\nchoice_silence_seconds = 0.4\n")
+    settings = EndpointSettings.from_config(config.load(path).speech)
+    assert _silence_until_end(settings) == 1.5
+    assert _silence_until_end(settings.for_choice()) == 0.4
+    assert settings.for_choice().max_answer_seconds == settings.max_answer_seconds
+
+
+def test_endpoint_settings_default_choice_window_at_most_half_a_second():
+    from microalign.config import Speech
+
+    settings = EndpointSettings.from_config(Speech())
+    assert _silence_until_end(settings.for_choice()) <= 0.5
+    assert _silence_until_end(settings) == Speech().silence_seconds
+
+
+def test_endpointer_chime_seconds_neither_speech_nor_noise():
+    ep = Endpointer(EndpointSettings(silence_seconds=0.5, no_speech_timeout_seconds=2), 0.4)
+    decision, _ = _run(ep, _frames(0.4, LOUD) + _frames(3.0, QUIET))
+    assert decision is Decision.NO_SPEECH
+    ep = Endpointer(EndpointSettings(silence_seconds=0.5), 0.4)
+    _run(ep, _frames(0.4, LOUD))
+    assert ep.threshold() < LOUD / 3  # the chime did not raise the noise floor
+    decision, _ = _run(ep, _frames(0.5, LOUD) + _frames(2.0, QUIET))
+    assert decision is Decision.END_OF_SPEECH
+    assert ep.speech_started_at == pytest.approx(0.4, abs=FRAME)
+
+
 def test_endpointer_default_partial_lagging_in_fluent_speech_continues():
     # Vosk's partial can stand still ~2 s while someone keeps talking: not an end.
     from microalign.config import Speech

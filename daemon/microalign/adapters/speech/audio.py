@@ -11,12 +11,17 @@ import logging
 import math
 import os
 import queue
+import sys
 import threading
+import time
 import wave
 from array import array
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from microalign.errors import AudioFileError, SpeechError
 from microalign.i18n import Keyed
@@ -26,6 +31,18 @@ log = logging.getLogger(__name__)
 RATE = 16000  # Vosk models are trained on 16 kHz mono
 CHUNK_SECONDS = 0.05
 CHUNK_FRAMES = int(RATE * CHUNK_SECONDS)
+# Silence written after the samples so that PortAudio plays them all before the stream stops.
+PAD_SECONDS = 0.15
+# Silence after a prompt on a stream held open for what follows: enough for the prompt to
+# have been heard when say() returns, short enough for a chime to follow at once.
+HOLD_SECONDS = 0.05
+# Synthesised speech: a 10 ms window whose peak stays below this is silence (espeak-ng pads
+# its WAVs with 0.4 s of it); this much of it is kept at each end so no soft edge is cut.
+TRIM_PEAK = 300
+TRIM_KEEP_SECONDS = 0.03
+# How much microphone audio is kept while no answer is being recorded: enough to reach back
+# to the start of the chime.
+RING_SECONDS = 1.5
 
 
 def device_arg(name: str) -> int | str | None:
@@ -58,18 +75,32 @@ def play_wav(path: Path, device: int | str | None = None) -> None:
 
 
 def play_pcm(pcm: bytes, rate: int, channels: int = 1, device: int | str | None = None) -> None:
-    import sounddevice as sd
-
+    player = Player(device)
     try:
-        with sd.RawOutputStream(
-            samplerate=rate, channels=channels, dtype="int16", device=device
-        ) as out:
-            out.write(pcm)
-            # Pad with silence so PortAudio drains the real samples before the stream
-            # stops: without it the end of a prompt can be cut off.
-            out.write(bytes(2 * channels * int(rate * 0.15)))
-    except (sd.PortAudioError, ValueError, OSError) as exc:
-        raise _device_error("output", device, exc) from exc
+        player.play(pcm, rate, channels)
+    finally:
+        player.close()
+
+
+def trim_silence(pcm: bytes, rate: int, channels: int = 1) -> bytes:
+    """`pcm` (16-bit) without the silence before its first and after its last sound,
+    keeping TRIM_KEEP_SECONDS of each; all silence gives b"" back."""
+    samples = array("h")
+    samples.frombytes(pcm[: len(pcm) - len(pcm) % (2 * channels)])
+    if sys.byteorder != "little":
+        samples.byteswap()
+    step = max(1, rate // 100) * channels
+    loud = [
+        i
+        for i in range(0, len(samples), step)
+        if max(samples[i : i + step]) >= TRIM_PEAK or -min(samples[i : i + step]) >= TRIM_PEAK
+    ]
+    if not loud:
+        return b""
+    keep = int(rate * TRIM_KEEP_SECONDS) * channels
+    start = max(0, loud[0] - keep)
+    end = min(len(samples), loud[-1] + step + keep)
+    return pcm[2 * start : 2 * end]
 
 
 def chime_pcm(rate: int = RATE) -> bytes:
@@ -82,6 +113,84 @@ def chime_pcm(rate: int = RATE) -> bytes:
             envelope = 0.5 - 0.5 * math.cos(2 * math.pi * i / count)
             samples.append(int(9000 * envelope * math.sin(2 * math.pi * freq * i / rate)))
     return samples.tobytes()
+
+
+@dataclass
+class Cue:
+    """When this process's last chime sounded (time.monotonic()): the microphone keeps the
+    answer's audio from its start, so a quick answer is not cut off."""
+
+    started: float = 0.0
+    ended: float = 0.0
+
+
+CUE = Cue()
+
+
+class Player:
+    """An output stream held open from one sound to the next that follows at once (the
+    prompt, then the chime). Through a sound server a stream that starts, or runs dry and
+    starts again, can take seconds before it sounds; one that is kept fed does not."""
+
+    def __init__(self, device: int | str | None = None) -> None:
+        self.device = device
+        self._stream: Any = None  # a sounddevice.RawOutputStream while open
+        self._format: tuple[int, int] = (0, 0)
+
+    def play(self, pcm: bytes, rate: int, channels: int = 1, hold: float = 0.0) -> None:
+        """Play `pcm`, then `hold` seconds of silence, and keep the stream open: return
+        once the sound has been played."""
+        import sounddevice as sd
+
+        try:
+            if self._stream is not None and self._format != (rate, channels):
+                self.close()
+            if self._stream is None:
+                self._stream = sd.RawOutputStream(
+                    samplerate=rate, channels=channels, dtype="int16", device=self.device
+                )
+                self._format = (rate, channels)
+                self._stream.start()
+            self._stream.write(pcm + bytes(2 * channels * int(rate * hold)))
+        except (sd.PortAudioError, ValueError, OSError) as exc:
+            self._abort()
+            raise _device_error("output", self.device, exc) from exc
+
+    def chime(self) -> None:
+        """Play the chime after what was just played, and close the stream."""
+        rate = self._format[0] if self._stream is not None else RATE
+        # From before the chime is written: a late return from close() (a busy machine)
+        # must not move the start of the answer past the user's first word.
+        CUE.started, CUE.ended = time.monotonic(), 0.0
+        self.play(chime_pcm(rate), rate, 1)
+        self.close()
+        CUE.ended = time.monotonic()
+
+    def close(self) -> None:
+        """Let the stream play out and close it."""
+        import sounddevice as sd
+
+        stream, self._stream = self._stream, None
+        if stream is None:
+            return
+        rate, channels = self._format
+        try:
+            # Pad with silence so PortAudio drains the real samples before the stream
+            # stops: without it the end of a prompt can be cut off.
+            stream.write(bytes(2 * channels * int(rate * PAD_SECONDS)))
+            stream.stop()
+        except (sd.PortAudioError, ValueError, OSError) as exc:
+            raise _device_error("output", self.device, exc) from exc
+        finally:
+            stream.close()
+
+    def _abort(self) -> None:
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.abort()
+            with contextlib.suppress(Exception):
+                stream.close()
 
 
 # --- WAV files -------------------------------------------------------------------------
@@ -178,10 +287,11 @@ class WavWriter:
 class Microphone:
     """A 16 kHz mono int16 input stream, delivered in CHUNK_SECONDS pieces.
 
-    The stream runs from open to close, once per check-in, and its audio is kept only
-    between start() and stop(). Starting a stream through PulseAudio takes from 0.1 s to
-    over a second, enough to clip a quick answer said right after the chime; and a stream
-    that is merely not read queues the prompt's seconds in the sound server instead.
+    The stream runs from open to close, once per check-in. Its last RING_SECONDS are kept
+    in a ring, and from start() to stop() everything goes to the answer. Starting a stream
+    through PulseAudio takes from 0.1 s to over a second, enough to clip a quick answer
+    said right after the chime; and a stream that is merely not read queues the prompt's
+    seconds in the sound server instead.
     """
 
     def __init__(self, device: int | str | None = None, first_audio_timeout: float = 5.0) -> None:
@@ -189,9 +299,15 @@ class Microphone:
 
         self.device = device
         self._queue: queue.Queue[bytes] = queue.Queue()
+        self._ring: deque[tuple[float, bytes]] = deque(maxlen=int(RING_SECONDS / CHUNK_SECONDS))
+        self._lock = threading.Lock()
         self._keeping = False
         self._overflows = 0
         self._flowing = threading.Event()
+        # Set by start(): when the answer's first chunk began (time.monotonic()), and how
+        # many of its first seconds were heard while the chime played.
+        self.kept_from = 0.0
+        self.cue_seconds = 0.0
         try:
             self._stream = sd.RawInputStream(
                 samplerate=RATE,
@@ -208,22 +324,40 @@ class Microphone:
             self.close()
             raise _device_error("input", device, TimeoutError("it delivers no audio"))
 
-    def _callback(self, indata, frames, time, status) -> None:
-        # PortAudio's thread: no logging or blocking here.
+    def _callback(self, indata, frames, time_info, status) -> None:
+        # PortAudio's thread: no logging or blocking here (the lock is held only briefly).
         self._flowing.set()
-        if self._keeping:
-            if status.input_overflow:
-                self._overflows += 1
-            self._queue.put_nowait(bytes(indata))
+        chunk = bytes(indata)
+        with self._lock:
+            if self._keeping:
+                if status.input_overflow:
+                    self._overflows += 1
+                self._queue.put_nowait(chunk)
+            else:
+                self._ring.append((time.monotonic(), chunk))
 
     def start(self) -> None:
-        """Keep the audio from now on (what came before is not the answer)."""
-        self._queue = queue.Queue()
-        self._overflows = 0
-        self._keeping = True
+        """Keep the audio from now on, and from the start of a chime that just ended (what
+        came before is not the answer)."""
+        now = time.monotonic()
+        recent = CUE.ended and now - CUE.ended < RING_SECONDS - 2 * CHUNK_SECONDS
+        since = CUE.started if recent else now
+        with self._lock:
+            self._queue = queue.Queue()
+            self._overflows = 0
+            kept = [(t, c) for t, c in self._ring if t > since]
+            self._ring.clear()
+            for _, chunk in kept:
+                self._queue.put_nowait(chunk)
+            self._keeping = True
+        first = kept[0][0] if kept else now
+        self.kept_from = first - CHUNK_SECONDS
+        during_cue = sum(1 for t, _ in kept if recent and t <= CUE.ended)
+        self.cue_seconds = during_cue * CHUNK_SECONDS
 
     def stop(self) -> None:
-        self._keeping = False
+        with self._lock:
+            self._keeping = False
         if self._overflows:
             log.warning(
                 "microphone input overflowed %d times; some audio was lost", self._overflows

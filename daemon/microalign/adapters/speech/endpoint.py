@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import sys
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -31,7 +31,9 @@ class Decision(Enum):
 
 @dataclass(frozen=True)
 class EndpointSettings:
-    silence_seconds: float = 1.0
+    silence_seconds: float = 1.0  # ends a free answer
+    # Ends a choice answer (one or two words: yes, no, partly, skip, a command).
+    choice_silence_seconds: float = 0.5
     max_answer_seconds: float = 30.0
     no_speech_timeout_seconds: float = 8.0
     # Speech must last this long before it counts (a click or a cough does not).
@@ -45,10 +47,15 @@ class EndpointSettings:
     def from_config(cls, speech: Any) -> EndpointSettings:
         return cls(
             silence_seconds=speech.silence_seconds,
+            choice_silence_seconds=speech.choice_silence_seconds,
             max_answer_seconds=speech.max_answer_seconds,
             no_speech_timeout_seconds=speech.no_speech_timeout_seconds,
             stable_partial_seconds=max(4.0, 3 * speech.silence_seconds),
         )
+
+    def for_choice(self) -> EndpointSettings:
+        """The settings for a choice answer: its own end-of-speech window."""
+        return replace(self, silence_seconds=self.choice_silence_seconds)
 
 
 def frame_rms(pcm: bytes) -> float:
@@ -63,10 +70,15 @@ def frame_rms(pcm: bytes) -> float:
 
 
 class Endpointer:
-    """Feed every frame with `feed`; stop listening at the first non-CONTINUE decision."""
+    """Feed every frame with `feed`; stop listening at the first non-CONTINUE decision.
 
-    def __init__(self, settings: EndpointSettings) -> None:
+    The first `cue_seconds` were recorded while the chime played: its sound in the room is
+    neither speech nor the noise floor, so they count for neither.
+    """
+
+    def __init__(self, settings: EndpointSettings, cue_seconds: float = 0.0) -> None:
         self.settings = settings
+        self.cue_seconds = cue_seconds
         self.elapsed = 0.0
         self.speech_started_at: float | None = None
         self.last_voice_at: float | None = None
@@ -88,7 +100,9 @@ class Endpointer:
         start = self.elapsed
         self.elapsed += seconds
         self._track_partial(partial, start)
-        if rms >= self.threshold():
+        if self.elapsed <= self.cue_seconds:
+            self._voiced_run = 0.0
+        elif rms >= self.threshold():
             self._voiced(start, seconds)
         else:
             self._unvoiced(rms)
@@ -126,7 +140,9 @@ class Endpointer:
         if self.elapsed - self.speech_started_at >= s.max_answer_seconds:
             return Decision.MAX_LENGTH
         assert self.last_voice_at is not None
-        if self.elapsed - self.last_voice_at >= s.silence_seconds:
+        # The frame lengths add up with rounding errors: without the margin, 0.5 s of
+        # silence could need one frame more.
+        if self.elapsed - self.last_voice_at >= s.silence_seconds - 1e-9:
             return Decision.END_OF_SPEECH
         if self._partial and self.elapsed - self._partial_since >= s.stable_partial_seconds:
             return Decision.END_OF_SPEECH

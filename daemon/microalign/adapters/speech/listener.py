@@ -12,12 +12,13 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from microalign.adapters.speech import audio, models, stt
 from microalign.adapters.speech.endpoint import Decision, Endpointer, EndpointSettings, frame_rms
 from microalign.errors import NoSpeechError, SpeechError
-from microalign.ports.speech import Heard, ListenRequest
+from microalign.ports.speech import AnswerKind, Heard, ListenRequest
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
@@ -48,6 +49,7 @@ class VoskListener:
         device: int | str | None = None,
         open_source: Callable[[int | str | None], audio.Microphone] = audio.Microphone,
         model: stt.LoadedModel | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self.pack = pack
         self.settings = settings
@@ -55,6 +57,7 @@ class VoskListener:
         self._locate = locate
         self._open_source = open_source
         self._model = model  # normally None: loaded on warm-up or the first answer
+        self._cache_dir = cache_dir  # where the model's vocabulary is remembered
         self._source: audio.Microphone | None = None
         self._warming: threading.Thread | None = None
 
@@ -62,7 +65,7 @@ class VoskListener:
     def model(self) -> stt.LoadedModel:
         if self._model is None:
             found = self._locate()
-            model = stt.LoadedModel(found.path, found.name)
+            model = stt.LoadedModel(found.path, found.name, cache_dir=self._cache_dir)
             stt.check_language(model, self.pack)
             self._model = model
         return self._model
@@ -75,6 +78,8 @@ class VoskListener:
 
     def start_warm_up(self) -> None:
         """Warm up in the background while the first prompts are spoken."""
+        if self._warming is not None:
+            return
 
         def run() -> None:
             try:
@@ -99,6 +104,8 @@ class VoskListener:
         self.preload()
         source = self._source
         assert source is not None
+        choice = request.kind is AnswerKind.CHOICE
+        settings = self.settings.for_choice() if choice else self.settings
         rec = self.model.recognizer(
             request.kind,
             request.vocabulary or self.pack.vocabulary(),
@@ -107,7 +114,7 @@ class VoskListener:
         try:
             source.start()
             try:
-                return self._record(source, rec, request, self.model.name)
+                return self._record(source, rec, request, self.model.name, settings)
             finally:
                 source.stop()
         except NoSpeechError:
@@ -121,12 +128,16 @@ class VoskListener:
         if source is not None:
             source.close()
 
-    def _record(self, source, rec, request: ListenRequest, model_name: str) -> Heard:
+    def _record(
+        self, source, rec, request: ListenRequest, model_name: str, settings: EndpointSettings
+    ) -> Heard:
         path = request.audio_path
         writer = audio.WavWriter(path) if path is not None else None
         try:
             sink = writer.write if writer else _ignore
-            decision, results = stream_answer(source.read, rec, sink, self.settings)
+            decision, results = stream_answer(
+                source.read, rec, sink, settings, getattr(source, "cue_seconds", 0.0)
+            )
         except BaseException:
             if writer:
                 writer.discard()
@@ -134,7 +145,7 @@ class VoskListener:
         if decision is Decision.NO_SPEECH:
             if writer:
                 writer.discard()
-            seconds = f"{self.settings.no_speech_timeout_seconds:g}"
+            seconds = f"{settings.no_speech_timeout_seconds:g}"
             raise NoSpeechError.keyed("no_speech", seconds=seconds)
         if writer:
             writer.close()
@@ -165,9 +176,11 @@ def stream_answer(
     rec,
     sink: Callable[[bytes], None],
     settings: EndpointSettings,
+    cue_seconds: float = 0.0,
 ) -> tuple[Decision, list[dict]]:
-    """Feed chunks from `read` to the recogniser and `sink` until the endpointer decides."""
-    endpointer = Endpointer(settings)
+    """Feed chunks from `read` to the recogniser and `sink` until the endpointer decides;
+    the first `cue_seconds` were heard during the chime."""
+    endpointer = Endpointer(settings, cue_seconds)
     results: list[dict] = []
     count = 0
     while True:
@@ -200,6 +213,7 @@ def make_voice_listener(config: Config, pack: LanguagePack, paths: Paths) -> Vos
         locate,
         EndpointSettings.from_config(speech),
         device=audio.device_arg(speech.input_device),
+        cache_dir=paths.cache_dir,
     )
     listener.start_warm_up()
     return listener

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from microalign.adapters.speech import audio
 from microalign.adapters.speech.models import language_name
+from microalign.adapters.speech.vocabcache import VocabularyCache, word_list_key
 from microalign.core.safetext import clean
 from microalign.errors import ModelError
 from microalign.i18n import LanguagePack
@@ -24,9 +25,10 @@ UNK = "[unk]"
 
 
 class LoadedModel:
-    """A vosk.Model with its name, directory and word list."""
+    """A vosk.Model with its name, directory and word list (read once per model and
+    remembered in `cache_dir`, when given)."""
 
-    def __init__(self, path: Path, name: str) -> None:
+    def __init__(self, path: Path, name: str, cache_dir: Path | None = None) -> None:
         import vosk
 
         vosk.SetLogLevel(-1)  # Kaldi logs to stderr; our own warnings go to the log
@@ -36,26 +38,12 @@ class LoadedModel:
             self.model = vosk.Model(str(path))
         except Exception as exc:  # vosk raises a bare Exception on a broken directory
             raise ModelError.keyed("model_load", path=path, error=exc) from None
-
-        self._known: dict[str, bool] = {}
-        self._readable = True
+        self._vocabulary = VocabularyCache(cache_dir)
 
     def known(self, words: Iterable[str]) -> frozenset[str] | None:
-        """Which of `words` the model can recognise; None if its word list is unreadable.
-
-        Only the asked words are kept: the full list of a large model is hundreds of
-        thousands of strings (tens of MB) and must not outlive the check-in.
-        """
-        missing = {w for w in words if w not in self._known}
-        if missing and self._readable:
-            found = scan_vocabulary(self.path, missing)
-            if found is None:
-                self._readable = False
-            else:
-                self._known.update({w: w in found for w in missing})
-        if not self._readable:
-            return None
-        return frozenset(w for w, ok in self._known.items() if ok)
+        """The words the model can recognise among `words` and those asked before; None if
+        its word list is unreadable."""
+        return known_words(self.path, words, self._vocabulary)
 
     def recognizer(
         self, kind: AnswerKind, phrases: tuple[str, ...] = (), required: tuple[str, ...] = ()
@@ -78,6 +66,27 @@ class LoadedModel:
             rec = vosk.KaldiRecognizer(self.model, audio.RATE)
         rec.SetWords(True)
         return rec
+
+
+def known_words(model: Path, words: Iterable[str], cache: VocabularyCache) -> frozenset[str] | None:
+    """The words `model` knows among `words` and those asked before (remembered in `cache`,
+    so the word list is read only for words never asked); None if it has no word list.
+
+    Only the asked words are kept: the full list of a large model is hundreds of thousands
+    of strings (tens of MB) and must not outlive the check-in.
+    """
+    key = word_list_key(model)
+    if key is None:
+        log.warning("%s has no word list; grammar words are not checked", model)
+        return None
+    table = cache.table(key)
+    missing = {w for w in words if w not in table}
+    if missing:
+        found = scan_vocabulary(model, missing)
+        if found is None:
+            return None
+        cache.add(key, {w: w in found for w in missing})
+    return frozenset(w for w, ok in table.items() if ok)
 
 
 def release_memory() -> None:
@@ -158,7 +167,9 @@ def grammar_phrases(phrases: tuple[str, ...], known: frozenset[str] | None) -> l
 def check_language(model: LoadedModel, pack: LanguagePack) -> None:
     """A model of another language does not know the pack's answer words: refuse it."""
     groups = (*pack.answers.items(), *pack.commands.items())
-    known = model.known({w for _, group in groups for phrase in group for w in phrase.split()})
+    # [unk] too: every grammar asks for it, and the word list is then read only once.
+    words = {w for _, group in groups for phrase in group for w in phrase.split()} | {UNK}
+    known = model.known(words)
     if known is None:
         return
     deaf = [

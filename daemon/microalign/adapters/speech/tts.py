@@ -107,6 +107,7 @@ class Pyttsx3Speaker:
         self._espeak: _Espeak | None = None
         self._voice_id = ""
         self._tmp = tempfile.TemporaryDirectory(prefix="microalign-tts-")
+        self._player = audio.Player(device)
 
     def _get_engine(self) -> _Espeak:
         if self._espeak is None:
@@ -147,13 +148,25 @@ class Pyttsx3Speaker:
         raise SpeechError.keyed("tts_no_audio", problem=problem, voice=self.voice)
 
     def say(self, text: str) -> None:
-        audio.play_wav(self.synthesise(text), self.device)
+        path = self.synthesise(text)
+        with audio.open_wav(path) as wav:
+            pcm = wav.readframes(wav.getnframes())
+            rate, channels = wav.getframerate(), wav.getnchannels()
+        # espeak-ng ends its WAVs with 0.4 s of silence: nobody needs to wait for it. The
+        # stream stays open for the chime that follows.
+        pcm = audio.trim_silence(pcm, rate, channels)
+        self._player.play(pcm, rate, channels, hold=audio.HOLD_SECONDS)
 
     def chime(self) -> None:
+        """The chime right after the prompt; without it the prompt's stream is closed."""
         if self.chime_enabled:
-            audio.play_pcm(audio.chime_pcm(), audio.RATE, 1, self.device)
+            self._player.chime()
+        else:
+            self._player.close()
 
     def close(self) -> None:
+        with contextlib.suppress(SpeechError):
+            self._player.close()
         engine, self._engine, self._espeak = self._engine, None, None
         if engine is not None:
             with contextlib.suppress(Exception):
