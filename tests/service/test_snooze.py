@@ -40,6 +40,16 @@ def _near(a: datetime, b: datetime, seconds: float = 60) -> bool:
     return abs((a - b).total_seconds()) < seconds
 
 
+async def _until_snooze_loaded(daemon, key) -> None:
+    """The daemon has read the stored snooze (start-up takes longer on a loaded machine),
+    then had a moment in which it could wrongly have started the check-in."""
+    for _ in range(600):
+        if key in daemon.slots.intentions.snoozed:
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.5)
+
+
 def test_daemon_snooze_in_an_hour_starts_again_then_and_after_restart(home, tmp_path, monkeypatch):
     speech = scripted_speech(monkeypatch, tmp_path, ["in an hour", "a calm start"])
     write_config(resolve(), slots_toml("07:30", grace=120))
@@ -57,7 +67,7 @@ def test_daemon_snooze_in_an_hour_starts_again_then_and_after_restart(home, tmp_
 
     async def scenario():
         task = asyncio.create_task(drive(second, lambda: KEY in events_of(second, "done")))
-        await asyncio.sleep(1.0)
+        await _until_snooze_loaded(second, KEY)
         early = list(events_of(second, "started"))
         upcoming = second.next_occurrence()
         second.clock.offset += timedelta(minutes=12)
@@ -100,7 +110,7 @@ def test_typed_checkin_in_an_hour_daemon_starts_it_an_hour_later(
 
     async def scenario():
         task = asyncio.create_task(drive(daemon, lambda: key in events_of(daemon, "done")))
-        await asyncio.sleep(1.0)
+        await _until_snooze_loaded(daemon, key)
         early = list(events_of(daemon, "started"))
         upcoming = daemon.next_occurrence()
         daemon.clock.offset += timedelta(minutes=61)
