@@ -54,6 +54,7 @@ def fill(data_dir: Path, today: date) -> int:
                         cur.lastrowid,
                         f"goal:{g + 1}",
                         g + 1,
+                        f"Did you do micro-goal {g + 1} today?",
                         "choice",
                         "yes",
                         outcome,
@@ -62,12 +63,22 @@ def fill(data_dir: Path, today: date) -> int:
                     )
                 )
             answers.append(
-                (cur.lastrowid, "feeling", None, "free", "good", None, "final", now_iso())
+                (
+                    cur.lastrowid,
+                    "feeling",
+                    None,
+                    "How did it feel?",
+                    "free",
+                    "good",
+                    None,
+                    "final",
+                    now_iso(),
+                )
             )
             day += timedelta(days=1)
         conn.executemany(
-            "INSERT INTO answers(checkin_id, step, goal_id, kind, text, outcome, status, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO answers(checkin_id, step, goal_id, prompt, kind, text, outcome, status, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             answers,
         )
     store.close()
