@@ -149,3 +149,29 @@ def new_milestones(
                 }
             )
     return stored
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """Where a levelled-up goal came from: its parent, how long the parent ran, the chain."""
+
+    parent: str
+    days: int  # the parent's days from its start to the level-up, both counted
+    chain: list[str]  # goal texts, easiest first, ending with the goal itself
+
+
+def lineages(progress: list[GoalProgress]) -> dict[int, Lineage]:
+    """The lineage of every levelled-up goal in `progress` (which must hold its parents)."""
+    goals = {p.goal["id"]: p.goal for p in progress}
+    found = {}
+    for goal in goals.values():
+        parent = goals.get(goal["parent_id"])
+        if parent is None:
+            continue
+        end = date.fromisoformat(parent["ended_on"] or goal["created_on"])
+        chain = [goal]
+        while chain[0]["parent_id"] in goals and len(chain) <= len(goals):
+            chain.insert(0, goals[chain[0]["parent_id"]])
+        days = (end - date.fromisoformat(parent["created_on"])).days + 1
+        found[goal["id"]] = Lineage(parent["text"], days, [g["text"] for g in chain])
+    return found

@@ -94,7 +94,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.stopped": "Alright, I've saved what you told me.",
     "say.snoozed": "Okay, I'll ask again later.",
     "say.confirm": "I heard: {text}. Is that right?",
-    "say.milestone": "Milestone: {title}!",
+    "say.milestone": "Milestone: {title}",
     "say.level_up_question": (
         "Let's level up “{goal}”. What is the slightly harder version? Say it after the chime."
     ),
@@ -195,6 +195,25 @@ Next steps:
             "   streak {streak} · best {best} · strength {strength} · kept {kept} of {count} days"
         ),
     },
+    "cli.stats.ended_line": {
+        "one": (
+            "   {state} on {day} · best {best} · strength {strength} · kept {kept} of {count} day"
+        ),
+        "other": (
+            "   {state} on {day} · best {best} · strength {strength} · kept {kept} of {count} days"
+        ),
+    },
+    "cli.stats.levelled_from": {
+        "one": "   levelled up from “{goal}” after {count} day",
+        "other": "   levelled up from “{goal}” after {count} days",
+    },
+    "cli.stats.chain": "   chain: {chain}",
+    "cli.heatmap.kept": "kept",
+    "cli.heatmap.partly": "partly",
+    "cli.heatmap.frozen": "freeze",
+    "cli.heatmap.missed": "missed",
+    "cli.heatmap.rest": "rest",
+    "cli.heatmap.pending": "today, not answered yet",
     "cli.column.id": "id",
     "cli.column.goal": "goal",
     "cli.column.value": "value",
@@ -236,6 +255,7 @@ Next steps:
         'Describe the harder version: microalign goals level-up {goal_id} "new goal text"'
     ),
     # -- milestones ----------------------------------------------------------------------
+    "milestone.goal_title": "“{goal}” — {title}",
     "milestone.streak.title": {"one": "{count} day in a row!", "other": "{count} days in a row!"},
     "milestone.streak.body": {
         "one": "“{goal}” — {count} day in a row. Small steps, real change.",

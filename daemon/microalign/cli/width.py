@@ -1,0 +1,61 @@
+"""Text measured as the terminal shows it: wide (Hangul, CJK) characters take two columns.
+
+Padding and truncation by `len()` would misalign every column after a Korean goal name, so
+everything laid out for the terminal goes through `width()` (wcwidth).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from wcwidth import wcswidth, wcwidth
+
+ELLIPSIS = "…"
+# Below this a layout stops shrinking: a wider line beats an unreadable one.
+NARROWEST = 40
+
+
+def terminal_width() -> int:
+    """Columns of the terminal ($COLUMNS first; 80 when output goes to a pipe)."""
+    return max(shutil.get_terminal_size((80, 24)).columns, NARROWEST)
+
+
+def width(text: str) -> int:
+    """Display columns of `text` (a character wcwidth cannot size counts as 1)."""
+    total = wcswidth(text)
+    if total >= 0:
+        return total
+    return sum(max(wcwidth(c), 1 if c.isprintable() else 0) for c in text)
+
+
+def fit(text: str, columns: int) -> str:
+    """`text` cut to at most `columns` display columns, with an ellipsis if it was cut."""
+    if width(text) <= columns:
+        return text
+    kept, used = [], width(ELLIPSIS)
+    for char in text:
+        used += max(wcwidth(char), 0)
+        if used > columns:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + ELLIPSIS
+
+
+def pad(text: str, columns: int) -> str:
+    """`text` padded with spaces to `columns` display columns."""
+    return text + " " * max(columns - width(text), 0)
+
+
+def wrap(text: str, columns: int, indent: str = "") -> list[str]:
+    """`text` broken at spaces into lines of at most `columns` display columns; later lines
+    start with `indent`. A single word wider than a line is cut (see `fit`)."""
+    body = text.lstrip(" ")
+    words = body.split(" ")
+    lines = [text[: len(text) - len(body)] + words[0]]
+    for word in words[1:]:
+        candidate = f"{lines[-1]} {word}"
+        if width(candidate) <= columns:
+            lines[-1] = candidate
+        else:
+            lines.append(indent + word)
+    return [fit(line, columns) for line in lines]
