@@ -33,6 +33,14 @@ class Paths:
         return self.data_dir / "models"
 
     @property
+    def cache_dir(self) -> Path:
+        """What can be computed again (the validated config): $XDG_CACHE_HOME/microalign."""
+        base = os.environ.get("XDG_CACHE_HOME")
+        if base and os.path.isabs(base):
+            return Path(base) / APP
+        return Path.home() / ".cache" / APP
+
+    @property
     def runtime_dir(self) -> Path:
         # The lock and the running check-in marker; XDG_RUNTIME_DIR is per login and
         # cleared at logout, but tests and headless machines may not have one.

@@ -5,24 +5,29 @@ Bridges the store's rows to the pure domain core; nothing here talks to the user
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from microalign.config import Config
 from microalign.core import alignment, milestones
 from microalign.core.outcomes import DayState, GoalSchedule, Outcome, Rules, day_states
 from microalign.core.streaks import StreakSummary, summary_from_states
 from microalign.core.strength import series_from_states
+
+if TYPE_CHECKING:
+    from microalign.adapters.settings import Settings
+    from microalign.config import Config
 
 OUTCOME = {o.value: o for o in Outcome}  # a dict lookup: enum calls add up over 10 years
 ALL_STATES = ("active", "paused", "mastered", "retired")
 
 
 @dataclass(frozen=True)
-class GoalProgress:
+class GoalFigures:
+    """What `status` and `stats` show of a goal (from the progress cache when it is fresh)."""
+
     goal: dict[str, Any]
-    record: alignment.GoalRecord
     summary: StreakSummary
     strength: float
     days: list[tuple[date, DayState]]  # every day's state, oldest first (for the calendar)
@@ -45,7 +50,12 @@ class GoalProgress:
         }
 
 
-def rules_of(config: Config) -> Rules:
+@dataclass(frozen=True)
+class GoalProgress(GoalFigures):
+    record: alignment.GoalRecord
+
+
+def rules_of(config: Config | Settings) -> Rules:
     return Rules(
         partly_counts_as_kept=config.general.partly_counts_as_kept,
         freeze_days_per_week=config.streaks.freeze_days_per_week,
@@ -73,7 +83,7 @@ def schedule_of(goal: dict[str, Any], pauses: list[tuple[date, date | None]]) ->
 def goal_progress(
     app: Any, today: date, states: tuple[str, ...] = ALL_STATES
 ) -> list[GoalProgress]:
-    rules = rules_of(app.config)
+    rules = rules_of(app.settings)
     outcomes = app.store.goal_outcomes()
     pauses = app.goals.pauses()
     result = []
@@ -86,11 +96,11 @@ def goal_progress(
         series = series_from_states(days, rules)
         result.append(
             GoalProgress(
-                goal,
-                record,
-                summary_from_states(days, rules),
-                series[-1][1] if series else 0.0,
-                days,
+                goal=goal,
+                summary=summary_from_states(days, rules),
+                strength=series[-1][1] if series else 0.0,
+                days=days,
+                record=record,
             )
         )
     return result
@@ -160,7 +170,7 @@ class Lineage:
     chain: list[str]  # goal texts, easiest first, ending with the goal itself
 
 
-def lineages(progress: list[GoalProgress]) -> dict[int, Lineage]:
+def lineages(progress: Sequence[GoalFigures]) -> dict[int, Lineage]:
     """The lineage of every levelled-up goal in `progress` (which must hold its parents)."""
     goals = {p.goal["id"]: p.goal for p in progress}
     found = {}

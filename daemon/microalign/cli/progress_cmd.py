@@ -19,14 +19,14 @@ STATUS_COLUMNS = ("id", "goal", "value", "state", "today", "streak", "best", "st
 
 
 def status_data(app: App) -> dict:
-    from microalign.app.progress import goal_progress
+    from microalign.app.figures import goal_figures
 
     today = app.today()
+    answers = app.store.day_outcomes(today)
     goals = []
-    for p in goal_progress(app, today, ("active", "paused")):
+    for p in goal_figures(app, today, ("active", "paused"), since=today):
         item = p.as_dict()
-        answer = p.record.answers.get(today)
-        item["today"] = str(answer) if answer else None
+        item["today"] = answers.get(p.goal["id"])
         goals.append(item)
     return {"date": today, "checkins": today_checkins(app, today), "goals": goals}
 
@@ -35,7 +35,7 @@ def today_checkins(app: App, today) -> dict[str, str | None]:
     """Status of each check-in scheduled today (in config order), then of any other one
     that ran today (started by hand, or since removed from the config)."""
     weekday = today.weekday()
-    names = [n for n, c in app.config.checkins.items() if c.time_on(weekday) is not None]
+    names = [n for n, c in app.settings.checkins.items() if c.time_on(weekday) is not None]
     ran = app.store.rows(
         "SELECT slot FROM checkins WHERE day = ? GROUP BY slot ORDER BY MIN(id)",
         (today.isoformat(),),
@@ -141,10 +141,12 @@ def history(app: App, days: int, as_json: bool) -> None:
 @click.pass_obj
 def stats(app: App, months: int, as_json: bool) -> None:
     """Per goal: streak, best streak, strength, and a calendar of the last months."""
-    from microalign.app.progress import goal_progress, lineages
+    from microalign.app.figures import goal_figures
+    from microalign.app.progress import lineages
 
     today = app.today()
-    progress = goal_progress(app, today)
+    since = today - timedelta(days=months * 31)
+    progress = goal_figures(app, today, since=today if as_json else since)
     if as_json:
         emit_json([p.as_dict() for p in progress])
         return
@@ -155,7 +157,7 @@ def stats(app: App, months: int, as_json: bool) -> None:
     width = terminal_width()
     for p in progress:
         click.echo("\n".join(_goal_stats(lang, p, origins.get(p.goal["id"]), width)))
-        _calendar(lang, p, today - timedelta(days=months * 31), today, width)
+        _calendar(lang, p, since, today, width)
 
 
 def _goal_stats(lang: LanguagePack, p, origin, width: int) -> list[str]:

@@ -1,14 +1,13 @@
 """Text measured as the terminal shows it: wide (Hangul, CJK) characters take two columns.
 
 Padding and truncation by `len()` would misalign every column after a Korean goal name, so
-everything laid out for the terminal goes through `width()` (wcwidth).
+everything laid out for the terminal goes through `width()` (wcwidth, imported only when a
+text is not plain ASCII: most tables never need it).
 """
 
 from __future__ import annotations
 
 import shutil
-
-from wcwidth import wcswidth, wcwidth
 
 ELLIPSIS = "…"
 # Below this a layout stops shrinking: a wider line beats an unreadable one.
@@ -22,16 +21,35 @@ def terminal_width() -> int:
 
 def width(text: str) -> int:
     """Display columns of `text` (a character wcwidth cannot size counts as 1)."""
+    if _narrow(text):
+        return len(text)
+    from wcwidth import wcswidth, wcwidth
+
     total = wcswidth(text)
     if total >= 0:
         return total
     return sum(max(wcwidth(c), 1 if c.isprintable() else 0) for c in text)
 
 
+def _narrow(text: str) -> bool:
+    """True when every character is plainly one column (ASCII, or a narrow letter or sign
+    such as "—", "·", "■"): then wcwidth, slow to import, is not needed to tell."""
+    if text.isascii():
+        return text.isprintable()
+    from unicodedata import category, east_asian_width
+
+    return all(
+        east_asian_width(c) in "NaHA" and category(c)[0] in "LNPSZ" and c.isprintable()
+        for c in text
+    )
+
+
 def fit(text: str, columns: int) -> str:
     """`text` cut to at most `columns` display columns, with an ellipsis if it was cut."""
     if width(text) <= columns:
         return text
+    from wcwidth import wcwidth
+
     kept, used = [], width(ELLIPSIS)
     for char in text:
         used += max(wcwidth(char), 0)
