@@ -63,7 +63,7 @@ def test_milestones_notified_once_with_level_up_that_levels_up(
     shown = [(s["DUNST_SUMMARY"], s["DUNST_BODY"]) for s in desktop.received()]
     assert shown == [
         (
-            "“Eye contact with one person” — 21 days in a row!",
+            "21 days in a row!",
             "“Eye contact with one person” — 21 days in a row. Small steps, real change.",
         ),
         ("10 check-ins", "You have shown up 10 times. That is what counts."),

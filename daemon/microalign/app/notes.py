@@ -74,16 +74,8 @@ def level_up_how(lang: LanguagePack, goal_id: object) -> Note:
 def milestone_text(
     lang: LanguagePack, kind: str, threshold: float, goal: str | None
 ) -> tuple[str, str]:
-    """A milestone's title and body; goal texts are cleaned (rows may be old).
-
-    A goal's milestone names the goal in its title too: the title is what a notification
-    shows first and what the check-in says, and "3 days in a row!" alone does not say of what.
-    """
+    """A milestone's title and body; goal texts are cleaned (rows may be old)."""
     kind = kind if lang.has(f"milestone.{kind}.title") else "other"
-    name = clean(goal or "")
-    fields = {"count": int(threshold), "goal": name, "percent": round(threshold * 100)}
+    fields = {"count": int(threshold), "goal": clean(goal or ""), "percent": round(threshold * 100)}
     # Each milestone text uses only some of the fields; format() ignores the rest.
-    title = lang.t(f"milestone.{kind}.title", **fields)
-    if name and kind != "other":  # "other" has the goal for its whole body
-        title = lang.t("milestone.goal_title", goal=name, title=title)
-    return title, lang.t(f"milestone.{kind}.body", **fields)
+    return lang.t(f"milestone.{kind}.title", **fields), lang.t(f"milestone.{kind}.body", **fields)
