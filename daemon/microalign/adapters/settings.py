@@ -11,7 +11,6 @@ as a first read would. Nothing here imports pydantic.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -117,16 +116,16 @@ def _fingerprint(path: Path, required: bool) -> list[Any] | None:
     return [FORMAT, str(path.absolute()), file, code]
 
 
-def _cache_file(paths: Paths, config_file: Path) -> Path:
-    name = hashlib.sha256(str(config_file.absolute()).encode()).hexdigest()[:24]
-    return paths.cache_dir / "config" / f"{name}.json"
+def _cache_file(paths: Paths) -> Path:
+    # One file: its key names the config file it holds, so another one simply replaces it.
+    return paths.cache_dir / "config" / "settings.json"
 
 
 def load_settings(paths: Paths, load: Callable[[], Config]) -> Settings:
     """The settings of `paths.config_file`: from the cache when the file is unchanged since it
     was last validated, else from `load()` (which raises the usual ConfigError)."""
     key = _fingerprint(paths.config_file, paths.config_required)
-    cache = _cache_file(paths, paths.config_file)
+    cache = _cache_file(paths)
     if key is not None:
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             stored = json.loads(cache.read_text(encoding="utf-8"))

@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from microalign.core import alignment, milestones
-from microalign.core.outcomes import DayState, GoalSchedule, Outcome, Rules, day_states
-from microalign.core.streaks import StreakSummary, summary_from_states
-from microalign.core.strength import series_from_states
+from microalign.core.outcomes import DayState, GoalSchedule, Outcome, Rules
+from microalign.core.streaks import StreakSummary
 
+# The replay (alignment, milestones, strength) is imported where it runs: `status` and
+# `stats` mostly read its results from the progress cache (app/figures.py).
 if TYPE_CHECKING:
     from microalign.adapters.settings import Settings
     from microalign.config import Config
+    from microalign.core import alignment, milestones
 
 OUTCOME = {o.value: o for o in Outcome}  # a dict lookup: enum calls add up over 10 years
 ALL_STATES = ("active", "paused", "mastered", "retired")
@@ -63,6 +64,8 @@ def rules_of(config: Config | Settings) -> Rules:
 
 
 def thresholds_of(config: Config) -> milestones.Thresholds:
+    from microalign.core import milestones
+
     m = config.milestones
     return milestones.Thresholds(
         streak_days=tuple(m.streak_days),
@@ -83,6 +86,11 @@ def schedule_of(goal: dict[str, Any], pauses: list[tuple[date, date | None]]) ->
 def goal_progress(
     app: Any, today: date, states: tuple[str, ...] = ALL_STATES
 ) -> list[GoalProgress]:
+    from microalign.core import alignment
+    from microalign.core.outcomes import day_states
+    from microalign.core.streaks import summary_from_states
+    from microalign.core.strength import series_from_states
+
     rules = rules_of(app.settings)
     outcomes = app.store.goal_outcomes()
     pauses = app.goals.pauses()
@@ -113,6 +121,8 @@ def value_rates(
     period: Literal["week", "month"],
     periods: int = 4,
 ) -> list[alignment.AlignmentRate]:
+    from microalign.core import alignment
+
     return alignment.alignment_rates(
         [p.record for p in progress], today, rules_of(app.config), period, periods
     )
@@ -125,6 +135,8 @@ def new_milestones(
 
     `progress` must cover goals in every state (a caller that has it saves recomputing).
     """
+    from microalign.core import milestones
+
     progress = goal_progress(app, today) if progress is None else progress
     events = [
         (

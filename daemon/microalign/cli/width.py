@@ -7,7 +7,7 @@ text is not plain ASCII: most tables never need it).
 
 from __future__ import annotations
 
-import shutil
+import os
 
 ELLIPSIS = "…"
 # Below this a layout stops shrinking: a wider line beats an unreadable one.
@@ -15,8 +15,18 @@ NARROWEST = 40
 
 
 def terminal_width() -> int:
-    """Columns of the terminal ($COLUMNS first; 80 when output goes to a pipe)."""
-    return max(shutil.get_terminal_size((80, 24)).columns, NARROWEST)
+    """Columns of the terminal: $COLUMNS first, as shutil.get_terminal_size() reads it, then
+    the terminal of standard output, else 80 (a pipe). shutil itself is slow to import."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(1).columns
+        except OSError:
+            columns = 80
+    return max(columns or 80, NARROWEST)
 
 
 def width(text: str) -> int:
