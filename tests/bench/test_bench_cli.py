@@ -89,7 +89,9 @@ def median_seconds(cmd: list[str], env: dict[str, str]) -> float:
     times = []
     for _ in range(RUNS):
         t0 = time.perf_counter()
-        subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
 
