@@ -102,8 +102,8 @@ class AnswerStore(StoreBase):
     def day_outcomes(self, day: date) -> dict[int, str]:
         """goal id -> the outcome answered for `day`; a later answer wins."""
         return {
-            r[0]: r[1]
-            for r in self.conn.execute(
+            r["goal_id"]: r["outcome"]
+            for r in self.rows(
                 "SELECT a.goal_id, a.outcome FROM answers a "
                 "JOIN checkins c ON c.id = a.checkin_id WHERE c.day = ? "
                 "AND a.goal_id IS NOT NULL AND a.outcome IS NOT NULL ORDER BY a.id",

@@ -7,7 +7,7 @@ import logging
 import sqlite3
 from typing import Any
 
-from microalign.adapters.store.base import StoreBase
+from microalign.adapters.store.base import StoreBase, translate_errors
 
 log = logging.getLogger(__name__)
 
@@ -15,22 +15,23 @@ log = logging.getLogger(__name__)
 class ProgressStore(StoreBase):
     def progress_revision(self) -> int:
         """Bumped by every change to answers, check-ins, goals and pauses (triggers)."""
-        row = self.conn.execute("SELECT n FROM progress_revision WHERE id = 1").fetchone()
+        with translate_errors(self.path):
+            row = self.conn.execute("SELECT n FROM progress_revision WHERE id = 1").fetchone()
         return int(row[0]) if row else -1
 
     def cached_progress(self, today: str, rules: str, revision: int) -> dict[int, dict[str, Any]]:
         """goal id -> cached figures still valid for `today`, `rules` and `revision`."""
         found = {}
-        for r in self.conn.execute(
+        for r in self.rows(
             "SELECT goal_id, summary, strength, start, states FROM progress_cache "
             "WHERE today = ? AND rules = ? AND revision = ?",
             (today, rules, revision),
         ):
-            found[r[0]] = {
-                "summary": json.loads(r[1]),
-                "strength": r[2],
-                "start": r[3],
-                "states": r[4],
+            found[r["goal_id"]] = {
+                "summary": json.loads(r["summary"]),
+                "strength": r["strength"],
+                "start": r["start"],
+                "states": r["states"],
             }
         return found
 
