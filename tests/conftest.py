@@ -21,8 +21,8 @@ pytest_plugins = ["tests.harness.fixtures"]
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Private config, data and runtime directories, also for child processes."""
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"):
+    """Private config, data, runtime and cache directories, also for child processes."""
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "XDG_CACHE_HOME"):
         path = tmp_path / name.lower()
         path.mkdir(mode=0o700)
         monkeypatch.setenv(name, str(path))

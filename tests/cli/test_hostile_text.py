@@ -139,7 +139,8 @@ def test_typed_checkin_prompts_hostile_goals_inert(corpus):
         (["goals", "add", "Smile", "--value", "nope"], ["Known values: \\x1b]0;v\\x07<a"]),
     ],
 )
-def test_terminal_output_hostile_rows_visible_and_inert(corpus, cli, args, shows):
+def test_terminal_output_hostile_rows_visible_and_inert(corpus, cli, monkeypatch, args, shows):
+    monkeypatch.setenv("COLUMNS", "500")  # wide enough that no cell is cut short
     result = cli(*args)
     assert not FORBIDDEN.search(result.out + result.err)
     for text in shows:

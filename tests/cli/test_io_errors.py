@@ -142,12 +142,12 @@ def test_config_is_a_folder_says_so(cli, home):
 
 
 def test_main_unexpected_environment_oserror_exits_12_not_70(cli, monkeypatch):
-    from microalign.app import progress
+    from microalign.app import figures
 
     def broken(*args, **kwargs):
         raise OSError(errno.EIO, os.strerror(errno.EIO), "/some/file")
 
-    monkeypatch.setattr(progress, "goal_progress", broken)
+    monkeypatch.setattr(figures, "goal_figures", broken)
     result = cli("status")
     assert result.code == FILE_ERROR, result.err
     assert "/some/file" in result.err and "dmesg" in result.err

@@ -11,7 +11,6 @@ import errno
 import logging
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from microalign.errors import FileAccessError
@@ -77,6 +76,8 @@ def write_private(path: Path, text: str | bytes) -> None:
     """Replace `path` with `text` (as UTF-8) or bytes in one step: the new file is 0600
     whatever the umask, and a crash or a full disk leaves the old file (or none), never a
     part of the new one."""
+    import tempfile  # here: every command opens the database, few write a file
+
     try:
         # mkstemp: a fresh name opened with O_EXCL | O_NOFOLLOW, so nothing planted at the
         # temporary name (a symbolic link, an old 0644 file) is followed or reused.

@@ -150,3 +150,36 @@ def m004_weekly_focus(db: Database) -> None:
         not_null={"week", "reviewed_on"},
         foreign_keys=[("checkin_id", "checkins", "id")],
     )
+
+
+# Tables whose changes can change a goal's day states (see m005).
+_PROGRESS_SOURCES = ("answers", "checkins", "goals", "goal_pauses")
+
+
+@migrations()
+def m005_progress_cache(db: Database) -> None:
+    # Streaks, strength and day states per goal, computed once per day and revision: read
+    # commands then skip ten years of day-by-day replay. Every change to a table they are
+    # computed from bumps the revision (triggers), which makes every cached row stale.
+    db.execute("CREATE TABLE progress_revision (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER)")
+    db.execute("INSERT INTO progress_revision (id, n) VALUES (1, 0)")
+    db.table("progress_cache").create(
+        {
+            "goal_id": int,
+            "today": str,  # the day it was computed for (a pending today differs from a past)
+            "rules": str,  # the forgiveness rules it was computed with
+            "revision": int,  # progress_revision.n when it was computed
+            "summary": str,  # JSON [current, best, kept, scheduled, frozen]
+            "strength": float,
+            "start": str,  # the first day of `states`
+            "states": str,  # one letter per day from `start` (see app/progress.py)
+        },
+        pk="goal_id",
+        not_null={"today", "rules", "revision", "summary", "strength", "states"},
+    )
+    for table in _PROGRESS_SOURCES:
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER progress_{table}_{event.lower()} AFTER {event} ON {table} "
+                "BEGIN UPDATE progress_revision SET n = n + 1 WHERE id = 1; END"
+            )

@@ -34,7 +34,13 @@ class Paths:
 
     @property
     def cache_dir(self) -> Path:
-        """What can be rebuilt from other files (e.g. a model's vocabulary)."""
+        """What can be computed again (the validated config): $XDG_CACHE_HOME/microalign."""
+        return xdg_dir("XDG_CACHE_HOME", "~/.cache")
+
+    @property
+    def speech_cache_dir(self) -> Path:
+        """What the daemon's speech can rebuild (a model's vocabulary): under the data folder,
+        the one place the service's sandbox lets it write."""
         return self.data_dir / "cache"
 
     @property
@@ -45,18 +51,24 @@ class Paths:
         return Path(base) / APP if base else self.data_dir / "run"
 
 
+def xdg_dir(variable: str, fallback: str) -> Path:
+    """$VARIABLE/microalign, or FALLBACK/microalign unless $VARIABLE is an absolute path: the
+    XDG base directory rule, as platformdirs applies it on Linux (platformdirs costs more to
+    import than every other path of a read command together)."""
+    base = os.environ.get(variable, "")
+    return Path(base if os.path.isabs(base) else os.path.expanduser(fallback)) / APP
+
+
 def resolve(
     config: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None
 ) -> Paths:
     """Flags win over environment, environment over XDG defaults."""
-    from platformdirs import user_config_path, user_data_path
-
     cfg = config or os.environ.get(CONFIG_ENV)
     data = data_dir or os.environ.get(DATA_ENV)
-    default_config = user_config_path(APP) / "microalign.toml"
+    default_config = xdg_dir("XDG_CONFIG_HOME", "~/.config") / "microalign.toml"
     return Paths(
         config_file=Path(cfg) if cfg else default_config,
-        data_dir=Path(data) if data else user_data_path(APP),
+        data_dir=Path(data) if data else xdg_dir("XDG_DATA_HOME", "~/.local/share"),
         # The daemon hands its config path to its check-in processes; the default
         # location stays optional there too.
         config_required=bool(cfg) and os.path.abspath(str(cfg)) != os.path.abspath(default_config),

@@ -249,7 +249,10 @@ def sum_up(app: App, speaker: Speaker, goals: list[dict[str, Any]], day: date) -
     reached = new_milestones(app, day, progress)
     names = {p.goal["id"]: p.goal["text"] for p in progress}
     for m in reached:
-        title, _ = milestone_text(lang, m["kind"], m["threshold"], names.get(m["goal_id"]))
+        goal = names.get(m["goal_id"])
+        title, _ = milestone_text(lang, m["kind"], m["threshold"], goal)
+        if goal and m["kind"] != "other":  # "3 days in a row" alone does not say of what
+            title = lang.t("milestone.goal_title", goal=clean(goal), title=title)
         lines.append(lang.t("say.milestone", title=title))
     for line in lines or [lang.t("say.summary_none")]:
         speaker.say(line)

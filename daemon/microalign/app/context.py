@@ -7,10 +7,11 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from microalign import config as configuration
 from microalign.adapters.paths import Paths
 
 if TYPE_CHECKING:
+    from microalign import config as configuration
+    from microalign.adapters.settings import Settings
     from microalign.adapters.store import Store
     from microalign.app.goals import Goals
     from microalign.i18n import LanguagePack
@@ -21,10 +22,25 @@ class App:
     paths: Paths
     _store: Store | None = field(default=None, repr=False)
     tz_checked: bool = field(default=False, repr=False)
+    _settings: Settings | None = field(default=None, repr=False)
 
     @cached_property
     def config(self) -> configuration.Config:
+        from microalign import config as configuration
+
         return configuration.load(self.paths.config_file, self.paths.config_required)
+
+    @property
+    def settings(self) -> Settings:
+        """What read commands need of the config, without validating an unchanged file again
+        (adapters/settings.py); once the full config is loaded (or replaced), from it."""
+        from microalign.adapters.settings import Settings, load_settings
+
+        if "config" in self.__dict__:
+            return Settings.from_config(self.config)
+        if self._settings is None:
+            self._settings = load_settings(self.paths, lambda: self.config)
+        return self._settings
 
     @property
     def store(self) -> Store:
@@ -32,20 +48,20 @@ class App:
             from microalign.adapters.store import Store
 
             # Validate the config first: a broken config must not create or touch data.
-            self._store = Store.open(self.paths.database, self.config.general.values)
+            self._store = Store.open(self.paths.database, self.settings.general.values)
         return self._store
 
     @cached_property
     def goals(self) -> Goals:
         from microalign.app.goals import Goals
 
-        return Goals(self.store, self.config.general.soft_goal_limit)
+        return Goals(self.store, self.settings.general.soft_goal_limit)
 
     @cached_property
     def pack(self) -> LanguagePack:
         from microalign.i18n import get_pack
 
-        return get_pack(self.config.general.language)
+        return get_pack(self.settings.general.language)
 
     def today(self) -> date:
         from microalign.core.clock import check_tz

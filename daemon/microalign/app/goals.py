@@ -7,9 +7,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from microalign.adapters.store import Store, now_iso
-from microalign.config import WEEKDAYS
 from microalign.core.safetext import clean as clean_text
 from microalign.errors import NotFoundError, UsageError
+
+# The English short names are the canonical ones (also the config's): importing them from
+# microalign.config would load pydantic for every goal command.
+from microalign.i18n.en import WEEKDAYS_SHORT as WEEKDAYS
 
 if TYPE_CHECKING:
     from microalign.i18n import LanguagePack

@@ -5,24 +5,30 @@ Bridges the store's rows to the pure domain core; nothing here talks to the user
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from microalign.config import Config
-from microalign.core import alignment, milestones
-from microalign.core.outcomes import DayState, GoalSchedule, Outcome, Rules, day_states
-from microalign.core.streaks import StreakSummary, summary_from_states
-from microalign.core.strength import series_from_states
+from microalign.core.outcomes import DayState, GoalSchedule, Outcome, Rules
+from microalign.core.streaks import StreakSummary
+
+# The replay (alignment, milestones, strength) is imported where it runs: `status` and
+# `stats` mostly read its results from the progress cache (app/figures.py).
+if TYPE_CHECKING:
+    from microalign.adapters.settings import Settings
+    from microalign.config import Config
+    from microalign.core import alignment, milestones
 
 OUTCOME = {o.value: o for o in Outcome}  # a dict lookup: enum calls add up over 10 years
 ALL_STATES = ("active", "paused", "mastered", "retired")
 
 
 @dataclass(frozen=True)
-class GoalProgress:
+class GoalFigures:
+    """What `status` and `stats` show of a goal (from the progress cache when it is fresh)."""
+
     goal: dict[str, Any]
-    record: alignment.GoalRecord
     summary: StreakSummary
     strength: float
     days: list[tuple[date, DayState]]  # every day's state, oldest first (for the calendar)
@@ -45,7 +51,12 @@ class GoalProgress:
         }
 
 
-def rules_of(config: Config) -> Rules:
+@dataclass(frozen=True)
+class GoalProgress(GoalFigures):
+    record: alignment.GoalRecord
+
+
+def rules_of(config: Config | Settings) -> Rules:
     return Rules(
         partly_counts_as_kept=config.general.partly_counts_as_kept,
         freeze_days_per_week=config.streaks.freeze_days_per_week,
@@ -53,6 +64,8 @@ def rules_of(config: Config) -> Rules:
 
 
 def thresholds_of(config: Config) -> milestones.Thresholds:
+    from microalign.core import milestones
+
     m = config.milestones
     return milestones.Thresholds(
         streak_days=tuple(m.streak_days),
@@ -73,7 +86,12 @@ def schedule_of(goal: dict[str, Any], pauses: list[tuple[date, date | None]]) ->
 def goal_progress(
     app: Any, today: date, states: tuple[str, ...] = ALL_STATES
 ) -> list[GoalProgress]:
-    rules = rules_of(app.config)
+    from microalign.core import alignment
+    from microalign.core.outcomes import day_states
+    from microalign.core.streaks import summary_from_states
+    from microalign.core.strength import series_from_states
+
+    rules = rules_of(app.settings)
     outcomes = app.store.goal_outcomes()
     pauses = app.goals.pauses()
     result = []
@@ -86,11 +104,11 @@ def goal_progress(
         series = series_from_states(days, rules)
         result.append(
             GoalProgress(
-                goal,
-                record,
-                summary_from_states(days, rules),
-                series[-1][1] if series else 0.0,
-                days,
+                goal=goal,
+                summary=summary_from_states(days, rules),
+                strength=series[-1][1] if series else 0.0,
+                days=days,
+                record=record,
             )
         )
     return result
@@ -103,6 +121,8 @@ def value_rates(
     period: Literal["week", "month"],
     periods: int = 4,
 ) -> list[alignment.AlignmentRate]:
+    from microalign.core import alignment
+
     return alignment.alignment_rates(
         [p.record for p in progress], today, rules_of(app.config), period, periods
     )
@@ -115,6 +135,8 @@ def new_milestones(
 
     `progress` must cover goals in every state (a caller that has it saves recomputing).
     """
+    from microalign.core import milestones
+
     progress = goal_progress(app, today) if progress is None else progress
     events = [
         (
@@ -149,3 +171,29 @@ def new_milestones(
                 }
             )
     return stored
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """Where a levelled-up goal came from: its parent, how long the parent ran, the chain."""
+
+    parent: str
+    days: int  # the parent's days from its start to the level-up, both counted
+    chain: list[str]  # goal texts, easiest first, ending with the goal itself
+
+
+def lineages(progress: Sequence[GoalFigures]) -> dict[int, Lineage]:
+    """The lineage of every levelled-up goal in `progress` (which must hold its parents)."""
+    goals = {p.goal["id"]: p.goal for p in progress}
+    found = {}
+    for goal in goals.values():
+        parent = goals.get(goal["parent_id"])
+        if parent is None:
+            continue
+        end = date.fromisoformat(parent["ended_on"] or goal["created_on"])
+        chain = [goal]
+        while chain[0]["parent_id"] in goals and len(chain) <= len(goals):
+            chain.insert(0, goals[chain[0]["parent_id"]])
+        days = (end - date.fromisoformat(parent["created_on"])).days + 1
+        found[goal["id"]] = Lineage(parent["text"], days, [g["text"] for g in chain])
+    return found

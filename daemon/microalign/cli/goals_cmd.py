@@ -82,7 +82,11 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
         for r in rows
     ]
     names = ("id", "goal", "value", "area", "days", "state", "levelled_up")
-    click.echo(table(body, columns(lang, names)))
+    from microalign.cli.width import terminal_width
+
+    # The goal's text gives way first, to a readable stub; then area, value, the rest.
+    shrink = ((1, 12), (3, 0), (2, 0), (1, 0))
+    click.echo(table(body, columns(lang, names), terminal_width(), shrink))
 
 
 @goals.command("edit")

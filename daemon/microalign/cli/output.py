@@ -24,16 +24,33 @@ def emit_json(data: Any) -> None:
     click.echo(for_json(json.dumps(data, indent=2, ensure_ascii=False, default=_default)))
 
 
-def table(rows: list[list[Any]], headers: list[str]) -> str:
-    """Aligned columns; every cell is escaped for the terminal (see safetext.for_terminal)."""
-    rows = [[for_terminal(cell) for cell in row] for row in rows]
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=False)]
-    lines = ["  ".join(str(h).ljust(w) for h, w in zip(headers, widths, strict=False)).rstrip()]
-    lines += [
-        "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)).rstrip()
-        for row in rows
-    ]
-    return "\n".join(lines)
+def table(
+    rows: list[list[Any]],
+    headers: list[str],
+    max_width: int | None = None,
+    shrink: tuple[tuple[int, int], ...] = (),
+) -> str:
+    """Aligned columns measured in display columns (wide characters count twice); every
+    cell is escaped for the terminal (see safetext.for_terminal).
+
+    With `max_width`, the columns in `shrink`, as (index, narrowest) pairs in the order
+    they give way, are narrowed, their cells cut with an ellipsis, until the table fits; a
+    column never gets narrower than its header.
+    """
+    from microalign.cli.width import fit, pad, width
+
+    cells = [[str(h) for h in headers]] + [[for_terminal(c) for c in row] for row in rows]
+    widths = [max(width(x) for x in col) for col in zip(*cells, strict=False)]
+    if max_width is not None:
+        for index, narrowest in shrink:
+            excess = sum(widths) + 2 * (len(widths) - 1) - max_width
+            floor = min(max(width(cells[0][index]), narrowest), widths[index])
+            if excess > 0:
+                widths[index] = max(widths[index] - excess, floor)
+    return "\n".join(
+        "  ".join(pad(fit(c, w), w) for c, w in zip(row, widths, strict=False)).rstrip()
+        for row in cells
+    )
 
 
 def columns(lang: LanguagePack, names: tuple[str, ...]) -> list[str]:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from datetime import timedelta
+from itertools import groupby
 
 import click
 
 from microalign.app.context import App
 from microalign.cli.output import columns, emit_json, goal_state, json_option, table
+from microalign.cli.width import fit, terminal_width, wrap
+from microalign.cli.width import width as columns_of
 from microalign.core.safetext import for_terminal as shown
 from microalign.i18n import LanguagePack
 
@@ -16,14 +19,14 @@ STATUS_COLUMNS = ("id", "goal", "value", "state", "today", "streak", "best", "st
 
 
 def status_data(app: App) -> dict:
-    from microalign.app.progress import goal_progress
+    from microalign.app.figures import goal_figures
 
     today = app.today()
+    answers = app.store.day_outcomes(today)
     goals = []
-    for p in goal_progress(app, today, ("active", "paused")):
+    for p in goal_figures(app, today, ("active", "paused"), since=today):
         item = p.as_dict()
-        answer = p.record.answers.get(today)
-        item["today"] = str(answer) if answer else None
+        item["today"] = answers.get(p.goal["id"])
         goals.append(item)
     return {"date": today, "checkins": today_checkins(app, today), "goals": goals}
 
@@ -32,7 +35,7 @@ def today_checkins(app: App, today) -> dict[str, str | None]:
     """Status of each check-in scheduled today (in config order), then of any other one
     that ran today (started by hand, or since removed from the config)."""
     weekday = today.weekday()
-    names = [n for n, c in app.config.checkins.items() if c.time_on(weekday) is not None]
+    names = [n for n, c in app.settings.checkins.items() if c.time_on(weekday) is not None]
     ran = app.store.rows(
         "SELECT slot FROM checkins WHERE day = ? GROUP BY slot ORDER BY MIN(id)",
         (today.isoformat(),),
@@ -64,7 +67,8 @@ def status(app: App, as_json: bool) -> None:
         year=day.year,
         slots=slots,
     )
-    click.echo(heading)
+    width = terminal_width()
+    click.echo("\n".join(wrap(heading, width, "  ")))
     if not data["goals"]:
         click.echo(lang.t("cli.no_goals"))
         return
@@ -81,7 +85,10 @@ def status(app: App, as_json: bool) -> None:
         ]
         for g in data["goals"]
     ]
-    click.echo(table(rows, columns(lang, STATUS_COLUMNS)))
+    # The goal's text gives way first (to a readable stub), then its value, then the rest of
+    # the goal's text: the figures stay whole.
+    shrink = ((1, 12), (2, 0), (1, 0))
+    click.echo(table(rows, columns(lang, STATUS_COLUMNS), width, shrink))
 
 
 def _state(lang: LanguagePack, state: str | None) -> str:
@@ -107,16 +114,17 @@ def history(app: App, days: int, as_json: bool) -> None:
         emit_json(rows)
         return
     lang = app.pack
-    current = None
     rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]
-    for r in rows:
-        if (r["day"], r["slot"]) != current:
-            current = (r["day"], r["slot"])
-            heading = lang.t("cli.history.heading", day=r["day"], slot=lang.slot(r["slot"]))
-            click.secho("\n" + shown(heading), bold=True)
-        pending = lang.t("cli.history.audio_pending")
-        answer = r["text"] if r["text"] else pending if r["audio_path"] else "-"
-        click.echo(f"  {shown(r['prompt'])}\n    {shown(answer)}")
+    width = terminal_width()
+    pending = lang.t("cli.history.audio_pending")
+    for (day, slot), group in groupby(rows, key=lambda r: (r["day"], r["slot"])):
+        heading = lang.t("cli.history.heading", day=day, slot=lang.slot(slot))
+        click.secho("\n" + shown(heading), bold=True)
+        # Check-ins newest first, but a check-in's answers in the order they were asked.
+        for r in sorted(group, key=lambda r: r["id"]):
+            answer = r["text"] if r["text"] else pending if r["audio_path"] else "-"
+            click.echo("\n".join(wrap("  " + shown(r["prompt"]), width, "  ")))
+            click.echo("\n".join(wrap("    " + shown(answer), width, "    ")))
     if not rows:
         click.echo(lang.t("cli.history.none", count=days))
 
@@ -133,31 +141,61 @@ def history(app: App, days: int, as_json: bool) -> None:
 @click.pass_obj
 def stats(app: App, months: int, as_json: bool) -> None:
     """Per goal: streak, best streak, strength, and a calendar of the last months."""
-    from microalign.app.progress import goal_progress
-    from microalign.cli.heatmap import render
+    from microalign.app.figures import goal_figures
+    from microalign.app.progress import lineages
 
     today = app.today()
     since = today - timedelta(days=months * 31)
-    progress = goal_progress(app, today)
+    progress = goal_figures(app, today, since=today if as_json else since)
     if as_json:
         emit_json([p.as_dict() for p in progress])
         return
     lang = app.pack
     if not progress:
         click.echo(lang.t("cli.no_goals"))
+    origins = lineages(progress)
+    width = terminal_width()
     for p in progress:
-        g = p.as_dict()
-        state = goal_state(lang, g["state"])
-        heading = lang.t("cli.stats.heading", id=g["id"], text=shown(g["text"]), state=state)
-        click.secho("\n" + heading, bold=True)
-        line = lang.t(
-            "cli.stats.line",
-            streak=g["streak"],
-            best=g["best_streak"],
-            strength=f"{g['strength']:.0%}",
-            kept=g["kept_days"],
-            count=g["scheduled_days"],
-        )
-        click.echo(line)
-        states = {d: s for d, s in p.days if d >= since}
-        click.echo(render(states, since, today, color=sys.stdout.isatty()))
+        click.echo("\n".join(_goal_stats(lang, p, origins.get(p.goal["id"]), width)))
+        _calendar(lang, p, since, today, width)
+
+
+def _goal_stats(lang: LanguagePack, p, origin, width: int) -> list[str]:
+    """The heading and figures of one goal, each line within `width` columns."""
+    g = p.as_dict()
+    state = goal_state(lang, g["state"])
+    # The goal's text gives way to the id and state around it.
+    room = width - columns_of(lang.t("cli.stats.heading", id=g["id"], text="", state=state))
+    text = fit(shown(g["text"]), max(room, 10))
+    lines = [
+        "",
+        click.style(lang.t("cli.stats.heading", id=g["id"], text=text, state=state), bold=True),
+    ]
+    figures = {
+        "best": g["best_streak"],
+        "strength": f"{g['strength']:.0%}",
+        "kept": g["kept_days"],
+        "count": g["scheduled_days"],
+    }
+    if g["state"] in ("active", "paused") or not p.goal["ended_on"]:
+        line = lang.t("cli.stats.line", streak=g["streak"], **figures)
+    else:
+        line = lang.t("cli.stats.ended_line", state=state, day=p.goal["ended_on"], **figures)
+    lines += wrap(line, width, "   ")
+    if origin is not None:
+        came = lang.t("cli.stats.levelled_from", goal=shown(origin.parent), count=origin.days)
+        lines += wrap(came, width, "   ")
+        if len(origin.chain) > 2:
+            chain = " → ".join(shown(text) for text in origin.chain)
+            lines += wrap(lang.t("cli.stats.chain", chain=chain), width, "   ")
+    return lines
+
+
+def _calendar(lang: LanguagePack, p, since, today, width: int) -> None:
+    from microalign.cli.heatmap import render
+
+    # A goal no longer active has no "today" to answer: its last day is not pending.
+    open_today = p.goal["state"] in ("active", "paused")
+    states = {d: s for d, s in p.days if d >= since and (open_today or s != "pending")}
+    start = max(since, p.days[0][0]) if p.days else since  # no empty months before the goal
+    click.echo(render(lang, states, start, today, width, color=sys.stdout.isatty()))

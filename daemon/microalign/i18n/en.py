@@ -169,7 +169,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "I can wait between {shortest} minute and {longest} hours. When shall I ask again?"
     ),
     "say.confirm": "I heard: {text}. Is that right?",
-    "say.milestone": "Milestone: {title}!",
+    "say.milestone": "Milestone: {title}",
     "say.level_up_question": (
         "Let's level up “{goal}”. What is the slightly harder version? Say it after the chime."
     ),
@@ -275,6 +275,25 @@ Next steps:
             "   streak {streak} · best {best} · strength {strength} · kept {kept} of {count} days"
         ),
     },
+    "cli.stats.ended_line": {
+        "one": (
+            "   {state} on {day} · best {best} · strength {strength} · kept {kept} of {count} day"
+        ),
+        "other": (
+            "   {state} on {day} · best {best} · strength {strength} · kept {kept} of {count} days"
+        ),
+    },
+    "cli.stats.levelled_from": {
+        "one": "   levelled up from “{goal}” after {count} day",
+        "other": "   levelled up from “{goal}” after {count} days",
+    },
+    "cli.stats.chain": "   chain: {chain}",
+    "cli.heatmap.kept": "kept",
+    "cli.heatmap.partly": "partly",
+    "cli.heatmap.frozen": "freeze",
+    "cli.heatmap.missed": "missed",
+    "cli.heatmap.rest": "rest",
+    "cli.heatmap.pending": "today, not answered yet",
     "cli.column.id": "id",
     "cli.column.goal": "goal",
     "cli.column.value": "value",
@@ -325,6 +344,7 @@ Next steps:
         'Describe the harder version: microalign goals level-up {goal_id} "new goal text"'
     ),
     # -- milestones ----------------------------------------------------------------------
+    "milestone.goal_title": "“{goal}” — {title}",
     "milestone.streak.title": {"one": "{count} day in a row!", "other": "{count} days in a row!"},
     "milestone.streak.body": {
         "one": "“{goal}” — {count} day in a row. Small steps, real change.",

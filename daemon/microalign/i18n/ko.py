@@ -145,7 +145,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "{shortest}분에서 {longest}시간 사이로 기다릴 수 있어요. 언제 다시 물어볼까요?"
     ),
     "say.confirm": "{text} 라고 들었어요. 맞나요?",
-    "say.milestone": "이정표: {title}!",
+    "say.milestone": "이정표: {title}",
     "say.level_up_question": (
         "“{goal}” 목표를 한 단계 올려 봐요. 조금 더 어려운 목표는 무엇인가요? "
         "신호음이 울린 뒤에 말해 주세요."
@@ -242,6 +242,19 @@ microalign 준비가 끝났어요.
             "   연속 {streak}일 · 최고 {best}일 · 습관 강도 {strength} · {count}일 중 {kept}일 지킴"
         ),
     },
+    "cli.stats.ended_line": {
+        "other": (
+            "   {day}에 {state} · 최고 {best}일 · 습관 강도 {strength} · {count}일 중 {kept}일 지킴"
+        ),
+    },
+    "cli.stats.levelled_from": {"other": "   “{goal}” 을(를) {count}일 지킨 뒤 한 단계 올림"},
+    "cli.stats.chain": "   이어진 목표: {chain}",
+    "cli.heatmap.kept": "지킴",
+    "cli.heatmap.partly": "조금",
+    "cli.heatmap.frozen": "보호",
+    "cli.heatmap.missed": "놓침",
+    "cli.heatmap.rest": "쉼",
+    "cli.heatmap.pending": "오늘, 아직 답 없음",
     "cli.column.id": "번호",
     "cli.column.goal": "목표",
     "cli.column.value": "가치",
@@ -287,6 +300,7 @@ microalign 준비가 끝났어요.
         '더 어려운 목표를 적어 주세요: microalign goals level-up {goal_id} "새 목표"'
     ),
     # -- milestones ----------------------------------------------------------------------
+    "milestone.goal_title": "“{goal}” — {title}",
     "milestone.streak.title": {"other": "{count}일 연속!"},
     "milestone.streak.body": {
         "other": "“{goal}” — {count}일 연속이에요. 작은 걸음이 진짜 변화를 만들어요."

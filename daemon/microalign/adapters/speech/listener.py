@@ -213,7 +213,7 @@ def make_voice_listener(config: Config, pack: LanguagePack, paths: Paths) -> Vos
         locate,
         EndpointSettings.from_config(speech),
         device=audio.device_arg(speech.input_device),
-        cache_dir=paths.cache_dir,
+        cache_dir=paths.speech_cache_dir,
     )
     listener.start_warm_up()
     return listener

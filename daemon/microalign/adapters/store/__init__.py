@@ -25,6 +25,7 @@ from microalign.adapters.store.checkins import (
     Claim,
 )
 from microalign.adapters.store.goals import GoalStore
+from microalign.adapters.store.progress import ProgressStore
 from microalign.errors import StoreError
 
 __all__ = [
@@ -47,7 +48,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -63,7 +64,7 @@ def probe(path: Path) -> tuple[str, int]:
     return str(verdict), int(version)
 
 
-class Store(CheckinStore, AnswerStore, GoalStore):
+class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore):
     """One open database. Cheap to open; apply migrations only when the version is behind."""
 
     @classmethod

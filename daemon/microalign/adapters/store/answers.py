@@ -99,6 +99,18 @@ class AnswerStore(StoreBase):
             result.setdefault(r[0], {})[day] = r[2]
         return result
 
+    def day_outcomes(self, day: date) -> dict[int, str]:
+        """goal id -> the outcome answered for `day`; a later answer wins."""
+        return {
+            r["goal_id"]: r["outcome"]
+            for r in self.rows(
+                "SELECT a.goal_id, a.outcome FROM answers a "
+                "JOIN checkins c ON c.id = a.checkin_id WHERE c.day = ? "
+                "AND a.goal_id IS NOT NULL AND a.outcome IS NOT NULL ORDER BY a.id",
+                (day.isoformat(),),
+            )
+        }
+
     def history(self, since: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         sql = (
             "SELECT a.id, c.day, c.slot, c.status AS checkin_status, a.step, a.goal_id, a.prompt, "

@@ -1,0 +1,149 @@
+"""The part of the validated configuration that read commands need, cached between runs.
+
+Validating the config with pydantic costs more than the rest of `microalign status`. A
+config file that has not changed since it was last validated cannot have become invalid,
+so its validated form is kept in the cache directory, keyed by the file's path, size,
+modification and change times and inode, and by the code that validated it. Any change
+to the file, or a new version of microalign, validates it afresh, reporting errors exactly
+as a first read would. Nothing here imports pydantic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import time
+from pathlib import Path
+from time import time as time_now
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from microalign.adapters.paths import Paths
+    from microalign.config import Config
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when Settings changes shape
+# File times tick coarsely (a kernel tick, or seconds on some file systems): a file changed
+# this recently could change again within the same tick, unseen, so it is not cached yet.
+RECENT_SECONDS = 1.0
+# The code that validates and converts: a new version of either invalidates every cache.
+_CODE = (Path(__file__).parents[1] / "config.py", Path(__file__))
+
+
+@dataclass(frozen=True)
+class GeneralSettings:
+    language: str
+    values: tuple[str, ...]
+    soft_goal_limit: int
+    partly_counts_as_kept: bool
+
+
+@dataclass(frozen=True)
+class StreakSettings:
+    freeze_days_per_week: int
+
+
+@dataclass(frozen=True)
+class CheckinSettings:
+    flow: str
+    times: tuple[str | None, ...]  # "HH:MM" per weekday (Monday first), None: off that day
+
+    def time_on(self, weekday: int) -> time | None:
+        """The check-in's time on weekday 0=Monday, or None when it is off that day."""
+        found = self.times[weekday]
+        return None if found is None else time.fromisoformat(found)
+
+
+@dataclass(frozen=True)
+class Settings:
+    general: GeneralSettings
+    streaks: StreakSettings
+    checkins: dict[str, CheckinSettings]
+
+    @classmethod
+    def from_config(cls, config: Config) -> Settings:
+        g = config.general
+        return cls(
+            GeneralSettings(
+                g.language, tuple(g.values), g.soft_goal_limit, g.partly_counts_as_kept
+            ),
+            StreakSettings(config.streaks.freeze_days_per_week),
+            {
+                name: CheckinSettings(c.flow, tuple(_hhmm(c.time_on(day)) for day in range(7)))
+                for name, c in config.checkins.items()
+            },
+        )
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        g = data["general"]
+        return cls(
+            GeneralSettings(
+                g["language"], tuple(g["values"]), g["soft_goal_limit"], g["partly_counts_as_kept"]
+            ),
+            StreakSettings(**data["streaks"]),
+            {
+                name: CheckinSettings(c["flow"], tuple(c["times"]))
+                for name, c in data["checkins"].items()
+            },
+        )
+
+
+def _hhmm(value: time | None) -> str | None:
+    return None if value is None else value.strftime("%H:%M")
+
+
+def _fingerprint(path: Path, required: bool) -> list[Any] | None:
+    """What identifies this version of the config file and of the code; None: no cache
+    (the file cannot be looked at, so only a full load can say why)."""
+    try:
+        code = [[os.stat(p).st_mtime_ns, os.stat(p).st_size] for p in _CODE]
+        found = os.stat(path)
+    except FileNotFoundError:
+        if required:
+            return None
+        return [FORMAT, str(path.absolute()), None, code]
+    except OSError:
+        return None
+    if time_now() - max(found.st_mtime, found.st_ctime) < RECENT_SECONDS:
+        return None
+    file = [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
+    return [FORMAT, str(path.absolute()), file, code]
+
+
+def _cache_file(paths: Paths) -> Path:
+    # One file: its key names the config file it holds, so another one simply replaces it.
+    return paths.cache_dir / "config" / "settings.json"
+
+
+def load_settings(paths: Paths, load: Callable[[], Config]) -> Settings:
+    """The settings of `paths.config_file`: from the cache when the file is unchanged since it
+    was last validated, else from `load()` (which raises the usual ConfigError)."""
+    key = _fingerprint(paths.config_file, paths.config_required)
+    cache = _cache_file(paths)
+    if key is not None:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            stored = json.loads(cache.read_text(encoding="utf-8"))
+            if stored["key"] == key:
+                return Settings.from_dict(stored["settings"])
+    settings = Settings.from_config(load())
+    if key is not None:
+        _save(cache, {"key": key, "settings": asdict(settings)})
+    return settings
+
+
+def _save(cache: Path, data: dict[str, Any]) -> None:
+    from microalign.adapters.files import write_private
+    from microalign.adapters.paths import private_dir
+    from microalign.errors import MicroalignError
+
+    try:
+        private_dir(cache.parent)
+        write_private(cache, json.dumps(data))
+    except (OSError, MicroalignError) as exc:  # no cache: the next run validates again
+        log.debug("config cache not written to %s: %s", cache, exc)

@@ -1,0 +1,40 @@
+"""The JSON export: the fast encoding gives, byte for byte, what json.dumps(indent=2) gives."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from microalign.app.export import COLUMNS, to_json
+from microalign.core.safetext import for_json
+
+scalar = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(),
+)
+row = st.fixed_dictionaries(
+    {"day": st.text(max_size=10), "id": st.integers()}
+    | {k: scalar for k in COLUMNS if k not in ("day", "id")}
+)
+
+
+def reference(rows) -> str:
+    data = [{k: r.get(k) for k in COLUMNS} for r in sorted(rows, key=lambda r: (r["day"], r["id"]))]
+    return for_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+
+
+@settings(max_examples=200)
+@given(st.lists(row, max_size=5))
+def test_export_json_any_rows_same_text_as_indented_dumps(rows):
+    assert to_json(rows) == reference(rows)
+
+
+def test_export_json_line_breaks_and_quotes_in_text_stay_escaped():
+    rows = [{"day": "2026-01-01", "id": 1, "text": 'a,\n    "b": 1\u2028}', "prompt": "…"}]
+    assert to_json(rows) == reference(rows)
+    assert json.loads(to_json(rows))[0]["text"] == 'a,\n    "b": 1\u2028}'
