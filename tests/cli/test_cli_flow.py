@@ -175,3 +175,18 @@ def test_cli_report_writes_private_html_with_charts(cli, tmp_path):
     assert "Say &lt;no&gt; kindly" in html and "<no>" not in html
     assert 'aria-label="calendar"' in html and "honesty" in html
     assert (out.stat().st_mode & 0o777) == 0o600
+
+
+def test_cli_export_answer_without_prompt_exports_every_format(cli, home):
+    """A database written by an older or foreign tool may hold answers with no prompt."""
+    import sqlite3
+
+    from microalign.adapters.paths import resolve
+
+    cli("checkin", "morning", "--text", stdin="be kind\n")
+    with sqlite3.connect(resolve().database) as db:
+        db.execute("UPDATE answers SET prompt = NULL")
+    for fmt in ("jrnl", "md", "csv", "json"):
+        result = cli("export", "--format", fmt)
+        assert result.code == 0, (fmt, result.err)
+        assert "be kind" in result.out and "None" not in result.out

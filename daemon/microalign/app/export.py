@@ -99,7 +99,7 @@ def to_markdown(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
         title = _title(lang, slot, for_markdown)
         parts.append(f"\n## {for_markdown(day)} — {title}\n\n")
         parts += [
-            f"- **{for_markdown(r['prompt'])}** {answer_text(r, for_markdown, lang)}\n"
+            f"- **{for_markdown(r['prompt'] or '')}** {answer_text(r, for_markdown, lang)}\n"
             for r in group
         ]
     return "".join(parts)
@@ -110,7 +110,7 @@ def to_jrnl(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
     entries = []
     for (day, slot), group in _sessions(rows):
         body = "\n".join(
-            _jrnl_line(f"{clean(r['prompt'])} {answer_text(r, clean, lang)}") for r in group
+            _jrnl_line(f"{clean(r['prompt'] or '')} {answer_text(r, clean, lang)}") for r in group
         )
         title = _title(lang, slot, clean)
         entries.append(f"[{clean(day)} {SLOT_TIME.get(slot, '12:00')}] {title}.\n{body}\n")
