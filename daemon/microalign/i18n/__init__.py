@@ -56,6 +56,9 @@ class LanguagePack:
     months: tuple[str, ...]
     texts: Mapping[str, Text]
     plural: Callable[[int], str]
+    # Words a grammar recogniser may hear instead of an answer, so that speech which is no
+    # answer is not forced onto the nearest answer word (none of them is an answer word).
+    fillers: tuple[str, ...] = ()
 
     def has(self, key: str) -> bool:
         return key in self.texts
@@ -128,6 +131,7 @@ def _pack(module: ModuleType) -> LanguagePack:
         months=module.MONTHS,
         texts=module.TEXTS,
         plural=module.plural,
+        fillers=getattr(module, "FILLERS", ()),
     )
 
 

@@ -31,6 +31,9 @@ class ListenRequest:
     on_audio_saved: Callable[[Path], None] | None = None
     # What a typing user may answer, e.g. "yes / no / partly / skip"; voice listeners ignore it.
     hint: str = ""
+    # Words a grammar adds so that speech which is no answer has somewhere to land; a
+    # transcript leaves them out and counts them in Heard.unmatched.
+    fillers: tuple[str, ...] = ()
     # Phrases of the vocabulary that a grammar must not drop (the user's own values): when
     # the model does not know one of their words, the answer is heard as free speech.
     required: tuple[str, ...] = ()
@@ -43,6 +46,9 @@ class Heard:
     audio_path: Path | None = None
     model: str = "typed"
     words: list[dict] = field(default_factory=list)  # Vosk's per-word results
+    # Words a grammar recogniser matched to a filler, not to an answer phrase: speech that
+    # was no answer (they are not part of `text`).
+    unmatched: int = 0
 
 
 class Speaker(Protocol):

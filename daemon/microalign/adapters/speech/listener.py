@@ -103,6 +103,7 @@ class VoskListener:
             request.kind,
             request.vocabulary or self.pack.vocabulary(),
             request.required,
+            request.fillers,
         )
         try:
             source.start()
@@ -141,8 +142,14 @@ class VoskListener:
             if request.on_audio_saved and path is not None:
                 request.on_audio_saved(path)
         results.append(json.loads(rec.FinalResult()))
-        heard = stt.heard_from_result(stt.join_results(results), model_name, path)
-        log.info("heard %r (confidence %s, %s)", heard.text, heard.confidence, decision.value)
+        heard = stt.heard_from_result(stt.join_results(results), model_name, path, request.fillers)
+        log.info(
+            "heard %r (confidence %s, %d unmatched, %s)",
+            heard.text,
+            heard.confidence,
+            heard.unmatched,
+            decision.value,
+        )
         return heard
 
     def close(self) -> None:

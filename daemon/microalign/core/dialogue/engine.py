@@ -13,15 +13,19 @@ from pathlib import Path
 from typing import Protocol
 
 from microalign.core.dialogue.answers import (
+    Parsed,
     choice_hint,
+    choice_vocabulary,
     normalise,
     parse_choice,
     parse_command,
     parse_pick,
     pick_hint,
     pick_vocabulary,
+    said_phrase,
 )
 from microalign.core.dialogue.flows import CHOICE, PICK, SAY, Step
+from microalign.core.dialogue.judge import Verdict, judge
 from microalign.core.outcomes import ANSWER_TO_OUTCOME
 from microalign.core.vocabulary import DONE, NO_SPEECH, SNOOZED, STOPPED
 from microalign.errors import EndOfInput, NoSpeechError
@@ -31,6 +35,8 @@ from microalign.ports.speech import AnswerKind, Heard, Listener, ListenRequest, 
 log = logging.getLogger(__name__)
 
 MAX_TRIES = 3
+# An answer that is no answer (judge.REJECT) is asked once more, then the question is left.
+MAX_REJECTED = 2
 
 
 class Recorder(Protocol):
@@ -69,6 +75,7 @@ class Engine:
     audio_path: Callable[[str], Path | None] = lambda key: None
     confirm_below: float = 0.0
     answers: dict[str, str] = field(default_factory=dict)  # key -> outcome or text, this run
+    _rejected: int = field(default=0, init=False)  # answers of this question that were none
 
     def run(self, steps: list[Step], answered: Collection[str] = frozenset()) -> str:
         """Walk the steps, skipping keys already answered; returns the end status."""
@@ -98,6 +105,7 @@ class Engine:
         kind = AnswerKind.CHOICE if step.kind in (CHOICE, PICK) else AnswerKind.FREE
         silent = 0
         tries = 0
+        self._rejected = 0
         while True:
             self.speaker.say(step.text)
             try:
@@ -122,16 +130,26 @@ class Engine:
             tries += 1
             if done:
                 return
-            if tries >= MAX_TRIES:
+            if tries >= MAX_TRIES or self._rejected >= MAX_REJECTED:
                 log.info("no usable answer to %s after %d tries; moving on", step.key, tries)
                 return
 
-    def _listen(self, step: Step, kind: AnswerKind, keep: bool = True) -> tuple[Heard, int | None]:
-        """Hear one answer; with `keep`, its audio is stored as a pending answer first."""
+    def _listen(
+        self,
+        step: Step,
+        kind: AnswerKind,
+        keep: bool = True,
+        vocabulary: tuple[str, ...] = (),
+    ) -> tuple[Heard, int | None]:
+        """Hear one answer; with `keep`, its audio is stored as a pending answer first.
+        A choice is heard through a grammar of `vocabulary` (by default the answers and
+        commands of a yes/no question) and the pack's filler words."""
         saved: list[int] = []
+        choice = kind is AnswerKind.CHOICE
         request = ListenRequest(
             kind=kind,
-            vocabulary=self.pack.vocabulary() if kind is AnswerKind.CHOICE else (),
+            vocabulary=(vocabulary or choice_vocabulary(self.pack)) if choice else (),
+            fillers=self.pack.fillers if choice else (),
             audio_path=self.audio_path(step.key) if keep else None,
             on_audio_saved=(lambda path: saved.append(self.recorder.audio_saved(step, path)))
             if keep
@@ -159,7 +177,7 @@ class Engine:
 
     def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         parsed = parse_choice(heard.text, self.pack)
-        if parsed is None:
+        if parsed is None or not self._judged(heard, parsed):
             self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
             return False
         if parsed.kind == "command":
@@ -183,7 +201,10 @@ class Engine:
     def _pick(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         """One of the step's options; stored as the option's own name."""
         parsed = parse_pick(heard.text, step.options, self.pack)
-        if parsed is None:
+        # A value may sound like a command ("courage" heard as "later"): a spoken command
+        # that would pass, stop or snooze the review is read back first.
+        weighty = parsed is not None and parsed.kind == "command" and parsed.value != "repeat"
+        if parsed is None or not self._judged(heard, parsed, weighty and heard.model != "typed"):
             choices = " / ".join(step.options)
             self.speaker.say(self.pack.t("say.weekly.didnt_understand", choices=choices))
             return False
@@ -226,6 +247,37 @@ class Engine:
             return
         if heard.text.strip() and parse_command(heard.text, self.pack) is None:
             self.recorder.add_reason(answer_id, heard.text.strip())
+
+    def _judged(self, heard: Heard, parsed: Parsed, doubt: bool = False) -> bool:
+        """Whether `parsed` stands: rejected speech does not, a doubtful one is read back
+        ("I heard: partly. Is that right?") and stands if the user says yes."""
+        verdict = judge(heard, understood=True)
+        if verdict is Verdict.REJECT:
+            self._rejected += 1
+            log.info("not an answer: %r with %d unmatched words", heard.text, heard.unmatched)
+            return False
+        if verdict is Verdict.ACCEPT and not doubt:
+            return True
+        return self._read_back(said_phrase(parsed, self.pack))
+
+    def _read_back(self, text: str) -> bool:
+        question = self.pack.t("say.confirm", text=text)
+        self.speaker.say(question)
+        try:
+            reply, _ = self._listen(
+                Step(CHOICE, question), AnswerKind.CHOICE, keep=False, vocabulary=self._yes_no()
+            )
+        except NoSpeechError:
+            return False
+        parsed = parse_choice(reply.text, self.pack)
+        return (
+            parsed is not None
+            and parsed.value == "yes"
+            and judge(reply, understood=True) is Verdict.ACCEPT
+        )
+
+    def _yes_no(self) -> tuple[str, ...]:
+        return (*self.pack.answers["yes"], *self.pack.answers["no"])
 
     def _confirmed(self, heard: Heard) -> bool:
         """Low-confidence transcripts are read back; a "no" asks the question again."""
