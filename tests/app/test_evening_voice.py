@@ -69,7 +69,7 @@ def test_evening_review_by_voice_stores_spoken_outcomes(mic_answers, speech_wav,
     script = {
         q[0]: ["다시 말해 주세요", "네"],  # repeat the question, then kept
         q[1]: ["아니요"],  # missed
-        q[2]: ["휴일"],  # rest ...
+        q[2]: ["넘겨"],  # rest ...
         KO.t("say.skip_reason"): ["넘겨"],  # ... without a reason
         q[3]: ["좀"],  # partly
         KO.t("say.feeling_prompt"): ["좋아요"],

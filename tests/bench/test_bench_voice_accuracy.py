@@ -238,6 +238,7 @@ def by_word(rows: list[tuple[voiceset.Clip, str]]) -> None:
     print("  " + "  ".join(f"{w} {h['ok']}/{h['n']}" for w, h in hits.items()))
 
 
+@pytest.mark.timeout(4 * 3600)
 def test_bench_ko_checkin_answers_and_rejection(ko_model, ko_model_dir):
     full = bool(os.environ.get("MICROALIGN_BENCH_FULL"))
     words = list(dict.fromkeys([*pack_phrases(), *(p for g in MEANINGS.values() for p in g)]))

@@ -49,6 +49,9 @@ class Heard:
     # Words a grammar recogniser matched to a filler, not to an answer phrase: speech that
     # was no answer (they are not part of `text`).
     unmatched: int = 0
+    # A second opinion on a choice: what a grammar of the same phrases plus the filler
+    # words heard (fillers left out, counted in `unmatched`); None without such a pass.
+    check_text: str | None = None
 
 
 class Speaker(Protocol):

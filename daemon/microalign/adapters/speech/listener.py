@@ -12,12 +12,13 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from microalign.adapters.speech import audio, models, stt
 from microalign.adapters.speech.endpoint import Decision, Endpointer, EndpointSettings, frame_rms
 from microalign.errors import NoSpeechError, SpeechError
-from microalign.ports.speech import Heard, ListenRequest
+from microalign.ports.speech import AnswerKind, Heard, ListenRequest
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
@@ -99,16 +100,19 @@ class VoskListener:
         self.preload()
         source = self._source
         assert source is not None
-        rec = self.model.recognizer(
-            request.kind,
-            request.vocabulary or self.pack.vocabulary(),
-            request.required,
-            request.fillers,
+        phrases = request.vocabulary or self.pack.vocabulary()
+        rec = self.model.recognizer(request.kind, phrases, request.required)
+        # The same grammar with filler words, fed the same audio: where the two disagree,
+        # the answer is in doubt (core/dialogue/judge.py).
+        check = (
+            self.model.recognizer(request.kind, phrases, request.required, request.fillers)
+            if request.fillers and request.kind is AnswerKind.CHOICE
+            else None
         )
         try:
             source.start()
             try:
-                return self._record(source, rec, request, self.model.name)
+                return self._record(source, rec, check, request, self.model.name)
             finally:
                 source.stop()
         except NoSpeechError:
@@ -122,11 +126,18 @@ class VoskListener:
         if source is not None:
             source.close()
 
-    def _record(self, source, rec, request: ListenRequest, model_name: str) -> Heard:
+    def _record(self, source, rec, check, request: ListenRequest, model_name: str) -> Heard:
         path = request.audio_path
         writer = audio.WavWriter(path) if path is not None else None
+        checked: list[dict] = []
+
+        def sink(chunk: bytes) -> None:
+            if writer:
+                writer.write(chunk)
+            if check is not None and check.AcceptWaveform(chunk):
+                checked.append(json.loads(check.Result()))
+
         try:
-            sink = writer.write if writer else _ignore
             decision, results = stream_answer(source.read, rec, sink, self.settings)
         except BaseException:
             if writer:
@@ -142,11 +153,18 @@ class VoskListener:
             if request.on_audio_saved and path is not None:
                 request.on_audio_saved(path)
         results.append(json.loads(rec.FinalResult()))
-        heard = stt.heard_from_result(stt.join_results(results), model_name, path, request.fillers)
+        heard = stt.heard_from_result(stt.join_results(results), model_name, path)
+        if check is not None:
+            checked.append(json.loads(check.FinalResult()))
+            second = stt.heard_from_result(
+                stt.join_results(checked), model_name, path, request.fillers
+            )
+            heard = replace(heard, check_text=second.text, unmatched=second.unmatched)
         log.info(
-            "heard %r (confidence %s, %d unmatched, %s)",
+            "heard %r (confidence %s; with fillers %r, %d unmatched; %s)",
             heard.text,
             heard.confidence,
+            heard.check_text,
             heard.unmatched,
             decision.value,
         )
@@ -161,10 +179,6 @@ class VoskListener:
             self._model = None
             gc.collect()
             stt.release_memory()
-
-
-def _ignore(_chunk: bytes) -> None:
-    pass
 
 
 def stream_answer(

@@ -177,7 +177,8 @@ class Engine:
 
     def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         parsed = parse_choice(heard.text, self.pack)
-        if parsed is None or not self._judged(heard, parsed):
+        checked = parse_choice(heard.check_text or "", self.pack)
+        if parsed is None or not self._judged(heard, parsed, checked):
             self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
             return False
         if parsed.kind == "command":
@@ -201,10 +202,12 @@ class Engine:
     def _pick(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         """One of the step's options; stored as the option's own name."""
         parsed = parse_pick(heard.text, step.options, self.pack)
+        checked = parse_pick(heard.check_text or "", step.options, self.pack)
         # A value may sound like a command ("courage" heard as "later"): a spoken command
         # that would pass, stop or snooze the review is read back first.
         weighty = parsed is not None and parsed.kind == "command" and parsed.value != "repeat"
-        if parsed is None or not self._judged(heard, parsed, weighty and heard.model != "typed"):
+        doubt = weighty and heard.model != "typed"
+        if parsed is None or not self._judged(heard, parsed, checked, doubt):
             choices = " / ".join(step.options)
             self.speaker.say(self.pack.t("say.weekly.didnt_understand", choices=choices))
             return False
@@ -248,10 +251,13 @@ class Engine:
         if heard.text.strip() and parse_command(heard.text, self.pack) is None:
             self.recorder.add_reason(answer_id, heard.text.strip())
 
-    def _judged(self, heard: Heard, parsed: Parsed, doubt: bool = False) -> bool:
-        """Whether `parsed` stands: rejected speech does not, a doubtful one is read back
-        ("I heard: partly. Is that right?") and stands if the user says yes."""
-        verdict = judge(heard, understood=True)
+    def _judged(
+        self, heard: Heard, parsed: Parsed, checked: Parsed | None, doubt: bool = False
+    ) -> bool:
+        """Whether `parsed` stands, `checked` being what the check text means: rejected
+        speech does not, a doubtful one is read back ("I heard: partly. Is that right?")
+        and stands if the user says yes."""
+        verdict = judge(heard, _meaning(parsed), _meaning(checked))
         if verdict is Verdict.REJECT:
             self._rejected += 1
             log.info("not an answer: %r with %d unmatched words", heard.text, heard.unmatched)
@@ -270,10 +276,11 @@ class Engine:
         except NoSpeechError:
             return False
         parsed = parse_choice(reply.text, self.pack)
+        checked = parse_choice(reply.check_text or "", self.pack)
         return (
             parsed is not None
             and parsed.value == "yes"
-            and judge(reply, understood=True) is Verdict.ACCEPT
+            and judge(reply, _meaning(parsed), _meaning(checked)) is Verdict.ACCEPT
         )
 
     def _yes_no(self) -> tuple[str, ...]:
@@ -296,3 +303,7 @@ class Engine:
             return False
         parsed = parse_choice(reply.text, self.pack)
         return parsed is not None and parsed.value == "yes"
+
+
+def _meaning(parsed: Parsed | None) -> str | None:
+    return None if parsed is None else f"{parsed.kind}:{parsed.value}"
