@@ -153,7 +153,9 @@ def checkin_verdict(listener: VoskListener, source: FileSource, path: Path) -> s
     if after == KO.t("say.no_speech_retry"):
         return SILENCE
     if matches(after, "say.confirm", "{text}"):
-        return READ_BACK
+        head, tail = str(KO.texts["say.confirm"]).split("{text}")
+        parsed = parse_choice(after[len(head) : len(after) - len(tail)], KO)
+        return f"{READ_BACK}:{parsed.value if parsed else '?'}"
     if matches(after, "say.didnt_understand", "{choices}"):
         return REJECTED
     return OTHER
@@ -177,8 +179,9 @@ def plain_verdict(model: stt.LoadedModel, path: Path) -> str:
 
 def summary(rows: list[tuple[voiceset.Clip, str]], title: str, words: set[str]) -> None:
     by_cond: dict[str, Counter] = defaultdict(Counter)
-    for clip, got in rows:
+    for clip, read in rows:
         expected = meaning_of(clip.text)
+        got, _, proposed = read.partition(":")
         for cond in (clip.condition, "ALL"):
             c = by_cond[cond]
             if expected is None:
@@ -193,14 +196,16 @@ def summary(rows: list[tuple[voiceset.Clip, str]], title: str, words: set[str]) 
             c["wrong"] += got in MEANINGS and got != expected
             c["reask"] += got in (REJECTED, SILENCE)
             c["read_back"] += got == READ_BACK
+            c["read_back_right"] += got == READ_BACK and proposed == expected
             if prompted_word:
                 c["p"] += 1
                 c["p_right"] += got == expected
                 c["p_wrong"] += got in MEANINGS and got != expected
+                c["p_read_back_right"] += got == READ_BACK and proposed == expected
     print(f"\n[bench] {title}")
     print(
         f"  {'condition':<9} {'answers':>7} {'right':>6} {'wrong':>6} {'re-ask':>6}"
-        f" {'readbk':>6} | {'prompted':>8} {'right':>6} {'wrong':>6} |"
+        f" {'readbk':>6} {'rb ok':>6} | {'prompted':>8} {'right':>6} {'wrong':>6} {'rb ok':>6} |"
         f" {'oov':>4} {'reject':>6} {'readbk':>6} {'taken':>6}"
     )
     for cond in (*voiceset.CONDITIONS, "ALL"):
@@ -213,8 +218,9 @@ def summary(rows: list[tuple[voiceset.Clip, str]], title: str, words: set[str]) 
 
         print(
             f"  {cond:<9} {c['ans']:>7} {pct('right', 'ans')} {pct('wrong', 'ans')}"
-            f" {pct('reask', 'ans')} {pct('read_back', 'ans')} | {c['p']:>8}"
-            f" {pct('p_right', 'p')} {pct('p_wrong', 'p')} | {c['oov']:>4}"
+            f" {pct('reask', 'ans')} {pct('read_back', 'ans')} {pct('read_back_right', 'ans')}"
+            f" | {c['p']:>8} {pct('p_right', 'p')} {pct('p_wrong', 'p')}"
+            f" {pct('p_read_back_right', 'p')} | {c['oov']:>4}"
             f" {pct('oov_rejected', 'oov')} {pct('oov_read_back', 'oov')} {pct('oov_taken', 'oov')}"
         )
 
@@ -222,7 +228,7 @@ def summary(rows: list[tuple[voiceset.Clip, str]], title: str, words: set[str]) 
 def confusion(rows: list[tuple[voiceset.Clip, str]]) -> None:
     table: dict[str, Counter] = defaultdict(Counter)
     for clip, got in rows:
-        table[meaning_of(clip.text) or "OOV"][got] += 1
+        table[meaning_of(clip.text) or "OOV"][got.partition(":")[0]] += 1
     print("  said \\ taken as  " + " ".join(f"{c[:7]:>7}" for c in COLUMNS))
     for expected in (*MEANINGS, "OOV"):
         row = table[expected]
@@ -242,8 +248,8 @@ def by_word(rows: list[tuple[voiceset.Clip, str]]) -> None:
 def test_bench_ko_checkin_answers_and_rejection(ko_model, ko_model_dir):
     full = bool(os.environ.get("MICROALIGN_BENCH_FULL"))
     words = list(dict.fromkeys([*pack_phrases(), *(p for g in MEANINGS.values() for p in g)]))
-    # Quick: each text in 2 of the 36 voicings per condition; full: in 9 of them.
-    clips = voiceset.make_set([*words, *OOV], share=4 if full else 18)
+    # Quick: each text in 2 of the 36 voicings per condition; full: in 4 of them.
+    clips = voiceset.make_set([*words, *OOV], share=9 if full else 18)
     source = FileSource()
     listener = VoskListener(
         KO,
