@@ -129,6 +129,8 @@ def test_weekly_review_by_voice_stores_spoken_focus(mic_answers, speech_wav, app
     path.write_text(text.replace(f"values = {values}", 'values = ["정직", "감사", "인내"]'))
     script = {
         KO.t("say.weekly.focus_prompt"): ["정직"],
+        # Where the grammar with fillers hears the value otherwise, it is read back.
+        KO.t("say.confirm", text="정직"): ["네"],
         KO.t("say.weekly.carry_prompt"): ["감사합니다"],
     }
     speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, KO.rate)

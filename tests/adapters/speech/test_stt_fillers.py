@@ -33,7 +33,7 @@ def test_pack_fillers_are_no_answer_words():
 
 
 def test_model_known_ko_model_knows_every_ko_filler(ko_model):
-    assert ko_model.known(set(KO.fillers)) == frozenset(KO.fillers)
+    assert set(KO.fillers) <= ko_model.known(set(KO.fillers))
 
 
 def test_transcribe_wav_sentence_heard_as_fillers(ko_model, speech_wav):
