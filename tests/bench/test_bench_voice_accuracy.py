@@ -38,13 +38,13 @@ pytestmark = pytest.mark.bench
 # What each phrase means (a fixed table, so that packs of other versions are measured on
 # the same set): the words of every version of the Korean pack and candidates for it.
 MEANINGS: dict[str, tuple[str, ...]] = {
-    "yes": ("네", "예", "응", "그래요", "했어요"),
-    "no": ("아니요", "아니", "안 했어요", "못 했어요", "아니오"),
+    "yes": ("네", "예", "응", "그래요", "했어요", "네 네"),
+    "no": ("아니요", "아니", "안 했어요", "못 했어요", "아니오", "못 했어"),
     "partly": ("조금", "좀", "절반", "반쯤", "약간", "조금 했어요", "어느 정도"),
     "skip": ("휴일", "쉬는 날", "휴식", "넘겨"),
-    "repeat": ("다시 말해 주세요", "다시", "한 번 더"),
-    "stop": ("멈춰", "그만", "끝", "그만해", "종료"),
-    "later": ("미뤄", "나중에", "잠시", "나중에 해요"),
+    "repeat": ("다시 말해 주세요", "다시", "한 번 더", "다시 한 번"),
+    "stop": ("멈춰", "그만", "끝", "그만해", "종료", "그만 할래"),
+    "later": ("미뤄", "나중에", "잠시", "나중에 해요", "잠깐"),
 }
 OOV = (
     "건너뛰기", "사과", "바나나", "컴퓨터", "학교", "음악", "커피", "하늘", "자동차", "친구",
@@ -248,6 +248,7 @@ def by_word(rows: list[tuple[voiceset.Clip, str]]) -> None:
 def test_bench_ko_checkin_answers_and_rejection(ko_model, ko_model_dir):
     full = bool(os.environ.get("MICROALIGN_BENCH_FULL"))
     words = list(dict.fromkeys([*pack_phrases(), *(p for g in MEANINGS.values() for p in g)]))
+    assert all(meaning_of(p) for p in pack_phrases()), "a pack phrase missing from MEANINGS"
     # Quick: each text in 2 of the 36 voicings per condition; full: in 4 of them.
     clips = voiceset.make_set([*words, *OOV], share=9 if full else 18)
     source = FileSource()
