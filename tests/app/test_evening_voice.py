@@ -69,7 +69,7 @@ def test_evening_review_by_voice_stores_spoken_outcomes(mic_answers, speech_wav,
     script = {
         q[0]: ["다시 말해 주세요", "네"],  # repeat the question, then kept
         q[1]: ["아니요"],  # missed
-        q[2]: ["휴일"],  # rest ...
+        q[2]: ["넘겨"],  # rest ...
         KO.t("say.skip_reason"): ["넘겨"],  # ... without a reason
         q[3]: ["좀"],  # partly
         KO.t("say.feeling_prompt"): ["좋아요"],
@@ -129,6 +129,8 @@ def test_weekly_review_by_voice_stores_spoken_focus(mic_answers, speech_wav, app
     path.write_text(text.replace(f"values = {values}", 'values = ["정직", "감사", "인내"]'))
     script = {
         KO.t("say.weekly.focus_prompt"): ["정직"],
+        # Where the grammar with fillers hears the value otherwise, it is read back.
+        KO.t("say.confirm", text="정직"): ["네"],
         KO.t("say.weekly.carry_prompt"): ["감사합니다"],
     }
     speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, KO.rate)

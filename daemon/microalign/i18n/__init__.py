@@ -70,6 +70,9 @@ class LanguagePack:
     texts: Mapping[str, Text]
     plural: Callable[[int], str]
     snooze: SnoozeWords
+    # Words a grammar recogniser may hear instead of an answer, so that speech which is no
+    # answer is not forced onto the nearest answer word (none of them is an answer word).
+    fillers: tuple[str, ...] = ()
 
     def has(self, key: str) -> bool:
         return key in self.texts
@@ -143,6 +146,7 @@ def _pack(module: ModuleType) -> LanguagePack:
         texts=module.TEXTS,
         plural=module.plural,
         snooze=SnoozeWords(**module.SNOOZE),
+        fillers=getattr(module, "FILLERS", ()),
     )
 
 

@@ -29,6 +29,18 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "stop": ("stop", "quit", "that's all", "enough"),
     "later": ("later", "not now", "snooze"),
 }
+# Words a yes/no grammar also holds so that speech which is no answer lands on them, not on
+# the nearest answer (see core/dialogue/judge.py): everyday words of several sounds, none of
+# them an answer or a command, nor close to one.
+FILLERS = (
+    "the", "what", "um", "uh", "hmm", "well", "maybe", "think", "know", "like", "just",
+    "yesterday", "tomorrow", "morning", "evening", "weather", "time", "people", "because",
+    "something", "really", "actually", "please", "thank", "you", "hello", "coffee", "water",
+    "dinner", "lunch", "music", "phone", "call", "work", "home", "family", "friend",
+    "school", "money", "book", "window", "table", "computer", "television", "where",
+    "when", "who", "why", "how", "there", "here", "very", "much", "many", "little",
+    "always", "never", "tell", "me", "about", "going", "want", "need", "make", "take",
+)  # fmt: skip
 INTENTION_PROMPTS = (
     "What is one thing you want to do today that fits who you want to be?",
     "Which small choice today would make you proud tonight?",

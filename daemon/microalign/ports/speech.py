@@ -31,6 +31,9 @@ class ListenRequest:
     on_audio_saved: Callable[[Path], None] | None = None
     # What a typing user may answer, e.g. "yes / no / partly / skip"; voice listeners ignore it.
     hint: str = ""
+    # Words a grammar adds so that speech which is no answer has somewhere to land; a
+    # transcript leaves them out and counts them in Heard.unmatched.
+    fillers: tuple[str, ...] = ()
     # Phrases of the vocabulary that a grammar must not drop (the user's own values): when
     # the model does not know one of their words, the answer is heard as free speech.
     required: tuple[str, ...] = ()
@@ -43,6 +46,12 @@ class Heard:
     audio_path: Path | None = None
     model: str = "typed"
     words: list[dict] = field(default_factory=list)  # Vosk's per-word results
+    # Words a grammar recogniser matched to a filler, not to an answer phrase: speech that
+    # was no answer (they are not part of `text`).
+    unmatched: int = 0
+    # A second opinion on a choice: what a grammar of the same phrases plus the filler
+    # words heard (fillers left out, counted in `unmatched`); None without such a pass.
+    check_text: str | None = None
 
 
 class Speaker(Protocol):

@@ -12,6 +12,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,15 +107,19 @@ class VoskListener:
         assert source is not None
         choice = request.kind is AnswerKind.CHOICE
         settings = self.settings.for_choice() if choice else self.settings
-        rec = self.model.recognizer(
-            request.kind,
-            request.vocabulary or self.pack.vocabulary(),
-            request.required,
+        phrases = request.vocabulary or self.pack.vocabulary()
+        rec = self.model.recognizer(request.kind, phrases, request.required)
+        # The same grammar with filler words, fed the same audio: where the two disagree,
+        # the answer is in doubt (core/dialogue/judge.py).
+        check = (
+            self.model.recognizer(request.kind, phrases, request.required, request.fillers)
+            if request.fillers and choice
+            else None
         )
         try:
             source.start()
             try:
-                return self._record(source, rec, request, self.model.name, settings)
+                return self._record(source, rec, check, request, self.model.name, settings)
             finally:
                 source.stop()
         except NoSpeechError:
@@ -129,12 +134,25 @@ class VoskListener:
             source.close()
 
     def _record(
-        self, source, rec, request: ListenRequest, model_name: str, settings: EndpointSettings
+        self,
+        source,
+        rec,
+        check,
+        request: ListenRequest,
+        model_name: str,
+        settings: EndpointSettings,
     ) -> Heard:
         path = request.audio_path
         writer = audio.WavWriter(path) if path is not None else None
+        checked: list[dict] = []
+
+        def sink(chunk: bytes) -> None:
+            if writer:
+                writer.write(chunk)
+            if check is not None and check.AcceptWaveform(chunk):
+                checked.append(json.loads(check.Result()))
+
         try:
-            sink = writer.write if writer else _ignore
             decision, results = stream_answer(
                 source.read, rec, sink, settings, getattr(source, "cue_seconds", 0.0)
             )
@@ -153,7 +171,20 @@ class VoskListener:
                 request.on_audio_saved(path)
         results.append(json.loads(rec.FinalResult()))
         heard = stt.heard_from_result(stt.join_results(results), model_name, path)
-        log.info("heard %r (confidence %s, %s)", heard.text, heard.confidence, decision.value)
+        if check is not None:
+            checked.append(json.loads(check.FinalResult()))
+            second = stt.heard_from_result(
+                stt.join_results(checked), model_name, path, request.fillers
+            )
+            heard = replace(heard, check_text=second.text, unmatched=second.unmatched)
+        log.info(
+            "heard %r (confidence %s; with fillers %r, %d unmatched; %s)",
+            heard.text,
+            heard.confidence,
+            heard.check_text,
+            heard.unmatched,
+            decision.value,
+        )
         return heard
 
     def close(self) -> None:
@@ -165,10 +196,6 @@ class VoskListener:
             self._model = None
             gc.collect()
             stt.release_memory()
-
-
-def _ignore(_chunk: bytes) -> None:
-    pass
 
 
 def stream_answer(

@@ -46,19 +46,26 @@ class LoadedModel:
         return known_words(self.path, words, self._vocabulary)
 
     def recognizer(
-        self, kind: AnswerKind, phrases: tuple[str, ...] = (), required: tuple[str, ...] = ()
+        self,
+        kind: AnswerKind,
+        phrases: tuple[str, ...] = (),
+        required: tuple[str, ...] = (),
+        fillers: tuple[str, ...] = (),
     ):
-        """A recogniser for `kind`; a CHOICE is restricted to a grammar of `phrases`, unless
-        the model lacks a word of a `required` phrase: then it hears free speech."""
+        """A recogniser for `kind`; a CHOICE is restricted to a grammar of `phrases` and
+        `fillers`, unless the model lacks a word of a `required` phrase: then it hears free
+        speech."""
         import vosk
 
         if kind is AnswerKind.CHOICE and phrases:
-            words = {w for p in (*phrases, *required) for w in p.split()} | {UNK}
-            known = self.known(words)
+            words = {w for p in (*phrases, *required) for w in p.split()}
+            extra = tuple(f for f in fillers if f not in words)
+            known = self.known(words | set(extra) | {UNK})
             if known is not None and any(w not in known for p in required for w in p.split()):
                 log.info("the model does not know every choice; listening to free speech")
                 return self.recognizer(AnswerKind.FREE)
             grammar = grammar_phrases(phrases, known)
+            grammar += [f for f in extra if known is None or f in known]
             rec = vosk.KaldiRecognizer(
                 self.model, audio.RATE, json.dumps(grammar, ensure_ascii=False)
             )
@@ -188,18 +195,27 @@ def check_language(model: LoadedModel, pack: LanguagePack) -> None:
         )
 
 
-def heard_from_result(result_json: str, model_name: str, audio_path: Path | None) -> Heard:
+def heard_from_result(
+    result_json: str,
+    model_name: str,
+    audio_path: Path | None,
+    fillers: tuple[str, ...] = (),
+) -> Heard:
+    """The transcript; [unk] and `fillers` are left out of it and counted as unmatched."""
     result = json.loads(result_json)
-    words = [w for w in result.get("result", []) if w.get("word") != UNK]
+    dropped = {UNK, *fillers}
+    words = [w for w in result.get("result", []) if w.get("word") not in dropped]
     confidences = [float(w["conf"]) for w in words if "conf" in w]
     # The one place recogniser text enters: live answers and retranscriptions alike.
-    text = " ".join(w for w in clean(result.get("text", "")).split() if w != UNK)
+    spoken = clean(result.get("text", "")).split()
+    text = " ".join(w for w in spoken if w not in dropped)
     return Heard(
         text=text,
         confidence=sum(confidences) / len(confidences) if confidences else None,
         audio_path=audio_path,
         model=model_name,
         words=words,
+        unmatched=sum(w in dropped for w in spoken),
     )
 
 
@@ -209,17 +225,18 @@ def transcribe_wav(
     kind: AnswerKind,
     phrases: tuple[str, ...] = (),
     required: tuple[str, ...] = (),
+    fillers: tuple[str, ...] = (),
 ) -> Heard:
     """Transcribe a stored answer (16 kHz mono 16-bit WAV); see LoadedModel.recognizer."""
     pcm = audio.read_speech_wav(path)
-    rec = model.recognizer(kind, phrases, required)
+    rec = model.recognizer(kind, phrases, required, fillers)
     step = 2 * audio.RATE  # one second per call, as a stream would deliver it
     parts = []
     for i in range(0, len(pcm), step):
         if rec.AcceptWaveform(pcm[i : i + step]):
             parts.append(json.loads(rec.Result()))
     parts.append(json.loads(rec.FinalResult()))
-    return heard_from_result(join_results(parts), model.name, path)
+    return heard_from_result(join_results(parts), model.name, path, fillers)
 
 
 def join_results(results: list[dict]) -> str:

@@ -76,6 +76,23 @@ def parse_command(text: str, pack: LanguagePack) -> str | None:
     return None
 
 
+def choice_vocabulary(pack: LanguagePack) -> tuple[str, ...]:
+    """The phrases a yes/no/partly/skip question accepts: its answers and the commands
+    it obeys, with "later" given a time (a small grammar is heard more reliably than every
+    phrase of the pack)."""
+    groups = (*pack.answers.values(), *(pack.commands[c] for c in CONTROL), pack.snooze.spoken)
+    return tuple(dict.fromkeys(p for group in groups for p in group))
+
+
+def said_phrase(parsed: Parsed, pack: LanguagePack) -> str:
+    """What to read back for `parsed`: the canonical word of its answer or command, or the
+    option it names."""
+    if parsed.kind == "option":
+        return parsed.value
+    groups = pack.answers if parsed.kind == "outcome" else pack.commands
+    return groups[parsed.value][0]
+
+
 def choice_hint(pack: LanguagePack) -> str:
     outcomes = " / ".join(phrases[0] for phrases in pack.answers.values())
     commands = ", ".join(pack.commands[c][0] for c in CONTROL)

@@ -14,15 +14,19 @@ from pathlib import Path
 from typing import Protocol
 
 from microalign.core.dialogue.answers import (
+    Parsed,
     choice_hint,
+    choice_vocabulary,
     normalise,
     parse_choice,
     parse_command,
     parse_pick,
     pick_hint,
     pick_vocabulary,
+    said_phrase,
 )
 from microalign.core.dialogue.flows import CHOICE, PICK, SAY, Step
+from microalign.core.dialogue.judge import Verdict, judge
 from microalign.core.dialogue.snooze import LONGEST, SHORTEST, parse_snooze
 from microalign.core.outcomes import ANSWER_TO_OUTCOME
 from microalign.core.vocabulary import DONE, NO_SPEECH, SNOOZED, STOPPED
@@ -33,6 +37,8 @@ from microalign.ports.speech import AnswerKind, Heard, Listener, ListenRequest, 
 log = logging.getLogger(__name__)
 
 MAX_TRIES = 3
+# An answer that is no answer (judge.REJECT) is asked once more, then the question is left.
+MAX_REJECTED = 2
 
 
 def local_now() -> datetime:
@@ -78,6 +84,7 @@ class Engine:
     now: Callable[[], datetime] = local_now  # aware, in the time zone the user reads
     answers: dict[str, str] = field(default_factory=dict)  # key -> outcome or text, this run
     snooze_until: datetime | None = None  # set when the user put the check-in off
+    _rejected: int = field(default=0, init=False)  # answers of this question that were none
 
     def run(self, steps: list[Step], answered: Collection[str] = frozenset()) -> str:
         """Walk the steps, skipping keys already answered; returns the end status."""
@@ -107,6 +114,7 @@ class Engine:
         kind = AnswerKind.CHOICE if step.kind in (CHOICE, PICK) else AnswerKind.FREE
         silent = 0
         tries = 0
+        self._rejected = 0
         while True:
             self.speaker.say(step.text)
             try:
@@ -133,16 +141,26 @@ class Engine:
             tries += 1
             if done:
                 return
-            if tries >= MAX_TRIES:
+            if tries >= MAX_TRIES or self._rejected >= MAX_REJECTED:
                 log.info("no usable answer to %s after %d tries; moving on", step.key, tries)
                 return
 
-    def _listen(self, step: Step, kind: AnswerKind, keep: bool = True) -> tuple[Heard, int | None]:
-        """Hear one answer; with `keep`, its audio is stored as a pending answer first."""
+    def _listen(
+        self,
+        step: Step,
+        kind: AnswerKind,
+        keep: bool = True,
+        vocabulary: tuple[str, ...] = (),
+    ) -> tuple[Heard, int | None]:
+        """Hear one answer; with `keep`, its audio is stored as a pending answer first.
+        A choice is heard through a grammar of `vocabulary` (by default the answers and
+        commands of a yes/no question) and the pack's filler words."""
         saved: list[int] = []
+        choice = kind is AnswerKind.CHOICE
         request = ListenRequest(
             kind=kind,
-            vocabulary=self.pack.vocabulary() if kind is AnswerKind.CHOICE else (),
+            vocabulary=(vocabulary or choice_vocabulary(self.pack)) if choice else (),
+            fillers=self.pack.fillers if choice else (),
             audio_path=self.audio_path(step.key) if keep else None,
             on_audio_saved=(lambda path: saved.append(self.recorder.audio_saved(step, path)))
             if keep
@@ -187,7 +205,8 @@ class Engine:
 
     def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         parsed = parse_choice(heard.text, self.pack)
-        if parsed is None:
+        checked = parse_choice(heard.check_text or "", self.pack)
+        if parsed is None or not self._judged(heard, parsed, checked):
             self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
             return False
         if parsed.kind == "command":
@@ -211,7 +230,12 @@ class Engine:
     def _pick(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         """One of the step's options; stored as the option's own name."""
         parsed = parse_pick(heard.text, step.options, self.pack)
-        if parsed is None:
+        checked = parse_pick(heard.check_text or "", step.options, self.pack)
+        # A value may sound like a command ("courage" heard as "later"): a spoken command
+        # that would pass, stop or snooze the review is read back first.
+        weighty = parsed is not None and parsed.kind == "command" and parsed.value != "repeat"
+        doubt = weighty and heard.model != "typed"
+        if parsed is None or not self._judged(heard, parsed, checked, doubt):
             choices = " / ".join(step.options)
             self.speaker.say(self.pack.t("say.weekly.didnt_understand", choices=choices))
             return False
@@ -255,6 +279,41 @@ class Engine:
         if heard.text.strip() and parse_command(heard.text, self.pack) is None:
             self.recorder.add_reason(answer_id, heard.text.strip())
 
+    def _judged(
+        self, heard: Heard, parsed: Parsed, checked: Parsed | None, doubt: bool = False
+    ) -> bool:
+        """Whether `parsed` stands, `checked` being what the check text means: rejected
+        speech does not, a doubtful one is read back ("I heard: partly. Is that right?")
+        and stands if the user says yes."""
+        verdict = judge(heard, _meaning(parsed), _meaning(checked))
+        if verdict is Verdict.REJECT:
+            self._rejected += 1
+            log.info("not an answer: %r with %d unmatched words", heard.text, heard.unmatched)
+            return False
+        if verdict is Verdict.ACCEPT and not doubt:
+            return True
+        return self._read_back(said_phrase(parsed, self.pack))
+
+    def _read_back(self, text: str) -> bool:
+        question = self.pack.t("say.confirm", text=text)
+        self.speaker.say(question)
+        try:
+            reply, _ = self._listen(
+                Step(CHOICE, question), AnswerKind.CHOICE, keep=False, vocabulary=self._yes_no()
+            )
+        except NoSpeechError:
+            return False
+        parsed = parse_choice(reply.text, self.pack)
+        checked = parse_choice(reply.check_text or "", self.pack)
+        return (
+            parsed is not None
+            and parsed.value == "yes"
+            and judge(reply, _meaning(parsed), _meaning(checked)) is Verdict.ACCEPT
+        )
+
+    def _yes_no(self) -> tuple[str, ...]:
+        return (*self.pack.answers["yes"], *self.pack.answers["no"])
+
     def _confirmed(self, heard: Heard) -> bool:
         """Low-confidence transcripts are read back; a "no" asks the question again."""
         if not self.confirm_below or heard.confidence is None:
@@ -272,3 +331,7 @@ class Engine:
             return False
         parsed = parse_choice(reply.text, self.pack)
         return parsed is not None and parsed.value == "yes"
+
+
+def _meaning(parsed: Parsed | None) -> str | None:
+    return None if parsed is None else f"{parsed.kind}:{parsed.value}"

