@@ -34,7 +34,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 # them rather than on the nearest answer (core/dialogue/judge.py). Words that drew answers
 # onto themselves on the voice set are left out; none is a word of the set's other speech.
 FILLERS = (
-    "사람", "시간", "어제", "우리", "그리고", "그런데", "하지만", "정말", "진짜", "아마",
+    "사람", "어제", "우리", "그리고", "그런데", "하지만", "정말", "진짜", "아마",
     "무엇", "어디", "언제", "누구", "회사", "가족", "물건", "생각", "문제", "이야기", "노래",
     "영화", "사진", "운동", "공부", "가방", "버스", "기차", "바다", "나무", "고양이",
     "강아지", "선생님", "주말", "아침", "점심", "저녁", "여기", "거기", "저기", "이것",

@@ -92,3 +92,12 @@ def test_engine_weekly_command_heard_in_value_choice_read_back_before_snooze(app
     assert "I heard: later. Is that right?" in out
     assert result.status == "done"
     assert app.store.rows("SELECT value FROM weekly_focus") == [{"value": "courage"}]
+
+
+def test_engine_value_named_like_a_filler_is_no_filler_in_value_choice(app):
+    app.goals.add_value("family")  # also one of the English filler words
+    result, _, listener = run(app, [voice("family"), voice("skip")], slot="weekly")
+    (pick,) = [r for r in listener.requests if "family" in r.vocabulary]
+    assert "family" not in pick.fillers and "people" in pick.fillers
+    assert result.status == "done"
+    assert app.store.rows("SELECT value FROM weekly_focus") == [{"value": "family"}]

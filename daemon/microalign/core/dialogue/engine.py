@@ -157,23 +157,27 @@ class Engine:
         commands of a yes/no question) and the pack's filler words."""
         saved: list[int] = []
         choice = kind is AnswerKind.CHOICE
+        pick = step.kind == PICK and choice
+        phrases: tuple[str, ...] = ()
+        if pick:
+            phrases = pick_vocabulary(step.options, self.pack)
+        elif choice:
+            phrases = vocabulary or choice_vocabulary(self.pack)
+        # A filler that is also a word of this question (a value named "family") is no filler.
+        words = {word for phrase in phrases for word in phrase.split()}
         request = ListenRequest(
             kind=kind,
-            vocabulary=(vocabulary or choice_vocabulary(self.pack)) if choice else (),
-            fillers=self.pack.fillers if choice else (),
+            vocabulary=phrases,
+            fillers=tuple(f for f in self.pack.fillers if f not in words) if choice else (),
             audio_path=self.audio_path(step.key) if keep else None,
             on_audio_saved=(lambda path: saved.append(self.recorder.audio_saved(step, path)))
             if keep
             else None,
-            hint=choice_hint(self.pack) if kind is AnswerKind.CHOICE else "",
+            hint=pick_hint(step.options, self.pack)
+            if pick
+            else (choice_hint(self.pack) if choice else ""),
+            required=tuple(normalise(o) for o in step.options) if pick else (),
         )
-        if step.kind == PICK and kind is AnswerKind.CHOICE:
-            request = replace(
-                request,
-                vocabulary=pick_vocabulary(step.options, self.pack),
-                hint=pick_hint(step.options, self.pack),
-                required=tuple(normalise(o) for o in step.options),
-            )
         self.speaker.chime()
         heard = self.listener.listen(request)
         return heard, saved[-1] if saved else None
