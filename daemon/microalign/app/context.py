@@ -63,6 +63,13 @@ class App:
 
         return get_pack(self.settings.general.language)
 
+    def forget_config(self) -> None:
+        """The config file was just written: read it again (with its language) when next
+        needed."""
+        for cached in ("config", "pack", "goals"):
+            self.__dict__.pop(cached, None)
+        self._settings = None
+
     def today(self) -> date:
         from microalign.core.clock import check_tz
 

@@ -65,7 +65,7 @@ def init(
                 app.pack.t("cli.init_ask_language"), type=click.Choice(LANGUAGES), default="en"
             )
         write_atomically(path, config_text(language or "en"))
-        _forget_config(app)
+        app.forget_config()
     private_dir(app.paths.data_dir)
     private_dir(app.paths.audio_dir)
     app.store  # noqa: B018 - creates and migrates the database
@@ -83,12 +83,6 @@ def config_text(language: str) -> str:
     line = 'language = "en"\n'
     assert line in text  # the shipped default names it once, in [general]
     return text.replace(line, f'language = "{language}"\n', 1)
-
-
-def _forget_config(app: App) -> None:
-    """The config was just written: read it again (with its language) when next needed."""
-    for cached in ("config", "pack", "goals"):
-        app.__dict__.pop(cached, None)
 
 
 def _ask_goal(app: App) -> tuple[str | None, str | None]:
