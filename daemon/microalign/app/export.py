@@ -9,12 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from microalign.core.outcomes import OUTCOME_TO_ANSWER
 from microalign.core.safetext import clean, for_csv, for_json, for_markdown
 from microalign.i18n import EN, LanguagePack
+
+if TYPE_CHECKING:
+    from microalign.adapters.store import Store
 
 FORMATS = ("md", "csv", "json", "jrnl")
 COLUMNS = [
@@ -75,18 +79,37 @@ def to_csv(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
 
 
 def to_json(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
-    """The text `json.dumps(data, indent=2, ensure_ascii=False)` gives, several times faster.
-
-    With `indent`, json encodes in Python; without it, in C. Each row is a flat object, so
-    its indented form is the C encoder's with the line breaks put into the separators (an
-    encoded string never holds a raw line break, so nothing else can look like one).
-    """
+    """The text `json.dumps(data, indent=2, ensure_ascii=False)` gives, several times faster."""
     ordered = sorted(rows, key=lambda r: (r["day"], r["id"]))
-    if not ordered:
+    return json_of_values([tuple(r.get(k) for k in COLUMNS) for r in ordered])
+
+
+def json_of_values(values: list[tuple]) -> str:
+    """The JSON export of rows given as tuples of the COLUMNS, in order.
+
+    With `indent`, json encodes in Python; without it, in C. So all values are encoded in
+    one C call with a line break between them (an encoded value never holds a raw line
+    break, so splitting there is safe), then put into each row's indented object.
+    """
+    if not values:
         return "[]\n"
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": ")).encode
-    objects = ["{\n    " + encode({k: r.get(k) for k in COLUMNS})[1:-1] + "\n  }" for r in ordered]
+    encoded = json.JSONEncoder(ensure_ascii=False, separators=("\n", ": ")).encode(values)
+    keys = (json.dumps(k) for k in COLUMNS)
+    template = "{{\n    " + ",\n    ".join(f"{k}: {{}}" for k in keys) + "\n  }}"
+    objects = [template.format(*row.split("\n")) for row in encoded[2:-2].split("]\n[")]
     return for_json("[\n  " + ",\n  ".join(objects) + "\n]") + "\n"
+
+
+def export_text(
+    store: Store, fmt: str, since: date | None, lang: LanguagePack = EN
+) -> tuple[str, int]:
+    """The answers since `since` in format `fmt`, and how many there are (JSON straight
+    from the store's tuples: ten years of answers need no dict per row)."""
+    if fmt == "json":
+        values = store.history_values(COLUMNS, since=since)
+        return json_of_values(values), len(values)
+    rows = store.history(since=since)
+    return render(rows, fmt, lang), len(rows)
 
 
 def _title(lang: LanguagePack, slot: str, escape) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from microalign.app.context import App
-from microalign.app.export import FORMATS, render
+from microalign.app.export import FORMATS, export_text
 
 
 def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -39,10 +39,10 @@ def export(app: App, fmt: str, output: Path | None, since: str | None) -> None:
     from microalign.cli.checkin_cmd import parse_day
 
     start = parse_day(since, app.today(), "--since") if since else None
-    rows = app.store.history(since=start)
-    write_private(render(rows, fmt, app.pack), output)
+    text, count = export_text(app.store, fmt, start, app.pack)
+    write_private(text, output)
     if output is not None:
-        click.echo(app.pack.t("cli.exported", count=len(rows), path=output), err=True)
+        click.echo(app.pack.t("cli.exported", count=count, path=output), err=True)
 
 
 def write_private(text: str, output: Path | None) -> None:
