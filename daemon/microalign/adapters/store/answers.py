@@ -10,31 +10,42 @@ from typing import Any
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
 
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
-# The fields `history` reads, by the name it gives them.
+# The fields `history` reads, by the name it gives them, in the order it gives them.
 _HISTORY_FIELDS = {
-    name: f"a.{name}"
-    for name in (
-        "id",
-        "step",
-        "goal_id",
-        "prompt",
-        "text",
-        "outcome",
-        "reason",
-        "confidence",
-        "audio_path",
-        "model",
-        "status",
-        "created_at",
-    )
-} | {
+    "id": "a.id",
     "day": "c.day",
     "slot": "c.slot",
     "checkin_status": "c.status",
+    "step": "a.step",
+    "goal_id": "a.goal_id",
+    "prompt": "a.prompt",
+    "text": "a.text",
+    "outcome": "a.outcome",
+    "reason": "a.reason",
+    "confidence": "a.confidence",
+    "audio_path": "a.audio_path",
+    "model": "a.model",
+    "status": "a.status",
+    "created_at": "a.created_at",
     "goal_text": "g.text",
     "goal_value": "g.value",
     "goal_question": "g.question",
 }
+
+
+def _history_query(columns: Sequence[str], since: date | None) -> tuple[str, tuple]:
+    """SELECT `columns` of the answered steps (commands and misunderstandings left out),
+    from `since` on; the caller adds the order."""
+    fields = ", ".join(f"{_HISTORY_FIELDS[name]} AS {name}" for name in columns)
+    sql = (
+        f"SELECT {fields} FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+        "LEFT JOIN goals g ON g.id = a.goal_id WHERE a.step NOT LIKE ?"
+    )
+    params: tuple = (f"%{UNUSED}",)
+    if since:
+        sql += " AND c.day >= ?"
+        params += (since.isoformat(),)
+    return sql, params
 
 
 class AnswerStore(StoreBase):
@@ -138,18 +149,7 @@ class AnswerStore(StoreBase):
         }
 
     def history(self, since: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        sql = (
-            "SELECT a.id, c.day, c.slot, c.status AS checkin_status, a.step, a.goal_id, a.prompt, "
-            "a.text, a.outcome, a.reason, a.confidence, a.audio_path, a.model, a.status, "
-            "a.created_at, g.text AS goal_text, g.value AS goal_value, "
-            "g.question AS goal_question "
-            "FROM answers a JOIN checkins c ON c.id = a.checkin_id "
-            "LEFT JOIN goals g ON g.id = a.goal_id WHERE a.step NOT LIKE ?"
-        )
-        params: tuple = (f"%{UNUSED}",)
-        if since:
-            sql += " AND c.day >= ?"
-            params += (since.isoformat(),)
+        sql, params = _history_query(list(_HISTORY_FIELDS), since)
         sql += " ORDER BY c.day DESC, a.id DESC"
         if limit:
             sql += f" LIMIT {int(limit)}"
@@ -158,15 +158,7 @@ class AnswerStore(StoreBase):
     def history_values(self, columns: Sequence[str], since: date | None = None) -> list[tuple]:
         """`columns` (names as in `history`) of the same answers, oldest first, as plain
         tuples: an export of ten years needs no dict per row."""
-        fields = ", ".join(_HISTORY_FIELDS[name] for name in columns)  # KeyError: a bug
-        sql = (
-            f"SELECT {fields} FROM answers a JOIN checkins c ON c.id = a.checkin_id "
-            "LEFT JOIN goals g ON g.id = a.goal_id WHERE a.step NOT LIKE ?"
-        )
-        params: tuple = (f"%{UNUSED}",)
-        if since:
-            sql += " AND c.day >= ?"
-            params += (since.isoformat(),)
+        sql, params = _history_query(columns, since)
         with translate_errors(self.path):
             cursor = self.conn.cursor()
             cursor.row_factory = None  # plain tuples, not the connection's rows
