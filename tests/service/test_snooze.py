@@ -50,6 +50,22 @@ async def _until_snooze_loaded(daemon, key) -> None:
     await asyncio.sleep(0.5)
 
 
+def _wait_then_shift(daemon, key, minutes: int):
+    """Run `daemon` until `key` is done: once it has read the stored snooze, note what it
+    started so far and what comes next, then move its clock on by `minutes`."""
+
+    async def scenario():
+        task = asyncio.create_task(drive(daemon, lambda: key in events_of(daemon, "done")))
+        await _until_snooze_loaded(daemon, key)
+        early = list(events_of(daemon, "started"))
+        upcoming = daemon.next_occurrence()
+        daemon.clock.offset += timedelta(minutes=minutes)
+        daemon.poke()
+        return early, upcoming, await task
+
+    return asyncio.run(scenario())
+
+
 def test_daemon_snooze_in_an_hour_starts_again_then_and_after_restart(home, tmp_path, monkeypatch):
     speech = scripted_speech(monkeypatch, tmp_path, ["in an hour", "a calm start"])
     write_config(resolve(), slots_toml("07:30", grace=120))
@@ -65,16 +81,7 @@ def test_daemon_snooze_in_an_hour_starts_again_then_and_after_restart(home, tmp_
     # A new daemon at 08:20 waits; at 08:32 it starts the check-in again.
     second = make_daemon(clock=clock_at(datetime(2026, 5, 4, 8, 20)), preload_seconds=0)
 
-    async def scenario():
-        task = asyncio.create_task(drive(second, lambda: KEY in events_of(second, "done")))
-        await _until_snooze_loaded(second, KEY)
-        early = list(events_of(second, "started"))
-        upcoming = second.next_occurrence()
-        second.clock.offset += timedelta(minutes=12)
-        second.poke()
-        return early, upcoming, await task
-
-    early, upcoming, code = asyncio.run(scenario())
+    early, upcoming, code = _wait_then_shift(second, KEY, minutes=12)
     assert code == 0
     assert early == []
     assert upcoming is not None and upcoming.key == KEY and _near(upcoming.at, expected)
@@ -108,16 +115,7 @@ def test_typed_checkin_in_an_hour_daemon_starts_it_an_hour_later(
     daemon = make_daemon(clock=Clock(zone_name=zone), preload_seconds=0)
     key = (local.date(), "morning")
 
-    async def scenario():
-        task = asyncio.create_task(drive(daemon, lambda: key in events_of(daemon, "done")))
-        await _until_snooze_loaded(daemon, key)
-        early = list(events_of(daemon, "started"))
-        upcoming = daemon.next_occurrence()
-        daemon.clock.offset += timedelta(minutes=61)
-        daemon.poke()
-        return early, upcoming, await task
-
-    early, upcoming, code = asyncio.run(scenario())
+    early, upcoming, code = _wait_then_shift(daemon, key, minutes=61)
     assert code == 0
     assert early == []  # the typed check-in said "in an hour": not now
     assert upcoming is not None and upcoming.key == key and _near(upcoming.at, until)
