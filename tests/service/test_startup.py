@@ -43,13 +43,19 @@ def _daemon(tmp_path, desktop) -> DaemonProcess:
 
 
 def _reported_log(daemon: DaemonProcess, bound: float = 60) -> str:
-    """The daemon's log once its start-up report is in it (`bound`: a hang guard only)."""
+    """The daemon's log once its start-up report and its "ready" line are both in it: the
+    report runs in the background, so on a loaded machine it may come first (`bound`: a hang
+    guard only)."""
     deadline = time.monotonic() + bound
-    while not any(mark in daemon.text() for mark in REPORTED):
+    while not _reported_and_ready(daemon.text()):
         assert daemon.proc.poll() is None, daemon.text()
         assert time.monotonic() < deadline, f"no start-up report:\n{daemon.text()}"
         time.sleep(0.05)
     return daemon.text()
+
+
+def _reported_and_ready(log: str) -> bool:
+    return "daemon ready" in log and any(mark in log for mark in REPORTED)
 
 
 def _stop(daemon: DaemonProcess) -> None:

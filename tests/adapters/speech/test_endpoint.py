@@ -7,7 +7,18 @@ from array import array
 
 import pytest
 
-from microalign.adapters.speech.endpoint import Decision, Endpointer, EndpointSettings, frame_rms
+from microalign.adapters.speech import audio
+from microalign.adapters.speech.endpoint import (
+    Decision,
+    Endpointer,
+    EndpointSettings,
+    frame_rms,
+    tone_share,
+)
+from microalign.adapters.speech.listener import CHIME_SHARE
+
+NOTES = tuple(freq for freq, _ in audio.CHIME_NOTES)
+FRAME_BYTES = 2 * audio.CHUNK_FRAMES
 
 FRAME = 0.05
 LOUD = 3000.0
@@ -38,6 +49,29 @@ def test_frame_rms_sine_matches_amplitude_over_root_two():
 def test_frame_rms_empty_or_odd_bytes_zero_or_truncated():
     assert frame_rms(b"") == 0.0
     assert frame_rms(b"\x10") == 0.0
+
+
+def _frames_of(pcm: bytes) -> list[bytes]:
+    return [pcm[i : i + FRAME_BYTES] for i in range(0, len(pcm) - FRAME_BYTES + 1, FRAME_BYTES)]
+
+
+def test_tone_share_chime_frames_above_threshold():
+    shares = [tone_share(f, NOTES, audio.RATE) for f in _frames_of(audio.chime_pcm())]
+    assert shares and min(shares) >= 1.8 * CHIME_SHARE, shares
+
+
+@pytest.mark.parametrize("said", ["아니요", "네", "다시 말해 주세요", "안녕하세요"])
+def test_tone_share_speech_frames_below_threshold(speech_wav, said):
+    with audio.open_wav(speech_wav(said)) as wav:
+        pcm = wav.readframes(wav.getnframes())
+    shares = [tone_share(f, NOTES, audio.RATE) for f in _frames_of(pcm)]
+    assert max(shares) < CHIME_SHARE, max(shares)
+
+
+def test_tone_share_silence_zero_other_tone_low():
+    other = array("h", (int(9000 * math.sin(2 * math.pi * 440 * i / 16000)) for i in range(800)))
+    assert tone_share(bytes(FRAME_BYTES), NOTES, audio.RATE) == 0.0
+    assert tone_share(other.tobytes(), NOTES, audio.RATE) < 0.05
 
 
 def test_endpointer_speech_then_silence_ends_after_silence_seconds():

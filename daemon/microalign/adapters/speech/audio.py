@@ -103,10 +103,15 @@ def trim_silence(pcm: bytes, rate: int, channels: int = 1) -> bytes:
     return pcm[2 * start : 2 * end]
 
 
+# The chime's notes (Hz, seconds): the listener knows them to tell the chime heard in the
+# room from the answer.
+CHIME_NOTES = ((660.0, 0.09), (990.0, 0.14))
+
+
 def chime_pcm(rate: int = RATE) -> bytes:
     """A short rising two-note chime, generated so no binary asset is shipped."""
     samples = array("h")
-    for freq, seconds in ((660.0, 0.09), (990.0, 0.14)):
+    for freq, seconds in CHIME_NOTES:
         count = int(rate * seconds)
         for i in range(count):
             # A raised-cosine envelope avoids clicks at note edges.

@@ -8,6 +8,7 @@ if a noisy room keeps the energy up).
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from array import array
@@ -58,15 +59,46 @@ class EndpointSettings:
         return replace(self, silence_seconds=self.choice_silence_seconds)
 
 
-def frame_rms(pcm: bytes) -> float:
-    """Root mean square of little-endian int16 mono samples."""
+def _samples(pcm: bytes) -> array:
     samples = array("h")
     samples.frombytes(pcm[: len(pcm) - len(pcm) % 2])
     if sys.byteorder != "little":
         samples.byteswap()
+    return samples
+
+
+def frame_rms(pcm: bytes) -> float:
+    """Root mean square of little-endian int16 mono samples."""
+    samples = _samples(pcm)
     if not samples:
         return 0.0
     return math.sqrt(sum(s * s for s in samples) / len(samples))
+
+
+def tone_share(pcm: bytes, freqs: tuple[float, ...], rate: int) -> float:
+    """How much of the frame's energy lies at `freqs` (Goertzel on a Hann window): about
+    0.5 to 0.67 for a pure tone at one of them, near 0 for speech or noise. The window keeps
+    speech harmonics near a note from leaking into it."""
+    samples = _samples(pcm)
+    window = _hann(len(samples))
+    shaped = [s * w for s, w in zip(samples, window, strict=True)]
+    energy = sum(x * x for x in shaped)
+    if energy == 0.0:
+        return 0.0
+    return sum(_tone_power(shaped, f, rate) for f in freqs) * 2 / len(shaped) / energy
+
+
+@functools.cache
+def _hann(n: int) -> tuple[float, ...]:
+    return tuple(0.5 - 0.5 * math.cos(2 * math.pi * i / max(n - 1, 1)) for i in range(n))
+
+
+def _tone_power(samples: list[float], freq: float, rate: int) -> float:
+    coeff = 2 * math.cos(2 * math.pi * freq / rate)
+    s1 = s2 = 0.0
+    for x in samples:
+        s1, s2 = x + coeff * s1 - s2, s1
+    return s1 * s1 + s2 * s2 - coeff * s1 * s2
 
 
 class Endpointer:

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from microalign.adapters.speech import audio, models, stt
-from microalign.adapters.speech.endpoint import Decision, Endpointer, EndpointSettings, frame_rms
+from microalign.adapters.speech.endpoint import (
+    Decision,
+    Endpointer,
+    EndpointSettings,
+    frame_rms,
+    tone_share,
+)
 from microalign.errors import NoSpeechError, SpeechError
 from microalign.ports.speech import AnswerKind, Heard, ListenRequest
 
@@ -31,6 +37,13 @@ log = logging.getLogger(__name__)
 # A partial result costs a search over the whole answer so far; twice a second is plenty
 # for a stability window of two seconds or more.
 PARTIAL_EVERY = 10
+# The chime heard by the microphone reaches the answer's audio up to this long after it
+# ended (output and input latency); a frame this much made of its notes is the chime, not
+# the answer, and the recogniser hears silence in its place. Measured on 50 ms frames:
+# espeak-ng speaking every answer word at most 0.15; the chime 0.46 to 0.64, the fading end
+# of its last note through a sound server 0.17 to 0.34.
+CHIME_ECHO_SECONDS = 0.3
+CHIME_SHARE = 0.25
 
 
 class VoskListener:
@@ -208,6 +221,7 @@ def stream_answer(
     """Feed chunks from `read` to the recogniser and `sink` until the endpointer decides;
     the first `cue_seconds` were heard during the chime."""
     endpointer = Endpointer(settings, cue_seconds)
+    echo_until = cue_seconds + CHIME_ECHO_SECONDS if cue_seconds else 0.0
     results: list[dict] = []
     count = 0
     while True:
@@ -216,6 +230,8 @@ def stream_answer(
             return (
                 Decision.END_OF_SPEECH if endpointer.heard_speech else Decision.NO_SPEECH
             ), results
+        if endpointer.elapsed < echo_until:
+            chunk = without_chime(chunk)
         sink(chunk)
         partial = None
         if rec.AcceptWaveform(chunk):
@@ -227,6 +243,14 @@ def stream_answer(
         decision = endpointer.feed(len(chunk) / (2 * audio.RATE), frame_rms(chunk), partial)
         if decision is not Decision.CONTINUE:
             return decision, results
+
+
+def without_chime(chunk: bytes) -> bytes:
+    """Silence in place of a frame that is the chime heard in the room."""
+    notes = tuple(freq for freq, _ in audio.CHIME_NOTES)
+    if tone_share(chunk, notes, audio.RATE) >= CHIME_SHARE:
+        return bytes(len(chunk))
+    return chunk
 
 
 def make_voice_listener(config: Config, pack: LanguagePack, paths: Paths) -> VoskListener:
