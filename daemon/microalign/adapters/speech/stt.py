@@ -22,10 +22,6 @@ from microalign.ports.speech import AnswerKind, Heard
 log = logging.getLogger(__name__)
 
 UNK = "[unk]"
-# Silence fed to every new recogniser: with none before it, a word said at the very start
-# of the audio was misheard ("아니요" as "주세요") where the same word after 0.1 s of silence
-# was not.
-LEAD_IN_SECONDS = 0.2
 
 
 class LoadedModel:
@@ -76,7 +72,6 @@ class LoadedModel:
         else:
             rec = vosk.KaldiRecognizer(self.model, audio.RATE)
         rec.SetWords(True)
-        rec.AcceptWaveform(bytes(2 * int(audio.RATE * LEAD_IN_SECONDS)))
         return rec
 
 

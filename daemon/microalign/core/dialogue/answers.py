@@ -67,6 +67,33 @@ def parse_choice(text: str, pack: LanguagePack) -> Parsed | None:
     return Parsed("command" if kind == "cmd" else "outcome", value, rest)
 
 
+def whole_answer(text: str, pack: LanguagePack) -> bool:
+    """Whether `text` is one or more whole phrases of the choice vocabulary that all mean
+    the same ("네", "네 네", "아니요 안 했어요"). A grammar recogniser also strings fragments
+    of phrases together ("어느 절반", "아니요 분 후"): on the voice set such strings were
+    more often speech that is no answer than an answer."""
+    meanings = {}
+    for phrase in choice_vocabulary(pack):
+        parsed = parse_choice(phrase, pack)
+        meanings[normalise(phrase)] = parsed.value if parsed else "later"
+    return bool(_meanings_of(normalise(text).split(), meanings) - {"", "mixed"})
+
+
+def _meanings_of(words: list[str], meanings: dict[str, str]) -> set[str]:
+    """The meaning of each way to cut `words` into whole phrases: "mixed" where the phrases
+    differ, "" for no words; no way, no element."""
+    if not words:
+        return {""}
+    found = set()
+    for end in range(1, len(words) + 1):
+        meaning = meanings.get(" ".join(words[:end]))
+        if meaning is None:
+            continue
+        for rest in _meanings_of(words[end:], meanings):
+            found.add(meaning if rest in ("", meaning) else "mixed")
+    return found
+
+
 def parse_command(text: str, pack: LanguagePack) -> str | None:
     """A free answer that is only a command word ("skip", "stop") is that command."""
     words = normalise(text)

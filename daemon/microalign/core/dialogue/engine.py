@@ -24,6 +24,7 @@ from microalign.core.dialogue.answers import (
     pick_hint,
     pick_vocabulary,
     said_phrase,
+    whole_answer,
 )
 from microalign.core.dialogue.flows import CHOICE, PICK, SAY, Step
 from microalign.core.dialogue.judge import Verdict, judge
@@ -210,7 +211,8 @@ class Engine:
     def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         parsed = parse_choice(heard.text, self.pack)
         checked = parse_choice(heard.check_text or "", self.pack)
-        if parsed is None or not self._judged(heard, parsed, checked):
+        whole = whole_answer(heard.text, self.pack)
+        if parsed is None or not self._judged(heard, parsed, checked, whole=whole):
             self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
             return False
         if parsed.kind == "command":
@@ -284,12 +286,17 @@ class Engine:
             self.recorder.add_reason(answer_id, heard.text.strip())
 
     def _judged(
-        self, heard: Heard, parsed: Parsed, checked: Parsed | None, doubt: bool = False
+        self,
+        heard: Heard,
+        parsed: Parsed,
+        checked: Parsed | None,
+        doubt: bool = False,
+        whole: bool = True,
     ) -> bool:
         """Whether `parsed` stands, `checked` being what the check text means: rejected
         speech does not, a doubtful one is read back ("I heard: partly. Is that right?")
         and stands if the user says yes."""
-        verdict = judge(heard, _meaning(parsed), _meaning(checked))
+        verdict = judge(heard, _meaning(parsed), _meaning(checked), whole)
         if verdict is Verdict.REJECT:
             self._rejected += 1
             log.info("not an answer: %r with %d unmatched words", heard.text, heard.unmatched)

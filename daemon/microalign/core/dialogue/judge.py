@@ -21,10 +21,14 @@ class Verdict(Enum):
     REJECT = "reject"  # no answer: ask again, store nothing
 
 
-def judge(heard: Heard, meaning: str | None, checked: str | None) -> Verdict:
+def judge(heard: Heard, meaning: str | None, checked: str | None, whole: bool = True) -> Verdict:
     """The verdict on `heard`, whose text means `meaning` and whose check text means
-    `checked` (None: no answer, or no such text)."""
+    `checked` (None: no answer, or no such text); `whole`: its text is made of whole
+    answer phrases of one meaning (answers.whole_answer)."""
     if meaning is None:
+        return Verdict.REJECT
+    if heard.check_text is not None and not whole:
+        # Heard through a grammar, yet not as its phrases: fragments strung together.
         return Verdict.REJECT
     if heard.check_text is not None and checked != meaning:
         # With fillers to land on, the speech was heard as another answer or as none:
