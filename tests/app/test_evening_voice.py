@@ -76,6 +76,12 @@ def test_evening_review_by_voice_stores_spoken_outcomes(mic_answers, speech_wav,
         KO.extra_prompts[0]: ["안녕하세요"],
         KO.extra_prompts[1]: ["감사합니다"],
     }
+    # An answer heard in doubt (on a loaded machine the filler pass may hear one stray
+    # word more) is read back; the user confirms what they said.
+    script |= {
+        KO.t("say.confirm", text=w): ["네"]
+        for w in ("네", "아니요", "넘겨", "좀", "다시 말해 주세요")
+    }
     speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, KO.rate)
     listener = make_listener("voice", app.config, app.pack, app.paths)
     assert isinstance(listener, VoskListener)

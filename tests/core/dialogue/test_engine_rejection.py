@@ -112,3 +112,29 @@ def test_engine_grammar_fragments_reasked_not_stored(app, goal):
     assert out.count("Did you drink water today?") == 2
     assert "Sorry, I didn't catch that." in out
     assert outcome(app) == {goal["id"]: "missed"}
+
+
+def checked(text, check_text, unmatched=0):
+    return replace(voice(text, unmatched), check_text=check_text)
+
+
+def test_engine_spoken_snooze_among_fillers_reasked_not_snoozed(app, goal):
+    # Speech that is no answer landed on a snooze phrase; the filler pass heard two fillers.
+    result, out, _ = run(app, [checked("in twenty minutes", "", 2), voice("no")])
+    assert result.status != "snoozed"
+    assert out.count("Did you drink water today?") == 2
+    assert app.store.intentions() == []
+    assert outcome(app) == {goal["id"]: "missed"}
+
+
+def test_engine_spoken_snooze_in_doubt_read_back_then_snoozed(app, goal):
+    result, out, _ = run(app, [checked("in twenty minutes", "yes"), voice("yes")])
+    assert "I heard: in twenty minutes. Is that right?" in out
+    assert result.status == "snoozed"
+    assert [r["kind"] for r in app.store.intentions()] == ["snooze"]
+
+
+def test_engine_spoken_snooze_heard_alike_twice_snoozes_at_once(app, goal):
+    result, out, _ = run(app, [checked("in twenty minutes", "in twenty minutes")])
+    assert "Is that right?" not in out
+    assert result.status == "snoozed"

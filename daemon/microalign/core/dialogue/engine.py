@@ -197,11 +197,26 @@ class Engine:
         snooze = parse_snooze(heard.text, self.pack)
         if snooze is None:
             return False
+        if not self._snooze_stands(heard, snooze.minutes):
+            return True  # rejected or denied: the question is asked again
         if snooze.in_range:
             self._put_off(snooze.minutes)  # ends the check-in
         longest = LONGEST // 60
         self.speaker.say(self.pack.t("say.snooze_out_of_range", shortest=SHORTEST, longest=longest))
         return True
+
+    def _snooze_stands(self, heard: Heard, minutes: int) -> bool:
+        """A snooze heard through a grammar is judged like an answer: it ends the check-in,
+        so speech that merely lands on "이십 분 후" must not."""
+        checked = parse_snooze(heard.check_text or "", self.pack)
+        agreed = "later" if checked is not None and checked.minutes == minutes else None
+        verdict = judge(heard, "later", agreed, whole_answer(heard.text, self.pack))
+        if verdict is Verdict.REJECT:
+            self._rejected += 1
+            log.info("not a snooze: %r with %d unmatched words", heard.text, heard.unmatched)
+            self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
+            return False
+        return verdict is Verdict.ACCEPT or self._read_back(heard.text)
 
     def _put_off(self, minutes: int) -> None:
         self.snooze_until = self.now() + timedelta(minutes=minutes)
