@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from wcwidth import wcswidth, wcwidth
 
@@ -24,6 +24,7 @@ def test_width_any_text_equals_wcwidth(text):
 
 
 @given(PRINTABLE, st.integers(min_value=1, max_value=40))
+@example(text="00\u093e0", columns=3)  # a Devanagari vowel sign: 0 columns alone, 1 after "0"
 def test_width_fit_and_pad_stay_within_columns(text, columns):
     cut = fit(text, columns)
     assert width(cut) <= columns

@@ -58,15 +58,14 @@ def fit(text: str, columns: int) -> str:
     """`text` cut to at most `columns` display columns, with an ellipsis if it was cut."""
     if width(text) <= columns:
         return text
-    from wcwidth import wcwidth
-
-    kept, used = [], width(ELLIPSIS)
+    # Measured as a whole, not char by char: a spacing mark such as "ा" counts 0 alone and
+    # 1 after its letter.
+    kept = ""
     for char in text:
-        used += max(wcwidth(char), 0)
-        if used > columns:
+        if width(kept + char + ELLIPSIS) > columns:
             break
-        kept.append(char)
-    return "".join(kept).rstrip() + ELLIPSIS
+        kept += char
+    return kept.rstrip() + ELLIPSIS
 
 
 def pad(text: str, columns: int) -> str:
