@@ -3,6 +3,7 @@ no answer is rejected (run on demand):
 
     pytest tests/bench/test_bench_voice_accuracy.py -m bench -s            # quick set
     MICROALIGN_BENCH_FULL=1 pytest tests/bench/test_bench_voice_accuracy.py -m bench -s
+    MICROALIGN_BENCH_HELD_OUT=1 pytest tests/bench/test_bench_voice_accuracy.py -m bench -s
 
 The set (tests/bench/voiceset.py, cached in $MICROALIGN_VOICESET or the temp dir): the
 answer and command words below and out-of-vocabulary words and sentences, spoken by
@@ -11,10 +12,16 @@ white and pink noise at 20 and 10 dB SNR. Every clip goes through the path of a 
 (the dialogue engine asking one goal question, the VoskListener fed from the WAV through
 its `open_source` hook, a recorder) and through plain Vosk with the pack's whole grammar.
 Only the first answer comes from the clip: a re-ask or read-back then hears nothing.
+
+The recogniser's ceiling is printed too: how often the question's own grammar put the
+right meaning first, and among its 6 best hypotheses. No rule that judges what the
+recogniser heard can accept a right answer more often than that. The held-out set is spoken
+by voicings that no choice of words, fillers or thresholds was made on.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import wave
 from collections import Counter, defaultdict
@@ -26,7 +33,7 @@ from microalign.adapters.speech import audio, stt
 from microalign.adapters.speech.endpoint import EndpointSettings
 from microalign.adapters.speech.listener import VoskListener
 from microalign.adapters.speech.models import Located
-from microalign.core.dialogue.answers import parse_choice
+from microalign.core.dialogue.answers import choice_vocabulary, parse_choice
 from microalign.core.dialogue.engine import Engine
 from microalign.core.dialogue.flows import CHOICE, Step
 from microalign.i18n import KO
@@ -174,6 +181,58 @@ def plain_verdict(model: stt.LoadedModel, path: Path) -> str:
     return parsed.value if parsed else REJECTED
 
 
+def ceiling_verdict(model: stt.LoadedModel, path: Path) -> tuple[str, set[str]]:
+    """The meaning the question's grammar put first, and every meaning among its 6 best."""
+    rec = model.recognizer(AnswerKind.CHOICE, choice_vocabulary(KO))
+    rec.SetMaxAlternatives(6)
+    pcm = audio.read_speech_wav(path)
+    results = []
+    for i in range(0, len(pcm), 2 * audio.RATE):
+        if rec.AcceptWaveform(pcm[i : i + 2 * audio.RATE]):
+            results.append(json.loads(rec.Result()))
+    results.append(json.loads(rec.FinalResult()))
+    spoken = [r["alternatives"] for r in results if r.get("alternatives", [{}])[0].get("text")]
+    first = " ".join(alts[0]["text"] for alts in spoken)
+    return _meaning(first), {_meaning(a["text"]) for alts in spoken for a in alts}
+
+
+def _meaning(text: str) -> str:
+    parsed = parse_choice(text, KO) if text.strip() else None
+    if parsed is None:
+        return REJECTED
+    return (
+        OUTCOME_MEANING.get(parsed.value, parsed.value)
+        if parsed.kind == "outcome"
+        else parsed.value
+    )
+
+
+def ceiling(rows: list[tuple[voiceset.Clip, tuple[str, set[str]]]], words: set[str]) -> None:
+    by_cond: dict[str, Counter] = defaultdict(Counter)
+    for clip, (first, best) in rows:
+        expected = meaning_of(clip.text)
+        if expected is None:
+            continue
+        for cond in (clip.condition, "ALL"):
+            c = by_cond[cond]
+            for prefix in ("", "p_") if clip.text in words else ("",):
+                c[prefix + "n"] += 1
+                c[prefix + "first"] += first == expected
+                c[prefix + "best"] += expected in best
+    print("\n[bench] ceiling: the question's grammar put the right meaning first | among 6 best")
+    print(
+        f"  {'condition':<9} {'answers':>7} {'first':>6} {'6 best':>6} |"
+        f" {'prompted':>8} {'first':>6} {'6 best':>6}"
+    )
+    for cond in (*voiceset.CONDITIONS, "ALL"):
+        c = by_cond[cond]
+        if c:
+            print(
+                f"  {cond:<9} {c['n']:>7} {c['first'] / c['n']:6.0%} {c['best'] / c['n']:6.0%}"
+                f" | {c['p_n']:>8} {c['p_first'] / c['p_n']:6.0%} {c['p_best'] / c['p_n']:6.0%}"
+            )
+
+
 # -- the report --------------------------------------------------------------------------
 
 
@@ -247,10 +306,13 @@ def by_word(rows: list[tuple[voiceset.Clip, str]]) -> None:
 @pytest.mark.timeout(4 * 3600)
 def test_bench_ko_checkin_answers_and_rejection(ko_model, ko_model_dir):
     full = bool(os.environ.get("MICROALIGN_BENCH_FULL"))
+    held_out = bool(os.environ.get("MICROALIGN_BENCH_HELD_OUT"))
     words = list(dict.fromkeys([*pack_phrases(), *(p for g in MEANINGS.values() for p in g)]))
     assert all(meaning_of(p) for p in pack_phrases()), "a pack phrase missing from MEANINGS"
-    # Quick: each text in 2 of the 36 voicings per condition; full: in 4 of them.
-    clips = voiceset.make_set([*words, *OOV], share=9 if full else 18)
+    # Quick: each text in 2 of the 36 voicings per condition; full: in 4 of them; held out:
+    # in 4 of the 16 held-out voicings.
+    share = 4 if held_out else 9 if full else 18
+    clips = voiceset.make_set([*words, *OOV], share=share, held_out=held_out)
     source = FileSource()
     listener = VoskListener(
         KO,
@@ -259,13 +321,16 @@ def test_bench_ko_checkin_answers_and_rejection(ko_model, ko_model_dir):
         open_source=lambda device: source,  # type: ignore[arg-type, return-value]
         model=ko_model,
     )
-    checkin, plain = [], []
+    checkin, plain, best = [], [], []
     for clip in clips:
         checkin.append((clip, checkin_verdict(listener, source, clip.path)))
         plain.append((clip, plain_verdict(ko_model, clip.path)))
+        best.append((clip, ceiling_verdict(ko_model, clip.path)))
     listener.close()
     asked = prompted()
-    print(f"\n[bench] {len(clips)} clips; prompted words: {' '.join(sorted(asked))}")
+    which = "held-out voicings" if held_out else "voicings"
+    print(f"\n[bench] {len(clips)} clips ({which}); prompted words: {' '.join(sorted(asked))}")
+    ceiling(best, asked)
     for title, rows in (("check-in path", checkin), ("plain Vosk, whole pack grammar", plain)):
         summary(rows, title, asked)
         confusion(rows)

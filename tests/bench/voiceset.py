@@ -22,6 +22,9 @@ RATE = 16000
 VOICES = ("ko", "ko+f3", "ko+m3", "ko+klatt")
 SPEEDS = (120, 175, 220)
 PITCHES = (30, 50, 80)
+# Voicings never used to choose words, fillers or thresholds: figures on them show whether
+# the choices only fit the voicings above.
+HELD_OUT = (("ko+m1", "ko+f2", "ko+m5", "ko+klatt3"), (140, 195), (40, 65))
 # name -> (noise kind or None, SNR in dB, leading seconds, trailing seconds)
 CONDITIONS: dict[str, tuple[str | None, float, float, float]] = {
     "clean": (None, 0.0, 0.3, 0.5),
@@ -52,24 +55,28 @@ def cache_dir() -> Path:
     return path
 
 
-def voicings() -> list[tuple[str, int, int]]:
-    return list(itertools.product(VOICES, SPEEDS, PITCHES))
+def voicings(held_out: bool = False) -> list[tuple[str, int, int]]:
+    return list(itertools.product(*(HELD_OUT if held_out else (VOICES, SPEEDS, PITCHES))))
 
 
-def pick_voicings(index: int, condition: int, share: int) -> list[tuple[str, int, int]]:
+def pick_voicings(
+    index: int, condition: int, share: int, held_out: bool = False
+) -> list[tuple[str, int, int]]:
     """Every `share`-th voicing, rotated per text and condition so the set stays varied."""
-    every = voicings()
+    every = voicings(held_out)
     offset = (index * 7 + condition * 5) % share
     return [v for n, v in enumerate(every) if n % share == offset]
 
 
-def make_set(texts: list[str], share: int, conditions: tuple[str, ...] = ()) -> list[Clip]:
+def make_set(
+    texts: list[str], share: int, conditions: tuple[str, ...] = (), held_out: bool = False
+) -> list[Clip]:
     """Clips of `texts`, each in 1/`share` of the voicings under every condition."""
     names = conditions or tuple(CONDITIONS)
     clips = []
     for i, text in enumerate(texts):
         for c, condition in enumerate(names):
-            for voice, speed, pitch in pick_voicings(i, c, share):
+            for voice, speed, pitch in pick_voicings(i, c, share, held_out):
                 clips.append(clip(text, voice, speed, pitch, condition))
     return clips
 

@@ -134,6 +134,16 @@ def test_engine_spoken_snooze_in_doubt_read_back_then_snoozed(app, goal):
     assert [r["kind"] for r in app.store.intentions()] == ["snooze"]
 
 
+def test_engine_spoken_snooze_read_back_denied_choices_said_question_asked_again(app, goal):
+    # A denied read-back of a snooze is answered as a denied read-back of an answer is.
+    result, out, _ = run(app, [checked("in twenty minutes", "yes"), voice("no"), voice("yes")])
+    assert result.status != "snoozed"
+    denied = out.index("I heard: in twenty minutes. Is that right?")
+    assert "Sorry, I didn't catch that." in out[denied:]
+    assert out.count("Did you drink water today?") == 2
+    assert outcome(app) == {goal["id"]: "kept"}
+
+
 def test_engine_spoken_snooze_heard_alike_twice_snoozes_at_once(app, goal):
     result, out, _ = run(app, [checked("in twenty minutes", "in twenty minutes")])
     assert "Is that right?" not in out

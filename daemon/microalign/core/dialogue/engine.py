@@ -210,13 +210,11 @@ class Engine:
         so speech that merely lands on "이십 분 후" must not."""
         checked = parse_snooze(heard.check_text or "", self.pack)
         agreed = "later" if checked is not None and checked.minutes == minutes else None
-        verdict = judge(heard, "later", agreed, whole_answer(heard.text, self.pack))
-        if verdict is Verdict.REJECT:
-            self._rejected += 1
-            log.info("not a snooze: %r with %d unmatched words", heard.text, heard.unmatched)
-            self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
-            return False
-        return verdict is Verdict.ACCEPT or self._read_back(heard.text)
+        whole = whole_answer(heard.text, self.pack)
+        if self._judged(heard, "later", agreed, heard.text, whole=whole):
+            return True
+        self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
+        return False
 
     def _put_off(self, minutes: int) -> None:
         self.snooze_until = self.now() + timedelta(minutes=minutes)
@@ -226,8 +224,9 @@ class Engine:
     def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
         parsed = parse_choice(heard.text, self.pack)
         checked = parse_choice(heard.check_text or "", self.pack)
-        whole = whole_answer(heard.text, self.pack)
-        if parsed is None or not self._judged(heard, parsed, checked, whole=whole):
+        if parsed is None or not self._judged_choice(
+            heard, parsed, checked, whole=whole_answer(heard.text, self.pack)
+        ):
             self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
             return False
         if parsed.kind == "command":
@@ -256,7 +255,7 @@ class Engine:
         # that would pass, stop or snooze the review is read back first.
         weighty = parsed is not None and parsed.kind == "command" and parsed.value != "repeat"
         doubt = weighty and heard.model != "typed"
-        if parsed is None or not self._judged(heard, parsed, checked, doubt):
+        if parsed is None or not self._judged_choice(heard, parsed, checked, doubt):
             choices = " / ".join(step.options)
             self.speaker.say(self.pack.t("say.weekly.didnt_understand", choices=choices))
             return False
@@ -300,7 +299,7 @@ class Engine:
         if heard.text.strip() and parse_command(heard.text, self.pack) is None:
             self.recorder.add_reason(answer_id, heard.text.strip())
 
-    def _judged(
+    def _judged_choice(
         self,
         heard: Heard,
         parsed: Parsed,
@@ -308,17 +307,30 @@ class Engine:
         doubt: bool = False,
         whole: bool = True,
     ) -> bool:
-        """Whether `parsed` stands, `checked` being what the check text means: rejected
-        speech does not, a doubtful one is read back ("I heard: partly. Is that right?")
-        and stands if the user says yes."""
-        verdict = judge(heard, _meaning(parsed), _meaning(checked), whole)
+        """Whether `parsed` stands, `checked` being what the check text means."""
+        read_back = said_phrase(parsed, self.pack)
+        return self._judged(heard, _meaning(parsed), _meaning(checked), read_back, doubt, whole)
+
+    def _judged(
+        self,
+        heard: Heard,
+        meaning: str | None,
+        checked: str | None,
+        read_back: str,
+        doubt: bool = False,
+        whole: bool = True,
+    ) -> bool:
+        """Whether what `heard` means stands: rejected speech does not, a doubtful one is
+        read back as `read_back` ("I heard: partly. Is that right?") and stands if the
+        user says yes."""
+        verdict = judge(heard, meaning, checked, whole)
         if verdict is Verdict.REJECT:
             self._rejected += 1
             log.info("not an answer: %r with %d unmatched words", heard.text, heard.unmatched)
             return False
         if verdict is Verdict.ACCEPT and not doubt:
             return True
-        return self._read_back(said_phrase(parsed, self.pack))
+        return self._read_back(read_back)
 
     def _read_back(self, text: str) -> bool:
         question = self.pack.t("say.confirm", text=text)
