@@ -145,6 +145,7 @@ def _plain_scheduler_delays(runs: int) -> list[float]:
 SLOT_RUNS = 20
 
 
+@pytest.mark.timeout(60 * SLOT_RUNS)
 @pytest.mark.parametrize("preloaded", [True, False], ids=["preloaded", "slot_too_close"])
 def test_bench_daemon_delay_to_first_prompt(home, tmp_path, monkeypatch, preloaded):
     """Preloaded: the daemon starts 25 s before the slot and loads the model 20 s before it.

@@ -31,14 +31,14 @@ WEEKLY_OFF = "[checkins.weekly]\nenabled = false\n"
 
 def slots_toml(morning: str, evening: str | None = None, grace: int = 120) -> str:
     evening_part = (
-        f'[schedule.evening]\ntime = "{evening}"\n'
+        f'[checkins.evening]\ntime = "{evening}"\n'
         if evening
-        else '[schedule.evening]\nenabled = false\ntime = "21:00"\n'
+        else '[checkins.evening]\nenabled = false\ntime = "21:00"\n'
     )
     # Only these two: the weekly review (on by default, Sunday evening) stays off.
     return (
         f"[schedule]\ngrace_minutes = {grace}\n"
-        f'[schedule.morning]\ntime = "{morning}"\n' + evening_part + WEEKLY_OFF
+        f'[checkins.morning]\ntime = "{morning}"\n' + evening_part + WEEKLY_OFF
     )
 
 
