@@ -6,7 +6,8 @@ no answer is rejected (run on demand):
     MICROALIGN_BENCH_HELD_OUT=1 pytest tests/bench/test_bench_voice_accuracy.py -m bench -s
 
 The set (tests/bench/voiceset.py, cached in $MICROALIGN_VOICESET or the temp dir): the
-answer and command words below and out-of-vocabulary words and sentences, spoken by
+answer and command words below, out-of-vocabulary words and sentences, and hesitation
+sounds (음, 어, a laugh: counted apart from other speech), spoken by
 espeak-ng voices at several speeds and pitches, clean, with silence around them, and in
 white and pink noise at 20 and 10 dB SNR. Every clip goes through the path of a check-in
 (the dialogue engine asking one goal question, the VoskListener fed from the WAV through
@@ -59,6 +60,9 @@ OOV = (
     "오늘은 날씨가 좋네요", "저녁에 뭐 먹을까", "내일 회의가 있어요", "전화 좀 받아 줄래",
     "지금 몇 시야", "텔레비전 소리 좀 줄여 줘",
 )  # fmt: skip
+# Sounds of someone thinking aloud before answering, or laughing: no answer either, and
+# counted on their own, since a check-in hears them before many answers.
+HESITATIONS = ("음", "어", "에", "으음", "아", "하하하")
 REJECTED, READ_BACK, SILENCE, OTHER = "reject", "read-back", "silence", "other"
 OUTCOME_MEANING = {"kept": "yes", "missed": "no", "partly": "partly", "rest": "skip"}
 STATUS_MEANING = {"stopped": "stop", "snoozed": "later"}
@@ -243,6 +247,11 @@ def summary(rows: list[tuple[voiceset.Clip, str]], title: str, words: set[str]) 
         got, _, proposed = read.partition(":")
         for cond in (clip.condition, "ALL"):
             c = by_cond[cond]
+            if clip.text in HESITATIONS:
+                c["hes"] += 1
+                c["hes_rejected"] += got in (REJECTED, SILENCE)
+                c["hes_taken"] += got not in (REJECTED, SILENCE, READ_BACK)
+                continue
             if expected is None:
                 c["oov"] += 1
                 c["oov_rejected"] += got in (REJECTED, SILENCE)
@@ -265,7 +274,8 @@ def summary(rows: list[tuple[voiceset.Clip, str]], title: str, words: set[str]) 
     print(
         f"  {'condition':<9} {'answers':>7} {'right':>6} {'wrong':>6} {'re-ask':>6}"
         f" {'readbk':>6} {'rb ok':>6} | {'prompted':>8} {'right':>6} {'wrong':>6} {'rb ok':>6} |"
-        f" {'oov':>4} {'reject':>6} {'readbk':>6} {'taken':>6}"
+        f" {'oov':>4} {'reject':>6} {'readbk':>6} {'taken':>6} |"
+        f" {'hesitation':>10} {'reject':>6} {'taken':>6}"
     )
     for cond in (*voiceset.CONDITIONS, "ALL"):
         c = by_cond[cond]
@@ -281,15 +291,17 @@ def summary(rows: list[tuple[voiceset.Clip, str]], title: str, words: set[str]) 
             f" | {c['p']:>8} {pct('p_right', 'p')} {pct('p_wrong', 'p')}"
             f" {pct('p_read_back_right', 'p')} | {c['oov']:>4}"
             f" {pct('oov_rejected', 'oov')} {pct('oov_read_back', 'oov')} {pct('oov_taken', 'oov')}"
+            f" | {c['hes']:>10} {pct('hes_rejected', 'hes')} {pct('hes_taken', 'hes')}"
         )
 
 
 def confusion(rows: list[tuple[voiceset.Clip, str]]) -> None:
     table: dict[str, Counter] = defaultdict(Counter)
     for clip, got in rows:
-        table[meaning_of(clip.text) or "OOV"][got.partition(":")[0]] += 1
+        said = "hesitation" if clip.text in HESITATIONS else meaning_of(clip.text) or "OOV"
+        table[said][got.partition(":")[0]] += 1
     print("  said \\ taken as  " + " ".join(f"{c[:7]:>7}" for c in COLUMNS))
-    for expected in (*MEANINGS, "OOV"):
+    for expected in (*MEANINGS, "OOV", "hesitation"):
         row = table[expected]
         print(f"  {expected:<16} " + " ".join(f"{row[c]:>7}" for c in COLUMNS))
 
@@ -312,7 +324,7 @@ def test_bench_ko_checkin_answers_and_rejection(ko_model, ko_model_dir):
     # Quick: each text in 2 of the 36 voicings per condition; full: in 4 of them; held out:
     # in 4 of the 16 held-out voicings.
     share = 4 if held_out else 9 if full else 18
-    clips = voiceset.make_set([*words, *OOV], share=share, held_out=held_out)
+    clips = voiceset.make_set([*words, *OOV, *HESITATIONS], share=share, held_out=held_out)
     source = FileSource()
     listener = VoskListener(
         KO,
