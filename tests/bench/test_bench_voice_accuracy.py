@@ -179,9 +179,14 @@ def matches(said: str, key: str, field: str) -> bool:
 
 def plain_verdict(model: stt.LoadedModel, path: Path) -> str:
     heard = stt.transcribe_wav(model, path, AnswerKind.CHOICE, KO.vocabulary())
-    if not heard.text:
+    return meaning_heard(heard.text)
+
+
+def meaning_heard(text: str) -> str:
+    """What `text`, taken as it was heard, means: an answer or command, or none."""
+    if not text.strip():
         return SILENCE
-    parsed = parse_choice(heard.text, KO)
+    parsed = parse_choice(text, KO)
     return parsed.value if parsed else REJECTED
 
 
@@ -197,18 +202,7 @@ def ceiling_verdict(model: stt.LoadedModel, path: Path) -> tuple[str, set[str]]:
     results.append(json.loads(rec.FinalResult()))
     spoken = [r["alternatives"] for r in results if r.get("alternatives", [{}])[0].get("text")]
     first = " ".join(alts[0]["text"] for alts in spoken)
-    return _meaning(first), {_meaning(a["text"]) for alts in spoken for a in alts}
-
-
-def _meaning(text: str) -> str:
-    parsed = parse_choice(text, KO) if text.strip() else None
-    if parsed is None:
-        return REJECTED
-    return (
-        OUTCOME_MEANING.get(parsed.value, parsed.value)
-        if parsed.kind == "outcome"
-        else parsed.value
-    )
+    return meaning_heard(first), {meaning_heard(a["text"]) for alts in spoken for a in alts}
 
 
 def ceiling(rows: list[tuple[voiceset.Clip, tuple[str, set[str]]]], words: set[str]) -> None:

