@@ -168,8 +168,11 @@ class SpeechFiles:
             subprocess.run(
                 ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(raw), text], check=True
             )
+            # No dither (-D): sox dithers with random noise by default, so each run would
+            # hear a slightly different clip, and one near a decision boundary would flip.
             subprocess.run(
-                ["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(out)], check=True
+                ["sox", "-D", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(out)],
+                check=True,
             )
             self.made[key] = out
         return self.made[key]
