@@ -88,11 +88,7 @@ def test_bench_daemon_idle_rss_and_cpu(home, tmp_path):
 
 def test_bench_daemon_rss_after_checkin_with_model_released(home, tmp_path):
     now = datetime.now().astimezone()
-    text = slots_toml("00:00", f"{now:%H:%M}").replace(
-        '[schedule.morning]\ntime = "00:00"\n',
-        '[schedule.morning]\nenabled = false\ntime = "00:00"\n',
-    )
-    write_config(resolve(), text)
+    write_config(resolve(), slots_toml(None, f"{now:%H:%M}"))
     log = tmp_path / "speech.jsonl"
     env = {
         "MICROALIGN_SPEECH_FACTORY": "tests.harness.scripted:make",

@@ -29,16 +29,20 @@ def write_config(paths: Paths, text: str) -> None:
 WEEKLY_OFF = "[checkins.weekly]\nenabled = false\n"
 
 
-def slots_toml(morning: str, evening: str | None = None, grace: int = 120) -> str:
-    evening_part = (
-        f'[checkins.evening]\ntime = "{evening}"\n'
-        if evening
-        else '[checkins.evening]\nenabled = false\ntime = "21:00"\n'
-    )
+def slots_toml(morning: str | None, evening: str | None = None, grace: int = 120) -> str:
+    """Config with a morning and an evening check-in at these HH:MM times (None: off)."""
+
+    def section(name: str, at: str | None) -> str:
+        if at is None:
+            return f'[checkins.{name}]\nenabled = false\ntime = "21:00"\n'
+        return f'[checkins.{name}]\ntime = "{at}"\n'
+
     # Only these two: the weekly review (on by default, Sunday evening) stays off.
     return (
         f"[schedule]\ngrace_minutes = {grace}\n"
-        f'[checkins.morning]\ntime = "{morning}"\n' + evening_part + WEEKLY_OFF
+        + section("morning", morning)
+        + section("evening", evening)
+        + WEEKLY_OFF
     )
 
 

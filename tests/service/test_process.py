@@ -107,9 +107,7 @@ def _evening_now(paths) -> datetime:
     if (now.hour, now.minute) == (23, 59):  # keep the day from changing under the test
         time.sleep(61 - now.second)
         now = datetime.now().astimezone()
-    morning_off = '[schedule.morning]\nenabled = false\ntime = "00:00"\n'
-    text = slots_toml("00:00", f"{now:%H:%M}")
-    write_config(paths, text.replace('[schedule.morning]\ntime = "00:00"\n', morning_off))
+    write_config(paths, slots_toml(None, f"{now:%H:%M}"))
     return now
 
 
