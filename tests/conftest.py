@@ -15,8 +15,9 @@ from microalign.adapters.paths import resolve
 from microalign.app.context import App
 from microalign.cli import main
 
-# The harness (private desktop, PulseAudio, speech, models) for every directory.
-pytest_plugins = ["tests.harness.fixtures"]
+# The harness (private desktop, PulseAudio, speech, models) and the pinned clock, for
+# every directory.
+pytest_plugins = ["tests.harness.fixtures", "tests.harness.clock"]
 
 
 @pytest.fixture

@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from microalign.core.dialogue.answers import (
     Parsed,
@@ -217,7 +218,12 @@ class Engine:
         return False
 
     def _put_off(self, minutes: int) -> None:
-        self.snooze_until = self.now() + timedelta(minutes=minutes)
+        now = self.now()
+        # Counted in real time and told as the wall time then, with the offset in force
+        # then: a clock change may lie between (01:50 + 20 min is 03:10 on a spring-forward
+        # night).
+        zone = now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else None
+        self.snooze_until = (now.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(zone)
         time = self.snooze_until.strftime("%H:%M")
         self._end(SNOOZED, self.pack.t("say.snoozed_until", time=time))
 

@@ -1,0 +1,154 @@
+"""One clock for the whole test run.
+
+Every test runs at a pinned wall time unless it asks for another (`test_clock.set`) or for
+the real one (`@pytest.mark.real_clock`): in this process through time-machine, in every
+child process (CLI, daemon, check-in process, helpers) through libfaketime, which the
+environment hands down. Both are offsets from the real clock taken at the same moment, so
+the parent and its children read the same time, and it goes on running. Nothing in the
+production code knows about it.
+
+The pinned moment is an ordinary Wednesday afternoon, in a zone with daylight saving time,
+and lies before any real day the suite may run on: file times (which neither tool fakes) are
+then always after "now", the same on every run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+PINNED = datetime(2026, 11, 11, 15, 0)  # a Wednesday
+PINNED_ZONE = "Europe/Berlin"
+LIBFAKETIME_PATHS = (
+    "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/faketime/libfaketime.so.1",
+)
+# The variables libfaketime reads; an outer `faketime` run leaves them for its children.
+FAKETIME_VARS = ("FAKETIME", "FAKETIME_SHARED", "FAKETIME_DONT_RESET", "FAKETIME_NO_CACHE")
+
+
+class ClockError(RuntimeError):
+    pass
+
+
+def libfaketime() -> str:
+    for path in LIBFAKETIME_PATHS:
+        if Path(path).exists():
+            return path
+    raise ClockError(
+        "libfaketime is missing: the tests pin the clock of their child processes with it "
+        "(apt-get install faketime, or run: bash .ci/setup --tests)"
+    )
+
+
+def _without_faketime(preload: str) -> list[str]:
+    return [lib for lib in preload.replace(":", " ").split() if "faketime" not in lib]
+
+
+def real_time() -> float:
+    """The system's real time, even when this run itself is under an outer `faketime`."""
+    if not any("faketime" in lib for lib in os.environ.get("LD_PRELOAD", "").split()):
+        return time_machine.escape_hatch.time.time() if _travelling() else time.time()
+    env = {k: v for k, v in os.environ.items() if k not in FAKETIME_VARS}
+    env["LD_PRELOAD"] = " ".join(_without_faketime(os.environ.get("LD_PRELOAD", "")))
+    date = shutil.which("date") or "/bin/date"
+    out = subprocess.run([date, "+%s.%N"], env=env, capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def _travelling() -> bool:
+    return time_machine.escape_hatch.is_travelling()
+
+
+class TestClock:
+    """The clock this process and the children it starts from now on read."""
+
+    __test__ = False  # not a test class
+
+    def __init__(self) -> None:
+        self._travel: time_machine.travel | None = None
+        self._saved = {name: os.environ.get(name) for name in (*FAKETIME_VARS, "LD_PRELOAD", "TZ")}
+        self.wall: datetime | None = None
+        self.zone: str | None = None
+
+    def set(self, wall: datetime, zone: str | None = None) -> datetime:
+        """Make it `wall` now, here and in new children, in the time zone `zone` (by default
+        the zone of an aware `wall`, else the pinned one); a naive `wall` is local time
+        there. Returns the aware moment."""
+        zone = zone or getattr(wall.tzinfo, "key", None) or PINNED_ZONE
+        # fold=0 picks the first of a repeated hour; a skipped hour is moved forward.
+        moment = wall if wall.tzinfo else wall.replace(tzinfo=ZoneInfo(zone))
+        target = moment.timestamp()
+        self._stop_travel()
+        offset = target - real_time()
+        os.environ["TZ"] = zone
+        time.tzset()
+        preload = [libfaketime(), *_without_faketime(self._saved["LD_PRELOAD"] or "")]
+        os.environ["LD_PRELOAD"] = " ".join(preload)
+        for name in FAKETIME_VARS:
+            os.environ.pop(name, None)
+        os.environ["FAKETIME"] = f"{offset:+.3f}"
+        # Timers and timeouts keep real time; only the wall clock is moved.
+        os.environ["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+        self._travel = time_machine.travel(target, tick=True)
+        self._travel.start()
+        self.wall, self.zone = moment.replace(tzinfo=None), zone
+        return moment
+
+    def pin(self) -> datetime:
+        return self.set(PINNED, PINNED_ZONE)
+
+    def real(self) -> None:
+        """The real clock, here and in new children (an outer `faketime` stays in force)."""
+        self._stop_travel()
+        for name, value in self._saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        os.environ.pop("FAKETIME_DONT_FAKE_MONOTONIC", None)
+        time.tzset()
+        self.wall = self.zone = None
+
+    def _stop_travel(self) -> None:
+        if self._travel is not None:
+            self._travel.stop()
+            self._travel = None
+
+
+CLOCK = TestClock()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "real_clock: the test's subject is the real clock; it is not pinned"
+    )
+    CLOCK.pin()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    CLOCK.real()
+
+
+@pytest.fixture(autouse=True)
+def test_clock(request: pytest.FixtureRequest) -> Iterator[TestClock]:
+    """The pinned clock (or the real one for `real_clock` tests); a test may move it with
+    `test_clock.set(wall, zone)`. Every test starts at the pinned moment again."""
+    if request.node.get_closest_marker("real_clock"):
+        CLOCK.real()
+    else:
+        CLOCK.pin()
+    try:
+        yield CLOCK
+    finally:
+        CLOCK.pin()
