@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from microalign.adapters.paths import resolve
 from tests.calendar.moments import MOMENTS, Moment, expected_due
 from tests.harness.daemon import make_daemon
 
