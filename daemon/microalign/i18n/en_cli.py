@@ -12,4 +12,5 @@ TEXTS: dict[str, str | dict[str, str]] = {
         '[checkins.NAME], NAME made of lower-case letters, digits, "-" or "_", starting '
         "with a letter (e.g. [checkins.lunch])."
     ),
+    "cli.init_backup": "Your previous config is kept in {backup} (readable by you only).",
 }

@@ -12,4 +12,5 @@ TEXTS: dict[str, str | dict[str, str]] = {
         '이름은 영어 소문자로 시작하고 소문자, 숫자, "-", "_" 만 쓸 수 있어요 '
         "(예: [checkins.lunch])."
     ),
+    "cli.init_backup": "이전 설정은 {backup} 에 남겨 두었어요 (본인만 읽을 수 있어요).",
 }
