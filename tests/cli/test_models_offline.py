@@ -14,15 +14,16 @@ from tests.adapters.speech.test_models_fetch import Server, model_zip
 NAME = "vosk-model-test-0.1"
 
 
-def catalogue(folder: Path, url: str, payload: bytes) -> Path:
+def catalogue(folder: Path, url: str, payload: bytes, size_mb: float | None = 0.3) -> Path:
     path = folder / "catalogue.json"
     entry = {
         "name": NAME,
         "language": "en",
         "url": url,
-        "size_mb": 0.3,
         "sha256": hashlib.sha256(payload).hexdigest(),
     }
+    if size_mb is not None:
+        entry["size_mb"] = size_mb
     path.write_text(json.dumps({"version": 1, "models": [entry]}))
     return path
 
@@ -51,6 +52,14 @@ def test_models_fetch_offline_says_nothing_downloaded_and_other_ways(cli, offlin
 
 def test_models_fetch_offline_real_process_same_message(cli_process, offline):
     result = cli_process("models", "fetch", NAME)
+    assert result.code == 9, result
+    _says_nothing_downloaded(result.err)
+
+
+def test_models_fetch_offline_model_of_unknown_size_same_message(cli, home, monkeypatch):
+    path = catalogue(home, f"http://127.0.0.1:1/{NAME}.zip", b"never served", size_mb=None)
+    monkeypatch.setenv("MICROALIGN_MODEL_CATALOGUE", str(path))
+    result = cli("models", "fetch", NAME)
     assert result.code == 9, result
     _says_nothing_downloaded(result.err)
 
