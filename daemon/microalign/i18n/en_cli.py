@@ -13,4 +13,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "with a letter (e.g. [checkins.lunch])."
     ),
     "cli.init_backup": "Your previous config is kept in {backup} (readable by you only).",
+    # `status`, for a check-in of today that has not run
+    "checkin_state.upcoming": "at {at}",
+    "checkin_state.open": "open until {until}",
 }

@@ -13,4 +13,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "(예: [checkins.lunch])."
     ),
     "cli.init_backup": "이전 설정은 {backup} 에 남겨 두었어요 (본인만 읽을 수 있어요).",
+    "checkin_state.upcoming": "{at} 예정",
+    "checkin_state.open": "{until}까지 가능",
 }
