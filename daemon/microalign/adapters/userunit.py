@@ -1,4 +1,4 @@
-"""The systemd user unit of this installation: rendered from the packaged template, checked
+"""The systemd user unit of this installation: rendered from the shipped template, checked
 with `systemd-analyze --user verify`, handed to the user's service manager (systemctl)."""
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from microalign.adapters.paths import CONFIG_ENV, DATA_ENV, Paths
 log = logging.getLogger(__name__)
 
 UNIT_NAME = "microalign.service"
+# In a checkout, systemd/ beside daemon/ holds the unit.
+CHECKOUT_UNIT = Path(__file__).resolve().parents[3] / "systemd" / UNIT_NAME
 # Characters that end or change a word in a unit file's value unless it is quoted.
 _NEEDS_QUOTES = frozenset(" \t\"'\\;")
 
@@ -71,13 +73,22 @@ def entry_point() -> list[str]:
     return [python, "-m", "microalign", "run"]
 
 
+def template() -> str:
+    """The unit as shipped: package data in an installed wheel (microalign/systemd/), the
+    repository's systemd/ folder in a checkout, whose file the wheel carries."""
+    packaged = resources.files("microalign").joinpath("systemd", UNIT_NAME)
+    if packaged.is_file():
+        return packaged.read_text("utf-8")
+    return CHECKOUT_UNIT.read_text("utf-8")
+
+
 def render(command: list[str], paths: Paths) -> str:
-    """The packaged unit with this installation's command, config file and data folder."""
-    template = resources.files("microalign").joinpath("data", UNIT_NAME).read_text("utf-8")
+    """The shipped unit with this installation's command, config file and data folder."""
+    template_text = template()
     data = str(paths.data_dir.absolute())
     config = str(paths.config_file.absolute())
     lines: list[str] = []
-    for line in template.splitlines():
+    for line in template_text.splitlines():
         key = line.partition("=")[0]
         if key == "ExecStart":
             lines.append("ExecStart=" + command_line(command))
