@@ -82,8 +82,13 @@ class Slot(_Section):
         return parse_hhmm(self.times.get(name, self.time))
 
 
+def is_checkin_name(name: str) -> bool:
+    """Whether [checkins.NAME] may use `name`."""
+    return _NAME.match(name) is not None
+
+
 def _check_name(name: str) -> str:
-    if not _NAME.match(name):
+    if not is_checkin_name(name):
         raise ValueError(
             f"check-in name {name!r} is not allowed: use 1 to 32 lower-case letters, digits, "
             '"-" or "_", starting with a letter (e.g. [checkins.lunch])'

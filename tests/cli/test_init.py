@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import stat
 import subprocess
 import sys
 import time
@@ -158,3 +159,41 @@ def test_init_value_without_goal_is_a_usage_error(cli):
     assert result.code == 2, result.err
     assert "--goal" in result.err
     assert not resolve().config_file.exists()
+
+
+def test_init_force_keeps_old_config_as_private_backup_and_says_where(cli, home):
+    path = resolve().config_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    custom = '[general]\nlanguage = "en"\nvalues = ["courage", "calm"]\n# my own notes\n'
+    path.write_text(custom)
+    path.chmod(0o644)
+    result = cli("init", "--force", "--no-input")
+    assert result.code == 0, result.err
+    backup = path.with_name("microalign.toml.bak")
+    assert backup.read_text() == custom
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert f"Your previous config is kept in {backup}" in result.out
+    assert path.read_text() == configuration.default_text()
+
+
+def test_init_force_twice_keeps_both_backups(cli, home):
+    path = resolve().config_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[general]\nlanguage = "ko"\n')
+    assert cli("init", "--force", "--no-input").code == 0
+    path.write_text('[general]\nlanguage = "en"\nsoft_goal_limit = 3\n')
+    second = cli("init", "--force", "--no-input")
+    assert second.code == 0, second.err
+    first_copy = path.with_name("microalign.toml.bak")
+    second_copy = path.with_name("microalign.toml.bak.1")
+    assert first_copy.read_text() == '[general]\nlanguage = "ko"\n'
+    assert second_copy.read_text() == '[general]\nlanguage = "en"\nsoft_goal_limit = 3\n'
+    assert str(second_copy) in second.out
+
+
+def test_init_force_unchanged_default_config_makes_no_backup(cli, home):
+    assert cli("init", "--no-input").code == 0
+    again = cli("init", "--force", "--no-input")
+    assert again.code == 0, again.err
+    assert sorted(p.name for p in resolve().config_file.parent.iterdir()) == ["microalign.toml"]
+    assert "previous config" not in again.out

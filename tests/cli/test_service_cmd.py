@@ -64,9 +64,10 @@ def non_editable_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
-    shutil.copytree(
-        ROOT / "daemon", source / "daemon", ignore=shutil.ignore_patterns("__pycache__", "*.egg*")
-    )
+    for folder in ("daemon", "systemd"):
+        shutil.copytree(
+            ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg*")
+        )
     venv = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
@@ -135,16 +136,55 @@ def test_service_install_unit_folder_is_a_file_exits_12_naming_it(session, cli):
     assert "systemd" in result.err and "Cannot" in result.err
 
 
+def _picky_analyze(folder: Path) -> None:
+    """A systemd-analyze that works, and finds a problem in microalign.service only."""
+    folder.mkdir(exist_ok=True)
+    tool = folder / "systemd-analyze"
+    tool.write_text(
+        '#!/bin/sh\ncase "$3" in\n  */microalign.service)\n'
+        '    echo "$3:12: bad setting" >&2; exit 1 ;;\nesac\nexit 0\n'
+    )
+    tool.chmod(0o755)
+
+
 def test_service_install_verify_fails_exits_13_with_output_nothing_written(
     session, cli, monkeypatch, tmp_path
 ):
-    _fake_tool(tmp_path / "bin", "systemd-analyze", 1)
+    _picky_analyze(tmp_path / "bin")
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     result = cli("service", "install")
     assert result.code == 13, result.err
-    assert "systemd-analyze says no: bad setting" in result.err
+    assert f"{_unit(session)}:12: bad setting" in result.err
     assert "Nothing was installed" in result.err
     assert not _unit(session).exists()
+
+
+def test_service_install_checker_cannot_run_says_so_and_installs(
+    session, cli, monkeypatch, tmp_path
+):
+    # It fails whatever unit it is given: the checker is broken, not the unit.
+    _fake_tool(tmp_path / "bin", "systemd-analyze", 1)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    result = cli("service", "install")
+    assert result.code == 0, result.err
+    assert "could not run" in result.err and "systemd-analyze says no" in result.err
+    assert "not checked" in result.err and "problems" not in result.err
+    assert _unit(session).exists()
+    found = json.loads(cli("service", "install", "--json").out)
+    assert found["verified"] is False and found["check"] == "could_not_run"
+    assert "systemd-analyze says no" in found["checker_output"]
+
+
+@NEEDS_SYSTEMD
+def test_service_install_without_runtime_dir_checks_unit_and_installs(
+    session, cli_process, monkeypatch
+):
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    result = cli_process("service", "install", "--json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["verified"] is True
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(session / "xdg_runtime_dir"))
+    assert _verify(_unit(session)).returncode == 0
 
 
 def test_service_install_without_systemd_tools_warns_writes_and_prints_commands(

@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-UNIT_FILE = ROOT / "daemon" / "microalign" / "data" / "microalign.service"
+UNIT_FILE = ROOT / "systemd" / "microalign.service"
 TTS_CHILD = HERE / "tts_child.py"
 UNIT_SANDBOX = HERE / "unit_sandbox.py"
 SANDBOXED_VOICE = HERE / "sandboxed_voice.py"

@@ -2,7 +2,7 @@
 
 A child process runs one real spoken exchange (espeak-ng prompt played through PortAudio on
 the private PulseAudio, microphone capture, Korean Vosk recognition) under a seccomp filter
-built from the packaged unit (microalign/data/microalign.service) by unit_sandbox.py, as
+built from the shipped unit (systemd/microalign.service) by unit_sandbox.py, as
 systemd would apply it.
 """
 

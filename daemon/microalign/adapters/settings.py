@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when Settings changes shape
+FORMAT = 2  # bump when Settings changes shape
 # File times tick coarsely (a kernel tick, or seconds on some file systems): a file changed
 # this recently could change again within the same tick, unseen, so it is not cached yet.
 RECENT_SECONDS = 1.0
@@ -64,6 +64,7 @@ class Settings:
     general: GeneralSettings
     streaks: StreakSettings
     checkins: dict[str, CheckinSettings]
+    grace_minutes: int  # how late a check-in may still start (schedule.grace_minutes)
 
     @classmethod
     def from_config(cls, config: Config) -> Settings:
@@ -77,6 +78,7 @@ class Settings:
                 name: CheckinSettings(c.flow, tuple(_hhmm(c.time_on(day)) for day in range(7)))
                 for name, c in config.checkins.items()
             },
+            config.schedule.grace_minutes,
         )
 
     @classmethod
@@ -91,6 +93,7 @@ class Settings:
                 name: CheckinSettings(c["flow"], tuple(c["times"]))
                 for name, c in data["checkins"].items()
             },
+            data["grace_minutes"],
         )
 
 

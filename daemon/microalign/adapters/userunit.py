@@ -1,4 +1,4 @@
-"""The systemd user unit of this installation: rendered from the packaged template, checked
+"""The systemd user unit of this installation: rendered from the shipped template, checked
 with `systemd-analyze --user verify`, handed to the user's service manager (systemctl)."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,8 +18,13 @@ from microalign.adapters.paths import CONFIG_ENV, DATA_ENV, Paths
 log = logging.getLogger(__name__)
 
 UNIT_NAME = "microalign.service"
+# In a checkout, systemd/ beside daemon/ holds the unit.
+CHECKOUT_UNIT = Path(__file__).resolve().parents[3] / "systemd" / UNIT_NAME
 # Characters that end or change a word in a unit file's value unless it is quoted.
 _NEEDS_QUOTES = frozenset(" \t\"'\\;")
+
+
+NOT_RUN = -1  # Outcome.code of a command that could not start or did not finish
 
 
 @dataclass(frozen=True)
@@ -67,13 +73,22 @@ def entry_point() -> list[str]:
     return [python, "-m", "microalign", "run"]
 
 
+def template() -> str:
+    """The unit as shipped: package data in an installed wheel (microalign/systemd/), the
+    repository's systemd/ folder in a checkout, whose file the wheel carries."""
+    packaged = resources.files("microalign").joinpath("systemd", UNIT_NAME)
+    if packaged.is_file():
+        return packaged.read_text("utf-8")
+    return CHECKOUT_UNIT.read_text("utf-8")
+
+
 def render(command: list[str], paths: Paths) -> str:
-    """The packaged unit with this installation's command, config file and data folder."""
-    template = resources.files("microalign").joinpath("data", UNIT_NAME).read_text("utf-8")
+    """The shipped unit with this installation's command, config file and data folder."""
+    template_text = template()
     data = str(paths.data_dir.absolute())
     config = str(paths.config_file.absolute())
     lines: list[str] = []
-    for line in template.splitlines():
+    for line in template_text.splitlines():
         key = line.partition("=")[0]
         if key == "ExecStart":
             lines.append("ExecStart=" + command_line(command))
@@ -111,7 +126,26 @@ def verify(unit: Path) -> Outcome | None:
     """`systemd-analyze --user verify` of `unit`, or None when systemd-analyze is missing."""
     if shutil.which("systemd-analyze") is None:
         return None
-    return _run(["systemd-analyze", "--user", "verify", str(unit)], timeout=60)
+    command = ["systemd-analyze", "--user", "verify", str(unit)]
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if os.path.isabs(runtime) and os.path.isdir(runtime):
+        return _run(command, timeout=60)
+    # Without a runtime directory (su, sudo -u, a login without a session) it cannot set
+    # up the user manager it checks with ("Failed to initialize manager"): lend it a
+    # private one for the check.
+    with tempfile.TemporaryDirectory(prefix="microalign-runtime-") as folder:
+        return _run(command, timeout=60, env={**os.environ, "XDG_RUNTIME_DIR": folder})
+
+
+def checker_runs(folder: Path) -> bool:
+    """Whether `systemd-analyze --user verify` passes a unit with nothing wrong in it,
+    written to `folder`: when it fails that too, it is the checker that cannot run here."""
+    probe = folder / "microalign-probe.service"
+    probe.write_text(
+        "[Service]\nExecStart=" + command_line([sys.executable, "-V"]) + "\n", encoding="utf-8"
+    )
+    outcome = verify(probe)
+    return outcome is not None and outcome.ok
 
 
 def manager_reachable() -> bool:
@@ -125,12 +159,17 @@ def systemctl(*args: str) -> Outcome:
     return _run(["systemctl", "--user", *args], timeout=90)
 
 
-def _run(command: list[str], timeout: float = 20) -> Outcome:
+def _run(command: list[str], timeout: float = 20, env: dict[str, str] | None = None) -> Outcome:
     log.debug("running %s", command)
     try:
         done = subprocess.run(
-            command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+            command,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+            env=env,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return Outcome(command, -1, "", str(exc))
+        return Outcome(command, NOT_RUN, "", str(exc))
     return Outcome(command, done.returncode, done.stdout.strip(), done.stderr.strip())

@@ -20,19 +20,32 @@ ENABLE_COMMANDS = [
 ]
 
 
+# How the check of a unit went (a unit with problems is not installed).
+PASSED = "passed"
+NO_CHECKER = "no_checker"  # systemd-analyze is not installed
+COULD_NOT_RUN = "could_not_run"  # systemd-analyze fails whatever unit it is given
+
+
 @dataclass
 class Installed:
     path: Path
     exec_start: str
-    verified: bool  # False: systemd-analyze is missing, the unit was not checked
+    check: str  # PASSED, NO_CHECKER or COULD_NOT_RUN
     enabled: bool  # False: no user manager reachable; run `commands`
     commands: list[str] = field(default_factory=list)
+    checker_output: str | None = None  # why the checker could not run
+
+    @property
+    def verified(self) -> bool:
+        return self.check == PASSED
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "path": str(self.path),
             "exec_start": self.exec_start,
             "verified": self.verified,
+            "check": self.check,
+            "checker_output": self.checker_output,
             "enabled": self.enabled,
             "commands": self.commands,
         }
@@ -84,7 +97,7 @@ def install(paths: Paths) -> Installed:
     command = userunit.entry_point()
     text = userunit.render(command, paths)
     unit = userunit.unit_file()
-    verified = _verify(text, unit)
+    check, checker_output = _verify(text, unit)
     make_folders(unit.parent)
     write_private(unit, text)
     enabled = userunit.manager_reachable()
@@ -94,9 +107,10 @@ def install(paths: Paths) -> Installed:
     return Installed(
         unit,
         userunit.command_line(command),
-        verified,
+        check,
         enabled,
         [] if enabled else list(ENABLE_COMMANDS),
+        checker_output,
     )
 
 
@@ -151,19 +165,23 @@ def status(paths: Paths) -> Status:
     )
 
 
-def _verify(text: str, unit: Path) -> bool:
-    """Check the unit as systemd would load it before it replaces anything; False when
-    systemd-analyze is not installed."""
+def _verify(text: str, unit: Path) -> tuple[str, str | None]:
+    """Check the unit as systemd would load it before it replaces anything: how the check
+    went, and the checker's output when it could not run. A unit with problems raises."""
     with tempfile.TemporaryDirectory(prefix="microalign-unit-") as folder:
         candidate = Path(folder) / userunit.UNIT_NAME
         candidate.write_text(text, encoding="utf-8")
         outcome = userunit.verify(candidate)
-    if outcome is None:
-        return False
-    if not outcome.ok:
-        output = outcome.output.replace(str(candidate), str(unit))
-        raise ServiceError.keyed("service_verify", path=unit, output=output or outcome.code)
-    return True
+        if outcome is None:
+            return NO_CHECKER, None
+        if outcome.ok:
+            return PASSED, None
+        # A failure says nothing about the unit when the checker fails a unit with
+        # nothing wrong in it as well (no user manager to check with, a broken install).
+        if outcome.code == userunit.NOT_RUN or not userunit.checker_runs(Path(folder)):
+            return COULD_NOT_RUN, outcome.output or str(outcome.code)
+    output = outcome.output.replace(str(candidate), str(unit))
+    raise ServiceError.keyed("service_verify", path=unit, output=output or outcome.code)
 
 
 def _systemctl(*args: str) -> None:

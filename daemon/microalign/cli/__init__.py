@@ -58,8 +58,28 @@ class LazyGroup(click.Group):
         module, attr = target.split(":")
         return getattr(importlib.import_module(module), attr)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            # Click suggests from the commands it holds, and this group holds none until
+            # one is asked for: give it every name ("stauts": did you mean 'status'?).
+            raise click.exceptions.NoSuchCommand(
+                exc.command_name, possibilities=COMMANDS, ctx=ctx
+            ) from None
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        # Commands, options and choices in any letter case ("Status", "--JSON"); every
+        # subcommand inherits it.
+        "token_normalize_func": str.lower,
+    },
+)
 @click.version_option(package_name="microalign", prog_name="microalign")
 @click.option(
     "--config",

@@ -40,6 +40,32 @@ def _answer_count(app: App, day: date, slot: str) -> int:
     return sum(1 for a in app.store.day_answers(day, slot) if not a["step"].endswith(UNUSED))
 
 
+def configured_name(app: App, name: str, typed: bool, day: str | None, again: bool) -> str:
+    """The configured check-in `name` means: itself, or the one that differs only in letter
+    case (config names are lower case). Otherwise a usage error that suggests a near name,
+    or how to add it when the config would accept that name."""
+    import difflib
+    import shlex
+
+    from microalign.config import is_checkin_name
+
+    names = list(app.config.checkins)
+    same = [known for known in names if known.casefold() == name.casefold()]
+    if same:
+        return same[0]
+    known = ", ".join(names)
+    near = difflib.get_close_matches(name.casefold(), names, n=1)
+    if near:
+        flags = [" --text" if typed else "", f" --date {shlex.quote(day)}" if day else ""]
+        command = f"microalign checkin {near[0]}{''.join(flags)}{' --again' if again else ''}"
+        raise UsageError.keyed(
+            "unknown_checkin_near", name=name, near=near[0], command=command, known=known
+        )
+    if not is_checkin_name(name):
+        raise UsageError.keyed("unknown_checkin_bad_name", name=name, known=known)
+    raise UsageError.keyed("unknown_checkin", name=name, known=known)
+
+
 @click.command()
 @click.argument("slot", metavar="NAME")
 @click.option("--text", "typed", is_flag=True, help="Type the answers instead of speaking them.")
@@ -66,10 +92,10 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     "later" with a time ("in twenty minutes", "in an hour") says when the daemon asks
     again. Ctrl-C or Ctrl-D also stop and keep every answer given so far.
     """
-    from microalign.app.checkin import flow_of, run_checkin
+    from microalign.app.checkin import run_checkin
     from microalign.service.compose import make_listener, make_speaker
 
-    flow_of(app, slot)  # an unknown name stops here, listing the configured ones
+    slot = configured_name(app, slot, typed, day, again)
     today = app.today()
     when = parse_day(day, today, earliest=today - timedelta(days=DAYS_BACK))
     if app.store.slot_status(when, slot) == DONE and not again:

@@ -28,7 +28,25 @@ def status_data(app: App) -> dict:
         item = p.as_dict()
         item["today"] = answers.get(p.goal["id"])
         goals.append(item)
-    return {"date": today, "checkins": today_checkins(app, today), "goals": goals}
+    checkins = today_checkins(app, today)
+    return {"date": today, "checkins": checkins, "due": _due(app, today, checkins), "goals": goals}
+
+
+def _due(app: App, today, checkins: dict[str, str | None]) -> dict[str, dict]:
+    """Time and state of each check-in scheduled today that has not run."""
+    from datetime import UTC, datetime
+
+    from microalign.app.today import due
+    from microalign.core.clock import local_zone
+
+    now, zone = datetime.now(UTC), local_zone()
+    settings = app.settings
+    found = {}
+    for name, status in checkins.items():
+        at = settings.checkins[name].time_on(today.weekday()) if name in settings.checkins else None
+        if status is None and at is not None:
+            found[name] = due(today, at, settings.grace_minutes, now, zone).as_dict()
+    return found
 
 
 def today_checkins(app: App, today) -> dict[str, str | None]:
@@ -55,7 +73,11 @@ def status(app: App, as_json: bool) -> None:
         return
     lang = app.pack
     slots = ", ".join(
-        lang.t("cli.status.slot", slot=lang.slot(slot), state=shown(_state(lang, state)))
+        lang.t(
+            "cli.status.slot",
+            slot=lang.slot(slot),
+            state=shown(_state(lang, state, data["due"].get(slot))),
+        )
         for slot, state in data["checkins"].items()
     )
     day = data["date"]
@@ -91,7 +113,9 @@ def status(app: App, as_json: bool) -> None:
     click.echo(table(rows, columns(lang, STATUS_COLUMNS), width, shrink))
 
 
-def _state(lang: LanguagePack, state: str | None) -> str:
+def _state(lang: LanguagePack, state: str | None, due: dict | None) -> str:
+    if state is None and due is not None:
+        return lang.t(f"checkin_state.{due['state']}", at=due["at"], until=due["until"])
     key = f"checkin_state.{state or 'none'}"
     return lang.t(key) if lang.has(key) else str(state)
 

@@ -51,6 +51,9 @@ def install(app: App, as_json: bool) -> None:
     click.echo(lang.t("service.written", path=done.path, command=done.exec_start))
     if done.verified:
         click.echo(lang.t("service.verified"))
+    elif done.checker_output is not None:
+        output = "\n".join(f"    {line}" for line in done.checker_output.splitlines())
+        click.echo(lang.t("service.check_not_run", output=output, path=done.path), err=True)
     else:
         click.echo(lang.t("service.not_verified"), err=True)
     if done.enabled:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from microalign.adapters.files import make_folders, write_private
+from microalign.adapters.files import access_error, make_folders, write_private
 from microalign.adapters.paths import private_dir
 from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option
@@ -26,7 +26,11 @@ LANGUAGES = ("en", "ko")
 
 
 @click.command()
-@click.option("--force", is_flag=True, help="Overwrite an existing config with the defaults.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing config with the defaults (a copy of it is kept beside it).",
+)
 @click.option(
     "--language", type=click.Choice(LANGUAGES), help="Language of check-ins: en or ko [en]."
 )
@@ -64,8 +68,12 @@ def init(
             language = click.prompt(
                 app.pack.t("cli.init_ask_language"), type=click.Choice(LANGUAGES), default="en"
             )
-        write_atomically(path, config_text(language or "en"))
+        text = config_text(language or "en")
+        backup = keep_copy(path, text) if path.exists() else None
+        write_atomically(path, text)
         app.forget_config()
+        if backup is not None:
+            click.echo(app.pack.t("cli.init_backup", backup=backup))
     private_dir(app.paths.data_dir)
     private_dir(app.paths.audio_dir)
     app.store  # noqa: B018 - creates and migrates the database
@@ -75,6 +83,23 @@ def init(
     if goal:
         _first_goal(app, goal, value)
     _next_steps(app)
+
+
+def keep_copy(path: Path, replacement: str) -> Path | None:
+    """Copy the config about to be replaced to a free name beside it (0600: it names the
+    user's values), unless it says exactly what replaces it. Returns the copy."""
+    try:
+        old = path.read_bytes()
+    except OSError as exc:
+        raise access_error(exc, path, "read") from None
+    if old == replacement.encode("utf-8"):
+        return None
+    backup, number = path.with_name(f"{path.name}.bak"), 0
+    while backup.exists():  # an earlier copy stays as it is
+        number += 1
+        backup = path.with_name(f"{path.name}.bak.{number}")
+    write_private(backup, old)
+    return backup
 
 
 def config_text(language: str) -> str:

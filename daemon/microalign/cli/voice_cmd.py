@@ -115,7 +115,8 @@ def fetch(app: App, name: str, allow_unverified: bool) -> None:
         raise ModelError.keyed("model_not_fetched", name=entry.name, get=entry.how_to_get())
     bar: Any
     with click.progressbar(
-        length=entry.size or int((entry.size_mb or 0) * 1e6) or None,
+        # 0 when the catalogue gives no size: the server's Content-Length sets it.
+        length=entry.size or int((entry.size_mb or 0) * 1e6),
         label=lang.t("models.downloading", name=entry.name),
         file=_stderr(),
     ) as bar:

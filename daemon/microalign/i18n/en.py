@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from microalign.i18n import en_service, en_system
+from microalign.i18n import en_cli, en_service, en_system
 
 CODE = "en"
 NAME = "English"
@@ -470,3 +470,4 @@ Next steps:
 # Doctor, speech models, audio, files, the database, the time zone and the report.
 TEXTS |= en_system.TEXTS
 TEXTS |= en_service.TEXTS
+TEXTS |= en_cli.TEXTS

@@ -9,6 +9,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Warning: systemd-analyze is not installed, so the unit was not checked "
         "(apt install systemd)."
     ),
+    "service.check_not_run": (
+        "Warning: `systemd-analyze --user verify` could not run here, so the unit was not "
+        "checked; it is installed anyway. The checker said:\n{output}\n"
+        "  Check the unit later, in your desktop session: systemd-analyze --user verify {path}"
+    ),
     "service.enabled": (
         "Enabled and started: the daemon now starts with every session.\n"
         "  Logs: journalctl --user -u microalign"

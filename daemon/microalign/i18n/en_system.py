@@ -3,6 +3,13 @@ time zone and the HTML report. Part of en.TEXTS (kept apart so that en.py stays 
 
 from __future__ import annotations
 
+# What works when a model cannot be downloaded from here.
+_ELSEWHERE = (
+    "Check the network and run the same command again. A model downloaded elsewhere works "
+    "too: unpack it and run `microalign models use PATH` (PATH: the model's folder). "
+    "Meanwhile, type the check-ins: `microalign checkin evening --text`."
+)
+
 TEXTS: dict[str, str | dict[str, str]] = {
     "language.en": "English",
     "language.ko": "Korean",
@@ -276,11 +283,20 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Run `microalign models fetch {name}` again; it starts from scratch. If it happens "
         "again, something between you and the server changes the file."
     ),
-    "error.model_http": "Downloading {url} failed: HTTP {code} {reason}.",
-    "hint.model_http": (
+    "error.model_http": ("Downloading {url} failed: HTTP {code} {reason}. Nothing was downloaded."),
+    "hint.model_http": _ELSEWHERE,
+    "error.model_http_kept": (
+        "Downloading {url} failed: HTTP {code} {reason}. The {kept} bytes downloaded "
+        "before are kept."
+    ),
+    "hint.model_http_kept": (
         "Check the network and run the same command again; it resumes where it stopped."
     ),
-    "error.model_interrupted": "Downloading {url} was interrupted: {reason}.",
+    "error.model_unreachable": "Could not download {url}: {reason}. Nothing was downloaded.",
+    "hint.model_unreachable": _ELSEWHERE,
+    "error.model_interrupted": (
+        "Downloading {url} was interrupted: {reason}. The {kept} bytes downloaded so far are kept."
+    ),
     "hint.model_interrupted": (
         "Check the network and run the same command again; it resumes where it stopped."
     ),

@@ -10,6 +10,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "주의: systemd-analyze 가 설치되어 있지 않아 유닛을 확인하지 못했어요 "
         "(apt install systemd)."
     ),
+    "service.check_not_run": (
+        "주의: 여기서는 `systemd-analyze --user verify` 를 실행할 수 없어 유닛을 확인하지 "
+        "못했지만 설치는 했어요. 확인 도구의 출력:\n{output}\n"
+        "  나중에 데스크톱 세션에서 확인하세요: systemd-analyze --user verify {path}"
+    ),
     "service.enabled": (
         "활성화하고 시작했어요: 이제 세션마다 데몬이 시작돼요.\n"
         "  로그: journalctl --user -u microalign"

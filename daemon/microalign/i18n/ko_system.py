@@ -3,6 +3,13 @@ time zone and the HTML report. Part of ko.TEXTS, with the keys of en_system.py."
 
 from __future__ import annotations
 
+# 여기서 모델을 내려받을 수 없을 때 쓸 수 있는 방법.
+_ELSEWHERE = (
+    "네트워크를 확인하고 같은 명령을 다시 실행하세요. 다른 곳에서 받은 모델도 쓸 수 있어요: "
+    "압축을 풀고 `microalign models use PATH` 를 실행하세요 (PATH: 모델 폴더). "
+    "그동안에는 글로 체크인하세요: `microalign checkin evening --text`."
+)
+
 TEXTS: dict[str, str | dict[str, str]] = {
     "language.en": "영어",
     "language.ko": "한국어",
@@ -268,11 +275,24 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "`microalign models fetch {name}` 을 다시 실행하세요. 처음부터 받아요. 또 그러면 "
         "서버와 이 컴퓨터 사이의 무언가가 파일을 바꾸고 있어요."
     ),
-    "error.model_http": "{url} 을(를) 내려받지 못했어요: HTTP {code} {reason}.",
-    "hint.model_http": (
+    "error.model_http": (
+        "{url} 을(를) 내려받지 못했어요: HTTP {code} {reason}. 아무것도 받지 않았어요."
+    ),
+    "hint.model_http": _ELSEWHERE,
+    "error.model_http_kept": (
+        "{url} 을(를) 내려받지 못했어요: HTTP {code} {reason}. 앞서 받은 {kept}바이트는 "
+        "남겨 두었어요."
+    ),
+    "hint.model_http_kept": (
         "네트워크를 확인하고 같은 명령을 다시 실행하세요. 멈춘 곳부터 이어서 받아요."
     ),
-    "error.model_interrupted": "{url} 을(를) 내려받다가 끊겼어요: {reason}.",
+    "error.model_unreachable": (
+        "{url} 을(를) 내려받을 수 없어요: {reason}. 아무것도 받지 않았어요."
+    ),
+    "hint.model_unreachable": _ELSEWHERE,
+    "error.model_interrupted": (
+        "{url} 을(를) 내려받다가 끊겼어요: {reason}. 지금까지 받은 {kept}바이트는 남겨 두었어요."
+    ),
     "hint.model_interrupted": (
         "네트워크를 확인하고 같은 명령을 다시 실행하세요. 멈춘 곳부터 이어서 받아요."
     ),

@@ -138,10 +138,12 @@ def test_fetch_not_a_model_zip_raises_and_leaves_nothing(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["vosk-model-test-0.1.zip.part"]
 
 
-def test_fetch_server_down_raises_model_error(tmp_path):
+def test_fetch_server_down_says_nothing_downloaded_leaves_nothing(tmp_path):
     e = models.Entry("m", "en", url="http://127.0.0.1:9/m.zip", sha256="0" * 64)
-    with pytest.raises(ModelError, match="interrupted"):
+    with pytest.raises(ModelError, match="Nothing was downloaded") as info:
         models.fetch(e, tmp_path, timeout=2)
+    assert "resumes" not in str(info.value)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_unpack_zip_with_path_traversal_refused(tmp_path):

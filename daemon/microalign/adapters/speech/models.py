@@ -267,10 +267,27 @@ def _download(url: str, part: Path, progress: Progress | None, timeout: float) -
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and have:
             return  # the part file is already complete
-        raise ModelError.keyed("model_http", url=url, code=exc.code, reason=exc.reason) from None
+        kept = _kept(part)
+        key = "model_http_kept" if kept else "model_http"
+        raise ModelError.keyed(key, url=url, code=exc.code, reason=exc.reason, kept=kept) from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise ModelError.keyed("model_interrupted", url=url, reason=reason) from None
+        # Only bytes on disk make "it resumes where it stopped" true; without any (no
+        # network, no server), the user needs the other ways to get a model.
+        kept = _kept(part)
+        key = "model_interrupted" if kept else "model_unreachable"
+        raise ModelError.keyed(key, url=url, reason=reason, kept=kept) from None
+
+
+def _kept(part: Path) -> int:
+    """Bytes a failed download leaves to resume from; an empty part file is removed."""
+    try:
+        size = part.stat().st_size
+    except FileNotFoundError:
+        return 0
+    if not size:
+        part.unlink(missing_ok=True)
+    return size
 
 
 def _copy(
