@@ -35,6 +35,10 @@ LIBFAKETIME_PATHS = (
 )
 # The variables libfaketime reads; an outer `faketime` run leaves them for its children.
 FAKETIME_VARS = ("FAKETIME", "FAKETIME_SHARED", "FAKETIME_DONT_RESET", "FAKETIME_NO_CACHE")
+# Programs that must not run under libfaketime get the real clock through a wrapper of the
+# same name here, found first on the PATH (Chromium: far slower, or a trap).
+UNFAKED = Path(__file__).resolve().parent / "unfaked"
+CHROMIUM = str(UNFAKED / "chromium")
 
 
 class ClockError(RuntimeError):
@@ -77,7 +81,9 @@ class TestClock:
 
     def __init__(self) -> None:
         self._travel: time_machine.travel | None = None
-        self._saved = {name: os.environ.get(name) for name in (*FAKETIME_VARS, "LD_PRELOAD", "TZ")}
+        self._saved = {
+            name: os.environ.get(name) for name in (*FAKETIME_VARS, "LD_PRELOAD", "TZ", "PATH")
+        }
         self.wall: datetime | None = None
         self.zone: str | None = None
 
@@ -100,6 +106,7 @@ class TestClock:
         os.environ["FAKETIME"] = f"{offset:+.3f}"
         # Timers and timeouts keep real time; only the wall clock is moved.
         os.environ["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+        os.environ["PATH"] = os.pathsep.join(filter(None, [str(UNFAKED), self._saved["PATH"]]))
         self._travel = time_machine.travel(target, tick=True)
         self._travel.start()
         self.wall, self.zone = moment.replace(tzinfo=None), zone
