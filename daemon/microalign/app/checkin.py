@@ -216,9 +216,22 @@ def steps_for(app: App, flow: str, day: date) -> list[flows.Step]:
         figures = weekly.week_figures(app, day)
         return flows.weekly(app.pack, figures, weekly.focus_options(app))
     goals = goals_for(app, day)
+    idle = None if goals else nothing_due(app, day)
     if flow == "morning":
-        return flows.morning(app.pack, prompts, goals, day, weekly.focus_for(app, day))
-    return flows.evening(app.pack, prompts, goals, morning_intention(app, day))
+        return flows.morning(app.pack, prompts, goals, day, weekly.focus_for(app, day), idle)
+    return flows.evening(app.pack, prompts, goals, morning_intention(app, day), idle)
+
+
+def nothing_due(app: App, day: date) -> str:
+    """Why no goal is asked on `day`: none at all, none started yet, or none due that day."""
+    lang = app.pack
+    active = app.goals.active()
+    if not active:
+        return lang.t("say.no_goals")
+    if all(g["created_on"] > day.isoformat() for g in active):
+        first = min(active, key=lambda g: (g["created_on"], g["id"]))
+        return lang.t("say.no_goals_yet", day=day, start=first["created_on"], goal_id=first["id"])
+    return lang.t("say.no_goals_due", day=day, weekday=lang.weekdays[day.weekday()])
 
 
 def _engine(app, slot, day, source, checkin_id, speaker, listener) -> Engine:

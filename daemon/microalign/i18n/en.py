@@ -145,6 +145,12 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.noted": "Noted: {text}.",
     "say.reminders_intro": "Your micro-goals for today:",
     "say.no_goals": "You have no active micro-goals yet. Add one with microalign goals add.",
+    "say.no_goals_yet": (
+        "On {day} none of your micro-goals had started yet: the first starts on {start}. "
+        "To record that day, give it an earlier start: microalign goals edit {goal_id} "
+        "--since {day}"
+    ),
+    "say.no_goals_due": "None of your micro-goals is scheduled on {weekday}, {day}.",
     "say.intention_check": "This morning you said: {intention}. Did you keep it?",
     "say.goal_question": "Did you {goal} today?",
     "say.skip_reason": "Okay, a rest day. Any reason you want to note? Say it, or say next.",
@@ -432,6 +438,23 @@ Next steps:
     "hint.goal_ended": "Add a new goal instead (`microalign goals add`).",
     "error.goal_paused_level_up": "{goal} is paused; a paused goal cannot be levelled up.",
     "hint.goal_paused_level_up": "Resume it first (`microalign goals resume`), then level it up.",
+    "error.goal_duplicate": "Goal {goal_id} already says “{text}”.",
+    "hint.goal_duplicate": (
+        "Two active goals cannot share a text. Answer goal {goal_id} in the evening, or "
+        'change its wording: microalign goals edit {goal_id} --text "..."'
+    ),
+    "error.goal_duplicate_paused": "Goal {goal_id}, paused, already says “{text}”.",
+    "hint.goal_duplicate_paused": "Resume it instead: microalign goals resume {goal_id}",
+    "error.level_up_same_text": (
+        "“{text}” is the same text as goal {goal_id}: a level-up needs a new goal."
+    ),
+    "hint.level_up_same_text": (
+        'Describe the slightly harder version: microalign goals level-up {goal_id} "..."'
+    ),
+    "error.start_after_answers": (
+        "Goal {goal_id} has answers from {first} on: its start cannot move to {day}."
+    ),
+    "hint.start_after_answers": "Give {first} or an earlier day.",
     "error.goal_already_paused": "{goal} is already paused.",
     "hint.goal_already_paused": "Resume it to make it active.",
     "error.goal_already_active": "{goal} is already active.",

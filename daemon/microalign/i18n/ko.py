@@ -127,6 +127,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.noted": "기록했어요: {text}.",
     "say.reminders_intro": "오늘의 작은 목표입니다:",
     "say.no_goals": "아직 작은 목표가 없어요. microalign goals add 로 추가하세요.",
+    "say.no_goals_yet": (
+        "{day} 에는 아직 시작한 작은 목표가 없었어요. 첫 목표는 {start} 에 시작해요. "
+        "그날을 기록하려면 시작일을 앞당기세요: microalign goals edit {goal_id} --since {day}"
+    ),
+    "say.no_goals_due": "{day} {weekday} 에는 예정된 작은 목표가 없어요.",
     "say.intention_check": "오늘 아침 다짐은 {intention} 이었어요. 지켰나요?",
     "say.goal_question": "오늘 {goal}, 하셨나요?",
     "say.skip_reason": (
@@ -382,6 +387,23 @@ microalign 준비가 끝났어요.
     "hint.goal_ended": "대신 새 목표를 추가하세요 (`microalign goals add`).",
     "error.goal_paused_level_up": "{goal}는 일시정지 상태라서 한 단계 올릴 수 없어요.",
     "hint.goal_paused_level_up": "먼저 다시 시작한 뒤(`microalign goals resume`) 올려 주세요.",
+    "error.goal_duplicate": "{goal_id}번 목표가 이미 “{text}” 예요.",
+    "hint.goal_duplicate": (
+        "진행 중인 두 목표가 같은 글일 수는 없어요. 저녁에 {goal_id}번 목표에 답하거나 "
+        '문구를 바꾸세요: microalign goals edit {goal_id} --text "..."'
+    ),
+    "error.goal_duplicate_paused": "일시정지한 {goal_id}번 목표가 이미 “{text}” 예요.",
+    "hint.goal_duplicate_paused": "대신 다시 시작하세요: microalign goals resume {goal_id}",
+    "error.level_up_same_text": (
+        "“{text}” 은(는) {goal_id}번 목표와 같은 글이에요. 한 단계 올리려면 새 목표가 필요해요."
+    ),
+    "hint.level_up_same_text": (
+        '조금 더 어려운 목표를 적어 주세요: microalign goals level-up {goal_id} "..."'
+    ),
+    "error.start_after_answers": (
+        "{goal_id}번 목표는 {first} 부터 답이 있어요. 시작일을 {day} 로 옮길 수 없어요."
+    ),
+    "hint.start_after_answers": "{first} 이나 그 전의 날짜를 주세요.",
     "error.goal_already_paused": "{goal}는 이미 일시정지 상태예요.",
     "hint.goal_already_paused": "다시 시작하면 진행 중이 돼요.",
     "error.goal_already_active": "{goal}는 이미 진행 중이에요.",
