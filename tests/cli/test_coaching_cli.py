@@ -6,6 +6,8 @@ same on any real day and hour."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.harness.faketime import cli_at
@@ -98,3 +100,28 @@ def test_goals_since_bad_date_exits_2_with_the_expected_format(home, since, mess
         ran = cli_at(WEDNESDAY_EVENING, "goals", *args, "--since", since)
         assert ran.code == 2, ran
         assert message in ran.err, ran.err
+
+
+def test_checkin_typed_y_and_n_are_answers(home):
+    for text in ("Drink water", "Walk"):
+        assert cli_at(WEDNESDAY_EVENING, "goals", "add", text).code == 0
+    review = cli_at(WEDNESDAY_EVENING, "checkin", "evening", "--text", stdin="Y\nn\n\n\n\n")
+    assert review.code == 0, review.err
+    assert "didn't" not in review.out, review.out
+    history = cli_at(WEDNESDAY_EVENING, "history", "--json").out
+    assert '"outcome": "kept"' in history and '"outcome": "missed"' in history, history
+
+
+def test_checkin_goal_left_unanswered_is_named_and_resumed(home):
+    assert cli_at(WEDNESDAY_EVENING, "goals", "add", "Drink water").code == 0
+    review = cli_at(WEDNESDAY_EVENING, "checkin", "evening", "--text", stdin="a\nb\nc\n\n\n\n")
+    assert review.code == 0, review.err
+    assert review.out.count("Sorry, I didn't understand.") == 3, review.out
+    assert "Drink water: no answer yet." in review.out
+    assert "a micro-goal got no answer" in review.err, review.err
+    status = json.loads(cli_at(WEDNESDAY_EVENING, "status", "--json").out)
+    assert status["checkins"]["evening"] == "stopped"  # not done: one goal is still open
+    assert status["goals"][0]["today"] is None
+    again = cli_at(WEDNESDAY_EVENING, "checkin", "evening", "--text", stdin="yes\n")
+    assert "Drink water: 1 day in a row." in again.out, again.out
+    assert "Saved." in again.err

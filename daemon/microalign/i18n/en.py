@@ -22,6 +22,9 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "partly": ("partly", "partially", "a bit", "half", "sort of"),
     "skip": ("skip", "rest", "rest day"),
 }
+# More words a typed answer may use: kept out of the speech grammar, where every extra word
+# changes what the recogniser hears.
+TYPED_ANSWERS: dict[str, tuple[str, ...]] = {"yes": ("y", "yup"), "no": ("n", "nah")}
 # command -> words/phrases; "skip" doubles as the rest-day answer in goal questions
 COMMANDS: dict[str, tuple[str, ...]] = {
     "repeat": ("repeat", "again", "say again", "pardon"),
@@ -154,6 +157,12 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.intention_check": "This morning you said: {intention}. Did you keep it?",
     "say.goal_question": "Did you {goal} today?",
     "say.skip_reason": "Okay, a rest day. Any reason you want to note? Say it, or say next.",
+    "say.skip_reason_again": "What is the reason? Say it, or say next.",
+    "say.didnt_understand_typed": "Sorry, I didn't understand. Please answer {choices}.",
+    "say.weekly.didnt_understand_typed": (
+        "Sorry, I didn't understand. Please name one of: {choices}."
+    ),
+    "say.summary_unanswered": "{goal}: no answer yet. Start this check-in again to answer it.",
     "say.feeling_prompt": "How did it feel?",
     "say.summary_streak": {
         "one": "{goal}: {count} day in a row.",
@@ -253,6 +262,9 @@ Next steps:
     "cli.checkin_end.done": "Saved. See `microalign status` for your streaks.",
     "cli.checkin_end.stopped": (
         "Stopped; every answer given so far is saved. Run the same command to finish it."
+    ),
+    "cli.checkin_end.unanswered": (
+        "Saved; a micro-goal got no answer. Run the same command to answer it."
     ),
     "cli.checkin_end.no_speech": "Ended without an answer; run the same command to try again.",
     "cli.checkin_end.snoozed": "Snoozed; run the same command when you are ready.",

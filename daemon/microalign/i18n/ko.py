@@ -24,6 +24,8 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "partly": ("좀", "조금", "어느 정도", "조금 했어요", "절반"),
     "skip": ("넘겨", "쉬는 날"),
 }
+# 글로 답할 때만 받는 말: 음성 문법에는 넣지 않아요(문법의 말이 늘면 인식이 달라져요).
+TYPED_ANSWERS: dict[str, tuple[str, ...]] = {"no": ("아뇨", "아니오")}
 COMMANDS: dict[str, tuple[str, ...]] = {
     "repeat": ("다시 말해 주세요", "다시 한 번"),
     "skip": ("넘겨", "넘어가", "다음"),
@@ -137,6 +139,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.skip_reason": (
         "알겠어요, 쉬는 날이에요. 이유가 있으면 말해 주세요. 없으면 다음 이라고 하세요."
     ),
+    "say.skip_reason_again": "이유가 무엇인가요? 말해 주세요. 없으면 다음 이라고 하세요.",
+    "say.didnt_understand_typed": "잘 이해하지 못했어요. {choices} 중에서 대답해 주세요.",
+    "say.weekly.didnt_understand_typed": (
+        "잘 이해하지 못했어요. {choices} 중에서 하나를 골라 주세요."
+    ),
+    "say.summary_unanswered": (
+        "{goal}: 아직 답하지 않았어요. 체크인을 다시 시작하면 답할 수 있어요."
+    ),
     "say.feeling_prompt": "기분이 어땠나요?",
     "say.summary_streak": {"other": "{goal}: {count}일 연속입니다."},
     "say.summary_none": "매일 나타나는 것이 중요해요. 내일 봬요.",
@@ -230,6 +240,9 @@ microalign 준비가 끝났어요.
     "cli.checkin_end.done": "저장했어요. 연속 기록은 `microalign status` 에서 볼 수 있어요.",
     "cli.checkin_end.stopped": (
         "중단했어요. 지금까지의 답은 모두 저장됐어요. 같은 명령으로 이어서 할 수 있어요."
+    ),
+    "cli.checkin_end.unanswered": (
+        "저장했어요. 답하지 않은 작은 목표가 있어요. 같은 명령을 다시 실행해 답하세요."
     ),
     "cli.checkin_end.no_speech": "대답 없이 끝났어요. 같은 명령으로 다시 해 보세요.",
     "cli.checkin_end.snoozed": "미뤘어요. 준비되면 같은 명령을 다시 실행하세요.",
