@@ -185,7 +185,8 @@ def test_goals_pause_after_todays_answer_keeps_every_recorded_day(app):
     kept_days(app, goal["id"], days)
     before = figures(app, goal["id"], days[-1])
     assert (before[0].current, before[0].best, before[0].kept_days) == (3, 3, 3)
-    app.goals.transition(goal["id"], "pause", days[-1])
+    paused = app.goals.transition(goal["id"], "pause", days[-1])
+    assert "the pause starts tomorrow" in paused.warning
     assert figures(app, goal["id"], days[-1]) == before
     # Resumed the next day: still nothing recorded has changed, and no day was paused.
     app.goals.transition(goal["id"], "resume", days[-1] + timedelta(days=1))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from microalign.adapters.store import Store, now_iso
 from microalign.core.safetext import clean as clean_text
 from microalign.errors import NotFoundError, UsageError
+from microalign.i18n import Keyed
 
 # The English short names are the canonical ones (also the config's): importing them from
 # microalign.config would load pydantic for every goal command.
@@ -257,6 +258,7 @@ class Goals:
             # A day already answered stays as answered: the pause then starts tomorrow.
             answered = goal_id in self.store.day_outcomes(today)
             self.store.start_pause(goal_id, today + timedelta(days=1) if answered else today)
+            warning = Keyed("warning.pause_tomorrow") if answered else None
         if goal["state"] == "paused" and action != "pause":
             # A pause ends on the day before: the day it is lifted counts again (and a
             # pause lifted before it began leaves no paused day at all).

@@ -475,6 +475,7 @@ Next steps:
         "That would make {count} active goals; at most {limit} can be active at once."
     ),
     "hint.too_many_goals": "Pause or retire a goal first (`microalign goals pause|retire ID`).",
+    "warning.pause_tomorrow": "Today's answer stays as it is; the pause starts tomorrow.",
     "warning.many_goals": (
         "You now have {count} active goals, more than the {limit} recommended. "
         "Fewer goals are easier to keep; consider pausing one."

@@ -427,6 +427,7 @@ microalign 준비가 끝났어요.
     "hint.too_many_goals": (
         "먼저 목표 하나를 일시정지하거나 그만두세요 (`microalign goals pause|retire ID`)."
     ),
+    "warning.pause_tomorrow": "오늘 한 답은 그대로 두고, 일시정지는 내일부터예요.",
     "warning.many_goals": (
         "진행 중인 목표가 {count}개로, 권장하는 {limit}개보다 많아요. "
         "목표가 적을수록 지키기 쉬워요. 하나를 일시정지해 보세요."
