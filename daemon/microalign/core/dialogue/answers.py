@@ -87,8 +87,14 @@ def is_reason(text: str, pack: LanguagePack) -> bool:
     if not words:
         return False
     groups = (*answer_words(pack, typed=True).values(), *pack.commands.values())
-    known = {normalise(phrase): "known" for group in groups for phrase in group}
-    return not _meanings_of(words, known)
+    known = {normalise(phrase) for group in groups for phrase in group}
+    longest = max(len(phrase.split()) for phrase in known)
+    # Can the words be cut into known phrases? (the first n words can: ends[n])
+    ends = [True] + [False] * len(words)
+    for end in range(1, len(words) + 1):
+        starts = range(max(0, end - longest), end)
+        ends[end] = any(ends[n] and " ".join(words[n:end]) in known for n in starts)
+    return not ends[-1]
 
 
 def whole_answer(text: str, pack: LanguagePack) -> bool:
