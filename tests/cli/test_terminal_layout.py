@@ -10,6 +10,9 @@ from datetime import date, timedelta
 import pytest
 from wcwidth import wcswidth
 
+from tests.harness.faketime import cli_at
+
+WEDNESDAY_EVENING = "2026-11-18 21:00:00"
 KOREAN = "하루에 물 한 잔 마시기"
 LONG = "Ask one question in every single team meeting of the week, even the long ones"
 
@@ -111,10 +114,11 @@ def test_history_answers_in_the_order_they_were_asked(cli, goals):
     assert positions == sorted(positions), out
 
 
-def test_checkin_milestone_line_names_the_goal_once_exclaimed(cli, home):
+def test_checkin_milestone_line_names_the_goal_once_exclaimed(home):
+    # A Wednesday evening: only the streak milestone can be reached on a goal's first day.
     config(home, "[milestones]\nstreak_days = [1]\n")
-    assert cli("goals", "add", "Drink water").code == 0
-    review = cli("checkin", "evening", "--text", stdin="yes\n\n\n\n")
+    assert cli_at(WEDNESDAY_EVENING, "goals", "add", "Drink water").code == 0
+    review = cli_at(WEDNESDAY_EVENING, "checkin", "evening", "--text", stdin="yes\n\n\n\n")
     assert review.code == 0, review.err
     line = next(line for line in review.out.splitlines() if line.startswith("Milestone"))
     assert line == "Milestone: “Drink water” — 1 day in a row!", review.out

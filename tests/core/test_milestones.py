@@ -185,3 +185,61 @@ def test_detect_zero_streak_threshold_is_ignored() -> None:
     thresholds = Thresholds(streak_days=(0, 2), total_checkins=(0,), strength=2.0)
     found = detect_milestones([goal(1, "kk")], [day(0)], day(1), NO_FREEZE, thresholds, ())
     assert keys(found) == ["streak:1:2"]
+
+
+NO_OTHER = Thresholds(streak_days=(), total_checkins=(), strength=2.0)
+
+
+def started(goal_id: int, start: date, pattern: str, **kw) -> GoalRecord:
+    """A goal whose history starts on `start`, answered per `pattern` from that day on."""
+    data = {start + timedelta(days=i): CODES[c] for i, c in enumerate(pattern) if c != "."}
+    return GoalRecord(goal_id, None, GoalSchedule(start=start, **kw), data)
+
+
+def test_detect_perfect_week_goal_added_on_sunday_and_kept_is_not_one() -> None:
+    sunday = day(6)
+    found = detect_milestones([started(1, sunday, "k")], [], sunday, NO_FREEZE, NO_OTHER, ())
+    assert of_kind(found, PERFECT_WEEK) == []
+
+
+def test_detect_perfect_week_first_whole_week_of_the_history_counts() -> None:
+    # Started on a Wednesday: that week is not whole, the next one is.
+    goals = [started(1, day(2), "k" * 12)]
+    found = detect_milestones(goals, [], day(13), NO_FREEZE, NO_OTHER, ())
+    assert found == [Milestone(PERFECT_WEEK, None, 1, day(13))]
+
+
+def test_detect_perfect_week_goal_added_midweek_beside_an_older_one_counts() -> None:
+    goals = [goal(1, "kkkkkkk"), started(2, day(3), "kkkk")]
+    found = detect_milestones(goals, [], day(6), NO_FREEZE, NO_OTHER, ())
+    assert found == [Milestone(PERFECT_WEEK, None, 1, day(6))]
+
+
+def test_detect_perfect_week_goal_added_midweek_that_missed_spoils_it() -> None:
+    goals = [goal(1, "kkkkkkk"), started(2, day(3), "kmkk")]
+    assert detect_milestones(goals, [], day(6), NO_FREEZE, NO_OTHER, ()) == []
+
+
+def test_detect_perfect_week_inside_a_goal_paused_all_week_is_not_one() -> None:
+    # Goal 1 is paused the whole second week; goal 2, added that Thursday, does not
+    # cover a whole week alone.
+    paused = ((day(7), day(13)),)
+    goals = [goal(1, "m" * 7, paused=paused), started(2, day(10), "kkkk")]
+    assert detect_milestones(goals, [], day(13), NO_FREEZE, NO_OTHER, ()) == []
+
+
+def test_detect_perfect_week_with_a_skipped_scheduled_day_is_not_one() -> None:
+    # "Every micro-goal kept, every day of the week": a rest day on a due day is not kept.
+    assert detect_milestones([goal(1, "kkkrkkk")], [], day(6), NO_FREEZE, NO_OTHER, ()) == []
+
+
+def test_detect_perfect_week_weekdays_goal_kept_every_weekday_is_one() -> None:
+    goals = [goal(1, "kkkkk..", weekdays=frozenset(range(5)))]
+    found = detect_milestones(goals, [], day(6), NO_FREEZE, NO_OTHER, ())
+    assert found == [Milestone(PERFECT_WEEK, None, 1, day(6))]
+
+
+def test_detect_perfect_week_goal_ended_midweek_counts_only_inside_its_history() -> None:
+    # Goal 1 mastered on Wednesday: no whole week lies inside its history.
+    goals = [goal(1, "kkk", end=day(2))]
+    assert detect_milestones(goals, [], day(6), NO_FREEZE, NO_OTHER, ()) == []

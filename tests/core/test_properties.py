@@ -199,3 +199,30 @@ def test_milestones_daily_calls_report_each_key_once_same_as_one_shot(pattern_li
     one_shot = detect_milestones(goals, checkins, today, rules, SMALL, ())
     assert {m.key for m in one_shot} == set(reported)
     assert detect_milestones(goals, checkins, today, rules, SMALL, already) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=20), patterns, weekdays_st),
+        min_size=1,
+        max_size=3,
+    ),
+    rules_st,
+)
+def test_property_no_milestone_celebrates_more_than_the_goals_history(goals, rules) -> None:
+    records = []
+    for n, (offset, pattern, weekdays) in enumerate(goals, 1):
+        start = START + timedelta(days=offset)
+        answers = {start + timedelta(days=i): a for i, a in enumerate(pattern) if a is not None}
+        records.append(GoalRecord(n, None, GoalSchedule(start, weekdays), answers))
+    starts = {r.goal_id: r.schedule.start for r in records}
+    today = START + timedelta(days=80)
+    thresholds = Thresholds(streak_days=tuple(range(1, 60)), total_checkins=(), strength=0.5)
+    for m in detect_milestones(records, [], today, rules, thresholds, ()):
+        if m.kind == "streak":
+            assert m.threshold <= (m.reached_on - starts[m.goal_id]).days + 1
+        if m.kind == "perfect_week":
+            monday = m.reached_on - timedelta(days=6)
+            assert m.reached_on.weekday() == 6
+            assert any(start <= monday for start in starts.values())

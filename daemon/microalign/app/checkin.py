@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,7 +21,14 @@ from microalign.app.retention import prune_audio
 from microalign.core.dialogue import flows
 from microalign.core.dialogue.engine import Engine
 from microalign.core.safetext import clean
-from microalign.core.vocabulary import ALREADY_DONE, DONE, INTERRUPTED, SNOOZE, SNOOZED
+from microalign.core.vocabulary import (
+    ALREADY_DONE,
+    DONE,
+    INTERRUPTED,
+    SNOOZE,
+    SNOOZED,
+    STOPPED,
+)
 from microalign.errors import BusyError, UsageError
 from microalign.i18n import Ref
 from microalign.ports.speech import AnswerKind, Heard, Listener, Speaker
@@ -36,6 +43,7 @@ class CheckinResult:
     day: date
     milestones: list[dict[str, Any]] = field(default_factory=list)
     snooze_until: datetime | None = None  # when a snoozed check-in is due again
+    unanswered: list[str] = field(default_factory=list)  # goals left without an answer
 
 
 class StoreRecorder:
@@ -190,6 +198,11 @@ def _finish(
 ) -> CheckinResult:
     """Record how the check-in ended and what it leaves behind (focus, snooze, summary)."""
     store = app.store
+    unanswered = unanswered_goals(app, day, checkin_id) if status == DONE else []
+    if flow == "evening" and unanswered:
+        # Not done while a goal still waits for its answer: the same command resumes and
+        # asks only that goal (and the daemon does not start it again by itself).
+        status = STOPPED
     store.finish_checkin(checkin_id, status)
     if flow == "weekly":
         from microalign.app.weekly import save_focus
@@ -203,9 +216,17 @@ def _finish(
         store.set_intention(day, slot, SNOOZE, until.astimezone(UTC))
     prune_audio(store, app.config.audio.keep_days, app.today())
     result = CheckinResult(status, checkin_id, day, snooze_until=snooze_until)
-    if status == DONE and flow == "evening":
-        result.milestones = sum_up(app, speaker, goals_for(app, day), day)
+    if flow == "evening" and (status == DONE or unanswered):
+        result.unanswered = [g["text"] for g in unanswered]
+        result.milestones = sum_up(app, speaker, goals_for(app, day), day, unanswered)
     return result
+
+
+def unanswered_goals(app: App, day: date, checkin_id: int) -> list[dict[str, Any]]:
+    """The day's goals the check-in asked about but got no answer for (every re-ask was
+    unclear): they are no answer, and the summary names them."""
+    answered = app.store.answered_steps(checkin_id)
+    return [g for g in goals_for(app, day) if f"goal:{g['id']}" not in answered]
 
 
 def steps_for(app: App, flow: str, day: date) -> list[flows.Step]:
@@ -216,9 +237,22 @@ def steps_for(app: App, flow: str, day: date) -> list[flows.Step]:
         figures = weekly.week_figures(app, day)
         return flows.weekly(app.pack, figures, weekly.focus_options(app))
     goals = goals_for(app, day)
+    idle = None if goals else nothing_due(app, day)
     if flow == "morning":
-        return flows.morning(app.pack, prompts, goals, day, weekly.focus_for(app, day))
-    return flows.evening(app.pack, prompts, goals, morning_intention(app, day))
+        return flows.morning(app.pack, prompts, goals, day, weekly.focus_for(app, day), idle)
+    return flows.evening(app.pack, prompts, goals, morning_intention(app, day), idle)
+
+
+def nothing_due(app: App, day: date) -> str:
+    """Why no goal is asked on `day`: none at all, none started yet, or none due that day."""
+    lang = app.pack
+    active = app.goals.active()
+    if not active:
+        return lang.t("say.no_goals")
+    if all(g["created_on"] > day.isoformat() for g in active):
+        first = min(active, key=lambda g: (g["created_on"], g["id"]))
+        return lang.t("say.no_goals_yet", day=day, start=first["created_on"], goal_id=first["id"])
+    return lang.t("say.no_goals_due", day=day, weekday=lang.weekdays[day.weekday()])
 
 
 def _engine(app, slot, day, source, checkin_id, speaker, listener) -> Engine:
@@ -233,13 +267,20 @@ def _engine(app, slot, day, source, checkin_id, speaker, listener) -> Engine:
     )
 
 
-def sum_up(app: App, speaker: Speaker, goals: list[dict[str, Any]], day: date) -> list[dict]:
-    """Say which streaks grew and which milestones were reached; record the milestones."""
+def sum_up(
+    app: App,
+    speaker: Speaker,
+    goals: list[dict[str, Any]],
+    day: date,
+    unanswered: Sequence[dict[str, Any]] = (),
+) -> list[dict]:
+    """Say which streaks grew, which goals still wait for an answer and which milestones
+    were reached; record the milestones."""
     from microalign.app.notes import milestone_text
     from microalign.app.progress import goal_progress, new_milestones
 
     lang = app.pack
-    asked = {g["id"] for g in goals}
+    asked = {g["id"] for g in goals} - {g["id"] for g in unanswered}
     progress = goal_progress(app, day)
     lines = [
         lang.t("say.summary_streak", goal=clean(p.goal["text"]), count=p.summary.current)
@@ -254,6 +295,7 @@ def sum_up(app: App, speaker: Speaker, goals: list[dict[str, Any]], day: date) -
         if goal and m["kind"] != "other":  # "3 days in a row" alone does not say of what
             title = lang.t("milestone.goal_title", goal=clean(goal), title=title)
         lines.append(lang.t("say.milestone", title=title))
+    lines += [lang.t("say.summary_unanswered", goal=clean(g["text"])) for g in unanswered]
     for line in lines or [lang.t("say.summary_none")]:
         speaker.say(line)
     speaker.say(lang.t("say.goodbye"))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from microalign.adapters.store import Store, now_iso
 from microalign.core.safetext import clean as clean_text
 from microalign.errors import NotFoundError, UsageError
+from microalign.i18n import Keyed
 
 # The English short names are the canonical ones (also the config's): importing them from
 # microalign.config would load pydantic for every goal command.
@@ -155,10 +156,31 @@ class Goals:
         today: date,
         parent_id: int | None = None,
         question: str | None = None,
+        since: date | None = None,
     ) -> Change:
-        from microalign.core.goals import check_active_limit
+        """Add an active goal; its history starts on `since` (default `today`), so days
+        before it are not scheduled, never missed."""
+        from microalign.core.goals import check_active_limit, check_distinct
 
-        record = {
+        record = self._record(text, value, area, days, today, parent_id, question, since)
+        check_distinct(record["text"], self.list())
+        warning = check_active_limit(len(self.active()) + 1, self.soft_limit)
+        goal_id = self.store.add_goal(record)
+        return Change(self.get(goal_id), warning)
+
+    def _record(
+        self,
+        text: str,
+        value: str | None,
+        area: str | None,
+        days: str | None,
+        today: date,
+        parent_id: int | None,
+        question: str | None,
+        since: date | None,
+    ) -> dict[str, Any]:
+        """A new goal's row, every field checked."""
+        return {
             "text": check_text(text),
             "question": check_question(question) if question is not None else None,
             "value": self._known_value(value),
@@ -166,13 +188,10 @@ class Goals:
             "weekdays": parse_weekdays(days),
             "state": "active",
             "parent_id": parent_id,
-            "created_on": today.isoformat(),
+            "created_on": _start(since, today).isoformat(),
             "created_at": now_iso(),
             "updated_at": now_iso(),
         }
-        warning = check_active_limit(len(self.active()) + 1, self.soft_limit)
-        goal_id = self.store.add_goal(record)
-        return Change(self.get(goal_id), warning)
 
     def edit(
         self,
@@ -182,15 +201,19 @@ class Goals:
         area: str | None = None,
         days: str | None = None,
         question: str | None = None,
+        since: date | None = None,
+        today: date | None = None,
     ) -> Change:
-        """Change the given fields; an empty `question` goes back to the default one."""
-        from microalign.core.goals import GoalState, check_transition
+        """Change the given fields; an empty `question` goes back to the default one.
+        `since` moves the start of the goal's history (not past a day already answered)."""
+        from microalign.core.goals import GoalState, check_distinct, check_transition
 
         goal = self.get(goal_id)
         check_transition(GoalState(goal["state"]), "edit", goal_id)
         changes: dict[str, Any] = {}
         if text is not None:
             changes["text"] = check_text(text)
+            check_distinct(changes["text"], (g for g in self.list() if g["id"] != goal_id))
         if value is not None:
             changes["value"] = self._known_value(value) if value else None
         if area is not None:
@@ -199,41 +222,78 @@ class Goals:
             changes["weekdays"] = parse_weekdays(days)
         if question is not None:
             changes["question"] = check_question(question) if question.strip() else None
+        if since is not None:
+            changes["created_on"] = self._new_start(goal_id, since, today or since).isoformat()
         if not changes:
             raise UsageError.keyed("nothing_to_change")
         self.store.update_goal(goal_id, changes | {"updated_at": now_iso()})
         return Change(self.get(goal_id))
 
+    def _new_start(self, goal_id: int, since: date, today: date) -> date:
+        """`since` as the goal's new start: a start after a recorded answer would hide it."""
+        first = self.store.first_outcome_day(goal_id)
+        if first is not None and since > first:
+            raise UsageError.keyed("start_after_answers", goal_id=goal_id, day=since, first=first)
+        return _start(since, today)
+
     def transition(self, goal_id: int, action: str, today: date) -> Change:
         """pause / resume / retire / master."""
-        from microalign.core.goals import GoalState, check_active_limit, check_transition
+        from microalign.core.goals import (
+            GoalState,
+            check_active_limit,
+            check_distinct,
+            check_transition,
+        )
 
         goal = self.get(goal_id)
         new_state = check_transition(GoalState(goal["state"]), action, goal_id)  # type: ignore[arg-type]
         warning = None
         if action == "resume":
+            check_distinct(goal["text"], self.active())
             warning = check_active_limit(len(self.active()) + 1, self.soft_limit)
         changes: dict[str, Any] = {"state": str(new_state), "updated_at": now_iso()}
         if new_state in (GoalState.RETIRED, GoalState.MASTERED):
             changes["ended_on"] = today.isoformat()
         if action == "pause":
-            self.store.start_pause(goal_id, today)
+            # A day already answered stays as answered: the pause then starts tomorrow.
+            answered = goal_id in self.store.day_outcomes(today)
+            self.store.start_pause(goal_id, today + timedelta(days=1) if answered else today)
+            warning = Keyed("warning.pause_tomorrow") if answered else None
         if goal["state"] == "paused" and action != "pause":
             # A pause ends on the day before: the day it is lifted counts again (and a
-            # pause lifted on the day it began leaves no paused day at all).
+            # pause lifted before it began leaves no paused day at all).
             self.store.end_pause(goal_id, today - timedelta(days=1))
         self.store.update_goal(goal_id, changes)
         return Change(self.get(goal_id), warning)
 
     def level_up(self, goal_id: int, text: str, today: date) -> Change:
-        """End `goal_id` as mastered and start its harder successor with the same value and days."""
-        from microalign.core.goals import GoalState, check_transition
+        """End `goal_id` as mastered and start its harder successor with the same value and
+        days. Everything is checked before the old goal ends, so a refusal changes nothing."""
+        from microalign.core.goals import (
+            GoalState,
+            check_active_limit,
+            check_distinct,
+            check_level_up_text,
+            check_transition,
+        )
 
         old = self.get(goal_id)
         check_transition(GoalState(old["state"]), "level_up", goal_id)
-        check_text(text)  # before the old goal ends, so a bad text changes nothing
+        days = weekday_names(old["weekdays"])
+        record = self._record(text, old["value"], old["area"], days, today, goal_id, None, None)
+        check_level_up_text(goal_id, old["text"], record["text"])
+        check_distinct(record["text"], (g for g in self.list() if g["id"] != goal_id))
+        warning = check_active_limit(len(self.active()), self.soft_limit)
         self.store.update_goal(
             goal_id, {"state": "mastered", "ended_on": today.isoformat(), "updated_at": now_iso()}
         )
-        days = weekday_names(old["weekdays"])
-        return self.add(text, old["value"], old["area"], days, today, parent_id=goal_id)
+        return Change(self.get(self.store.add_goal(record)), warning)
+
+
+def _start(since: date | None, today: date) -> date:
+    """A goal's first day: `since`, which cannot lie in the future, or today."""
+    if since is None:
+        return today
+    if since > today:
+        raise UsageError.keyed("future_date", option="--since", day=since)
+    return since

@@ -114,7 +114,8 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     status = result.status
     if status == STOPPED and _answer_count(app, when, slot) == answered:
         status = NO_SPEECH  # input closed (or "stop") before a single answer
-    click.echo(app.pack.t(f"cli.checkin_end.{status}"), err=True)
+    ending = "unanswered" if result.unanswered else status
+    click.echo(app.pack.t(f"cli.checkin_end.{ending}"), err=True)
     # Stopping after some answers is the user's choice, not a failure; a check-in that
     # ended without any answer is.
     return 1 if status == NO_SPEECH else 0

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import click
 
 from microalign.app.context import App
 from microalign.app.goals import Change, weekday_names
+from microalign.cli.checkin_cmd import DAYS_BACK, parse_day
 from microalign.cli.output import columns, emit_json, goal_state, json_option, table
 from microalign.core.safetext import for_terminal as shown
 
 # SQLite's integers end at 2**63 - 1; a larger id is a typo, not a goal.
 ID = click.argument("goal_id", type=click.IntRange(max=2**63 - 1), metavar="ID")
+SINCE = click.option(
+    "--since",
+    metavar="YYYY-MM-DD",
+    help=f"The goal's first day [default: today]; at most {DAYS_BACK} days back.",
+)
+
+
+def since_day(value: str | None, today: date) -> date | None:
+    """The day of --since, checked like a check-in's --date (a date, not ahead, not too old)."""
+    if value is None:
+        return None
+    earliest = today - timedelta(days=DAYS_BACK)
+    return parse_day(value, today, option="--since", earliest=earliest)
 
 
 def show_change(app: App, change: Change, verb: str) -> None:
@@ -40,6 +56,7 @@ def goals() -> None:
     metavar="QUESTION",
     help='The evening question, e.g. "Did you stretch today?" [default: made from TEXT].',
 )
+@SINCE
 @click.pass_obj
 def goals_add(
     app: App,
@@ -48,9 +65,16 @@ def goals_add(
     area: str | None,
     days: str | None,
     question: str | None,
+    since: str | None,
 ) -> None:
-    """Add a micro-goal, e.g. "Ask one question in the team meeting"."""
-    change = app.goals.add(text, value, area, days, app.today(), question=question)
+    """Add a micro-goal, e.g. "Ask one question in the team meeting".
+
+    With --since, its history starts on that day (days before it are not scheduled):
+    bring earlier days over with `microalign checkin evening --text --date DAY`.
+    """
+    today = app.today()
+    start = since_day(since, today)
+    change = app.goals.add(text, value, area, days, today, question=question, since=start)
     show_change(app, change, "added")
 
 
@@ -98,10 +122,14 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
 @click.option(
     "--ask", "question", metavar="QUESTION", help='New evening question ("" asks the default).'
 )
+@SINCE
 @click.pass_obj
-def goals_edit(app: App, goal_id: int, text, value, area, days, question) -> None:
-    """Change a goal's wording, evening question, value, area or days."""
-    show_change(app, app.goals.edit(goal_id, text, value, area, days, question), "changed")
+def goals_edit(app: App, goal_id: int, text, value, area, days, question, since) -> None:
+    """Change a goal's wording, evening question, value, area, days or start day."""
+    today = app.today()
+    start = since_day(since, today) if since is not None else None
+    change = app.goals.edit(goal_id, text, value, area, days, question, since=start, today=today)
+    show_change(app, change, "changed")
 
 
 def _transition(action: str, verb: str, doc: str) -> click.Command:

@@ -6,8 +6,10 @@ refuses. Every refusal says why and what to do instead.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from microalign.core.streaks import StreakSummary
 from microalign.errors import GoalLimitError
@@ -18,8 +20,11 @@ __all__ = [
     "Action",
     "GoalState",
     "check_active_limit",
+    "check_distinct",
+    "check_level_up_text",
     "check_transition",
     "level_up_due",
+    "text_key",
 ]
 
 HARD_GOAL_LIMIT = 5
@@ -97,3 +102,27 @@ def check_active_limit(active_count_after: int, soft_limit: int) -> str | None:
 def level_up_due(summary: StreakSummary, after_days: int) -> bool:
     """True once the current streak reaches `after_days` (0 or less disables the hint)."""
     return after_days > 0 and summary.current >= after_days
+
+
+def text_key(text: str) -> str:
+    """The form in which two goal texts are compared: Unicode NFKC (full-width letters,
+    ideographic spaces), case folded, spaces collapsed."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(unicodedata.normalize("NFKC", folded).split())
+
+
+def check_distinct(text: str, others: Iterable[Mapping[str, Any]]) -> None:
+    """Refuse `text` when one of `others` (goals with id, text and state, active or
+    paused) already says the same: the evening would ask the same question twice."""
+    key = text_key(text)
+    for goal in others:
+        if text_key(goal["text"]) == key:
+            paused = goal["state"] == GoalState.PAUSED
+            reason = "goal_duplicate_paused" if paused else "goal_duplicate"
+            raise GoalLimitError.keyed(reason, goal_id=goal["id"], text=goal["text"])
+
+
+def check_level_up_text(goal_id: int, old: str, new: str) -> None:
+    """A level-up replaces a goal with a harder one, so its text must change."""
+    if text_key(old) == text_key(new):
+        raise GoalLimitError.keyed("level_up_same_text", goal_id=goal_id, text=old)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from microalign.core.alignment import GoalRecord
-from microalign.core.outcomes import COUNTED_STATES, DayState, Rules, day_states, is_kept
+from microalign.core.outcomes import GoalSchedule, Rules, day_states, is_kept
 from microalign.core.streaks import streak_history
 from microalign.core.strength import strength_series
 
@@ -87,25 +87,34 @@ def _strength_milestone(
 
 
 def _first_perfect_week(goals: list[GoalRecord], today: date, rules: Rules) -> date | None:
-    """Sunday of the first ISO week whose counted goal-days were all kept (at least one).
+    """Sunday of the first perfect week: a whole ISO week (Monday to Sunday) that lies
+    inside the history of at least one goal due in it, with every due goal-day kept.
 
-    A week qualifies once it is over, or on its Sunday when no goal is still pending today,
-    so a late "no" on Sunday evening cannot follow a premature celebration.
+    A week that began before every goal's start (a goal added on a Sunday) is no perfect
+    week, nor is one with a rest, frozen or still pending due day, so a late "no" on
+    Sunday evening cannot follow a premature celebration.
     """
-    weeks: dict[date, list[bool]] = {}
-    pending_today = False
+    kept: dict[date, list[bool]] = {}  # Monday -> every due goal-day of that week, kept?
+    covered: set[date] = set()  # Mondays of weeks inside a due goal's history
     for goal in goals:
-        for day, state in day_states(goal.schedule, goal.answers, today, rules):
-            pending_today |= state is DayState.PENDING
-            if state in COUNTED_STATES:
+        schedule = goal.schedule
+        for day, state in day_states(schedule, goal.answers, today, rules):
+            if schedule.is_scheduled(day):
                 monday = day - timedelta(days=day.weekday())
-                weeks.setdefault(monday, []).append(is_kept(state, rules))
-    for monday in sorted(weeks):
-        sunday = monday + timedelta(days=6)
-        over = sunday < today or (sunday == today and not pending_today)
-        if over and all(weeks[monday]):
-            return sunday
+                kept.setdefault(monday, []).append(is_kept(state, rules))
+                if _inside(schedule, monday, today):
+                    covered.add(monday)
+    for monday in sorted(covered):
+        if all(kept[monday]):
+            return monday + timedelta(days=6)
     return None
+
+
+def _inside(schedule: GoalSchedule, monday: date, today: date) -> bool:
+    """Whether the week of `monday` lies inside the goal's history up to `today`."""
+    sunday = monday + timedelta(days=6)
+    ends = today if schedule.end is None else min(today, schedule.end)
+    return schedule.start <= monday and sunday <= ends
 
 
 def _checkin_milestones(checkin_days: Sequence[date], steps: Iterable[int]) -> Iterator[Milestone]:

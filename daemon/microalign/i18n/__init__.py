@@ -73,6 +73,8 @@ class LanguagePack:
     # Words a grammar recogniser may hear instead of an answer, so that speech which is no
     # answer is not forced onto the nearest answer word (none of them is an answer word).
     fillers: tuple[str, ...] = ()
+    # Outcome -> more words a typed answer may use ("y", "nah"); never in a speech grammar.
+    typed_answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def has(self, key: str) -> bool:
         return key in self.texts
@@ -147,6 +149,7 @@ def _pack(module: ModuleType) -> LanguagePack:
         plural=module.plural,
         snooze=SnoozeWords(**module.SNOOZE),
         fillers=getattr(module, "FILLERS", ()),
+        typed_answers=getattr(module, "TYPED_ANSWERS", {}),
     )
 
 

@@ -22,6 +22,9 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "partly": ("partly", "partially", "a bit", "half", "sort of"),
     "skip": ("skip", "rest", "rest day"),
 }
+# More words a typed answer may use: kept out of the speech grammar, where every extra word
+# changes what the recogniser hears.
+TYPED_ANSWERS: dict[str, tuple[str, ...]] = {"yes": ("y", "yup"), "no": ("n", "nah")}
 # command -> words/phrases; "skip" doubles as the rest-day answer in goal questions
 COMMANDS: dict[str, tuple[str, ...]] = {
     "repeat": ("repeat", "again", "say again", "pardon"),
@@ -145,9 +148,21 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.noted": "Noted: {text}.",
     "say.reminders_intro": "Your micro-goals for today:",
     "say.no_goals": "You have no active micro-goals yet. Add one with microalign goals add.",
+    "say.no_goals_yet": (
+        "On {day} none of your micro-goals had started yet: the first starts on {start}. "
+        "To record that day, give it an earlier start: microalign goals edit {goal_id} "
+        "--since {day}"
+    ),
+    "say.no_goals_due": "None of your micro-goals is scheduled on {weekday}, {day}.",
     "say.intention_check": "This morning you said: {intention}. Did you keep it?",
     "say.goal_question": "Did you {goal} today?",
     "say.skip_reason": "Okay, a rest day. Any reason you want to note? Say it, or say next.",
+    "say.skip_reason_again": "What is the reason? Say it, or say next.",
+    "say.didnt_understand_typed": "Sorry, I didn't understand. Please answer {choices}.",
+    "say.weekly.didnt_understand_typed": (
+        "Sorry, I didn't understand. Please name one of: {choices}."
+    ),
+    "say.summary_unanswered": "{goal}: no answer yet. Start this check-in again to answer it.",
     "say.feeling_prompt": "How did it feel?",
     "say.summary_streak": {
         "one": "{goal}: {count} day in a row.",
@@ -247,6 +262,9 @@ Next steps:
     "cli.checkin_end.done": "Saved. See `microalign status` for your streaks.",
     "cli.checkin_end.stopped": (
         "Stopped; every answer given so far is saved. Run the same command to finish it."
+    ),
+    "cli.checkin_end.unanswered": (
+        "Saved; a micro-goal got no answer. Run the same command to answer it."
     ),
     "cli.checkin_end.no_speech": "Ended without an answer; run the same command to try again.",
     "cli.checkin_end.snoozed": "Snoozed; run the same command when you are ready.",
@@ -432,6 +450,23 @@ Next steps:
     "hint.goal_ended": "Add a new goal instead (`microalign goals add`).",
     "error.goal_paused_level_up": "{goal} is paused; a paused goal cannot be levelled up.",
     "hint.goal_paused_level_up": "Resume it first (`microalign goals resume`), then level it up.",
+    "error.goal_duplicate": "Goal {goal_id} already says “{text}”.",
+    "hint.goal_duplicate": (
+        "Two active goals cannot share a text. Answer goal {goal_id} in the evening, or "
+        'change its wording: microalign goals edit {goal_id} --text "..."'
+    ),
+    "error.goal_duplicate_paused": "Goal {goal_id}, paused, already says “{text}”.",
+    "hint.goal_duplicate_paused": "Resume it instead: microalign goals resume {goal_id}",
+    "error.level_up_same_text": (
+        "“{text}” is the same text as goal {goal_id}: a level-up needs a new goal."
+    ),
+    "hint.level_up_same_text": (
+        'Describe the slightly harder version: microalign goals level-up {goal_id} "..."'
+    ),
+    "error.start_after_answers": (
+        "Goal {goal_id} has answers from {first} on: its start cannot move to {day}."
+    ),
+    "hint.start_after_answers": "Give {first} or an earlier day.",
     "error.goal_already_paused": "{goal} is already paused.",
     "hint.goal_already_paused": "Resume it to make it active.",
     "error.goal_already_active": "{goal} is already active.",
@@ -440,6 +475,7 @@ Next steps:
         "That would make {count} active goals; at most {limit} can be active at once."
     ),
     "hint.too_many_goals": "Pause or retire a goal first (`microalign goals pause|retire ID`).",
+    "warning.pause_tomorrow": "Today's answer stays as it is; the pause starts tomorrow.",
     "warning.many_goals": (
         "You now have {count} active goals, more than the {limit} recommended. "
         "Fewer goals are easier to keep; consider pausing one."

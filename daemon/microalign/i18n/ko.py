@@ -24,6 +24,8 @@ ANSWERS: dict[str, tuple[str, ...]] = {
     "partly": ("좀", "조금", "어느 정도", "조금 했어요", "절반"),
     "skip": ("넘겨", "쉬는 날"),
 }
+# 글로 답할 때만 받는 말: 음성 문법에는 넣지 않아요(문법의 말이 늘면 인식이 달라져요).
+TYPED_ANSWERS: dict[str, tuple[str, ...]] = {"no": ("아뇨", "아니오")}
 COMMANDS: dict[str, tuple[str, ...]] = {
     "repeat": ("다시 말해 주세요", "다시 한 번"),
     "skip": ("넘겨", "넘어가", "다음"),
@@ -127,10 +129,23 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.noted": "기록했어요: {text}.",
     "say.reminders_intro": "오늘의 작은 목표입니다:",
     "say.no_goals": "아직 작은 목표가 없어요. microalign goals add 로 추가하세요.",
+    "say.no_goals_yet": (
+        "{day} 에는 아직 시작한 작은 목표가 없었어요. 첫 목표는 {start} 에 시작해요. "
+        "그날을 기록하려면 시작일을 앞당기세요: microalign goals edit {goal_id} --since {day}"
+    ),
+    "say.no_goals_due": "{day} {weekday} 에는 예정된 작은 목표가 없어요.",
     "say.intention_check": "오늘 아침 다짐은 {intention} 이었어요. 지켰나요?",
     "say.goal_question": "오늘 {goal}, 하셨나요?",
     "say.skip_reason": (
         "알겠어요, 쉬는 날이에요. 이유가 있으면 말해 주세요. 없으면 다음 이라고 하세요."
+    ),
+    "say.skip_reason_again": "이유가 무엇인가요? 말해 주세요. 없으면 다음 이라고 하세요.",
+    "say.didnt_understand_typed": "잘 이해하지 못했어요. {choices} 중에서 대답해 주세요.",
+    "say.weekly.didnt_understand_typed": (
+        "잘 이해하지 못했어요. {choices} 중에서 하나를 골라 주세요."
+    ),
+    "say.summary_unanswered": (
+        "{goal}: 아직 답하지 않았어요. 체크인을 다시 시작하면 답할 수 있어요."
     ),
     "say.feeling_prompt": "기분이 어땠나요?",
     "say.summary_streak": {"other": "{goal}: {count}일 연속입니다."},
@@ -225,6 +240,9 @@ microalign 준비가 끝났어요.
     "cli.checkin_end.done": "저장했어요. 연속 기록은 `microalign status` 에서 볼 수 있어요.",
     "cli.checkin_end.stopped": (
         "중단했어요. 지금까지의 답은 모두 저장됐어요. 같은 명령으로 이어서 할 수 있어요."
+    ),
+    "cli.checkin_end.unanswered": (
+        "저장했어요. 답하지 않은 작은 목표가 있어요. 같은 명령을 다시 실행해 답하세요."
     ),
     "cli.checkin_end.no_speech": "대답 없이 끝났어요. 같은 명령으로 다시 해 보세요.",
     "cli.checkin_end.snoozed": "미뤘어요. 준비되면 같은 명령을 다시 실행하세요.",
@@ -382,6 +400,23 @@ microalign 준비가 끝났어요.
     "hint.goal_ended": "대신 새 목표를 추가하세요 (`microalign goals add`).",
     "error.goal_paused_level_up": "{goal}는 일시정지 상태라서 한 단계 올릴 수 없어요.",
     "hint.goal_paused_level_up": "먼저 다시 시작한 뒤(`microalign goals resume`) 올려 주세요.",
+    "error.goal_duplicate": "{goal_id}번 목표가 이미 “{text}” 예요.",
+    "hint.goal_duplicate": (
+        "진행 중인 두 목표가 같은 글일 수는 없어요. 저녁에 {goal_id}번 목표에 답하거나 "
+        '문구를 바꾸세요: microalign goals edit {goal_id} --text "..."'
+    ),
+    "error.goal_duplicate_paused": "일시정지한 {goal_id}번 목표가 이미 “{text}” 예요.",
+    "hint.goal_duplicate_paused": "대신 다시 시작하세요: microalign goals resume {goal_id}",
+    "error.level_up_same_text": (
+        "“{text}” 은(는) {goal_id}번 목표와 같은 글이에요. 한 단계 올리려면 새 목표가 필요해요."
+    ),
+    "hint.level_up_same_text": (
+        '조금 더 어려운 목표를 적어 주세요: microalign goals level-up {goal_id} "..."'
+    ),
+    "error.start_after_answers": (
+        "{goal_id}번 목표는 {first} 부터 답이 있어요. 시작일을 {day} 로 옮길 수 없어요."
+    ),
+    "hint.start_after_answers": "{first} 이나 그 전의 날짜를 주세요.",
     "error.goal_already_paused": "{goal}는 이미 일시정지 상태예요.",
     "hint.goal_already_paused": "다시 시작하면 진행 중이 돼요.",
     "error.goal_already_active": "{goal}는 이미 진행 중이에요.",
@@ -392,6 +427,7 @@ microalign 준비가 끝났어요.
     "hint.too_many_goals": (
         "먼저 목표 하나를 일시정지하거나 그만두세요 (`microalign goals pause|retire ID`)."
     ),
+    "warning.pause_tomorrow": "오늘 한 답은 그대로 두고, 일시정지는 내일부터예요.",
     "warning.many_goals": (
         "진행 중인 목표가 {count}개로, 권장하는 {limit}개보다 많아요. "
         "목표가 적을수록 지키기 쉬워요. 하나를 일시정지해 보세요."

@@ -1,6 +1,12 @@
 import pytest
 
-from microalign.core.dialogue.answers import parse_choice, parse_command, whole_answer
+from microalign.core.dialogue.answers import (
+    choice_vocabulary,
+    is_reason,
+    parse_choice,
+    parse_command,
+    whole_answer,
+)
 from microalign.i18n import EN, KO
 
 
@@ -123,3 +129,51 @@ def test_answers_whole_answer_phrases_of_one_meaning_true(pack, text):
 )
 def test_answers_whole_answer_fragments_or_mixed_meanings_false(pack, text):
     assert not whole_answer(text, pack)
+
+
+TYPED = [
+    (EN, "y", "yes"),
+    (EN, "Y", "yes"),
+    (EN, "YES", "yes"),
+    (EN, "Yeah", "yes"),
+    (EN, "yep", "yes"),
+    (EN, "n", "no"),
+    (EN, "N", "no"),
+    (EN, "nope", "no"),
+    (EN, "Nah", "no"),
+    (KO, "예", "yes"),
+    (KO, "네", "yes"),
+    (KO, "응", "yes"),
+    (KO, "아니", "no"),
+    (KO, "아뇨", "no"),
+]
+
+
+@pytest.mark.parametrize(("pack", "text", "value"), TYPED, ids=[t for _, t, _ in TYPED])
+def test_answers_parse_choice_typed_as_people_type(pack, text, value):
+    parsed = parse_choice(text, pack, typed=True)
+    assert parsed is not None and (parsed.kind, parsed.value) == ("outcome", value)
+
+
+@pytest.mark.parametrize(("pack", "text"), [(EN, "y"), (EN, "n"), (EN, "nah"), (KO, "아뇨")])
+def test_answers_typed_only_words_are_not_in_the_spoken_grammar(pack, text):
+    # Each word of a speech grammar changes what the recogniser hears: the words only
+    # typed stay out of it (and out of spoken answers).
+    assert text not in pack.vocabulary() and text not in choice_vocabulary(pack)
+    assert parse_choice(text, pack) is None
+
+
+@pytest.mark.parametrize(
+    ("pack", "text"),
+    [(EN, "yes"), (EN, "Next"), (EN, "n"), (EN, "stop"), (EN, "yes yes"), (KO, "네"), (KO, "")],
+)
+def test_answers_bare_answer_or_command_is_no_reason(pack, text):
+    assert not is_reason(text, pack)
+
+
+@pytest.mark.parametrize(
+    ("pack", "text"),
+    [(EN, "I was ill"), (EN, "I did not sleep"), (EN, "no time"), (KO, "아팠어요")],
+)
+def test_answers_words_of_their_own_are_a_reason(pack, text):
+    assert is_reason(text, pack)

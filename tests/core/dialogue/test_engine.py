@@ -63,7 +63,7 @@ def test_engine_repeat_asks_again_unclear_answer_reasks(app, two_goals):
     a, b = two_goals
     _, out = run(app, "evening", "repeat\nbanana\nno\npartly\n\n\n\n")
     assert out.count("Did you ask one question in the meeting today?") == 3
-    assert "Sorry, I didn't catch that." in out
+    assert "Sorry, I didn't understand." in out  # typed: read, not misheard
     assert outcomes(app) == {a["id"]: "missed", b["id"]: "partly"}
 
 

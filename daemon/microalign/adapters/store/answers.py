@@ -148,6 +148,16 @@ class AnswerStore(StoreBase):
             )
         }
 
+    def first_outcome_day(self, goal_id: int) -> date | None:
+        """The first day with a recorded outcome for the goal, if any."""
+        found = self.row(
+            "SELECT MIN(c.day) AS first FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE a.goal_id = ? AND a.outcome IS NOT NULL",
+            (goal_id,),
+        )
+        first = found and found["first"]
+        return date.fromisoformat(first) if first else None
+
     def history(self, since: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         sql, params = _history_query(list(_HISTORY_FIELDS), since)
         sql += " ORDER BY c.day DESC, a.id DESC"

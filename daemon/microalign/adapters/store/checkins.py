@@ -187,7 +187,12 @@ class CheckinStore(StoreBase):
         )
 
     def completed_checkin_days(self) -> list[date]:
-        found = self.rows("SELECT day FROM checkins WHERE status = ? ORDER BY day, id", (DONE,))
+        """The day of every completed check-in, once per check-in: answering one again
+        (`checkin --again`) is no second check-in."""
+        found = self.rows(
+            "SELECT day FROM checkins WHERE status = ? GROUP BY day, slot ORDER BY day, MIN(id)",
+            (DONE,),
+        )
         return [date.fromisoformat(r["day"]) for r in found]
 
     def first_checkin_day(self) -> date | None:

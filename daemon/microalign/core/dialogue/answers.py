@@ -44,27 +44,57 @@ def _mentions(text: str, phrases: tuple[str, ...]) -> bool:
     return any(re.search(rf"(^| ){re.escape(normalise(p))}( |$)", words) for p in phrases)
 
 
-def parse_choice(text: str, pack: LanguagePack) -> Parsed | None:
-    """Parse an answer to a yes/no/partly/skip question, or None if it is none of them."""
+def answer_words(pack: LanguagePack, typed: bool = False) -> dict[str, tuple[str, ...]]:
+    """The phrases of each outcome; a typed answer may also use the pack's typed-only
+    words ("y", "nah", "아뇨"), which stay out of every speech grammar."""
+    if not typed:
+        return pack.answers
+    return {
+        name: (*phrases, *pack.typed_answers.get(name, ()))
+        for name, phrases in pack.answers.items()
+    }
+
+
+def parse_choice(text: str, pack: LanguagePack, typed: bool = False) -> Parsed | None:
+    """Parse an answer to a yes/no/partly/skip question, or None if it is none of them.
+    `typed`: the answer was typed, so the typed-only words count too."""
     words = normalise(text)
     if not words:
         return None
+    answers = answer_words(pack, typed)
     control = {name: pack.commands[name] for name in CONTROL}
     groups = {f"cmd:{k}": v for k, v in control.items()} | {
-        f"out:{k}": v for k, v in pack.answers.items()
+        f"out:{k}": v for k, v in answers.items()
     }
     found = _best_prefix(words, groups)
     if found is None:
         # "I think yes": accept when exactly one outcome's words occur anywhere.
-        hits = {name for name, phrases in pack.answers.items() if _mentions(words, phrases)}
+        hits = {name for name, phrases in answers.items() if _mentions(words, phrases)}
         return Parsed("outcome", hits.pop()) if len(hits) == 1 else None
     group, phrase = found
     kind, value = group.split(":")
     # Keep the user's own spelling of what follows ("skip, I was ill" -> "I was ill").
     rest = " ".join(_PUNCT.sub(" ", text).split()[len(phrase.split()) :])
-    if value in OPPOSITE and _mentions(rest, pack.answers[OPPOSITE[value]]):
+    if value in OPPOSITE and _mentions(rest, answers[OPPOSITE[value]]):
         return None  # "yes and no" is no answer
     return Parsed("command" if kind == "cmd" else "outcome", value, rest)
+
+
+def is_reason(text: str, pack: LanguagePack) -> bool:
+    """Whether `text` says something of its own, as the reason for a rest day: a bare
+    answer or command word ("yes", "next", "n") is an answer to the question, not a reason."""
+    words = normalise(text).split()
+    if not words:
+        return False
+    groups = (*answer_words(pack, typed=True).values(), *pack.commands.values())
+    known = {normalise(phrase) for group in groups for phrase in group}
+    longest = max(len(phrase.split()) for phrase in known)
+    # Can the words be cut into known phrases? (the first n words can: ends[n])
+    ends = [True] + [False] * len(words)
+    for end in range(1, len(words) + 1):
+        starts = range(max(0, end - longest), end)
+        ends[end] = any(ends[n] and " ".join(words[n:end]) in known for n in starts)
+    return not ends[-1]
 
 
 def whole_answer(text: str, pack: LanguagePack) -> bool:
@@ -124,6 +154,15 @@ def choice_hint(pack: LanguagePack) -> str:
     outcomes = " / ".join(phrases[0] for phrases in pack.answers.values())
     commands = ", ".join(pack.commands[c][0] for c in CONTROL)
     return pack.t("say.choice_hint", outcomes=outcomes, commands=commands)
+
+
+def unclear_text(pack: LanguagePack, typed: bool, options: tuple[str, ...] = ()) -> str:
+    """What to say before asking again: a typed answer was read, so it was not understood
+    (rather than not caught); `options` are a pick's options, else the yes/no choices."""
+    suffix = "_typed" if typed else ""
+    if options:
+        return pack.t(f"say.weekly.didnt_understand{suffix}", choices=" / ".join(options))
+    return pack.t(f"say.didnt_understand{suffix}", choices=choice_hint(pack))
 
 
 def parse_pick(text: str, options: tuple[str, ...], pack: LanguagePack) -> Parsed | None:

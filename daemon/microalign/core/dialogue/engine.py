@@ -18,6 +18,7 @@ from microalign.core.dialogue.answers import (
     Parsed,
     choice_hint,
     choice_vocabulary,
+    is_reason,
     normalise,
     parse_choice,
     parse_command,
@@ -25,6 +26,7 @@ from microalign.core.dialogue.answers import (
     pick_hint,
     pick_vocabulary,
     said_phrase,
+    unclear_text,
     whole_answer,
 )
 from microalign.core.dialogue.flows import CHOICE, PICK, SAY, Step
@@ -41,6 +43,9 @@ log = logging.getLogger(__name__)
 MAX_TRIES = 3
 # An answer that is no answer (judge.REJECT) is asked once more, then the question is left.
 MAX_REJECTED = 2
+# A reason that is only an answer word ("yes") is asked for once more, then left out.
+MAX_REASON_TRIES = 2
+TYPED = "typed"  # Heard.model of a typed answer
 
 
 def local_now() -> datetime:
@@ -214,7 +219,7 @@ class Engine:
         whole = whole_answer(heard.text, self.pack)
         if self._judged(heard, "later", agreed, heard.text, whole=whole):
             return True
-        self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
+        self._didnt_understand(heard)
         return False
 
     def _put_off(self, minutes: int) -> None:
@@ -227,20 +232,26 @@ class Engine:
         time = self.snooze_until.strftime("%H:%M")
         self._end(SNOOZED, self.pack.t("say.snoozed_until", time=time))
 
+    def _didnt_understand(self, heard: Heard, options: tuple[str, ...] = ()) -> None:
+        self.speaker.say(unclear_text(self.pack, heard.model == TYPED, options))
+
     def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
-        parsed = parse_choice(heard.text, self.pack)
+        parsed = parse_choice(heard.text, self.pack, typed=heard.model == TYPED)
         checked = parse_choice(heard.check_text or "", self.pack)
         if parsed is None or not self._judged_choice(
             heard, parsed, checked, whole=whole_answer(heard.text, self.pack)
         ):
-            self.speaker.say(self.pack.t("say.didnt_understand", choices=choice_hint(self.pack)))
+            self._didnt_understand(heard)
             return False
         if parsed.kind == "command":
             self._command(parsed.value)
             return False
         if not self._confirmed(heard):
             return False
-        reason = parsed.rest if parsed.value == "skip" and parsed.rest else None
+        # "skip, I was ill" brings its reason; "skip, yes" does not.
+        reason = (
+            parsed.rest if parsed.value == "skip" and is_reason(parsed.rest, self.pack) else None
+        )
         answer_id = self.recorder.answer(
             step,
             heard,
@@ -260,10 +271,9 @@ class Engine:
         # A value may sound like a command ("courage" heard as "later"): a spoken command
         # that would pass, stop or snooze the review is read back first.
         weighty = parsed is not None and parsed.kind == "command" and parsed.value != "repeat"
-        doubt = weighty and heard.model != "typed"
+        doubt = weighty and heard.model != TYPED
         if parsed is None or not self._judged_choice(heard, parsed, checked, doubt):
-            choices = " / ".join(step.options)
-            self.speaker.say(self.pack.t("say.weekly.didnt_understand", choices=choices))
+            self._didnt_understand(heard, step.options)
             return False
         if parsed.kind == "command":
             if parsed.value == "skip":  # passes the question, as in a free answer
@@ -297,13 +307,31 @@ class Engine:
         return True
 
     def _ask_reason(self, step: Step, answer_id: int) -> None:
-        self.speaker.say(self.pack.t("say.skip_reason"))
-        try:
-            heard, _ = self._listen(step, AnswerKind.FREE, keep=False)
-        except NoSpeechError:
-            return
-        if heard.text.strip() and parse_command(heard.text, self.pack) is None:
-            self.recorder.add_reason(answer_id, heard.text.strip())
+        """Ask for the reason of a rest day. Commands work as at every question (stop,
+        later, repeat; "next" passes); a bare answer word is no reason: "no" passes,
+        any other ("yes") asks for the reason itself once more."""
+        prompt = self.pack.t("say.skip_reason")
+        for _ in range(MAX_REASON_TRIES):
+            self.speaker.say(prompt)
+            try:
+                heard, _ = self._listen(step, AnswerKind.FREE, keep=False)
+            except NoSpeechError:
+                return
+            text = heard.text.strip()
+            command = parse_command(text, self.pack)
+            if self._snooze(heard):
+                continue  # a time out of range: said so, asked again
+            if command in ("stop", "later", "repeat") and self._command(command):
+                continue  # repeat: the same question again (stop and later end here)
+            if not text or command == "skip":
+                return
+            if is_reason(text, self.pack):
+                self.recorder.add_reason(answer_id, text)
+                return
+            said = parse_choice(text, self.pack, typed=heard.model == TYPED)
+            if said is not None and said.value == "no":
+                return
+            prompt = self.pack.t("say.skip_reason_again")
 
     def _judged_choice(
         self,
@@ -347,7 +375,7 @@ class Engine:
             )
         except NoSpeechError:
             return False
-        parsed = parse_choice(reply.text, self.pack)
+        parsed = parse_choice(reply.text, self.pack, typed=reply.model == TYPED)
         checked = parse_choice(reply.check_text or "", self.pack)
         return (
             parsed is not None
@@ -373,7 +401,7 @@ class Engine:
             )
         except NoSpeechError:
             return False
-        parsed = parse_choice(reply.text, self.pack)
+        parsed = parse_choice(reply.text, self.pack, typed=reply.model == TYPED)
         return parsed is not None and parsed.value == "yes"
 
 

@@ -80,7 +80,9 @@ def morning(
     goals: list[dict[str, Any]],
     day: date,
     focus: Focus | None = None,
+    idle: str | None = None,
 ) -> list[Step]:
+    """`idle`: what to say when no goal is due (why not), instead of "no goals yet"."""
     steps = [Step(SAY, pack.t("say.greeting_morning"))]
     if focus is not None and focus.value:
         steps.append(Step(SAY, pack.t("say.weekly.focus_morning", value=clean(focus.value))))
@@ -98,12 +100,16 @@ def morning(
         steps.append(Step(SAY, pack.t("say.reminders_intro")))
         steps += [Step(SAY, clean(goal["text"])) for goal in goals]
     else:
-        steps.append(Step(SAY, pack.t("say.no_goals")))
+        steps.append(Step(SAY, idle or pack.t("say.no_goals")))
     return steps
 
 
 def evening(
-    pack: LanguagePack, prompts: Prompts, goals: list[dict[str, Any]], intention: str | None
+    pack: LanguagePack,
+    prompts: Prompts,
+    goals: list[dict[str, Any]],
+    intention: str | None,
+    idle: str | None = None,
 ) -> list[Step]:
     steps = [Step(SAY, pack.t("say.greeting_evening"))]
     if intention and prompts.ask_intention_kept:
@@ -125,7 +131,7 @@ def evening(
             )
         )
     if not goals:
-        steps.append(Step(SAY, pack.t("say.no_goals")))
+        steps.append(Step(SAY, idle or pack.t("say.no_goals")))
     if prompts.ask_feeling:
         steps.append(Step(FREE, pack.t("say.feeling_prompt"), key="feeling"))
     if prompts.ask_extra:

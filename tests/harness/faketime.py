@@ -1,0 +1,48 @@
+"""A CLI process that reads a chosen wall clock, through libfaketime (Debian `faketime`):
+production code needs no hook, and the moment is fixed whatever the real day and hour.
+
+`cli_at(moment, *args)` runs `python -m microalign ARGS` with the clock starting at
+`moment` ("2026-12-06 23:30:00", local time in `zone`); the clock then runs on normally.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+ZONE = "Europe/Berlin"
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+
+def faketime_env(moment: str, zone: str = ZONE) -> dict[str, str]:
+    """This process's environment with the clock of child processes set to `moment`."""
+    if not LIBFAKETIME.exists():
+        raise RuntimeError(f"{LIBFAKETIME} is missing: apt-get install faketime")
+    env = os.environ.copy()
+    preload = " ".join(filter(None, [str(LIBFAKETIME), env.get("LD_PRELOAD")]))
+    env.update(LD_PRELOAD=preload, FAKETIME=f"@{moment}", TZ=zone)
+    env.pop("FAKETIME_NO_CACHE", None)
+    return env
+
+
+def cli_at(moment: str, *args: str, stdin: str = "", zone: str = ZONE, timeout: float = 60) -> Ran:
+    """`microalign ARGS` as a real process whose clock starts at `moment`."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "microalign", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=faketime_env(moment, zone),
+    )
+    return Ran(proc.returncode, proc.stdout, proc.stderr)
