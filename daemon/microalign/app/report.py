@@ -11,6 +11,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from microalign.app.figures import drawn_states
 from microalign.app.report_style import STYLE
 from microalign.app.report_svg import STATES, calendars, strength_chart, swatch, value_chart
 from microalign.core.safetext import for_html
@@ -49,17 +50,6 @@ def period_start(progress: list[Any], since: date) -> date:
     """The first day the report speaks of: the first month shown, or the first goal's first
     day when it is later (no days before any goal existed)."""
     return max([since, min((first_day(p.goal) for p in progress), default=since)])
-
-
-def drawn_states(p: Any, since: date) -> dict[date, str]:
-    """Each day's state as the calendar draws it from `since` on: a day the goal was not due
-    (a weekday off, a pause) is "not scheduled", apart from a rest day the user took."""
-    schedule = p.record.schedule
-    return {
-        day: "none" if state == "rest" and not schedule.is_scheduled(day) else str(state)
-        for day, state in p.days
-        if day >= since
-    }
 
 
 def chains(progress: list[Any]) -> list[list[Any]]:
@@ -130,7 +120,7 @@ def goal_section(
         if parent is not None
         else ""
     )
-    states = drawn_states(p, since)
+    states = drawn_states(p.days, p.record.schedule, since)
     recent = [(d, v) for d, v in series if d >= since]
     months = _goal_months(lang, p.goal, states, since, today)
     wide = " wide" if len(months) > 4 else ""  # many months: the strength chart goes below
