@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
+from microalign.app.report_axes import text_width
 from microalign.app.report_style import STYLE
-from microalign.app.report_svg import strength_chart, value_chart
+from microalign.app.report_svg import AXIS_SIZE, TARGET_SIZE, strength_chart, value_chart
 from microalign.core.alignment import AlignmentRate
 from microalign.i18n import EN, KO
 from tests.harness.report_data import TODAY, microalign_at, write_realistic_store
@@ -179,3 +180,34 @@ def test_report_charts_every_week_bar_under_its_month_and_year(browser, lang, fi
         assert t["x"] >= view["x"] and t["x"] + t["width"] <= view["x"] + view["width"], t
         assert t["y"] + t["height"] <= view["y"] + view["height"], t
         assert not any(_overlap(t, other) for other in below[i + 1 :]), t
+
+
+def test_report_charts_width_estimate_covers_the_fonts_chromium_uses(browser):
+    """The placement above relies on estimates never narrower than the real words."""
+    texts: list[tuple[str, str, int]] = []
+    for lang in (EN, KO):
+        names = lang.t("report.months_short").split()
+        texts += [("axis", name, AXIS_SIZE) for name in names]
+        texts += [("axis year", str(year), AXIS_SIZE) for year in range(2024, 2040)]
+        texts += [
+            ("axis", lang.t("report.day_short", day=day, month=name), AXIS_SIZE)
+            for day in range(1, 32)
+            for name in names
+        ]
+        texts.append(("target-label", lang.t("report.target", value=90), TARGET_SIZE))
+    page = _show(browser, [])
+    body = "".join(
+        f'<text class="{cls}" x="0" y="{20 + i * 14}">{text}</text>'
+        for i, (cls, text, _) in enumerate(texts)
+    )
+    page.set_content(
+        f"<style>{STYLE}</style><svg viewBox='0 0 400 {20 + len(texts) * 14}'>{body}</svg>"
+    )
+    widths = page.evaluate("[...document.querySelectorAll('text')].map(t => t.getBBox().width)")
+    page.close()
+    short = [
+        (text, real, text_width(text, size))
+        for (_, text, size), real in zip(texts, widths, strict=True)
+        if real > text_width(text, size)
+    ]
+    assert short == []
