@@ -4,6 +4,8 @@ errors) as soon as it changes."""
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 
 import pytest
@@ -129,3 +131,34 @@ def test_settings_cli_status_after_config_broken_reports_it_like_first_run(
     first = cli_process("status")
     assert broken.code == first.code == 3
     assert broken.err == first.err and "streaks.freeze_days_per_week" in broken.err
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def _mode(path) -> str:
+    return oct(stat.S_IMODE(path.stat().st_mode))
+
+
+def test_settings_cache_folders_made_owner_only(home, cli_process, monkeypatch, umask_022):
+    fresh = home / "fresh-cache"  # no cache folder at all yet, as on a new machine
+    monkeypatch.setenv("XDG_CACHE_HOME", str(fresh))
+    assert cli_process("goals", "list").code == 0
+    cache = fresh / "microalign" / "config" / "settings.json"
+    assert cache.is_file()
+    for folder in (cache.parent, cache.parent.parent, fresh):
+        assert _mode(folder) == "0o700", folder
+
+
+def test_settings_cache_folder_of_older_version_made_owner_only(home, cli_process, umask_022):
+    older = home / "xdg_cache_home" / "microalign"
+    (older / "config").mkdir(parents=True)
+    older.chmod(0o755)
+    (older / "config").chmod(0o755)
+    assert cli_process("goals", "list").code == 0
+    assert (older / "config" / "settings.json").is_file()
+    assert (_mode(older), _mode(older / "config")) == ("0o700", "0o700")

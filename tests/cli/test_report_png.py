@@ -3,46 +3,53 @@ PATH; without one, a clear error that says how to install it."""
 
 from __future__ import annotations
 
-import struct
-from datetime import date
 from pathlib import Path
+
+import pytest
 
 from microalign.errors import ExternalProgramError
 from microalign.i18n import KO
-from tests.harness.report_data import write_realistic_store
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def _png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == PNG_SIGNATURE and data[12:16] == b"IHDR"
-    return struct.unpack(">II", data[16:24])
+from tests.harness.report_data import TODAY, microalign_at, write_realistic_store
+from tests.harness.report_view import chromium, ink, open_page, png_size
 
 
-def _page_height(html: Path, width: int) -> int:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        page.goto(html.as_uri())
-        height = page.evaluate("document.documentElement.scrollHeight")
-        browser.close()
-    return height
+def _report_pair(cli, folder: Path, width: int) -> tuple[Path, Path, str]:
+    """The realistic store's report made on TODAY: as a PNG `width` wide and as HTML."""
+    assert cli("goals", "list").code == 0
+    write_realistic_store(TODAY)
+    png, html = folder / "report.png", folder / "report.html"
+    made = microalign_at(TODAY, "report", "--png", "--width", str(width), "-o", str(png))
+    assert made.code == 0, made.err
+    assert microalign_at(TODAY, "report", "-o", str(html)).code == 0
+    return png, html, made.err
 
 
 def test_report_png_realistic_store_full_height_private_png(cli, tmp_path):
-    assert cli("goals", "list").code == 0
-    write_realistic_store(date.today())
-    out = tmp_path / "report.png"
-    result = cli("report", "--png", "--width", "800", "-o", str(out))
-    assert result.code == 0, result.err
-    width, height = _png_size(out.read_bytes())
-    html = tmp_path / "report.html"
-    assert cli("report", "-o", str(html)).code == 0
-    assert (width, height) == (800, _page_height(html, 800))
-    assert f"to {out} (800×{height} px)" in result.err
-    assert (out.stat().st_mode & 0o777) == 0o600
+    png, html, said = _report_pair(cli, tmp_path, 800)
+    width, height = png_size(png.read_bytes())
+    with chromium() as browser:
+        page = open_page(browser, html, 800)
+        assert (width, height) == (800, page.evaluate("document.documentElement.scrollHeight"))
+    assert f"to {png} (800×{height} px)" in said
+    assert (png.stat().st_mode & 0o777) == 0o600
+
+
+@pytest.mark.parametrize("width", [360, 1400])
+def test_report_png_narrow_and_wide_whole_page_down_to_footer(cli, tmp_path, width):
+    png, html, _ = _report_pair(cli, tmp_path, width)
+    data = png.read_bytes()
+    with chromium() as browser:
+        page = open_page(browser, html, width)
+        height = page.evaluate("document.documentElement.scrollHeight")
+        footer = page.locator("footer").bounding_box()
+        values = page.locator("svg.values-chart").last.bounding_box()
+        page.close()
+        assert png_size(data) == (width, height)
+        # The last value chart and the footer's words are in the picture, where the page
+        # has them.
+        assert footer["y"] + footer["height"] <= height
+        assert ink(browser, data, footer["y"], footer["y"] + footer["height"]) > 200
+        assert ink(browser, data, values["y"], values["y"] + values["height"]) > 1000
 
 
 def test_report_png_default_name_and_width(cli, home, monkeypatch):
@@ -50,7 +57,7 @@ def test_report_png_default_name_and_width(cli, home, monkeypatch):
     assert cli("goals", "add", "Drink <b>water</b>").code == 0
     result = cli("report", "--png")
     assert result.code == 0, result.err
-    width, height = _png_size((home / "microalign-report.png").read_bytes())
+    width, height = png_size((home / "microalign-report.png").read_bytes())
     assert width == 900 and height > 200
     assert not (home / "microalign-report.html").exists()
 

@@ -1,11 +1,13 @@
 """The HTML report as people see it: loaded in headless Chromium (Debian's /usr/bin/chromium
-driven by Playwright) at phone, tablet and desktop widths, in light and dark.
+driven by Playwright) at phone, tablet and desktop widths, in light and dark. Reports are
+made on a pinned day (TODAY) by a process under libfaketime.
 
 Screenshots go to the test's folder and, when MICROALIGN_SHOTS_DIR is set, there too.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import struct
@@ -23,10 +25,14 @@ from tests.harness.report_data import (
     KOREAN_GOAL,
     LONG_WORD,
     SECOND_STEP,
+    TODAY,
+    microalign_at,
     write_realistic_store,
 )
+from tests.harness.report_view import CHROMIUM
 
-CHROMIUM = "/usr/bin/chromium"
+# The hostile goal's name as the page shows it: markup as text, terminal escapes removed.
+HOSTILE_GOAL_SHOWN = f"<script>alert(1)</script> red {LONG_WORD}"
 WIDTHS = (360, 412, 600, 768, 800, 1024, 1280, 1400)
 SHOT_WIDTHS = (360, 800, 1400)
 
@@ -44,9 +50,9 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def report(cli, tmp_path: Path) -> Path:
     assert cli("goals", "list").code == 0
-    write_realistic_store(date.today())
+    write_realistic_store(TODAY)
     path = tmp_path / "report.html"
-    result = cli("report", "-o", str(path))
+    result = microalign_at(TODAY, "report", "-o", str(path))
     assert result.code == 0, result.err
     return path
 
@@ -126,7 +132,7 @@ def test_report_view_strength_axis_0_to_100_with_90_line(browser, report):
 def test_report_view_calendars_weekday_and_month_labels(browser, report):
     page = _page(browser, report, 800)
     months = page.locator("section.goal", has_text=KOREAN_GOAL).locator("figure.month")
-    today = date.today()
+    today = TODAY
     assert months.count() == 3
     captions = months.locator("figcaption").all_inner_texts()
     from microalign.i18n import EN
@@ -157,12 +163,19 @@ def test_report_view_value_chart_one_bar_per_week(browser, report):
     page.close()
 
 
-def test_report_view_levelup_chain_names_both_goals_with_days(browser, report):
+def test_report_view_levelup_cards_count_scheduled_days_as_stats_does(browser, report):
+    stats = json.loads(microalign_at(TODAY, "stats", "--json").out)
+    figures = {g["text"]: (g["scheduled_days"], g["kept_days"]) for g in stats}
     page = _page(browser, report, 360)
     chain = page.locator("ol.chain")
     assert chain.count() == 1
     text = " ".join(chain.inner_text().split())
-    assert text.startswith(f"{FIRST_STEP} 90 days ·") and f"→ {SECOND_STEP} 61 days ·" in text
+    first, second = figures[FIRST_STEP], figures[SECOND_STEP]
+    assert text.startswith(f"{FIRST_STEP} {first[0]} scheduled days · {first[1]} kept")
+    assert f"→ {SECOND_STEP} {second[0]} scheduled days · {second[1]} kept" in text
+    # The second goal is due Monday to Friday: its 61 calendar days are not its count.
+    weekdays = sum((TODAY - timedelta(days=n)).weekday() < 5 for n in range(61))
+    assert second[0] <= weekdays < 61
     origin = page.locator("section.goal", has_text=SECOND_STEP).locator("p.note")
     assert origin.inner_text() == f"Levelled up from “{FIRST_STEP}”."
     page.close()
@@ -172,7 +185,7 @@ def test_report_view_hostile_and_korean_names_shown_as_text(browser, report):
     page = _page(browser, report, 360)
     headings = page.locator("section.goal h2").all_inner_texts()
     assert KOREAN_GOAL in headings
-    assert f"<script>alert(1)</script> red {LONG_WORD}" in headings
+    assert HOSTILE_GOAL_SHOWN in headings
     assert HOSTILE_GOAL not in report.read_text()
     assert page.evaluate("document.scripts.length") == 0
     page.close()
@@ -197,9 +210,9 @@ def test_report_view_korean_report_fits_360(browser, cli, home, tmp_path):
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text('[general]\nlanguage = "ko"\n')
     assert cli("goals", "list").code == 0
-    write_realistic_store(date.today())
+    write_realistic_store(TODAY)
     path = tmp_path / "ko.html"
-    assert cli("report", "-o", str(path)).code == 0
+    assert microalign_at(TODAY, "report", "-o", str(path)).code == 0
     page = _page(browser, path, 360)
     assert _overflow(page)[0] <= 360
     assert page.locator("section.legend h2").inner_text() == "범례"
@@ -230,3 +243,54 @@ def test_report_view_screenshots_three_widths_light_and_dark(browser, report, tm
         Path(keep).mkdir(parents=True, exist_ok=True)
         for shot in shots.iterdir():
             shutil.copy(shot, Path(keep) / shot.name)
+
+
+def _day_marks(page: Any, goal: str) -> dict[date, tuple[str, str]]:
+    """Each day drawn in the goal's calendars: (what its tooltip says, its mark's class)."""
+    section = page.locator("section.goal").filter(
+        has=page.get_by_role("heading", name=goal, exact=True)
+    )
+    found = section.locator("figure.month svg g").evaluate_all(
+        "gs => gs.map(g => [g.querySelector('title').textContent,"
+        " g.querySelector('rect').getAttribute('class')])"
+    )
+    marks = {}
+    for title, mark in found:
+        day, said = title.split(": ", 1)
+        marks[date.fromisoformat(day)] = (said, mark)
+    return marks
+
+
+def test_report_view_days_off_drawn_apart_from_rest_days(browser, report):
+    page = _page(browser, report, 800)
+    # Due on Monday, Wednesday, Friday and Sunday; due Monday to Friday.
+    for goal, due in ((HOSTILE_GOAL_SHOWN, {0, 2, 4, 6}), (SECOND_STEP, {0, 1, 2, 3, 4})):
+        marks = _day_marks(page, goal)
+        off = {d: m for d, m in marks.items() if d.weekday() not in due}
+        assert off and all(m == ("not scheduled", "none") for m in off.values()), off
+        rest = [d for d, (said, _) in marks.items() if said == "rest day or skipped"]
+        assert all(d.weekday() in due for d in rest)
+    rests = page.locator("figure.month rect.rest").count()
+    assert rests > 0  # the store has skipped days, and they are shown as such
+    page.close()
+
+
+def test_report_view_period_starts_at_first_goal_day(browser, cli, tmp_path):
+    started = TODAY - timedelta(days=9)
+    assert microalign_at(started, "goals", "add", "Stretch", "--days", "mon,wed,fri").code == 0
+    later = started + timedelta(days=2)
+    assert microalign_at(later, "goals", "add", "Read a page").code == 0
+    path = tmp_path / "new.html"
+    assert microalign_at(TODAY, "report", "-o", str(path)).code == 0
+    page = _page(browser, path, 800)
+    period = page.locator("header p.sub").inner_text()
+    assert period == f"Your micro-goals from {started.isoformat()} to {TODAY.isoformat()}."
+    page.close()
+
+
+def test_report_view_period_of_older_goals_starts_with_first_month_shown(browser, report):
+    page = _page(browser, report, 800)
+    since = first_month(TODAY, 3)
+    period = page.locator("header p.sub").inner_text()
+    assert period == f"Your micro-goals from {since.isoformat()} to {TODAY.isoformat()}."
+    page.close()

@@ -1,10 +1,15 @@
 """A realistic store for the report: goals over several months, a level-up chain, Korean
 names and a goal name carrying markup and terminal escapes, written straight into the
-database as an older version or another tool could have (nothing cleaned)."""
+database as an older version or another tool could have (nothing cleaned). And
+`microalign_at`: the command line as a process whose clock shows a given day."""
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from microalign.adapters.paths import resolve
@@ -17,6 +22,9 @@ FIRST_STEP = "Ask one question in the team meeting"
 SECOND_STEP = "Ask two questions in the team meeting"
 KOREAN_GOAL = "물 한 잔 마시기"
 KOREAN_VALUE = "건강"
+# An ordinary Wednesday: the day the report tests are made on.
+TODAY = date(2027, 3, 10)
+LIBFAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
 # Outcome of an answered day and how often it is given (the rest are missed by silence).
 OUTCOMES = (("kept", 0.66), ("partly", 0.1), ("missed", 0.08), ("rest", 0.06))
 
@@ -99,3 +107,25 @@ def write_realistic_store(today: date, seed: int = 7) -> None:
         )
     finally:
         app.close()
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+
+def microalign_at(day: date, *args: str, at: str = "14:00:00", timeout: float = 120) -> Ran:
+    """`microalign ARGS` as a process (and its children, Chromium too) whose clock reads
+    `day` at `at`, local time, through libfaketime."""
+    env = {**os.environ, "LD_PRELOAD": LIBFAKETIME, "FAKETIME": f"@{day.isoformat()} {at}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "microalign", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+    return Ran(done.returncode, done.stdout, done.stderr)

@@ -1,19 +1,29 @@
 """Headless Chromium: an HTML page to a PNG of its full height.
 
-Two runs of the browser's own command line, each with a fresh profile in a temporary
-folder: the first lays the page out at the wanted width and reports its height (a script
-added to a copy of the page only), the second takes the screenshot at that size.
+One run of the browser, driven through its DevTools pipe (`--remote-debugging-pipe`: JSON
+messages ending in a NUL byte, read from file descriptor 3 and written to 4). The page is laid
+out at exactly the wanted width, its full height is measured once its fonts are ready, and
+the screenshot is taken at that height. The browser's own `--screenshot` cannot do this: a
+headless window is never narrower than 500 px, so a narrower page was measured at 500 px and
+drawn at its own width, taller than measured, and the picture stopped before its end.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import json
 import logging
 import os
-import re
+import select
 import shutil
+import signal
+import struct
 import subprocess
 import tempfile
+import time
 from pathlib import Path
+from typing import IO, Any
 
 from microalign.errors import ExternalProgramError
 
@@ -30,14 +40,14 @@ FLAGS = (
     "--disable-sync",
     "--hide-scrollbars",
     "--force-color-profile=srgb",
+    "--remote-debugging-pipe",
 )
 TIMEOUT_SECONDS = 120
 MAX_HEIGHT = 32_000  # a longer page is cut here: a picture that tall is no longer shared
-_MEASURE = (
-    "<script>document.documentElement.setAttribute('data-height',"
-    "String(document.documentElement.scrollHeight))</script>"
-)
-_HEIGHT = re.compile(r'data-height="(\d+)"')
+# The browser reads the pipe on descriptor 3 and writes on 4; the shell moves the child's
+# standard input and output there, so no descriptor of ours needs a fixed number.
+_ON_PIPE = 'exec "$0" "$@" 3<&0 4>&1 </dev/null >/dev/null'
+_HEIGHT = "document.fonts.ready.then(() => document.documentElement.scrollHeight)"
 
 
 def find_chromium() -> str | None:
@@ -56,45 +66,142 @@ def screenshot(html: str, width: int) -> tuple[bytes, tuple[int, int]]:
         raise ExternalProgramError.keyed("chromium_missing", names=", ".join(CANDIDATES))
     with tempfile.TemporaryDirectory(prefix="microalign-png-") as tmp:
         folder = Path(tmp)
-        measure = folder / "measure.html"
-        measure.write_text(_with_measure(html), encoding="utf-8")
-        out = _run(binary, folder / "profile-1", ["--dump-dom", measure.as_uri()], width, 800)
-        found = _HEIGHT.search(out)
-        if found is None:
-            raise ExternalProgramError.keyed("chromium_failed", binary=binary, detail="no layout")
-        height = min(max(int(found.group(1)), 1), MAX_HEIGHT)
-        page, shot = folder / "report.html", folder / "report.png"
+        page = folder / "report.html"
         page.write_text(html, encoding="utf-8")
-        _run(binary, folder / "profile-2", [f"--screenshot={shot}", page.as_uri()], width, height)
-        if not shot.is_file():
-            raise ExternalProgramError.keyed("chromium_failed", binary=binary, detail="no image")
-        return shot.read_bytes(), (width, height)
+        with (folder / "stderr.txt").open("w+b") as errors:
+            browser = _DevTools(binary, folder / "profile", errors)
+            try:
+                png = _shoot(browser, page.as_uri(), width)
+            finally:
+                browser.close()
+    size = struct.unpack(">II", png[16:24]) if png[12:16] == b"IHDR" else (0, 0)
+    return png, (int(size[0]), int(size[1]))
 
 
-def _with_measure(html: str) -> str:
-    end = html.rfind("</body>")
-    return html + _MEASURE if end < 0 else html[:end] + _MEASURE + html[end:]
+def _shoot(browser: _DevTools, url: str, width: int) -> bytes:
+    target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+    session = browser.call("Target.attachToTarget", {"targetId": target, "flatten": True})
+    tab = session["sessionId"]
+    # A low first viewport: a short page is measured by its content, not by the window.
+    browser.call("Emulation.setDeviceMetricsOverride", _metrics(width, 100), tab)
+    browser.call("Page.enable", {}, tab)
+    browser.call("Page.navigate", {"url": url}, tab)
+    browser.wait_for("Page.loadEventFired", tab)
+    height = 0
+    for _ in range(3):  # until the page is as tall as the viewport it is laid out in
+        measured = min(max(int(browser.evaluate(_HEIGHT, tab)), 1), MAX_HEIGHT)
+        if measured == height:
+            break
+        height = measured
+        browser.call("Emulation.setDeviceMetricsOverride", _metrics(width, height), tab)
+    shot = browser.call("Page.captureScreenshot", {"format": "png"}, tab)
+    return base64.b64decode(shot["data"])
 
 
-def _run(binary: str, profile: Path, args: list[str], width: int, height: int) -> str:
-    command = [binary, *FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"]
-    # No session bus: a headless page needs none, and the user's desktop stays untouched.
-    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": "disabled:"}
-    log.debug("running %s", command + args)
-    try:
-        done = subprocess.run(
-            command + args,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_SECONDS,
-            env=env,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ExternalProgramError.keyed(
-            "chromium_failed", binary=binary, detail=type(exc).__name__
-        ) from None
-    if done.returncode != 0:
-        detail = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
-        raise ExternalProgramError.keyed("chromium_failed", binary=binary, detail=detail[:200])
-    return done.stdout
+def _metrics(width: int, height: int) -> dict[str, Any]:
+    return {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
+
+
+class _DevTools:
+    """One headless browser and its DevTools pipe; every call shares one deadline."""
+
+    def __init__(self, binary: str, profile: Path, errors: IO[bytes]) -> None:
+        self.binary, self._errors = binary, errors
+        self._deadline = time.monotonic() + TIMEOUT_SECONDS
+        self._buffer, self._last_id = b"", 0
+        self._events: list[dict[str, Any]] = []
+        command = ["/bin/sh", "-c", _ON_PIPE, binary, *FLAGS, f"--user-data-dir={profile}"]
+        # No session bus: a headless page needs none, and the user's desktop stays untouched.
+        env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": "disabled:"}
+        log.debug("running %s", command)
+        try:
+            self._process = subprocess.Popen(
+                [*command, "about:blank"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                bufsize=0,  # each message goes out whole at once, nothing is left to flush
+                env=env,
+                start_new_session=True,  # its helper processes end with it
+            )
+        except OSError as exc:
+            raise self._failed(type(exc).__name__) from None
+
+    def call(self, method: str, params: dict[str, Any], session: str | None = None) -> Any:
+        self._last_id += 1
+        message: dict[str, Any] = {"id": self._last_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        pipe = self._process.stdin
+        try:
+            assert pipe is not None
+            pipe.write(json.dumps(message).encode() + b"\0")
+        except OSError:
+            raise self._failed(None) from None
+        while True:
+            reply = self._receive()
+            if reply.get("id") == self._last_id:
+                if "error" in reply:
+                    detail = str(reply["error"].get("message", reply["error"]))
+                    raise self._failed(f"{method}: {detail}"[:200])
+                return reply.get("result", {})
+            if "method" in reply:
+                self._events.append(reply)
+
+    def evaluate(self, expression: str, session: str) -> Any:
+        params = {"expression": expression, "awaitPromise": True, "returnByValue": True}
+        found = self.call("Runtime.evaluate", params, session)
+        if "exceptionDetails" in found:
+            raise self._failed("the page could not be measured")
+        return found["result"]["value"]
+
+    def wait_for(self, event: str, session: str) -> None:
+        while True:
+            for seen in self._events:
+                if seen.get("method") == event and seen.get("sessionId") == session:
+                    self._events.remove(seen)
+                    return
+            reply = self._receive()
+            if "method" in reply:
+                self._events.append(reply)
+
+    def _receive(self) -> dict[str, Any]:
+        pipe = self._process.stdout
+        assert pipe is not None
+        while b"\0" not in self._buffer:
+            left = self._deadline - time.monotonic()
+            if left <= 0 or not select.select([pipe], [], [], left)[0]:
+                raise self._failed("TimeoutExpired")
+            chunk = os.read(pipe.fileno(), 1 << 16)
+            if not chunk:
+                raise self._failed(None)  # the browser ended: its last words say why
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def _failed(self, detail: str | None) -> ExternalProgramError:
+        if detail is None:
+            try:
+                code: int | None = self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                code = None
+            self._errors.flush()
+            self._errors.seek(0)
+            lines = self._errors.read().decode("utf-8", "replace").strip().splitlines()
+            detail = (lines or [f"exit {code}"])[-1][:200]
+        return ExternalProgramError.keyed("chromium_failed", binary=self.binary, detail=detail)
+
+    def close(self) -> None:
+        process = self._process
+        if process.poll() is None:
+            with contextlib.suppress(ExternalProgramError):
+                self.call("Browser.close", {})
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()

@@ -76,11 +76,14 @@ def resolve(
 
 
 def private_dir(path: Path) -> Path:
-    """Create a directory readable by the owner only (answers and audio are private)."""
-    from microalign.adapters.files import access_error
+    """Create a directory readable by the owner only (answers and audio are private), and
+    each missing folder above it the same way (a new $XDG_CACHE_HOME too, as the XDG rules
+    ask); folders above it that exist already are the user's and stay as they are."""
+    from microalign.adapters.files import access_error, make_folders
 
+    make_folders(path.parent)
     try:
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.mkdir(exist_ok=True, mode=0o700)
         # Only when needed: a read-only medium with the right modes still works for reading.
         if stat.S_IMODE(path.stat().st_mode) != 0o700:
             path.chmod(0o700)

@@ -146,6 +146,7 @@ def _save(cache: Path, data: dict[str, Any]) -> None:
     from microalign.errors import MicroalignError
 
     try:
+        private_dir(cache.parent.parent)  # microalign's own: 0700 even if an older one made it 0755
         private_dir(cache.parent)
         write_private(cache, json.dumps(data))
     except (OSError, MicroalignError) as exc:  # no cache: the next run validates again

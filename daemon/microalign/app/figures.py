@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from microalign.app.progress import ALL_STATES, GoalFigures, GoalProgress, goal_progress, rules_of
-from microalign.core.outcomes import DayState, Rules
+from microalign.core.outcomes import DayState, GoalSchedule, Rules
 from microalign.core.streaks import StreakSummary
 
 LETTER = {
@@ -71,3 +71,15 @@ def _figures(goal: dict[str, Any], entry: dict[str, Any], since: date | None) ->
             days.append((day, STATE[letter]))
             day += timedelta(days=1)
     return GoalFigures(goal, summary, entry["strength"], days)
+
+
+def drawn_states(
+    days: list[tuple[date, DayState]], schedule: GoalSchedule, since: date
+) -> dict[date, str]:
+    """Each day's state from `since` on as calendars draw it: a day the goal was not due (a
+    weekday off, a pause) is "none", apart from a rest day the user took ("rest")."""
+    return {
+        day: "none" if state == DayState.REST and not schedule.is_scheduled(day) else str(state)
+        for day, state in days
+        if day >= since
+    }

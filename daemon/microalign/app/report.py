@@ -11,6 +11,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from microalign.app.figures import drawn_states
 from microalign.app.report_style import STYLE
 from microalign.app.report_svg import STATES, calendars, strength_chart, swatch, value_chart
 from microalign.core.safetext import for_html
@@ -37,10 +38,18 @@ def legend(lang: LanguagePack) -> str:
     )
 
 
-def _active_days(goal: dict[str, Any], today: date) -> int:
-    start = date.fromisoformat(goal["created_on"])
-    end = date.fromisoformat(goal["ended_on"]) if goal.get("ended_on") else today
-    return max(0, (min(end, today) - start).days + 1)
+def first_day(goal: dict[str, Any]) -> date:
+    """The goal's first day: where its schedule starts, so the report begins where its
+    days and figures do."""
+    from microalign.app.progress import schedule_of
+
+    return schedule_of(goal, []).start
+
+
+def period_start(progress: list[Any], since: date) -> date:
+    """The first day the report speaks of: the first month shown, or the first goal's first
+    day when it is later (no days before any goal existed)."""
+    return max([since, min((first_day(p.goal) for p in progress), default=since)])
 
 
 def chains(progress: list[Any]) -> list[list[Any]]:
@@ -67,7 +76,7 @@ def chains(progress: list[Any]) -> list[list[Any]]:
     return paths
 
 
-def chain_section(lang: LanguagePack, progress: list[Any], today: date) -> str:
+def chain_section(lang: LanguagePack, progress: list[Any]) -> str:
     paths = chains(progress)
     if not paths:
         return ""
@@ -78,9 +87,7 @@ def chain_section(lang: LanguagePack, progress: list[Any], today: date) -> str:
         steps = [
             f"<li>{arrow if i else ''}<div class='step'><strong>{for_html(p.goal['text'])}"
             "</strong><small>"
-            + lang.t(
-                "report.chain_days", count=_active_days(p.goal, today), kept=p.summary.kept_days
-            )
+            + lang.t("report.chain_days", count=p.summary.scheduled_days, kept=p.summary.kept_days)
             + "</small></div></li>"
             for i, p in enumerate(path)
         ]
@@ -113,7 +120,7 @@ def goal_section(
         if parent is not None
         else ""
     )
-    states = {d: str(s) for d, s in p.days if d >= since}
+    states = drawn_states(p.days, p.record.schedule, since)
     recent = [(d, v) for d, v in series if d >= since]
     months = _goal_months(lang, p.goal, states, since, today)
     wide = " wide" if len(months) > 4 else ""  # many months: the strength chart goes below
@@ -135,7 +142,7 @@ def _goal_months(
     lang: LanguagePack, goal: dict[str, Any], states: dict[date, str], since: date, today: date
 ) -> list[str]:
     """Calendars of the months the goal ran in, within the report's months."""
-    first = max(since, date.fromisoformat(goal["created_on"]))
+    first = max(since, first_day(goal))
     end = date.fromisoformat(goal["ended_on"]) if goal.get("ended_on") else today
     last = min(today, end)
     return calendars(lang, states, first, last, today) if first <= last else []
@@ -185,19 +192,22 @@ def render(
         for p in progress
     ]
     if sections:
-        body = legend(lang) + chain_section(lang, progress, today) + "".join(sections)
+        body = legend(lang) + chain_section(lang, progress) + "".join(sections)
     else:
         body = f"<section class='card'><p>{lang.t('report.no_goals')}</p></section>"
     title = lang.t("report.title", day=today)
     heading = lang.t(
         "report.heading", day=today.day, month=lang.months[today.month - 1], year=today.year
     )
-    period = lang.t("report.period", start=since.isoformat(), end=today.isoformat())
+    # No goal, no period: nothing was kept or missed before the first one.
+    start = period_start(progress, since)
+    period = lang.t("report.period", start=start.isoformat(), end=today.isoformat())
+    period = f"<p class='sub'>{period}</p>" if progress else ""
     return (
         f'<!doctype html><html lang="{lang.code}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{title}</title><style>{STYLE}</style></head><body>"
-        f"<header><h1>{heading}</h1><p class='sub'>{period}</p></header>{body}"
+        f"<header><h1>{heading}</h1>{period}</header>{body}"
         f"{values_section(lang, rates)}<footer>{lang.t('report.footer')}</footer>"
         "</body></html>\n"
     )

@@ -40,10 +40,12 @@ padding:0}
 .month svg{display:block;width:100%;height:auto}
 .chart{display:block;width:100%;max-width:30rem;height:auto}
 .axis{font-size:11px;fill:var(--muted)}
+.year{font-weight:600}
+.tick{stroke:var(--muted);stroke-width:1}
 .grid{stroke:var(--line);stroke-width:1}
 .line{fill:none;stroke:var(--accent);stroke-width:2;stroke-linejoin:round}
 .area{fill:var(--area)}
-.target{stroke:var(--target);stroke-width:1.2;stroke-dasharray:5 4}
+.target,.target-key{stroke:var(--target);stroke-width:1.2;stroke-dasharray:5 4}
 .target-label{font-size:10px;fill:var(--target);font-weight:600;paint-order:stroke;
 stroke:var(--card);stroke-width:3px;stroke-linejoin:round}
 .bar{fill:var(--kept)}

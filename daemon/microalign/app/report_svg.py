@@ -8,10 +8,20 @@ Texts passed in are already escaped or come from the language pack.
 from __future__ import annotations
 
 import calendar as cal
+import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from microalign.app.report_axes import (
+    ASCENT,
+    DESCENT,
+    axis_rows,
+    rows_bottom,
+    rows_right,
+    target_label,
+    text_width,
+)
 from microalign.core.safetext import for_html
 from microalign.i18n import LanguagePack
 
@@ -21,6 +31,8 @@ PITCH = 16
 # Charts are drawn in a WIDTH x HEIGHT box and scaled by CSS to the space they get.
 WIDTH, HEIGHT = 360, 140
 LEFT, RIGHT, TOP, BOTTOM = 34, 8, 8, 22
+AXIS_SIZE, TARGET_SIZE = 11, 10  # px, as report_style.py sets them
+Mark = tuple[float, date, str]  # where a month starts on the time axis, its day, its text
 
 
 def day_mark(state: str, x: float, y: float, size: int = CELL) -> str:
@@ -110,30 +122,46 @@ def _percent_axis(lang: LanguagePack, marks: Sequence[float] = (0, 0.5, 1)) -> s
     return "".join(parts)
 
 
-def _month_ticks(lang: LanguagePack, since: date, until: date, x_of: Any) -> str:
-    """The first day shown, then short month names under the first day of each month."""
+def _month_marks(lang: LanguagePack, since: date, until: date, x_of: Any) -> list[Mark]:
+    """The first day shown, then the first day of each month."""
     names = lang.t("report.months_short").split()
-    labels = []
+    marks = []
     if since.day != 1:
         start = lang.t("report.day_short", day=since.day, month=names[since.month - 1])
-        labels.append((x_of(since), start))
+        marks.append((x_of(since), since, start))
     day = date(since.year, since.month, 1)
     while day <= until:
         if day >= since:
-            labels.append((x_of(day), names[day.month - 1]))
+            marks.append((x_of(day), day, names[day.month - 1]))
         day = (day + timedelta(days=32)).replace(day=1)
-    return _x_labels(labels)
+    return marks
 
 
-def _x_labels(labels: list[tuple[float, str]], gap: float = 40) -> str:
-    """Labels under the x axis, each kept only if it clears the one before it."""
-    shown, last = [], -gap
-    for x, name in labels:
-        if x - last >= gap:
-            where = f'x="{x:.1f}" y="{HEIGHT - 6}"'
-            shown.append(f'<text class="axis" {where} text-anchor="middle">{name}</text>')
-            last = x
-    return "".join(shown)
+def _time_axis(marks: list[Mark]) -> tuple[str, float, int]:
+    """A tick where each month starts with its name beside it, then the year under the first
+    month and under each January; texts that would touch go to another row, none is left
+    out. Returns the drawing, its lowest point and the width the whole chart needs (a
+    month starting at the right edge keeps its name there, past the usual width)."""
+    base = _y(0)
+    ticks = "".join(
+        f'<line class="tick" x1="{x:.1f}" x2="{x:.1f}" y1="{base:.1f}" y2="{base + 4:.1f}"/>'
+        for x, _, _ in marks
+    )
+    months = axis_rows([(x, text) for x, _, text in marks], base + 14, AXIS_SIZE)
+    changes = [
+        (x, str(day.year))
+        for i, (x, day, _) in enumerate(marks)
+        if i == 0 or day.year != marks[i - 1][1].year
+    ]
+    below = rows_bottom(months, AXIS_SIZE) + ASCENT * AXIS_SIZE + 2
+    years = axis_rows(changes, below, AXIS_SIZE)
+    texts = "".join(
+        f'<text class="axis{" year" if i >= len(months) else ""}" x="{p.x:.1f}" '
+        f'y="{p.baseline:.1f}">{p.text}</text>'
+        for i, p in enumerate([*months, *years])
+    )
+    width = max(WIDTH, math.ceil(rows_right([*months, *years], AXIS_SIZE) + 1))
+    return ticks + texts, max(rows_bottom(years, AXIS_SIZE), base), width
 
 
 def strength_chart(lang: LanguagePack, series: list[tuple[date, float]]) -> str:
@@ -146,20 +174,39 @@ def strength_chart(lang: LanguagePack, series: list[tuple[date, float]]) -> str:
     def x_of(day: date) -> float:
         return LEFT + (day - since).days / span * (WIDTH - LEFT - RIGHT)
 
-    points = " ".join(f"{x_of(d):.1f},{_y(v):.1f}" for d, v in series)
-    first, last = x_of(series[0][0]), x_of(series[-1][0])
+    line = [(round(x_of(d), 1), round(_y(v), 1)) for d, v in series]
+    points = " ".join(f"{x:.1f},{y:.1f}" for x, y in line)
+    first, last = line[0][0], line[-1][0]
     area = f"M{first:.1f},{_y(0):.1f} L{points} L{last:.1f},{_y(0):.1f}Z"
     target = _y(0.9)
-    label = lang.t("report.strength_label")
+    label, top = _target_label(lang.t("report.target", value=90), line, target)
+    axis, bottom, width = _time_axis(_month_marks(lang, since, until, x_of))
+    top, height = math.floor(top), math.ceil(max(HEIGHT, bottom + 3))
     return (
-        f'<svg class="chart" role="img" aria-label="{label}" viewBox="0 0 {WIDTH} {HEIGHT}">'
-        f"{_percent_axis(lang)}"
+        f'<svg class="chart" role="img" aria-label="{lang.t("report.strength_label")}" '
+        f'viewBox="0 {top} {width} {height - top}">{_percent_axis(lang)}'
         f'<path class="area" d="{area}"/><polyline class="line" points="{points}"/>'
         f'<line class="target" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{target:.1f}" '
-        f'y2="{target:.1f}"/><text class="target-label" x="{WIDTH - RIGHT}" '
-        f'y="{target - 3:.1f}" text-anchor="end">{lang.t("report.target", value=90)}</text>'
-        f"{_month_ticks(lang, since, until, x_of)}</svg>"
+        f'y2="{target:.1f}"/>{label}{axis}</svg>'
     )
+
+
+def _target_label(text: str, line: list[tuple[float, float]], target: float) -> tuple[str, float]:
+    """The target line's label beside it where the strength line leaves room; else, above the
+    chart, as a key with a piece of the dashed line. Returns it and the drawing's top."""
+    found = target_label(line, target, text, TARGET_SIZE, LEFT, WIDTH - RIGHT)
+    if found is not None:
+        where = f'x="{found.x:.1f}" y="{found.baseline:.1f}"'
+        return f'<text class="target-label" {where}>{text}</text>', 0
+    baseline = -TARGET_SIZE * DESCENT - 3
+    start = WIDTH - RIGHT - text_width(text, TARGET_SIZE)
+    mid = baseline - TARGET_SIZE * 0.35
+    key = (
+        f'<line class="target-key" x1="{start - 22:.1f}" x2="{start - 4:.1f}" y1="{mid:.1f}" '
+        f'y2="{mid:.1f}"/><text class="target-label" x="{start:.1f}" y="{baseline:.1f}">'
+        f"{text}</text>"
+    )
+    return key, baseline - TARGET_SIZE * ASCENT - 2
 
 
 def value_chart(lang: LanguagePack, rates: list[Any]) -> str:
@@ -186,20 +233,21 @@ def value_chart(lang: LanguagePack, rates: list[Any]) -> str:
                 f'width="{slot * 0.7:.1f}" height="{height:.1f}"/>'
             )
         bars.append(f"<g><title>{title}</title>{mark}</g>")
-    labels = _week_labels(lang, rates, slot)
+    axis, bottom, width = _time_axis(_week_marks(lang, rates, slot))
     name = lang.t("report.value_label", value=for_html(rates[0].value)) if rates else ""
     return (
         f'<svg class="chart values-chart" role="img" aria-label="{name}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}">{_percent_axis(lang)}{"".join(bars)}{labels}</svg>'
+        f'viewBox="0 0 {width} {math.ceil(max(HEIGHT, bottom + 3))}">{_percent_axis(lang)}'
+        f"{''.join(bars)}{axis}</svg>"
     )
 
 
-def _week_labels(lang: LanguagePack, rates: list[Any], slot: float) -> str:
-    """The month's short name under the first week that starts in it."""
+def _week_marks(lang: LanguagePack, rates: list[Any], slot: float) -> list[Mark]:
+    """The month's short name at the first week that starts in it (the first week too), from
+    the left edge of its bar."""
     names = lang.t("report.months_short").split()
-    seen: list[tuple[float, str]] = []
-    for i, r in enumerate(rates):
-        month = r.period_start.month
-        if i == 0 or month != rates[i - 1].period_start.month:
-            seen.append((LEFT + (i + 0.5) * slot, names[month - 1]))
-    return _x_labels(seen)
+    return [
+        (LEFT + (i + 0.15) * slot, r.period_start, names[r.period_start.month - 1])
+        for i, r in enumerate(rates)
+        if i == 0 or r.period_start.month != rates[i - 1].period_start.month
+    ]

@@ -20,6 +20,7 @@ MARKS = {  # state -> (character, colour)
     "frozen": ("❄", "cyan"),
     "missed": ("·", "red"),
     "rest": ("○", None),
+    "none": ("-", None),  # not due that day: a weekday off or a pause
     "pending": ("?", None),
 }
 ROWS_LABELLED = (0, 2, 4, 6)  # Mon, Wed, Fri, Sun
@@ -39,7 +40,7 @@ def render(
     mondays = [first + timedelta(weeks=w) for w in range((today - first).days // 7 + 1)]
     lines: list[str] = []
     for block in _blocks(mondays, max((columns - GUTTER + 1) // 2, 1)):
-        lines += _block(lang, block, states, today, color)
+        lines += _block(lang, block, states, today, color, columns - GUTTER)
     shown = {str(s) for d, s in states.items() if first <= d <= today}
     lines += _legend(lang, shown, columns)
     return "\n".join(lines)
@@ -74,13 +75,20 @@ def _blocks(mondays: list[date], per_block: int) -> list[list[date]]:
 
 
 def _block(
-    lang: LanguagePack, mondays: list[date], states: Mapping[date, str], today: date, color: bool
+    lang: LanguagePack,
+    mondays: list[date],
+    states: Mapping[date, str],
+    today: date,
+    color: bool,
+    room: int,
 ) -> list[str]:
     header = ""
     for w, monday in enumerate(mondays):
-        if _starts_month(monday, w) and width(header) <= w * 2:
-            label = lang.months[monday.month - 1][:3]  # "Jan", "1월", "12월"
-            header = pad(header, w * 2) + label
+        label = lang.months[monday.month - 1][:3]  # "Jan", "1월", "12월"
+        # A name too wide for the last columns ends at the edge, still over its week.
+        start = min(w * 2, room - width(label))
+        if _starts_month(monday, w) and width(header) <= start:
+            header = pad(header, start) + label
     lines = [" " * GUTTER + header.rstrip()]
     for weekday in range(7):
         cells = []
@@ -98,11 +106,11 @@ def _block(
 
 
 def _legend(lang: LanguagePack, shown: set[str], columns: int) -> list[str]:
-    """One entry per state; "? today" only when today is shown as pending."""
+    """One entry per state; "not scheduled" and "? today" only when shown."""
     entries = [
         f"{char} {lang.t(f'cli.heatmap.{state}')}"
         for state, (char, _) in MARKS.items()
-        if state != "pending" or state in shown
+        if state not in ("none", "pending") or state in shown
     ]
     return [" " * GUTTER + line for line in _wrap_entries(entries, columns - GUTTER)]
 

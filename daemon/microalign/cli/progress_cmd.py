@@ -166,7 +166,7 @@ def history(app: App, days: int, as_json: bool) -> None:
 def stats(app: App, months: int, as_json: bool) -> None:
     """Per goal: streak, best streak, strength, and a calendar of the last months."""
     from microalign.app.figures import goal_figures
-    from microalign.app.progress import lineages
+    from microalign.app.progress import lineages, schedule_of
 
     today = app.today()
     since = today - timedelta(days=months * 31)
@@ -178,10 +178,12 @@ def stats(app: App, months: int, as_json: bool) -> None:
     if not progress:
         click.echo(lang.t("cli.no_goals"))
     origins = lineages(progress)
+    pauses = app.goals.pauses()
     width = terminal_width()
     for p in progress:
         click.echo("\n".join(_goal_stats(lang, p, origins.get(p.goal["id"]), width)))
-        _calendar(lang, p, since, today, width)
+        schedule = schedule_of(p.goal, pauses.get(p.goal["id"], []))
+        _calendar(lang, p, schedule, since, today, width)
 
 
 def _goal_stats(lang: LanguagePack, p, origin, width: int) -> list[str]:
@@ -215,11 +217,13 @@ def _goal_stats(lang: LanguagePack, p, origin, width: int) -> list[str]:
     return lines
 
 
-def _calendar(lang: LanguagePack, p, since, today, width: int) -> None:
+def _calendar(lang: LanguagePack, p, schedule, since, today, width: int) -> None:
+    from microalign.app.figures import drawn_states
     from microalign.cli.heatmap import render
 
     # A goal no longer active has no "today" to answer: its last day is not pending.
     open_today = p.goal["state"] in ("active", "paused")
-    states = {d: s for d, s in p.days if d >= since and (open_today or s != "pending")}
+    drawn = drawn_states(p.days, schedule, since).items()
+    states = {d: s for d, s in drawn if open_today or s != "pending"}
     start = max(since, p.days[0][0]) if p.days else since  # no empty months before the goal
     click.echo(render(lang, states, start, today, width, color=sys.stdout.isatty()))

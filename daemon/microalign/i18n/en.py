@@ -323,6 +323,7 @@ Next steps:
     "cli.heatmap.frozen": "freeze",
     "cli.heatmap.missed": "missed",
     "cli.heatmap.rest": "rest",
+    "cli.heatmap.none": "not scheduled",
     "cli.heatmap.pending": "today, not answered yet",
     "cli.column.id": "id",
     "cli.column.goal": "goal",

@@ -150,8 +150,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "report.levelups_note": "Each goal grew out of the one before it.",
     "report.levelled_from": "Levelled up from “{goal}”.",
     "report.chain_days": {
-        "one": "{count} day · {kept} kept",
-        "other": "{count} days · {kept} kept",
+        "one": "{count} scheduled day · {kept} kept",
+        "other": "{count} scheduled days · {kept} kept",
     },
     "report.legend": "Legend",
     "report.legend_note": "Hover over or tap a day to see its date.",

@@ -286,6 +286,7 @@ microalign 준비가 끝났어요.
     "cli.heatmap.frozen": "보호",
     "cli.heatmap.missed": "놓침",
     "cli.heatmap.rest": "쉼",
+    "cli.heatmap.none": "예정 없음",
     "cli.heatmap.pending": "오늘, 아직 답 없음",
     "cli.column.id": "번호",
     "cli.column.goal": "목표",

@@ -137,7 +137,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "report.levelups": "레벨 업",
     "report.levelups_note": "각 목표는 앞의 목표에서 한 단계 올라간 거예요.",
     "report.levelled_from": "“{goal}”에서 레벨 업했어요.",
-    "report.chain_days": {"other": "{count}일 · {kept}일 지킴"},
+    "report.chain_days": {"other": "예정된 날 {count}일 · {kept}일 지킴"},
     "report.legend": "범례",
     "report.legend_note": "날짜를 보려면 칸 위에 마우스를 올리거나 눌러 보세요.",
     "report.state.kept": "지킴",

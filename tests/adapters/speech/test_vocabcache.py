@@ -52,6 +52,19 @@ def test_known_words_new_process_reads_disk_cache_not_model(tmp_path, scans, mon
     assert oct(cached.stat().st_mode & 0o777) == "0o600"
 
 
+def test_known_words_cache_folders_made_owner_only(tmp_path, scans):
+    model = _model(tmp_path, "<eps> 0\nyes 1\n")
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    old = os.umask(0o022)
+    try:
+        stt.known_words(model, {"yes"}, VocabularyCache(data / "cache"))
+    finally:
+        os.umask(old)
+    for folder in (data / "cache", data / "cache" / "vocabulary"):
+        assert oct(folder.stat().st_mode & 0o777) == "0o700", folder
+
+
 def test_known_words_model_changed_scanned_again(tmp_path, scans, monkeypatch):
     model = _model(tmp_path, "<eps> 0\nyes 1\n")
     assert stt.known_words(model, {"yes", "no"}, VocabularyCache(tmp_path / "c")) == {"yes"}

@@ -76,13 +76,14 @@ class VocabularyCache:
         return {str(w): bool(ok) for w, ok in known.items()} if isinstance(known, dict) else {}
 
     def _write(self, key: Key) -> None:
-        path = self._file(key)
-        if path is None:
+        path, folder = self._file(key), self.directory
+        if path is None or folder is None:
             return
         from microalign.adapters.paths import private_dir
 
         text = json.dumps({"key": list(key), "known": _TABLES[key]}, ensure_ascii=False)
         try:
+            private_dir(folder)  # the cache's own folder: 0700 like the data folder around it
             private_dir(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vocabulary-")
             with os.fdopen(fd, "w", encoding="utf-8") as out:
