@@ -4,23 +4,18 @@ runs `microalign status` as a process under libfaketime at a moment it names."""
 
 from __future__ import annotations
 
-import os
+from datetime import datetime
 
 import pytest
 
-LIBFAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
 # A Wednesday: the default morning (07:30) and evening (21:00), no weekly review.
 DAY = "2027-03-10"
 
-pytestmark = pytest.mark.skipif(not os.path.exists(LIBFAKETIME), reason="needs faketime")
-
 
 @pytest.fixture
-def status_at(cli_process, monkeypatch):
+def status_at(cli_process, test_clock):
     def run(clock: str, *args: str):
-        monkeypatch.setenv("LD_PRELOAD", LIBFAKETIME)
-        monkeypatch.setenv("FAKETIME", f"@{DAY} {clock}:00")
-        monkeypatch.setenv("TZ", "Europe/Berlin")
+        test_clock.set(datetime.fromisoformat(f"{DAY} {clock}"), "Europe/Berlin")
         result = cli_process("status", *args)
         assert result.code == 0, result
         return result
@@ -45,10 +40,8 @@ def test_status_before_the_slot_names_its_time(status_at):
     assert "morning at 07:30" in out and "evening at 21:00" in out, out
 
 
-def test_status_done_slot_stays_done_at_any_hour(status_at, cli_process, monkeypatch):
-    monkeypatch.setenv("LD_PRELOAD", LIBFAKETIME)
-    monkeypatch.setenv("FAKETIME", f"@{DAY} 07:45:00")
-    monkeypatch.setenv("TZ", "Europe/Berlin")
+def test_status_done_slot_stays_done_at_any_hour(status_at, cli_process, test_clock):
+    test_clock.set(datetime.fromisoformat(f"{DAY} 07:45"), "Europe/Berlin")
     typed = cli_process("checkin", "morning", "--text", stdin="Be kind\n")
     assert typed.code == 0, typed
     out = status_at("23:30").out

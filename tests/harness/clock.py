@@ -34,7 +34,15 @@ LIBFAKETIME_PATHS = (
     "/usr/lib/faketime/libfaketime.so.1",
 )
 # The variables libfaketime reads; an outer `faketime` run leaves them for its children.
-FAKETIME_VARS = ("FAKETIME", "FAKETIME_SHARED", "FAKETIME_DONT_RESET", "FAKETIME_NO_CACHE")
+# (FAKETIME_DONT_FAKE_MONOTONIC is not used: with it, Python's time.sleep fails with EINVAL;
+# without it a child's monotonic clock is shifted too, but runs at the real rate.)
+FAKETIME_VARS = (
+    "FAKETIME",
+    "FAKETIME_SHARED",
+    "FAKETIME_DONT_RESET",
+    "FAKETIME_NO_CACHE",
+    "FAKETIME_DONT_FAKE_MONOTONIC",
+)
 # Programs that must not run under libfaketime get the real clock through a wrapper of the
 # same name here, found first on the PATH (Chromium: far slower, or a trap).
 UNFAKED = Path(__file__).resolve().parent / "unfaked"
@@ -91,23 +99,13 @@ class TestClock:
         """Make it `wall` now, here and in new children, in the time zone `zone` (by default
         the zone of an aware `wall`, else the pinned one); a naive `wall` is local time
         there. Returns the aware moment."""
-        zone = zone or getattr(wall.tzinfo, "key", None) or PINNED_ZONE
-        # fold=0 picks the first of a repeated hour; a skipped hour is moved forward.
-        moment = wall if wall.tzinfo else wall.replace(tzinfo=ZoneInfo(zone))
-        target = moment.timestamp()
+        moment, zone = _aware(wall, zone or getattr(wall.tzinfo, "key", None) or PINNED_ZONE)
         self._stop_travel()
-        offset = target - real_time()
-        os.environ["TZ"] = zone
-        time.tzset()
-        preload = [libfaketime(), *_without_faketime(self._saved["LD_PRELOAD"] or "")]
-        os.environ["LD_PRELOAD"] = " ".join(preload)
-        for name in FAKETIME_VARS:
+        for name in FAKETIME_VARS:  # an outer `faketime`'s own settings
             os.environ.pop(name, None)
-        os.environ["FAKETIME"] = f"{offset:+.3f}"
-        # Timers and timeouts keep real time; only the wall clock is moved.
-        os.environ["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
-        os.environ["PATH"] = os.pathsep.join(filter(None, [str(UNFAKED), self._saved["PATH"]]))
-        self._travel = time_machine.travel(target, tick=True)
+        os.environ.update(_faked(moment, zone, self._saved))
+        time.tzset()
+        self._travel = time_machine.travel(moment.timestamp(), tick=True)
         self._travel.start()
         self.wall, self.zone = moment.replace(tzinfo=None), zone
         return moment
@@ -123,7 +121,6 @@ class TestClock:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
-        os.environ.pop("FAKETIME_DONT_FAKE_MONOTONIC", None)
         time.tzset()
         self.wall = self.zone = None
 
@@ -133,7 +130,33 @@ class TestClock:
             self._travel = None
 
 
+def _aware(wall: datetime, zone: str) -> tuple[datetime, str]:
+    # fold=0 picks the first of a repeated hour; a skipped hour is moved forward.
+    return (wall if wall.tzinfo else wall.replace(tzinfo=ZoneInfo(zone))), zone
+
+
+def _faked(moment: datetime, zone: str, saved: dict[str, str | None]) -> dict[str, str]:
+    """The variables that make a child process read `moment` now (and run on from it)."""
+    preload = [libfaketime(), *_without_faketime(saved["LD_PRELOAD"] or "")]
+    return {
+        "TZ": zone,
+        "LD_PRELOAD": " ".join(preload),
+        # An offset from the real clock, not a start time: every child, and every child of
+        # a child, started at any time reads the same clock as this process.
+        "FAKETIME": f"{moment.timestamp() - real_time():+.3f}",
+        "PATH": os.pathsep.join(filter(None, [str(UNFAKED), saved["PATH"]])),
+    }
+
+
 CLOCK = TestClock()
+
+
+def child_env(wall: datetime, zone: str | None = None) -> dict[str, str]:
+    """The environment for a child process whose clock reads `wall` (local in `zone`, by
+    default the test clock's zone) now, leaving this process's clock as it is."""
+    moment, zone = _aware(wall, zone or CLOCK.zone or PINNED_ZONE)
+    env = {k: v for k, v in os.environ.items() if k not in FAKETIME_VARS}
+    return {**env, **_faked(moment, zone, CLOCK._saved)}
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1,4 +1,4 @@
-"""A CLI process that reads a chosen wall clock, through libfaketime (Debian `faketime`):
+"""A CLI process that reads a chosen wall clock, through libfaketime (tests/harness/clock.py):
 production code needs no hook, and the moment is fixed whatever the real day and hour.
 
 `cli_at(moment, *args)` runs `python -m microalign ARGS` with the clock starting at
@@ -7,13 +7,13 @@ production code needs no hook, and the moment is fixed whatever the real day and
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from datetime import datetime
 
-LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+from tests.harness.clock import child_env
+
 ZONE = "Europe/Berlin"
 
 
@@ -26,13 +26,7 @@ class Ran:
 
 def faketime_env(moment: str, zone: str = ZONE) -> dict[str, str]:
     """This process's environment with the clock of child processes set to `moment`."""
-    if not LIBFAKETIME.exists():
-        raise RuntimeError(f"{LIBFAKETIME} is missing: apt-get install faketime")
-    env = os.environ.copy()
-    preload = " ".join(filter(None, [str(LIBFAKETIME), env.get("LD_PRELOAD")]))
-    env.update(LD_PRELOAD=preload, FAKETIME=f"@{moment}", TZ=zone)
-    env.pop("FAKETIME_NO_CACHE", None)
-    return env
+    return child_env(datetime.fromisoformat(moment), zone)
 
 
 def cli_at(moment: str, *args: str, stdin: str = "", zone: str = ZONE, timeout: float = 60) -> Ran:

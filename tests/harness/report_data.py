@@ -5,15 +5,15 @@ database as an older version or another tool could have (nothing cleaned). And
 
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from microalign.adapters.paths import resolve
 from microalign.app.context import App
+from tests.harness.clock import child_env
 
 # Markup, terminal escapes and a word far wider than a phone's screen.
 LONG_WORD = "walk-to-the-station-and-back-every-single-morning-before-breakfast"
@@ -24,7 +24,6 @@ KOREAN_GOAL = "물 한 잔 마시기"
 KOREAN_VALUE = "건강"
 # An ordinary Wednesday: the day the report tests are made on.
 TODAY = date(2027, 3, 10)
-LIBFAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
 # Outcome of an answered day and how often it is given (the rest are missed by silence).
 OUTCOMES = (("kept", 0.66), ("partly", 0.1), ("missed", 0.08), ("rest", 0.06))
 
@@ -119,7 +118,7 @@ class Ran:
 def microalign_at(day: date, *args: str, at: str = "14:00:00", timeout: float = 120) -> Ran:
     """`microalign ARGS` as a process (and its children, Chromium too) whose clock reads
     `day` at `at`, local time, through libfaketime."""
-    env = {**os.environ, "LD_PRELOAD": LIBFAKETIME, "FAKETIME": f"@{day.isoformat()} {at}"}
+    env = child_env(datetime.combine(day, time.fromisoformat(at)))
     done = subprocess.run(
         [sys.executable, "-m", "microalign", *args],
         capture_output=True,

@@ -1,5 +1,6 @@
-"""What a person sees of the report: the page in headless Chromium (Debian's /usr/bin/chromium
-driven by Playwright), and the pixels of a PNG as Chromium reads them."""
+"""What a person sees of the report: the page in headless Chromium (Debian's chromium driven
+by Playwright, on the real clock: see tests/harness/clock.py), and the pixels of a PNG as
+Chromium reads them."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.harness.clock import CHROMIUM
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 

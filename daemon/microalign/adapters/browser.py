@@ -64,7 +64,7 @@ def screenshot(html: str, width: int) -> tuple[bytes, tuple[int, int]]:
     binary = find_chromium()
     if binary is None:
         raise ExternalProgramError.keyed("chromium_missing", names=", ".join(CANDIDATES))
-    with tempfile.TemporaryDirectory(prefix="microalign-png-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="microalign-png-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)
         page = folder / "report.html"
         page.write_text(html, encoding="utf-8")
@@ -201,6 +201,10 @@ class _DevTools:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+        # Its helper processes can outlive it for a moment and still write to the profile,
+        # which is about to be removed: they end with it.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
         for pipe in (process.stdin, process.stdout):
             if pipe is not None:
                 with contextlib.suppress(OSError):
