@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import time
 from pathlib import Path
-from time import time as time_now
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,8 +27,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMAT = 2  # bump when Settings changes shape
-# File times tick coarsely (a kernel tick, or seconds on some file systems): a file changed
-# this recently could change again within the same tick, unseen, so it is not cached yet.
+# File times tick coarsely (a kernel tick, or seconds on some file systems): a cache written
+# this soon after its file changed could miss a second change within the same tick, so it
+# is not trusted (the next run validates again and writes a later one).
 RECENT_SECONDS = 1.0
 # The code that validates and converts: a new version of either invalidates every cache.
 _CODE = (Path(__file__).parents[1] / "config.py", Path(__file__))
@@ -113,10 +113,19 @@ def _fingerprint(path: Path, required: bool) -> list[Any] | None:
         return [FORMAT, str(path.absolute()), None, code]
     except OSError:
         return None
-    if time_now() - max(found.st_mtime, found.st_ctime) < RECENT_SECONDS:
-        return None
     file = [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
     return [FORMAT, str(path.absolute()), file, code]
+
+
+def _settled(key: list[Any], cached_ns: int) -> bool:
+    """Whether the file had stopped changing well before its cache was written. Both times
+    come from the file system's clock, so a wall clock set back or ahead changes nothing;
+    a file changed again within the same tick as its cache would look unchanged."""
+    file = key[2]
+    if file is None:  # no file: the defaults
+        return True
+    changed_ns = max(file[1], file[2])
+    return cached_ns - changed_ns >= RECENT_SECONDS * 1e9
 
 
 def _cache_file(paths: Paths) -> Path:
@@ -132,7 +141,7 @@ def load_settings(paths: Paths, load: Callable[[], Config]) -> Settings:
     if key is not None:
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             stored = json.loads(cache.read_text(encoding="utf-8"))
-            if stored["key"] == key:
+            if stored["key"] == key and _settled(key, cache.stat().st_mtime_ns):
                 return Settings.from_dict(stored["settings"])
     settings = Settings.from_config(load())
     if key is not None:
