@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -47,6 +48,11 @@ FAKETIME_VARS = (
 # same name here, found first on the PATH (Chromium: far slower, or a trap).
 UNFAKED = Path(__file__).resolve().parent / "unfaked"
 CHROMIUM = str(UNFAKED / "chromium")
+# A run started under `faketime` starts again without it (libfaketime re-reads FAKETIME in
+# the process it is loaded in, so the test clock's settings for children would move this
+# process's clock, monotonic clock included); this keeps the outer clock's offset from the
+# real one for `real_clock` tests.
+OUTER_CLOCK = "MICROALIGN_TEST_OUTER_CLOCK"
 
 
 class ClockError(RuntimeError):
@@ -114,13 +120,21 @@ class TestClock:
         return self.set(PINNED, PINNED_ZONE)
 
     def real(self) -> None:
-        """The real clock, here and in new children (an outer `faketime` stays in force)."""
+        """The real clock, here and in new children; in a run started under `faketime`,
+        the clock that run was given."""
         self._stop_travel()
         for name, value in self._saved.items():
             if value is None:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+        outer = float(os.environ.get(OUTER_CLOCK) or 0)
+        if outer:
+            preload = [libfaketime(), *_without_faketime(self._saved["LD_PRELOAD"] or "")]
+            os.environ.update(LD_PRELOAD=" ".join(preload), FAKETIME=f"{outer:+.3f}")
+            os.environ["PATH"] = os.pathsep.join(filter(None, [str(UNFAKED), self._saved["PATH"]]))
+            self._travel = time_machine.travel(real_time() + outer, tick=True)
+            self._travel.start()
         time.tzset()
         self.wall = self.zone = None
 
@@ -159,7 +173,26 @@ def child_env(wall: datetime, zone: str | None = None) -> dict[str, str]:
     return {**env, **_faked(moment, zone, CLOCK._saved)}
 
 
+def _under_outer_faketime() -> bool:
+    return any("faketime" in lib for lib in os.environ.get("LD_PRELOAD", "").split())
+
+
+def _restart_without_outer_faketime(config: pytest.Config) -> None:
+    offset = time.time() - real_time()
+    env = {k: v for k, v in os.environ.items() if k not in FAKETIME_VARS}
+    env["LD_PRELOAD"] = " ".join(_without_faketime(env.get("LD_PRELOAD", "")))
+    env[OUTER_CLOCK] = f"{offset:+.3f}"
+    capture = config.pluginmanager.getplugin("capturemanager")
+    if capture is not None:  # the new process writes to the terminal, not to a capture file
+        capture.stop_global_capturing()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, sys.orig_argv, env)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    if _under_outer_faketime():
+        _restart_without_outer_faketime(config)
     config.addinivalue_line(
         "markers", "real_clock: the test's subject is the real clock; it is not pinned"
     )
