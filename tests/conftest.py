@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ import pytest
 from microalign.adapters.paths import resolve
 from microalign.app.context import App
 from microalign.cli import main
+from tests.harness.cli import Result, run_microalign
 
 # The harness (private desktop, PulseAudio, speech, models) and the pinned clock, for
 # every directory.
@@ -39,13 +37,6 @@ def app(home: Path):
     application.close()
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
 @pytest.fixture
 def cli(home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     """Run `microalign ARGS` in this process with `stdin` as standard input."""
@@ -64,14 +55,6 @@ def cli_process(home: Path):
     """Run `microalign ARGS` as a real process, as a user would."""
 
     def run(*args: str, stdin: str = "", timeout: float = 60) -> Result:
-        proc = subprocess.run(
-            [sys.executable, "-m", "microalign", *args],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=os.environ.copy(),
-        )
-        return Result(proc.returncode, proc.stdout, proc.stderr)
+        return run_microalign(*args, stdin=stdin, timeout=timeout)
 
     return run

@@ -7,21 +7,12 @@ production code needs no hook, and the moment is fixed whatever the real day and
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from dataclasses import dataclass
 from datetime import datetime
 
+from tests.harness.cli import Result, run_microalign
 from tests.harness.clock import child_env
 
 ZONE = "Europe/Berlin"
-
-
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
 
 
 def faketime_env(moment: str, zone: str = ZONE) -> dict[str, str]:
@@ -29,14 +20,8 @@ def faketime_env(moment: str, zone: str = ZONE) -> dict[str, str]:
     return child_env(datetime.fromisoformat(moment), zone)
 
 
-def cli_at(moment: str, *args: str, stdin: str = "", zone: str = ZONE, timeout: float = 60) -> Ran:
+def cli_at(
+    moment: str, *args: str, stdin: str = "", zone: str = ZONE, timeout: float = 60
+) -> Result:
     """`microalign ARGS` as a real process whose clock starts at `moment`."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "microalign", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=faketime_env(moment, zone),
-    )
-    return Ran(proc.returncode, proc.stdout, proc.stderr)
+    return run_microalign(*args, stdin=stdin, env=faketime_env(moment, zone), timeout=timeout)

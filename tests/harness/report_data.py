@@ -6,13 +6,11 @@ database as an older version or another tool could have (nothing cleaned). And
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from microalign.adapters.paths import resolve
 from microalign.app.context import App
+from tests.harness.cli import Result, run_microalign
 from tests.harness.clock import child_env
 
 # Markup, terminal escapes and a word far wider than a phone's screen.
@@ -108,23 +106,8 @@ def write_realistic_store(today: date, seed: int = 7) -> None:
         app.close()
 
 
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-def microalign_at(day: date, *args: str, at: str = "14:00:00", timeout: float = 120) -> Ran:
-    """`microalign ARGS` as a process (and its children, Chromium too) whose clock reads
-    `day` at `at`, local time, through libfaketime."""
+def microalign_at(day: date, *args: str, at: str = "14:00:00", timeout: float = 120) -> Result:
+    """`microalign ARGS` as a process (and its children) whose clock reads `day` at `at`,
+    local time, through libfaketime."""
     env = child_env(datetime.combine(day, time.fromisoformat(at)))
-    done = subprocess.run(
-        [sys.executable, "-m", "microalign", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-        check=False,
-    )
-    return Ran(done.returncode, done.stdout, done.stderr)
+    return run_microalign(*args, env=env, timeout=timeout)
