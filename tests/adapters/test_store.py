@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from microalign.adapters import store as store_module
 from microalign.adapters.migrations import migrations
 from microalign.adapters.store import SCHEMA_VERSION, Store
-from microalign.errors import StoreError
+from microalign.errors import FileAccessError, StoreError
 
 
 def test_store_schema_version_matches_number_of_migrations():
@@ -74,7 +74,7 @@ def test_store_full_disk_error_leaves_data_intact(tmp_path, monkeypatch):
     checkin = s.begin_checkin("evening", date(2026, 1, 1), "text")
     s.add_answer(checkin, "feeling", text="fine")
     s.conn.execute("PRAGMA max_page_count = 1")  # fault injection: the "disk" is now full
-    with pytest.raises(StoreError, match="Free some disk space"):
+    with pytest.raises(FileAccessError, match="nothing already stored was changed"):
         s.add_answer(checkin, "extra:0", text="x" * 100_000)
     assert [r["text"] for r in s.rows("SELECT text FROM answers")] == ["fine"]
 
