@@ -45,8 +45,8 @@ class Ledger(Protocol):
 
     def forget_intentions_before(self, day: date) -> None: ...
 
-    def first_day(self) -> date | None:
-        """The first day with a recorded check-in (None on a fresh install)."""
+    def first_start(self, now: datetime) -> datetime:
+        """When the daemon first ran (aware); recorded as `now` on its very first start."""
         ...
 
     def pending_notes(self, suggest: bool) -> list[Pending]:
