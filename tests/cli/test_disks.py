@@ -1,70 +1,24 @@
 """A data folder on a disk that is full, or on a read-only file system: commands that write
 say which it is (exit 12) and change nothing; commands that only read work as usual.
 
-Real disks: a small tmpfs mounted for each test (the tests run as root), filled up or
-remounted read-only. Without the right to mount, the tests are skipped and say why.
+Real disks: a small tmpfs mounted for each test (tests/harness/disks.py), filled up or
+remounted read-only.
 """
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.harness.disks import SmallDisk
+
 FILE_ERROR = 12
 GOAL = "Smile at one person"
 FEELING = "calm and clear"
-
-
-class SmallDisk:
-    """A 4 MB tmpfs at `root`, unmounted at the end of the test."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def mount(self) -> None:
-        root = self.root
-        root.mkdir()
-        if os.geteuid() != 0:
-            pytest.skip("mounting a small tmpfs needs root (the CI machine runs tests as root)")
-        found = _mount("-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(root))
-        if found.returncode != 0:
-            why = found.stderr.strip()
-            pytest.skip(f"cannot mount a tmpfs here (no CAP_SYS_ADMIN in a container?): {why}")
-
-    def fill(self) -> None:
-        """Write a file until the disk has no byte left."""
-        fd = os.open(self.root / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
-        chunk = b"\0" * 65536
-        try:
-            while True:
-                try:
-                    os.write(fd, chunk)
-                except OSError as exc:
-                    assert exc.errno == errno.ENOSPC, exc
-                    if len(chunk) == 1:
-                        break
-                    chunk = chunk[: len(chunk) // 2]
-        finally:
-            os.close(fd)
-        assert os.statvfs(self.root).f_bavail == 0
-
-    def read_only(self) -> None:
-        found = _mount("-o", "remount,ro", str(self.root))
-        assert found.returncode == 0, found.stderr
-
-    def unmount(self) -> None:
-        _mount("-o", "remount,rw", str(self.root))
-        subprocess.run(["umount", "--lazy", str(self.root)], capture_output=True)
-
-
-def _mount(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["mount", *args], capture_output=True, text=True)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from microalign.core.vocabulary import (
     SNOOZED,
     Key,
 )
-from microalign.errors import BusyError, MicroalignError, SpeechError
+from microalign.errors import BusyError, FileAccessError, MicroalignError, SpeechError
 from microalign.ports.daemon import Runner
 from microalign.service.live import Live
 from microalign.service.notices import Notices
@@ -38,6 +38,7 @@ FAILED = "failed"
 ERROR = "error"
 BUSY = "busy"
 SPEECH_ERROR = "speech_error"
+FILE_ERROR = "file_error"  # the data cannot be written (a full or read-only disk)
 TYPED = "typed"  # no speech (no model, speech off): the check-in was offered typed
 STOPPED_BY_DAEMON = "stopped_by_daemon"
 
@@ -180,6 +181,15 @@ class Checkins:
                 )
             )
             return SPEECH_ERROR
+        except FileAccessError as exc:  # trying again changes nothing until the user acts
+            log.error("The %s check-in cannot run: %s", occ.slot, exc)
+            lang = self.live.lang
+            problem = " ".join(filter(None, (exc.message_in(lang), exc.hint_in(lang))))
+            note = notes.checkin_missed(
+                lang, occ.slot, self.snooze_minutes, flow=self._flow(occ), problem=problem
+            )
+            await self.notices.send(note, occ.key)
+            return FILE_ERROR
         except Exception as exc:  # the process died or failed: see _after
             if self.stopping():
                 log.info("The %s check-in was interrupted; it resumes on restart", occ.slot)
