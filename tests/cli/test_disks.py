@@ -8,6 +8,8 @@ remounted read-only.
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -181,3 +183,33 @@ def _hold_database(disk: SmallDisk, sql: str) -> subprocess.Popen:
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     return proc
+
+
+def test_status_disk_full_with_cache_on_it_reads_without_writing_cache(
+    cli_process, used, home, monkeypatch
+):
+    """The cache folder on the full disk too: a config changed since it was cached is
+    validated again, and its new cache is simply not written."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(used.root / "cache"))
+    assert cli_process("status").code == 0  # the config's cache, on the small disk
+    config = home / "xdg_config_home" / "microalign" / "microalign.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[general]\nlanguage = "ko"\n')
+    os.utime(config, (1_700_000_000, 1_700_000_000))  # changed, and not just now
+    used.fill()
+    assert re.search("[가-힣]", _read(cli_process, "status"))  # the new config's language
+    cached = json.loads(
+        (used.root / "cache" / "microalign" / "config" / "settings.json").read_text()
+    )
+    assert cached["settings"]["general"]["language"] == "en"  # the old cache, not rewritten
+
+
+def test_checkin_disk_full_korean_says_so_in_korean(cli_process, used, home):
+    config = home / "xdg_config_home" / "microalign" / "microalign.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[general]\nlanguage = "ko"\n')
+    used.fill()
+    result = cli_process("checkin", "morning", "--text", stdin="친절하게\n")
+    assert result.code == FILE_ERROR, result.err
+    folder = used.root / "data"
+    assert f"{folder} 이(가) 있는 디스크가 가득 찼어요 (남은 공간 0 MB)." in result.err
