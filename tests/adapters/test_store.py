@@ -1,6 +1,6 @@
 import sqlite3
 import stat
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlite_utils import Database
@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from microalign.adapters import store as store_module
 from microalign.adapters.migrations import migrations
 from microalign.adapters.store import SCHEMA_VERSION, Store
-from microalign.errors import StoreError
+from microalign.errors import FileAccessError, StoreError
 
 
 def test_store_schema_version_matches_number_of_migrations():
@@ -74,7 +74,7 @@ def test_store_full_disk_error_leaves_data_intact(tmp_path, monkeypatch):
     checkin = s.begin_checkin("evening", date(2026, 1, 1), "text")
     s.add_answer(checkin, "feeling", text="fine")
     s.conn.execute("PRAGMA max_page_count = 1")  # fault injection: the "disk" is now full
-    with pytest.raises(StoreError, match="Free some disk space"):
+    with pytest.raises(FileAccessError, match="nothing already stored was changed"):
         s.add_answer(checkin, "extra:0", text="x" * 100_000)
     assert [r["text"] for r in s.rows("SELECT text FROM answers")] == ["fine"]
 
@@ -135,3 +135,39 @@ def test_store_set_aside_answer_neither_answers_nor_waits(tmp_path):
     assert s.answered_steps(c) == {"goal:1#unused"}
     assert s.answers_for_retranscribe(pending_only=True) == []
     assert s.history() == []
+
+
+def _database_before(path, step: str) -> Database:
+    """A database as a microalign without migration `step` (and later ones) left it."""
+    conn = sqlite3.connect(path)
+    db = Database(conn)
+    migrations.apply(db, stop_before=step)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    return db
+
+
+def test_store_daemon_first_start_recorded_once_then_read_back(tmp_path):
+    first = datetime(2026, 12, 6, 22, 0, tzinfo=UTC)
+    with Store.open(tmp_path / "m.db") as s:
+        assert s.daemon_first_start(first) == first
+        assert s.daemon_first_start(first + timedelta(days=1)) == first
+
+
+def test_store_upgrade_with_checkins_takes_first_checkin_as_daemon_first_start(tmp_path):
+    path = tmp_path / "m.db"
+    db = _database_before(path, "m006_daemon_first_start")
+    for started in ("2026-03-02T06:31:00+00:00", "2026-03-01T19:05:00+00:00"):
+        db["checkins"].insert({"slot": "evening", "day": started[:10], "status": "done",
+                               "source": "daemon", "started_at": started})  # fmt: skip
+    db.conn.close()
+    later = datetime(2026, 12, 6, 22, 0, tzinfo=UTC)
+    with Store.open(path) as s:
+        assert s.daemon_first_start(later) == datetime(2026, 3, 1, 19, 5, tzinfo=UTC)
+
+
+def test_store_upgrade_without_checkins_leaves_first_start_to_the_daemon(tmp_path):
+    path = tmp_path / "m.db"
+    _database_before(path, "m006_daemon_first_start").conn.close()
+    now = datetime(2026, 12, 6, 22, 0, tzinfo=UTC)
+    with Store.open(path) as s:
+        assert s.daemon_first_start(now) == now

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -33,7 +33,7 @@ def due_now(first_day) -> dict:
     try:
         today = daemon.planner.today()
         daemon.slots.refresh(today)
-        daemon.planner.begin(first_day)
+        daemon.planner.begin(datetime.combine(first_day, time(), daemon.clock.zone()))
         return {occ.key: decision.value for occ, decision in daemon.planner.due(daemon.clock.now())}
     finally:
         daemon.ledger.close()

@@ -48,12 +48,23 @@ def test_runner_run_prepared_checkin_done_and_stored(runner: Runner, request):
     assert "Good morning. Let's take a minute for today." in _said(request)
 
 
+def test_runner_run_claims_before_saying_anything_tells_once(runner: Runner, request):
+    told: list[tuple[str | None, int]] = []
+
+    def claimed() -> None:  # what the check-in's row and speech were at that moment
+        told.append((_status("morning"), len(_said(request))))
+
+    assert runner.run("morning", DAY, False, claimed) == DONE
+    assert told == [("running", 0)]
+
+
 def test_runner_run_settled_slot_already_done_says_nothing(runner: Runner, request):
     with Store.open(resolve().database) as store:
         store.record_slot(DAY, "morning", SKIPPED)
-    assert runner.run("morning", DAY) == ALREADY_DONE
+    told: list[bool] = []
+    assert runner.run("morning", DAY, False, lambda: told.append(True)) == ALREADY_DONE
     assert _status("morning") == SKIPPED
-    assert _said(request) == []
+    assert _said(request) == [] and told == []
 
 
 def test_runner_release_recover_without_work_return(runner: Runner):

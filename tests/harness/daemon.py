@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -64,12 +64,40 @@ def clock_at(wall: datetime, zone: str = BERLIN) -> Clock:
     return Clock(offset=target - datetime.now(UTC), zone_name=zone)
 
 
+def ran_before(paths: Paths, clock: Clock | None = None) -> None:
+    """Record that the daemon of `paths` has run before (unless a first start is recorded
+    already): from the start of the day of the first recorded check-in, or, in a store
+    without one, since just before `clock`'s now (its grace window). Its slots since then
+    start inside the grace window and are reported missed after it; a daemon that never
+    ran before starts no slot already past (tests/service/test_first_start.py)."""
+    from microalign.app.context import App
+
+    clock = clock or Clock()
+    app = App(paths)  # the store as the daemon would create it (the config's values)
+    try:
+        first_day = app.store.first_checkin_day()
+        if first_day is None:
+            since = clock.now() - timedelta(minutes=app.config.schedule.grace_minutes)
+        else:
+            since = datetime.combine(first_day, time()).replace(tzinfo=clock.zone())
+        app.store.daemon_first_start(since)
+    finally:
+        app.close()
+
+
 def make_daemon(
-    paths: Paths | None = None, clock: Clock | None = None, presence=None, **options
+    paths: Paths | None = None,
+    clock: Clock | None = None,
+    presence=None,
+    first_start: bool = False,
+    **options,
 ) -> Daemon:
     """The production daemon from the composition root; the user always counts as present
-    unless the test brings its own presence."""
+    unless the test brings its own presence. The daemon has run before (`ran_before`)
+    unless `first_start`."""
     paths = paths or resolve()
+    if not first_start:
+        ran_before(paths, clock)
     wiring = compose.Wiring(load_config=lambda: configuration.load(paths.config_file))
     return compose.make_daemon(
         paths,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from tests.harness.daemon import env_for_child
+from tests.harness.daemon import env_for_child, ran_before
 
 
 class Notify:
@@ -36,9 +37,17 @@ class Notify:
 
 
 class DaemonProcess:
-    """`python -m microalign run` with its own sd_notify socket and log file."""
+    """`python -m microalign run` with its own sd_notify socket and log file; a daemon that
+    has run before (harness.daemon.ran_before) unless `first_start`."""
 
-    def __init__(self, tmp_path: Path, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        tmp_path: Path,
+        extra_env: dict[str, str] | None = None,
+        first_start: bool = False,
+    ) -> None:
+        if not first_start:
+            _ran_before(extra_env or {})
         self.log = tmp_path / f"daemon-{time.monotonic_ns()}.log"
         self.notify = Notify(tmp_path / f"notify-{time.monotonic_ns()}.sock")
         env = env_for_child(
@@ -75,6 +84,15 @@ class DaemonProcess:
 
     def cpu_seconds(self) -> float:
         return cpu_seconds(self.proc.pid)
+
+
+def _ran_before(env: dict[str, str]) -> None:
+    from microalign.adapters.paths import CONFIG_ENV, DATA_ENV, resolve
+    from microalign.errors import MicroalignError
+
+    # A broken config or data folder is what such a test is about: the daemon reports it.
+    with contextlib.suppress(MicroalignError):
+        ran_before(resolve(env.get(CONFIG_ENV), env.get(DATA_ENV)))
 
 
 def rss_kib(pid: int) -> int:

@@ -11,7 +11,9 @@ MICROALIGN_TEST_ANSWERS_FILE (a JSON list shared by all of them, consumed in ord
 MICROALIGN_TEST_SPEECH_LOG (file receiving one JSON line per event);
 MICROALIGN_TEST_PRELOAD_GATE (a path): loading the "model" (start_warm_up() in the
 background, or preload()) waits until that file exists;
-MICROALIGN_TEST_ANSWER_DELAY (seconds): each answer comes that much later.
+MICROALIGN_TEST_ANSWER_DELAY (seconds): each answer comes that much later;
+MICROALIGN_TEST_SPEECH_GATE (a path): making the speech engines (what a check-in process
+does first, before it claims its check-in) waits until that file exists, as a slow start.
 """
 
 from __future__ import annotations
@@ -143,6 +145,11 @@ def _write_wav(path: Path) -> None:
 
 
 def make(config, pack, paths):
+    gate = os.environ.get("MICROALIGN_TEST_SPEECH_GATE")
+    if gate:
+        _log("speech_waiting")
+        while not Path(gate).exists():
+            time.sleep(0.02)
     shared = os.environ.get("MICROALIGN_TEST_ANSWERS_FILE")
     if shared:
         return ScriptedSpeaker(), ScriptedListener(FileQueue(Path(shared)))

@@ -59,6 +59,48 @@ def access_error(exc: OSError, path: Path | str | None, doing: str) -> FileAcces
     )
 
 
+# A disk with less room than this cannot hold SQLite's shared memory file and a page or two
+# of its log: an I/O error there is the full disk's.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def free_bytes(folder: Path) -> int | None:
+    """Room left for this user's files on the disk holding `folder` (None: unknown)."""
+    try:
+        found = os.statvfs(folder)
+    except OSError:
+        return None
+    blocks = found.f_bfree if os.geteuid() == 0 else found.f_bavail  # root may use the reserve
+    return blocks * found.f_frsize
+
+
+def on_read_only_fs(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def disk_full(folder: Path, free: int | None = None) -> FileAccessError:
+    free = free_bytes(folder) if free is None else free
+    return FileAccessError.keyed("disk_full", folder=folder, free=(free or 0) // 1_000_000)
+
+
+def read_only_fs(folder: Path) -> FileAccessError:
+    return FileAccessError.keyed("disk_read_only", folder=folder)
+
+
+def disk_problem(folder: Path) -> FileAccessError | None:
+    """Why nothing can be written in `folder`, when the disk holding it says so: it is
+    mounted read-only, or (nearly) full."""
+    if on_read_only_fs(folder):
+        return read_only_fs(folder)
+    free = free_bytes(folder)
+    if free is not None and free < NEARLY_FULL_BYTES:
+        return disk_full(folder, free)
+    return None
+
+
 def make_folders(path: Path) -> Path:
     """Create `path` and its missing parents owner-only (0700); folders that exist already
     are the user's and stay as they are."""

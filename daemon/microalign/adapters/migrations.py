@@ -183,3 +183,19 @@ def m005_progress_cache(db: Database) -> None:
                 f"CREATE TRIGGER progress_{table}_{event.lower()} AFTER {event} ON {table} "
                 "BEGIN UPDATE progress_revision SET n = n + 1 WHERE id = 1; END"
             )
+
+
+@migrations()
+def m006_daemon_first_start(db: Database) -> None:
+    # When the daemon first ran on this database: a check-in due before then was never
+    # the user's to do, so it is neither started nor reported missed, after any number of
+    # restarts. One row, written by the first daemon start. A database with check-ins
+    # from before this step has used microalign already: its first check-in's start
+    # stands in for the daemon's, which was not recorded.
+    db.execute(
+        "CREATE TABLE installation (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "daemon_first_start TEXT NOT NULL)"
+    )
+    (first,) = db.execute("SELECT MIN(started_at) FROM checkins").fetchone()
+    if first is not None:
+        db.execute("INSERT INTO installation (id, daemon_first_start) VALUES (1, ?)", [first])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -147,11 +147,13 @@ def run_checkin(
     day: date | None = None,
     source: str = "text",
     settled: Collection[str] = (DONE,),
+    on_claimed: Callable[[], object] | None = None,
 ) -> CheckinResult:
     """Run (or resume) the check-in of `slot` for `day`; only one runs at a time.
 
-    The check-in is claimed in the database before anything is said; when the slot
-    already has a status in `settled`, nothing is said and the status is ALREADY_DONE.
+    The check-in is claimed in the database before anything is said (then `on_claimed`
+    is called); when the slot already has a status in `settled`, nothing is said and the
+    status is ALREADY_DONE.
     """
     day = day or app.today()
     flow = flow_of(app, slot)
@@ -160,6 +162,8 @@ def run_checkin(
         if checkin_id is None:
             return CheckinResult(ALREADY_DONE, None, day)
         try:
+            if on_claimed is not None:
+                on_claimed()
             engine = _engine(app, slot, day, source, checkin_id, speaker, listener)
             status = engine.run(steps_for(app, flow, day), app.store.answered_steps(checkin_id))
         except BaseException:

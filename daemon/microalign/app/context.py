@@ -22,6 +22,8 @@ class App:
     paths: Paths
     _store: Store | None = field(default=None, repr=False)
     tz_checked: bool = field(default=False, repr=False)
+    # A command that only reads: a database on a full or read-only disk is still read.
+    read_only_ok: bool = field(default=False, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
 
     @cached_property
@@ -48,7 +50,9 @@ class App:
             from microalign.adapters.store import Store
 
             # Validate the config first: a broken config must not create or touch data.
-            self._store = Store.open(self.paths.database, self.settings.general.values)
+            self._store = Store.open(
+                self.paths.database, self.settings.general.values, read_only_ok=self.read_only_ok
+            )
         return self._store
 
     @cached_property

@@ -38,12 +38,18 @@ def checkin_waiting(
 
 
 def checkin_missed(
-    lang: LanguagePack, slot: str, snooze_minutes: int, why: str = "", flow: str | None = None
+    lang: LanguagePack,
+    slot: str,
+    snooze_minutes: int,
+    why: str = "",
+    flow: str | None = None,
+    problem: str | None = None,
 ) -> Note:
-    """`why`: the text key of the reason ("note.no_answer", "note.failed"), else the usual."""
+    """`why`: the text key of the reason ("note.no_answer", "note.failed"), else the usual;
+    `problem`: the reason's own text (what to do about it included)."""
     return Note(
         lang.t("note.missed_title", slot=lang.slot_title(slot, flow)),
-        lang.t(why or "note.checkin_missed"),
+        problem or lang.t(why or "note.checkin_missed"),
         missed_actions(lang, snooze_minutes),
         command=f"microalign checkin {slot}",
     )

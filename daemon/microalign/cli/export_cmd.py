@@ -36,6 +36,7 @@ def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -
 @click.pass_obj
 def export(app: App, fmt: str, output: Path | None, since: str | None) -> None:
     """Export every answer (or those since a day)."""
+    app.read_only_ok = True  # it only reads: a full or read-only disk is fine
     from microalign.cli.checkin_cmd import parse_day
 
     start = parse_day(since, app.today(), "--since") if since else None
@@ -84,6 +85,7 @@ def write_private(text: str, output: Path | None) -> None:
 def report(app: App, output: Path | None, months: int, png: bool, width: int) -> None:
     """Write an HTML (or PNG) report with charts: a calendar and strength per goal,
     level-ups, and value alignment week by week."""
+    app.read_only_ok = True  # it only reads: a full or read-only disk is fine
     from microalign.app.progress import goal_progress, rules_of, value_rates
     from microalign.app.report import render as render_report
     from microalign.app.report import save_png

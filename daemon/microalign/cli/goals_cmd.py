@@ -84,6 +84,7 @@ def goals_add(
 @click.pass_obj
 def goals_list(app: App, show_all: bool, as_json: bool) -> None:
     """List goals (active and paused; --all for every goal)."""
+    app.read_only_ok = True  # it only reads: a full or read-only disk is fine
     states = ("active", "paused", "mastered", "retired") if show_all else ("active", "paused")
     rows = app.goals.list(states)
     if as_json:
@@ -172,6 +173,7 @@ def values(ctx: click.Context, as_json: bool) -> None:
     from microalign.app.progress import goal_progress, value_rates
 
     app: App = ctx.obj
+    app.read_only_ok = True  # it only reads: a full or read-only disk is fine
     today = app.today()
     progress = goal_progress(app, today)
     rates = {

@@ -67,6 +67,7 @@ def today_checkins(app: App, today) -> dict[str, str | None]:
 @click.pass_obj
 def status(app: App, as_json: bool) -> None:
     """Today's check-ins and every goal's streak and strength."""
+    app.read_only_ok = True  # it only reads: a full or read-only disk is fine
     data = status_data(app)
     if as_json:
         emit_json(data)
@@ -133,6 +134,7 @@ today = click.Command(
 @click.pass_obj
 def history(app: App, days: int, as_json: bool) -> None:
     """Your answers of the last days, newest first."""
+    app.read_only_ok = True  # it only reads: a full or read-only disk is fine
     rows = app.store.history(since=app.today() - timedelta(days=days - 1))
     if as_json:
         emit_json(rows)
@@ -165,6 +167,7 @@ def history(app: App, days: int, as_json: bool) -> None:
 @click.pass_obj
 def stats(app: App, months: int, as_json: bool) -> None:
     """Per goal: streak, best streak, strength, and a calendar of the last months."""
+    app.read_only_ok = True  # it only reads: a full or read-only disk is fine
     from microalign.app.figures import goal_figures
     from microalign.app.progress import lineages, schedule_of
 

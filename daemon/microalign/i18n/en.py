@@ -177,6 +177,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "other": "{value}: aligned on {aligned} of {count} days.",
     },
     "say.weekly.no_values": "This week no micro-goal was linked to a value.",
+    "say.weekly.no_answers": "Your values have no answered day this week yet.",
     "say.weekly.streaks_intro": "Your best streaks:",
     "say.weekly.no_streaks": "No streak is running yet. Every day is a fresh start.",
     "say.weekly.focus_prompt": "Which value do you want to focus on next week?",

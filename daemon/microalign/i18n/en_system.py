@@ -217,8 +217,22 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "hint.store_locked": (
         "Wait a moment and try again; if it persists, stop other microalign processes."
     ),
+    "error.disk_full": "The disk holding {folder} is full ({free} MB free).",
+    "hint.disk_full": (
+        "Free some space on it and run the command again; nothing already stored was "
+        "changed. Reading commands (status, stats, history, export) still work."
+    ),
+    "error.disk_read_only": "{folder} is on a read-only file system.",
+    "hint.disk_read_only": (
+        "Mount it read-write again, or move the data folder (--data-dir); nothing was "
+        "changed. Reading commands (status, stats, history, export) still work."
+    ),
     "error.store_full": "Cannot write to {path}: {error}.",
-    "hint.store_full": "Free some disk space; nothing already stored was changed.",
+    "hint.store_full": (
+        "Free some space, or ask for a larger disk quota; nothing already stored was changed."
+    ),
+    "error.store_io": "The disk failed while reading or writing {path}: {error}.",
+    "hint.store_io": "Check the disk (`dmesg`) and run the command again.",
     "error.store_read_only": "Cannot open {path} for writing: {error}.",
     "hint.store_read_only": "Check the permissions of {folder} (it should be yours, mode 0700).",
     "error.store_failed": "Database error in {path}: {error}.",

@@ -155,6 +155,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.weekly.greeting": "좋은 저녁입니다. 이번 한 주를 돌아봐요.",
     "say.weekly.value_line": {"other": "{value}: {count}일 중 {aligned}일 지켰어요."},
     "say.weekly.no_values": "이번 주에는 가치와 연결된 작은 목표가 없었어요.",
+    "say.weekly.no_answers": "이번 주에는 아직 가치와 연결된 목표에 답한 날이 없어요.",
     "say.weekly.streaks_intro": "가장 긴 연속 기록입니다:",
     "say.weekly.no_streaks": "아직 이어지는 연속 기록이 없어요. 매일이 새로운 시작이에요.",
     "say.weekly.focus_prompt": "다음 주에는 어떤 가치에 집중하고 싶나요?",

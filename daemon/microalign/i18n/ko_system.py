@@ -204,8 +204,22 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "hint.store_locked": (
         "잠시 뒤에 다시 해 보세요. 계속되면 다른 microalign 프로세스를 멈추세요."
     ),
+    "error.disk_full": "{folder} 이(가) 있는 디스크가 가득 찼어요 (남은 공간 {free} MB).",
+    "hint.disk_full": (
+        "디스크 공간을 확보하고 명령을 다시 실행하세요. 이미 저장된 것은 바뀌지 않았어요. "
+        "읽기 명령(status, stats, history, export)은 그대로 돼요."
+    ),
+    "error.disk_read_only": "{folder} 은(는) 읽기 전용 파일 시스템에 있어요.",
+    "hint.disk_read_only": (
+        "읽기-쓰기로 다시 마운트하거나 데이터 폴더를 옮기세요(--data-dir). 바뀐 것은 없어요. "
+        "읽기 명령(status, stats, history, export)은 그대로 돼요."
+    ),
     "error.store_full": "{path} 에 쓸 수 없어요: {error}.",
-    "hint.store_full": "디스크 공간을 확보하세요. 이미 저장된 것은 바뀌지 않았어요.",
+    "hint.store_full": (
+        "공간을 확보하거나 디스크 할당량을 늘려 달라고 하세요. 이미 저장된 것은 바뀌지 않았어요."
+    ),
+    "error.store_io": "{path} 을(를) 읽거나 쓰는 중에 디스크 오류가 났어요: {error}.",
+    "hint.store_io": "디스크를 확인하고(`dmesg`) 명령을 다시 실행하세요.",
     "error.store_read_only": "{path} 을(를) 쓰기용으로 열 수 없어요: {error}.",
     "hint.store_read_only": "{folder} 의 권한을 확인하세요 (본인 소유, 모드 0700 이어야 해요).",
     "error.store_failed": "{path} 의 데이터베이스 오류: {error}.",

@@ -45,8 +45,8 @@ class Ledger(Protocol):
 
     def forget_intentions_before(self, day: date) -> None: ...
 
-    def first_day(self) -> date | None:
-        """The first day with a recorded check-in (None on a fresh install)."""
+    def first_start(self, now: datetime) -> datetime:
+        """When the daemon first ran (aware); recorded as `now` on its very first start."""
         ...
 
     def pending_notes(self, suggest: bool) -> list[Pending]:
@@ -68,10 +68,18 @@ class Runner(Protocol):
     def prepare(self, slot: str) -> None:
         """Load speech engines and the model shortly before a check-in."""
 
-    def run(self, slot: str, day: date, intended: bool = False) -> str:
+    def run(
+        self,
+        slot: str,
+        day: date,
+        intended: bool = False,
+        on_claimed: Callable[[], None] | None = None,
+    ) -> str:
         """Run or resume the check-in; returns its status (done, stopped, no_speech, ...,
         or already_done when the slot was settled meanwhile). `intended`: the user asked
-        for it, so only settled statuses stop it, not every final one."""
+        for it, so only settled statuses stop it, not every final one. `on_claimed` is
+        called (on the calling thread) once the check-in is claimed for this run, before
+        anything is said; never when another process holds it or it is settled."""
         ...
 
     def release(self) -> None:

@@ -4,6 +4,7 @@ record a missed one, retry a failed one once, and tell the user what needs them.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from microalign.core.vocabulary import (
     SNOOZED,
     Key,
 )
-from microalign.errors import BusyError, MicroalignError, SpeechError
+from microalign.errors import BusyError, FileAccessError, MicroalignError, SpeechError
 from microalign.ports.daemon import Runner
 from microalign.service.live import Live
 from microalign.service.notices import Notices
@@ -37,6 +38,7 @@ FAILED = "failed"
 ERROR = "error"
 BUSY = "busy"
 SPEECH_ERROR = "speech_error"
+FILE_ERROR = "file_error"  # the data cannot be written (a full or read-only disk)
 TYPED = "typed"  # no speech (no model, speech off): the check-in was offered typed
 STOPPED_BY_DAEMON = "stopped_by_daemon"
 
@@ -46,6 +48,7 @@ class State:
     waiting: set[Key] = field(default_factory=set)  # told the user we wait for them
     busy_told: set[Key] = field(default_factory=set)
     prepared: str | None = None  # the slot whose speech is loaded ahead
+    announced: concurrent.futures.Future[bool] | None = None  # the start's notification
 
 
 class Checkins:
@@ -120,10 +123,6 @@ class Checkins:
         self.slots.attempts.running = occ.key
         self.status_changed()
         self._fired(occ.key, "started")
-        if occ.key not in self.state.busy_told:
-            await self.notices.send(
-                notes.checkin_start(self.live.lang, occ.slot, flow=self._flow(occ))
-            )
         self.task = asyncio.create_task(self._run(occ, intended))
 
     async def _typed(self, occ: Occurrence, problem: MicroalignError) -> None:
@@ -142,6 +141,10 @@ class Checkins:
         try:
             status = await self._attempt(occ, intended)
         finally:
+            announced, self.state.announced = self.state.announced, None
+            if announced is not None:  # told before whatever the end brings
+                with contextlib.suppress(Exception):
+                    await asyncio.wrap_future(announced)
             self.state.prepared = None
             with contextlib.suppress(Exception):
                 await self.thread.call(self.runner.release)
@@ -161,7 +164,8 @@ class Checkins:
             # check-in meanwhile.
             if self.slots.settled(occ.key, intended):
                 return ALREADY_DONE
-            return await self.thread.call(self.runner.run, occ.slot, occ.day, intended)
+            claimed = self._announcer(occ)
+            return await self.thread.call(self.runner.run, occ.slot, occ.day, intended, claimed)
         except BusyError as exc:
             log.info("%s", exc)
             if occ.key not in self.state.busy_told:
@@ -177,6 +181,15 @@ class Checkins:
                 )
             )
             return SPEECH_ERROR
+        except FileAccessError as exc:  # trying again changes nothing until the user acts
+            log.error("The %s check-in cannot run: %s", occ.slot, exc)
+            lang = self.live.lang
+            problem = " ".join(filter(None, (exc.message_in(lang), exc.hint_in(lang))))
+            note = notes.checkin_missed(
+                lang, occ.slot, self.snooze_minutes, flow=self._flow(occ), problem=problem
+            )
+            await self.notices.send(note, occ.key)
+            return FILE_ERROR
         except Exception as exc:  # the process died or failed: see _after
             if self.stopping():
                 log.info("The %s check-in was interrupted; it resumes on restart", occ.slot)
@@ -186,6 +199,22 @@ class Checkins:
             else:
                 log.exception("The %s check-in failed", occ.slot)
             return FAILED
+
+    def _announcer(self, occ: Occurrence) -> Callable[[], None]:
+        """What the check-in calls (on the worker thread) once it has claimed the slot: only
+        then is the start notified, so a check-in that finds the slot taken by another
+        (a typed one) says nothing but that it waits."""
+        loop = asyncio.get_running_loop()
+        note = None
+        if occ.key not in self.state.busy_told:  # already told that it waits: it just runs
+            note = notes.checkin_start(self.live.lang, occ.slot, flow=self._flow(occ))
+
+        def claimed() -> None:
+            if note is not None and self.state.announced is None:
+                send = self.notices.send(note)
+                self.state.announced = asyncio.run_coroutine_threadsafe(send, loop)
+
+        return claimed
 
     async def _after(self, occ: Occurrence, status: str) -> None:
         minutes = self.snooze_minutes

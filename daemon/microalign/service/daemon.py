@@ -135,7 +135,7 @@ class Daemon:
             loop.add_signal_handler(sig, self.stop)
         loop.add_signal_handler(signal.SIGHUP, self.reload)
         self._start_report()
-        self.planner.begin(self.ledger.first_day())
+        self.planner.begin(self.ledger.first_start(self.clock.now()))
         await self.live.presence.start(on_change=self.poke, on_resume=self.poke)
         await self.thread.call(self.runner.recover)
         self.slots.refresh(self.planner.today())

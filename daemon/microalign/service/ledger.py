@@ -58,8 +58,8 @@ class StoreLedger:
     def forget_intentions_before(self, day: date) -> None:
         self.app.store.forget_intentions_before(day)
 
-    def first_day(self) -> date | None:
-        return self.app.store.first_checkin_day()
+    def first_start(self, now: datetime) -> datetime:
+        return self.app.store.daemon_first_start(now)
 
     def pending_notes(self, suggest: bool) -> list[Pending]:
         config = self._config()

@@ -30,15 +30,11 @@ class Planner:
         self.preload_seconds = preload_seconds
         self.since: datetime | None = None
 
-    def begin(self, first_day: date | None) -> None:
-        """Slots before `since` are never reported missed: before the first recorded
-        check-in, or, on a fresh install, before the grace window."""
-        if first_day is None:
-            grace = timedelta(minutes=self.live.config.schedule.grace_minutes)
-            self.since = self.clock.now() - grace
-        else:
-            midnight = datetime.combine(first_day, datetime.min.time())
-            self.since = midnight.replace(tzinfo=self.clock.zone())
+    def begin(self, first_start: datetime) -> None:
+        """Slots due before the daemon's first start are neither started nor reported
+        missed: before it, microalign was not there to ask. So the very first start begins
+        with the next slot, and later starts keep the grace window for slots after it."""
+        self.since = first_start
 
     def today(self) -> date:
         return self.clock.now().astimezone(self.clock.zone()).date()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -95,7 +96,13 @@ class CheckinRunner:
             start_warm_up()
         return speaker, listener
 
-    def run(self, slot: str, day: date, intended: bool = False) -> str:
+    def run(
+        self,
+        slot: str,
+        day: date,
+        intended: bool = False,
+        on_claimed: Callable[[], None] | None = None,
+    ) -> str:
         from microalign.app.checkin import run_checkin
 
         speaker, listener = self._engines()  # not waiting for the model: greet first
@@ -109,6 +116,7 @@ class CheckinRunner:
                 day=day,
                 source="daemon",
                 settled=settled_statuses(intended),
+                on_claimed=on_claimed,
             ).status
         finally:
             app.close()

@@ -15,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PARENT_ENV = "MICROALIGN_WORKER_PARENT"
+CLAIMED = "claimed"  # the event a "run" sends once its check-in is claimed
 
 
 class WorkerFailed(MicroalignError):
@@ -57,13 +59,19 @@ class ProcessRunner:
             )
         return self._child
 
-    def _call(self, op: str, **args: Any) -> Any:
+    def _call(self, op: str, on_event: Callable[[str], None] | None = None, **args: Any) -> Any:
+        """Send one request and wait for its reply; lines the child sends on the way
+        ({"event": NAME}: the check-in was claimed) go to `on_event`."""
         child = self._spawn()
         assert child.stdin is not None and child.stdout is not None  # both are pipes
         try:
             child.stdin.write(json.dumps({"op": op, **args}) + "\n")
             child.stdin.flush()
             line = child.stdout.readline()
+            while line and "event" in (reply := json.loads(line)):
+                if on_event is not None:
+                    on_event(reply["event"])
+                line = child.stdout.readline()
         except (BrokenPipeError, OSError):
             line = ""
         if not line:
@@ -89,8 +97,18 @@ class ProcessRunner:
     def prepare(self, slot: str) -> None:
         self._call("prepare", slot=slot)
 
-    def run(self, slot: str, day: date, intended: bool = False) -> str:
-        return self._call("run", slot=slot, day=day.isoformat(), intended=intended)
+    def run(
+        self,
+        slot: str,
+        day: date,
+        intended: bool = False,
+        on_claimed: Callable[[], None] | None = None,
+    ) -> str:
+        def event(name: str) -> None:
+            if name == CLAIMED and on_claimed is not None:
+                on_claimed()
+
+        return self._call("run", event, slot=slot, day=day.isoformat(), intended=intended)
 
     def level_up(self, goal_id: int) -> str | None:
         try:
@@ -163,11 +181,16 @@ def _serve(proto, requests) -> None:
     from microalign.service.runner import CheckinRunner
 
     runner = CheckinRunner(resolve())
+
+    def claimed() -> None:
+        proto.write(json.dumps({"event": CLAIMED}) + "\n")
+        proto.flush()
+
     operations = {
         "recover": lambda r: runner.recover(),
         "prepare": lambda r: runner.prepare(r["slot"]),
         "run": lambda r: runner.run(
-            r["slot"], date.fromisoformat(r["day"]), r.get("intended", False)
+            r["slot"], date.fromisoformat(r["day"]), r.get("intended", False), claimed
         ),
         "level_up": lambda r: runner.level_up(r["goal_id"]),
     }

@@ -26,7 +26,7 @@ from microalign.adapters.store.checkins import (
 )
 from microalign.adapters.store.goals import GoalStore
 from microalign.adapters.store.progress import ProgressStore
-from microalign.errors import StoreError
+from microalign.errors import FileAccessError, StoreError
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -48,8 +48,48 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 5000
+# Errors after which a reading command still opens the database (for reading only).
+CANNOT_WRITE_KEYS = frozenset({"disk_full", "disk_read_only", "store_read_only"})
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection | None:
+    """A connection that reads the database without writing a byte, or None.
+
+    SQLite reads a database in WAL mode through its shared memory file (-shm), which it
+    creates, or grows, even to read: impossible on a read-only file system without one, or
+    on a full disk. A database whose write-ahead log is empty (every change is in the main
+    file: the last writer closed it) can then be read as immutable, with no lock and no
+    -shm; a log with changes in it needs its -shm, and then the plain read-only mode works
+    (the -shm is there, left by the writer that still runs or crashed).
+    """
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(path))
+    for mode in ("mode=ro", "immutable=1"):
+        if mode == "immutable=1" and _log_has_changes(path):
+            return None  # as immutable it would silently miss them
+        conn = None
+        try:
+            conn = sqlite3.connect(f"{uri}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            log.debug("%s cannot be read with %s: %s", path, mode, exc)
+            if conn is not None:
+                conn.close()
+            continue
+        return conn
+    return None
+
+
+def _log_has_changes(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: do not risk reading without it
 
 
 def probe(path: Path) -> tuple[str, int]:
@@ -68,26 +108,59 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore):
     """One open database. Cheap to open; apply migrations only when the version is behind."""
 
     @classmethod
-    def open(cls, path: Path, seed_values: list[str] | tuple[str, ...] = ()) -> Store:
+    def open(
+        cls,
+        path: Path,
+        seed_values: list[str] | tuple[str, ...] = (),
+        *,
+        read_only_ok: bool = False,
+    ) -> Store:
+        """The database at `path`, created or migrated as needed. With `read_only_ok` (a
+        command that only reads), a database on a full or read-only disk is opened for
+        reading instead of refused; a write then fails naming the disk's problem."""
+        try:
+            return cls._open(path, seed_values)
+        except FileAccessError as exc:
+            if not read_only_ok or exc.key not in CANNOT_WRITE_KEYS:
+                raise
+            conn = read_only_connection(path)
+            if conn is None:
+                raise
+            store = cls._connected(conn, path)
+            if store.schema_version() != SCHEMA_VERSION:  # nothing can be migrated now
+                store.close()
+                raise
+            log.info("%s is opened for reading only: %s", path, exc.message)
+            return store
+
+    @classmethod
+    def _open(cls, path: Path, seed_values: list[str] | tuple[str, ...]) -> Store:
         from microalign.adapters.files import private_database
 
         private_dir(path.parent)
         created = private_database(path)  # also makes an existing one 0600
         with translate_errors(path):
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-            conn.row_factory = sqlite3.Row
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            store = cls(conn, path)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            store = cls._connected(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000), path)
+            version = store.schema_version()
             if version > SCHEMA_VERSION:
-                conn.close()
+                store.close()
                 raise StoreError.keyed(
                     "store_newer", path=path, version=version, known=SCHEMA_VERSION
                 )
             if version < SCHEMA_VERSION:
                 store._migrate(seed_values if created or version == 0 else ())
         return store
+
+    @classmethod
+    def _connected(cls, conn: sqlite3.Connection, path: Path) -> Store:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return cls(conn, path)
+
+    def schema_version(self) -> int:
+        with translate_errors(self.path):
+            return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self, seed_values: list[str] | tuple[str, ...]) -> None:
         from microalign.adapters.migrations import migrations

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from microalign.errors import StoreError
+from microalign.errors import FileAccessError, MicroalignError, StoreError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -19,24 +19,44 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# SQLite's primary result codes (the low byte of an extended one) that speak of the disk.
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_CANNOT_WRITE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
+
+
 @contextlib.contextmanager
 def translate_errors(path: Path) -> Iterator[None]:
     """Turn sqlite3's errors into messages that say what to do."""
     try:
         yield
     except sqlite3.OperationalError as exc:
-        text = str(exc)
-        if "locked" in text or "busy" in text:
-            raise StoreError.keyed("store_locked", path=path) from None
-        if "disk is full" in text or "disk I/O" in text:
-            raise StoreError.keyed("store_full", path=path, error=text) from None
-        if "readonly" in text or "unable to open" in text:
-            raise StoreError.keyed(
-                "store_read_only", path=path, error=text, folder=path.parent
-            ) from None
-        raise StoreError.keyed("store_failed", path=path, error=text) from None
+        raise operational_error(exc, path) from None
     except sqlite3.DatabaseError as exc:
         raise StoreError.keyed("store_unreadable", path=path, error=exc) from None
+
+
+def operational_error(exc: sqlite3.OperationalError, path: Path) -> MicroalignError:
+    """What went wrong, named by its cause: the disk holding the database is full or
+    read-only (the disk itself is asked: SQLite reports a full disk while it grows its
+    shared memory file as an I/O error), the file's permissions, a lock, or the database."""
+    from microalign.adapters.files import disk_problem
+
+    text = str(exc)
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code in _BUSY or "locked" in text or "busy" in text:
+        return StoreError.keyed("store_locked", path=path)
+    full = code == sqlite3.SQLITE_FULL or "disk is full" in text
+    if full or code == sqlite3.SQLITE_IOERR or code in _CANNOT_WRITE:
+        problem = disk_problem(path.parent)
+        if problem is not None:
+            return problem
+    if full:  # with room on the disk: a quota, or a size limit
+        return FileAccessError.keyed("store_full", path=path, error=text)
+    if code in _CANNOT_WRITE or "readonly" in text or "unable to open" in text:
+        return FileAccessError.keyed("store_read_only", path=path, error=text, folder=path.parent)
+    if code == sqlite3.SQLITE_IOERR or "disk I/O" in text:
+        return FileAccessError.keyed("store_io", path=path, error=text)
+    return StoreError.keyed("store_failed", path=path, error=text)
 
 
 class StoreBase:

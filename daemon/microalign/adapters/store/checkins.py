@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
@@ -194,6 +194,20 @@ class CheckinStore(StoreBase):
             (DONE,),
         )
         return [date.fromisoformat(r["day"]) for r in found]
+
+    def daemon_first_start(self, now: datetime) -> datetime:
+        """When the daemon first ran on this database; on its very first start that is
+        `now`, recorded here for every later start."""
+        found = self.row("SELECT daemon_first_start FROM installation WHERE id = 1")
+        if found is None:
+            with translate_errors(self.path), self.conn:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO installation (id, daemon_first_start) VALUES (1, ?)",
+                    (now.astimezone(UTC).isoformat(),),
+                )
+            found = self.row("SELECT daemon_first_start FROM installation WHERE id = 1")
+        assert found is not None  # just written
+        return datetime.fromisoformat(found["daemon_first_start"])
 
     def first_checkin_day(self) -> date | None:
         """The first day with a recorded check-in (None on a fresh install)."""

@@ -149,7 +149,10 @@ def weekly(pack: LanguagePack, figures: WeekFigures, values: list[str]) -> list[
         for value, aligned, scheduled in figures.rates
         if scheduled
     ]
-    steps += [Step(SAY, line) for line in lines or [pack.t("say.weekly.no_values")]]
+    # Goals linked to values whose days are not answered yet (added this week, the day
+    # still open) leave nothing to count: that is not the same as no value at all.
+    none = "say.weekly.no_answers" if figures.rates else "say.weekly.no_values"
+    steps += [Step(SAY, line) for line in lines or [pack.t(none)]]
     if figures.streaks:
         steps.append(Step(SAY, pack.t("say.weekly.streaks_intro")))
         steps += [
