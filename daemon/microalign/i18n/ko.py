@@ -132,6 +132,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.skip_reason": (
         "알겠어요, 쉬는 날이에요. 이유가 있으면 말해 주세요. 없으면 다음 이라고 하세요."
     ),
+    "say.skip_reason_resumed": (
+        "아까 이 질문은 넘기셨어요: {question} 이유가 있으면 말해 주세요. "
+        "없으면 다음 이라고 하세요."
+    ),
     "say.feeling_prompt": "기분이 어땠나요?",
     "say.summary_streak": {"other": "{goal}: {count}일 연속입니다."},
     "say.summary_none": "매일 나타나는 것이 중요해요. 내일 봬요.",
