@@ -236,6 +236,9 @@ def make(config, pack, paths):
 
 
 def events(path: Path) -> list[dict]:
+    """The events logged so far; a line still being written (read while a process appends
+    it) is left for the next look."""
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    complete = path.read_text().split("\n")[:-1]
+    return [json.loads(line) for line in complete if line.strip()]
