@@ -6,19 +6,9 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 
 from tests.harness.daemon import env_for_child
-
-LIBFAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
-
-
-def faked_clock(wall: datetime, zone: str = "Europe/Berlin") -> dict[str, str]:
-    """Environment that starts a child process's clock at `wall` (naive, local in `zone`),
-    from where it runs on; each process that starts with it (a check-in process too)
-    starts there, whatever the clock of this one (the test run may be under faketime)."""
-    return {"LD_PRELOAD": LIBFAKETIME, "FAKETIME": f"@{wall:%Y-%m-%d %H:%M:%S}", "TZ": zone}
 
 
 class Notify:

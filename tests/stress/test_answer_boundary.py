@@ -33,7 +33,8 @@ from microalign.i18n import EN
 from microalign.service.runner import SPEECH_FACTORY_ENV
 from tests.harness import SCRIPTED_SPEECH
 from tests.harness.daemon import env_for_child
-from tests.harness.process import DaemonProcess, faked_clock
+from tests.harness.faketime import faked_clock
+from tests.harness.process import DaemonProcess
 from tests.harness.scripted import MIC_ERROR, SAY_FAULT_ENV, WAIT, events
 
 # A Wednesday afternoon: the check-in under test is the only one due (no weekly review).

@@ -27,7 +27,8 @@ from microalign.adapters.paths import resolve
 from microalign.app.context import App
 from microalign.i18n import EN
 from tests.harness.daemon import env_for_child
-from tests.harness.process import DaemonProcess, children, faked_clock
+from tests.harness.faketime import faked_clock
+from tests.harness.process import DaemonProcess, children
 from tests.harness.scripted import events
 
 GOAL = "Smile at one person"
