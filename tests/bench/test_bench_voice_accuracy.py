@@ -134,7 +134,7 @@ class NotingRecorder:
     def audio_saved(self, step, path) -> int:
         return 1
 
-    def answer(self, step, heard, *, answer_id, outcome, reason) -> int:
+    def answer(self, step, heard, *, answer_id, outcome, reason, reason_pending=False) -> int:
         self.outcomes.append(outcome)
         return 1
 

@@ -27,6 +27,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from tests.harness.faketime_lock import run_lock
+
 PINNED = datetime(2026, 11, 11, 15, 0)  # a Wednesday
 PINNED_ZONE = "Europe/Berlin"
 LIBFAKETIME_PATHS = (
@@ -132,6 +134,7 @@ class TestClock:
         if outer:
             preload = [libfaketime(), *_without_faketime(self._saved["LD_PRELOAD"] or "")]
             os.environ.update(LD_PRELOAD=" ".join(preload), FAKETIME=f"{outer:+.3f}")
+            os.environ["FAKETIME_SHARED"] = run_lock().shared
             os.environ["PATH"] = os.pathsep.join(filter(None, [str(UNFAKED), self._saved["PATH"]]))
             self._travel = time_machine.travel(real_time() + outer, tick=True)
             self._travel.start()
@@ -158,6 +161,8 @@ def _faked(moment: datetime, zone: str, saved: dict[str, str | None]) -> dict[st
         # An offset from the real clock, not a start time: every child, and every child of
         # a child, started at any time reads the same clock as this process.
         "FAKETIME": f"{moment.timestamp() - real_time():+.3f}",
+        # One semaphore for the whole run instead of one per child (faketime_lock.py).
+        "FAKETIME_SHARED": run_lock().shared,
         "PATH": os.pathsep.join(filter(None, [str(UNFAKED), saved["PATH"]])),
     }
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.harness.cli import Result, run_microalign
-from tests.harness.clock import child_env
+from tests.harness.clock import child_env, libfaketime
+from tests.harness.faketime_lock import SHM, SharedLock, run_lock
+
+__all__ = ["SHM", "SharedLock", "cli_at", "faked_clock", "faketime_env"]
 
 ZONE = "Europe/Berlin"
 
@@ -25,3 +28,18 @@ def cli_at(
 ) -> Result:
     """`microalign ARGS` as a real process whose clock starts at `moment`."""
     return run_microalign(*args, stdin=stdin, env=faketime_env(moment, zone), timeout=timeout)
+
+
+def faked_clock(
+    wall: datetime, zone: str = "Europe/Berlin", lock: SharedLock | None = None
+) -> dict[str, str]:
+    """Environment that starts a child process's clock at `wall` (naive, local in `zone`),
+    from where it runs on; each process that starts with it (a check-in process too)
+    starts there, whatever the clock of this one (the test run may be under faketime).
+    Its processes share `lock`, by default the run's."""
+    return {
+        "LD_PRELOAD": libfaketime(),
+        "FAKETIME": f"@{wall:%Y-%m-%d %H:%M:%S}",
+        "TZ": zone,
+        "FAKETIME_SHARED": (lock or run_lock()).shared,
+    }

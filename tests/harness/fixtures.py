@@ -14,6 +14,9 @@ from tests.harness.audio import HarnessError, MicAnswers, Pulse, SpeechFiles
 from tests.harness.audio import ko_model_dir as find_ko_model_dir
 from tests.harness.desktop import private_bus, private_desktop
 
+# The session fails when a test left a process running (see leftovers.py).
+pytest_plugins = ["tests.harness.leftovers"]
+
 DESKTOP_VARS = ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "XDG_RUNTIME_DIR")
 MARKERS = {"desktop": "desktop", "pulse": "audio"}
 

@@ -13,6 +13,8 @@ import sys
 import time
 from datetime import date, timedelta
 
+import pytest
+
 from microalign.adapters.paths import resolve
 
 GOALS = ("Smile at one person", "Drink a glass of water")
@@ -24,6 +26,19 @@ QUESTIONS = {
     "What is one small win": ("extra:0", "a walk on {day}"),
     "What got in your way": ("extra:1", "rain on {day}"),
 }
+
+
+STARTED: list[Typed] = []  # stopped when the test ends, pass or fail
+
+
+@pytest.fixture(autouse=True)
+def _stop_typed():
+    yield
+    while STARTED:
+        run = STARTED.pop()
+        if run.proc.poll() is None:
+            run.proc.kill()
+        run.close()
 
 
 class Typed:
@@ -47,6 +62,7 @@ class Typed:
             env=os.environ.copy(),
         )
         self.seen = b""
+        STARTED.append(self)
 
     def next_question(self, timeout: float = 30) -> str | None:
         """Read until the next input prompt; returns the question text, None at the end."""
@@ -77,7 +93,8 @@ class Typed:
     def close(self) -> int:
         code = self.proc.wait(timeout=30)
         for stream in (self.proc.stdin, self.proc.stdout):
-            stream.close()
+            if not stream.closed:
+                stream.close()
         return code
 
 

@@ -199,3 +199,11 @@ def m006_daemon_first_start(db: Database) -> None:
     (first,) = db.execute("SELECT MIN(started_at) FROM checkins").fetchone()
     if first is not None:
         db.execute("INSERT INTO installation (id, daemon_first_start) VALUES (1, ?)", [first])
+
+
+@migrations()
+def m007_answers_awaiting(db: Database) -> None:
+    # What a stored answer still waits for: "reason" while the reason question of a skip
+    # has not been asked (the check-in was interrupted right after the skip); a resumed
+    # check-in asks it first. NULL: nothing.
+    db.table("answers").add_column("awaiting", str)

@@ -15,7 +15,7 @@ from typing import Any
 from microalign.adapters import owner
 from microalign.adapters.lock import checkin_lock
 from microalign.adapters.paths import private_dir
-from microalign.adapters.store import CLAIM_BUSY, CLAIM_SETTLED
+from microalign.adapters.store import AWAITING_REASON, CLAIM_BUSY, CLAIM_SETTLED
 from microalign.app.context import App
 from microalign.app.retention import prune_audio
 from microalign.core.dialogue import flows
@@ -76,6 +76,7 @@ class StoreRecorder:
         answer_id: int | None,
         outcome: str | None,
         reason: str | None,
+        reason_pending: bool = False,
     ) -> int:
         values: dict[str, Any] = {
             "text": heard.text,
@@ -84,6 +85,8 @@ class StoreRecorder:
             "confidence": heard.confidence,
             "model": heard.model,
             "status": "final",
+            # In the same write as the answer: a resumed check-in knows what is left.
+            "awaiting": AWAITING_REASON if reason_pending else None,
         }
         if heard.audio_path is not None:
             values["audio_path"] = heard.audio_path
@@ -92,8 +95,9 @@ class StoreRecorder:
             return answer_id
         return self.store.add_answer(self.checkin_id, step.key, **self._fields(step), **values)
 
-    def add_reason(self, answer_id: int, reason: str) -> None:
-        self.store.update_answer(answer_id, reason=reason)
+    def add_reason(self, answer_id: int, reason: str | None) -> None:
+        given = {"reason": reason} if reason else {}
+        self.store.update_answer(answer_id, awaiting=None, **given)
 
     def set_aside(self, answer_id: int, heard: Heard) -> None:
         self.store.set_aside_answer(answer_id, heard.text, heard.confidence, heard.model)
@@ -165,11 +169,19 @@ def run_checkin(
             if on_claimed is not None:
                 on_claimed()
             engine = _engine(app, slot, day, source, checkin_id, speaker, listener)
-            status = engine.run(steps_for(app, flow, day), app.store.answered_steps(checkin_id))
+            status = engine.run(
+                steps_for(app, flow, day),
+                app.store.answered_steps(checkin_id),
+                app.store.reasons_pending(checkin_id),
+            )
         except BaseException:
             # Not the user's doing (an error, a signal): resumable, and no longer ours.
+            # What was answered counts meanwhile (the week's focus as well).
             with contextlib.suppress(Exception):
                 app.store.release_checkin(checkin_id, INTERRUPTED)
+            if flow == "weekly":
+                with contextlib.suppress(Exception):
+                    _save_focus(app, checkin_id, day)
             raise
         return _finish(app, slot, flow, day, checkin_id, status, speaker, engine.snooze_until)
 
@@ -209,9 +221,7 @@ def _finish(
         status = STOPPED
     store.finish_checkin(checkin_id, status)
     if flow == "weekly":
-        from microalign.app.weekly import save_focus
-
-        save_focus(app, checkin_id, day)
+        _save_focus(app, checkin_id, day)
     if status == SNOOZED:
         # The time the check-in said it comes back at ("I'll ask again at 21:20").
         until = snooze_until or datetime.now(UTC) + timedelta(
@@ -231,6 +241,12 @@ def unanswered_goals(app: App, day: date, checkin_id: int) -> list[dict[str, Any
     unclear): they are no answer, and the summary names them."""
     answered = app.store.answered_steps(checkin_id)
     return [g for g in goals_for(app, day) if f"goal:{g['id']}" not in answered]
+
+
+def _save_focus(app: App, checkin_id: int, day: date) -> None:
+    from microalign.app.weekly import save_focus
+
+    save_focus(app, checkin_id, day)
 
 
 def steps_for(app: App, flow: str, day: date) -> list[flows.Step]:

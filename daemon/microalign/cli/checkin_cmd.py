@@ -94,6 +94,7 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     """
     from microalign.app.checkin import run_checkin
     from microalign.service.compose import make_listener, make_speaker
+    from microalign.service.runner import injected_speech
 
     slot = configured_name(app, slot, typed, day, again)
     today = app.today()
@@ -102,8 +103,12 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
         click.echo(app.pack.t("cli.slot_done", slot=app.pack.slot(slot), day=when))
         return 0
     mode = "text" if typed else "voice"
-    speaker = make_speaker(mode, app.config, app.pack)
-    listener = make_listener(mode, app.config, app.pack, app.paths)
+    injected = None if typed else injected_speech(app.config, app.pack, app.paths)
+    if injected is not None:  # the tests' scripted speech (fault injection)
+        speaker, listener = injected
+    else:
+        speaker = make_speaker(mode, app.config, app.pack)
+        listener = make_listener(mode, app.config, app.pack, app.paths)
     answered = _answer_count(app, when, slot)
     try:
         settled = () if again else (DONE,)

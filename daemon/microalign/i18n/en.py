@@ -163,6 +163,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Sorry, I didn't understand. Please name one of: {choices}."
     ),
     "say.summary_unanswered": "{goal}: no answer yet. Start this check-in again to answer it.",
+    "say.skip_reason_resumed": (
+        "Earlier you said skip to: {question} Any reason you want to note? Say it, or say next."
+    ),
     "say.feeling_prompt": "How did it feel?",
     "say.summary_streak": {
         "one": "{goal}: {count} day in a row.",

@@ -147,6 +147,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.summary_unanswered": (
         "{goal}: 아직 답하지 않았어요. 체크인을 다시 시작하면 답할 수 있어요."
     ),
+    "say.skip_reason_resumed": (
+        "아까 이 질문은 넘기셨어요: {question} 이유가 있으면 말해 주세요. "
+        "없으면 다음 이라고 하세요."
+    ),
     "say.feeling_prompt": "기분이 어땠나요?",
     "say.summary_streak": {"other": "{goal}: {count}일 연속입니다."},
     "say.summary_none": "매일 나타나는 것이 중요해요. 내일 봬요.",

@@ -184,14 +184,22 @@ def speech_problem(paths: Paths, config: Config) -> MicroalignError | None:
     return problem(paths, config)
 
 
+def injected_speech(config: Config, pack: Any, paths: Paths) -> tuple[Any, Any] | None:
+    """The speaker and listener of the test-only factory named in the environment, if any."""
+    injected = os.environ.get(SPEECH_FACTORY_ENV)
+    if not injected:
+        return None
+    module, _, name = injected.partition(":")
+    if not name:
+        raise UsageError(f"{SPEECH_FACTORY_ENV}={injected!r}", "Use module:function.")
+    return getattr(importlib.import_module(module), name)(config, pack, paths)
+
+
 def make_speech(config: Config, pack: Any, paths: Paths) -> tuple[Any, Any]:
     """Voice speaker and listener, or the test-only factory named in the environment."""
-    injected = os.environ.get(SPEECH_FACTORY_ENV)
-    if injected:
-        module, _, name = injected.partition(":")
-        if not name:
-            raise UsageError(f"{SPEECH_FACTORY_ENV}={injected!r}", "Use module:function.")
-        return getattr(importlib.import_module(module), name)(config, pack, paths)
+    injected = injected_speech(config, pack, paths)
+    if injected is not None:
+        return injected
     from microalign.service.compose import make_listener, make_speaker
 
     if not config.speech.enabled:

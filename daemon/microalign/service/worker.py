@@ -232,6 +232,10 @@ class Terminated(BaseException):
 
 
 def _terminate(signum: int, frame: object) -> None:
+    # Once: systemd's stop signals every process of the unit and the daemon signals its
+    # check-in once more; a second Terminated must not cut short the first one's cleanup
+    # (releasing the claim).
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise Terminated
 
 

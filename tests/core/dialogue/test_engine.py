@@ -8,7 +8,7 @@ import pytest
 from microalign.adapters.lock import checkin_lock
 from microalign.adapters.speech.terminal import TerminalListener, TerminalSpeaker
 from microalign.app.checkin import run_checkin
-from microalign.errors import BusyError, NoSpeechError
+from microalign.errors import BusyError, NoSpeechError, SpeechError
 
 DAY = date(2026, 11, 18)  # a Wednesday
 
@@ -243,3 +243,44 @@ def test_engine_weekly_skip_focus_and_carry_stores_nothing(app):
     result, _ = run(app, "weekly", "skip\nskip\n")
     assert result.status == "done"
     assert app.store.rows("SELECT * FROM weekly_focus") == []
+
+
+def test_engine_input_closed_at_reason_question_resume_asks_reason_first(app, two_goals):
+    a, b = two_goals
+    result, _ = run(app, "evening", "skip\n")  # the input ends at the reason question
+    assert result.status == "stopped"
+    assert outcomes(app) == {a["id"]: "rest"}
+    result2, out = run(app, "evening", "I was ill\nyes\n\n\n\n")
+    assert result2.checkin_id == result.checkin_id and result2.status == "done"
+    question = "Did you ask one question in the meeting today?"
+    assert out.count(question) == 1  # inside the reason question only: the skip stands
+    assert f"Earlier you said skip to: {question} Any reason" in out
+    rows = {r["step"]: r for r in app.store.day_answers(DAY)}
+    assert rows[f"goal:{a['id']}"]["reason"] == "I was ill"
+    assert rows[f"goal:{a['id']}"]["awaiting"] is None
+    assert outcomes(app) == {a["id"]: "rest", b["id"]: "kept"}
+
+
+class FailingAfter(TerminalListener):
+    """Fault injection: the microphone fails from the `n`th answer on."""
+
+    def __init__(self, answers: str, out, n: int) -> None:
+        super().__init__(io.StringIO(answers), out)
+        self.left = n
+
+    def listen(self, request):
+        self.left -= 1
+        if self.left < 0:
+            raise SpeechError("the microphone is gone")
+        return super().listen(request)
+
+
+def test_engine_speech_error_at_reason_question_keeps_skip_and_reason_pending(app, two_goals):
+    a, _ = two_goals
+    out = io.StringIO()
+    with pytest.raises(SpeechError):
+        run(app, "evening", "", listener=FailingAfter("skip\n", out, 1))
+    assert outcomes(app) == {a["id"]: "rest"}
+    assert app.store.slot_status(DAY, "evening") == "interrupted"
+    (checkin,) = app.store.rows("SELECT id FROM checkins")
+    assert app.store.reasons_pending(checkin["id"]) == {f"goal:{a['id']}": 1}

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from microalign.adapters.paths import private_dir
-from microalign.adapters.store.answers import UNUSED, AnswerStore
+from microalign.adapters.store.answers import AWAITING_REASON, UNUSED, AnswerStore
 from microalign.adapters.store.base import now_iso, translate_errors
 from microalign.adapters.store.checkins import (
     CLAIM_BUSY,
@@ -29,6 +29,7 @@ from microalign.adapters.store.progress import ProgressStore
 from microalign.errors import FileAccessError, StoreError
 
 __all__ = [
+    "AWAITING_REASON",
     "BUSY_TIMEOUT_MS",
     "CLAIM_BUSY",
     "CLAIM_NEW",
@@ -48,7 +49,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_MS = 5000
 # Errors after which a reading command still opens the database (for reading only).
 CANNOT_WRITE_KEYS = frozenset({"disk_full", "disk_read_only", "store_read_only"})

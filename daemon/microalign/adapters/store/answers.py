@@ -10,6 +10,7 @@ from typing import Any
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
 
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
+AWAITING_REASON = "reason"  # answers.awaiting: the skip's reason question is still to come
 # The fields `history` reads, by the name it gives them, in the order it gives them.
 _HISTORY_FIELDS = {
     "id": "a.id",
@@ -52,6 +53,16 @@ class AnswerStore(StoreBase):
     def answered_steps(self, checkin_id: int) -> set[str]:
         found = self.rows("SELECT step FROM answers WHERE checkin_id = ?", (checkin_id,))
         return {r["step"] for r in found}
+
+    def reasons_pending(self, checkin_id: int) -> dict[str, int]:
+        """step -> answer id of the check-in's stored skips whose reason question was not
+        asked yet."""
+        found = self.rows(
+            "SELECT id, step FROM answers WHERE checkin_id = ? AND awaiting = ? "
+            "AND step NOT LIKE ? ORDER BY id",
+            (checkin_id, AWAITING_REASON, f"%{UNUSED}"),
+        )
+        return {r["step"]: r["id"] for r in found}
 
     def _stored(self, fields: dict[str, Any]) -> dict[str, Any]:
         """Paths inside the data folder are stored relative to it (a copied folder then
@@ -96,11 +107,13 @@ class AnswerStore(StoreBase):
         self, answer_id: int, text: str, confidence: float | None, model: str
     ) -> None:
         """A command ("repeat") or an unclear answer: keep its audio and words, but under
-        `<step>#unused`, so it neither answers the step nor waits for retranscription."""
+        `<step>#unused`, so it neither answers the step nor waits for retranscription.
+        Only a pending answer is set aside: one stored as final stays the step's answer."""
         with translate_errors(self.path), self.conn:
             self.conn.execute(
                 "UPDATE answers SET step = step || ?, text = ?, confidence = ?, model = ?, "
-                "status = 'final', updated_at = ? WHERE id = ? AND step NOT LIKE ?",
+                "status = 'final', updated_at = ? "
+                "WHERE id = ? AND status = 'pending' AND step NOT LIKE ?",
                 (UNUSED, text, confidence, model, now_iso(), answer_id, f"%{UNUSED}"),
             )
 

@@ -1,17 +1,19 @@
 """Runs a flow: says prompts through a Speaker, hears answers through a Listener, hands
 each answer to a Recorder as soon as it is known (so a crash or Ctrl-C loses nothing).
 
+A stored answer only moves forward: what follows it (its read-back, the skip's reason
+question) may be interrupted by a signal or an error, and the answer stays as stored.
+
 Knows nothing of SQLite, audio devices or models: those sit behind the three interfaces.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from microalign.core.dialogue.answers import (
@@ -31,6 +33,7 @@ from microalign.core.dialogue.answers import (
 )
 from microalign.core.dialogue.flows import CHOICE, PICK, SAY, Step
 from microalign.core.dialogue.judge import Verdict, judge
+from microalign.core.dialogue.recorder import Recorder
 from microalign.core.dialogue.snooze import LONGEST, SHORTEST, parse_snooze
 from microalign.core.outcomes import ANSWER_TO_OUTCOME
 from microalign.core.vocabulary import DONE, NO_SPEECH, SNOOZED, STOPPED
@@ -52,31 +55,18 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class Recorder(Protocol):
-    def audio_saved(self, step: Step, path: Path) -> int:
-        """Store a pending answer for audio that is not transcribed yet; returns its id."""
-
-    def answer(
-        self,
-        step: Step,
-        heard: Heard,
-        *,
-        answer_id: int | None,
-        outcome: str | None,
-        reason: str | None,
-    ) -> int:
-        """Store (or complete) the answer to `step`."""
-
-    def add_reason(self, answer_id: int, reason: str) -> None:
-        """Attach a reason to a stored skip."""
-
-    def set_aside(self, answer_id: int, heard: Heard) -> None:
-        """Keep the audio of a command or unclear answer, but not as the step's answer."""
-
-
 class _Ended(Exception):
     def __init__(self, status: str) -> None:
         self.status = status
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """An answer the recorder has stored, and what is said or asked after it."""
+
+    answer_id: int
+    noted: str | None = None  # read back: "Noted: ..."
+    ask_reason: bool = False  # a skip without a reason: the reason question comes next
 
 
 @dataclass
@@ -93,11 +83,21 @@ class Engine:
     snooze_until: datetime | None = None  # set when the user put the check-in off
     _rejected: int = field(default=0, init=False)  # answers of this question that were none
 
-    def run(self, steps: list[Step], answered: Collection[str] = frozenset()) -> str:
-        """Walk the steps, skipping keys already answered; returns the end status."""
+    def run(
+        self,
+        steps: list[Step],
+        answered: Collection[str] = frozenset(),
+        reasons_pending: Mapping[str, int] | None = None,
+    ) -> str:
+        """Walk the steps, skipping keys already answered; a stored skip whose reason
+        question was not asked yet (`reasons_pending`: key -> answer id) gets it now.
+        Returns the end status."""
+        pending = reasons_pending or {}
         try:
             for step in steps:
                 if step.key and step.key in answered:
+                    if step.key in pending:
+                        self._ask_reason(step, pending[step.key], resumed=True)
                     continue
                 if step.kind == SAY:
                     self.speaker.say(step.text)
@@ -132,22 +132,25 @@ class Engine:
                     self._end(NO_SPEECH, self.pack.t("say.no_speech_end"))
                 self.speaker.say(self.pack.t("say.no_speech_retry"))
                 continue
-            done = False
+            stored: _Stored | None = None
             try:
                 if self._snooze(heard):
                     pass  # out of range: said so, and the question is asked again
                 elif step.kind == PICK:
-                    done = self._pick(step, heard, pending_id)
+                    stored = self._pick(step, heard, pending_id)
                 elif kind is AnswerKind.CHOICE:
-                    done = self._choice(step, heard, pending_id)
+                    stored = self._choice(step, heard, pending_id)
                 else:
-                    done = self._free(step, heard, pending_id)
+                    stored = self._free(step, heard, pending_id)
             finally:
-                if not done and pending_id is not None:
+                # Audio that answered nothing is kept aside; a stored answer is not (the
+                # store also refuses to set aside a final one: a signal may come between).
+                if stored is None and pending_id is not None:
                     self.recorder.set_aside(pending_id, heard)
-            tries += 1
-            if done:
+            if stored is not None:
+                self._after(step, stored)
                 return
+            tries += 1
             if tries >= MAX_TRIES or self._rejected >= MAX_REJECTED:
                 log.info("no usable answer to %s after %d tries; moving on", step.key, tries)
                 return
@@ -235,36 +238,43 @@ class Engine:
     def _didnt_understand(self, heard: Heard, options: tuple[str, ...] = ()) -> None:
         self.speaker.say(unclear_text(self.pack, heard.model == TYPED, options))
 
-    def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
+    def _after(self, step: Step, stored: _Stored) -> None:
+        """What follows a stored answer; an interruption here leaves it as stored."""
+        if stored.noted is not None:
+            self.speaker.say(self.pack.t("say.noted", text=stored.noted))
+        if stored.ask_reason:
+            self._ask_reason(step, stored.answer_id)
+
+    def _choice(self, step: Step, heard: Heard, pending_id: int | None) -> _Stored | None:
         parsed = parse_choice(heard.text, self.pack, typed=heard.model == TYPED)
         checked = parse_choice(heard.check_text or "", self.pack)
         if parsed is None or not self._judged_choice(
             heard, parsed, checked, whole=whole_answer(heard.text, self.pack)
         ):
             self._didnt_understand(heard)
-            return False
+            return None
         if parsed.kind == "command":
             self._command(parsed.value)
-            return False
+            return None
         if not self._confirmed(heard):
-            return False
+            return None
         # "skip, I was ill" brings its reason; "skip, yes" does not.
         reason = (
             parsed.rest if parsed.value == "skip" and is_reason(parsed.rest, self.pack) else None
         )
+        ask_reason = parsed.value == "skip" and step.ask_reason and not reason
         answer_id = self.recorder.answer(
             step,
             heard,
             answer_id=pending_id,
             outcome=str(ANSWER_TO_OUTCOME[parsed.value]),
             reason=reason,
+            reason_pending=ask_reason,
         )
         self.answers[step.key] = str(ANSWER_TO_OUTCOME[parsed.value])
-        if parsed.value == "skip" and step.ask_reason and not reason:
-            self._ask_reason(step, answer_id)
-        return True
+        return _Stored(answer_id, ask_reason=ask_reason)
 
-    def _pick(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
+    def _pick(self, step: Step, heard: Heard, pending_id: int | None) -> _Stored | None:
         """One of the step's options; stored as the option's own name."""
         parsed = parse_pick(heard.text, step.options, self.pack)
         checked = parse_pick(heard.check_text or "", step.options, self.pack)
@@ -274,49 +284,61 @@ class Engine:
         doubt = weighty and heard.model != TYPED
         if parsed is None or not self._judged_choice(heard, parsed, checked, doubt):
             self._didnt_understand(heard, step.options)
-            return False
+            return None
         if parsed.kind == "command":
             if parsed.value == "skip":  # passes the question, as in a free answer
-                self.recorder.answer(step, heard, answer_id=pending_id, outcome=None, reason=None)
-                return True
+                return self._keep(step, heard, pending_id)
             self._command(parsed.value)
-            return False
+            return None
         if not self._confirmed(heard):
-            return False
-        chosen = replace(heard, text=parsed.value)
-        self.recorder.answer(step, chosen, answer_id=pending_id, outcome=None, reason=None)
+            return None
+        stored = self._keep(step, replace(heard, text=parsed.value), pending_id)
         self.answers[step.key] = parsed.value
-        if step.read_back:
-            self.speaker.say(self.pack.t("say.noted", text=parsed.value))
-        return True
+        return stored
 
-    def _free(self, step: Step, heard: Heard, pending_id: int | None) -> bool:
+    def _free(self, step: Step, heard: Heard, pending_id: int | None) -> _Stored | None:
         command = parse_command(heard.text, self.pack)
         # A typed empty line passes an optional question; silence from a microphone does not.
         if command == "skip" or (heard.model == "typed" and not heard.text.strip()):
-            self.recorder.answer(step, heard, answer_id=pending_id, outcome=None, reason=None)
-            return True
+            return self._keep(step, heard, pending_id, read_back=False)
         if command and self._command(command):
-            return False
+            return None
         if not heard.text.strip() or not self._confirmed(heard):
-            return False
-        self.recorder.answer(step, heard, answer_id=pending_id, outcome=None, reason=None)
+            return None
+        stored = self._keep(step, heard, pending_id)
         self.answers[step.key] = heard.text
-        if step.read_back:
-            self.speaker.say(self.pack.t("say.noted", text=heard.text))
-        return True
+        return stored
 
-    def _ask_reason(self, step: Step, answer_id: int) -> None:
-        """Ask for the reason of a rest day. Commands work as at every question (stop,
-        later, repeat; "next" passes); a bare answer word is no reason: "no" passes,
-        any other ("yes") asks for the reason itself once more."""
-        prompt = self.pack.t("say.skip_reason")
+    def _keep(
+        self, step: Step, heard: Heard, pending_id: int | None, read_back: bool = True
+    ) -> _Stored:
+        """Store an answer without an outcome: a free answer, a pick, a passed question
+        ("skip": stored, so it is not asked again); read back when the step says so."""
+        answer_id = self.recorder.answer(
+            step, heard, answer_id=pending_id, outcome=None, reason=None
+        )
+        noted = heard.text if read_back and step.read_back else None
+        return _Stored(answer_id, noted=noted)
+
+    def _ask_reason(self, step: Step, answer_id: int, resumed: bool = False) -> None:
+        """Ask for the reason of a stored skip (resumed: first say which question the skip
+        answered). Commands work as at every question (stop, later, repeat; "next"
+        passes); a bare answer word is no reason: "no" passes, any other ("yes") asks for
+        the reason itself once more. Asked, the question is settled, reason or none; an
+        interruption leaves it waiting for the resumed check-in."""
+        if resumed:
+            prompt = self.pack.t("say.skip_reason_resumed", question=step.text)
+        else:
+            prompt = self.pack.t("say.skip_reason")
+        self.recorder.add_reason(answer_id, self._hear_reason(step, prompt))
+
+    def _hear_reason(self, step: Step, prompt: str) -> str | None:
         for _ in range(MAX_REASON_TRIES):
             self.speaker.say(prompt)
             try:
                 heard, _ = self._listen(step, AnswerKind.FREE, keep=False)
             except NoSpeechError:
-                return
+                return None
             text = heard.text.strip()
             command = parse_command(text, self.pack)
             if self._snooze(heard):
@@ -324,14 +346,14 @@ class Engine:
             if command in ("stop", "later", "repeat") and self._command(command):
                 continue  # repeat: the same question again (stop and later end here)
             if not text or command == "skip":
-                return
+                return None
             if is_reason(text, self.pack):
-                self.recorder.add_reason(answer_id, text)
-                return
+                return text
             said = parse_choice(text, self.pack, typed=heard.model == TYPED)
             if said is not None and said.value == "no":
-                return
+                return None
             prompt = self.pack.t("say.skip_reason_again")
+        return None
 
     def _judged_choice(
         self,
