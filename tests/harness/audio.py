@@ -16,6 +16,8 @@ import threading
 import time
 from pathlib import Path
 
+from tests.harness.clock import real_env
+
 RATE = 16000
 SCRIPT = """load-module module-native-protocol-unix auth-anonymous=1 socket={socket}
 load-module module-null-sink sink_name=speaker rate={rate}
@@ -70,7 +72,7 @@ class Pulse:
         (self.root / "client.conf").write_text("autospawn = no\n")
         script = self.root / "default.pa"
         script.write_text(SCRIPT.format(socket=self.socket, rate=RATE))
-        env = {**os.environ, **self.env()}
+        env = {**real_env(), **self.env()}
         env.pop("DBUS_SESSION_BUS_ADDRESS", None)
         # As root pulseaudio warns but runs with -n (no default script) and a private HOME.
         self.proc = subprocess.Popen(

@@ -195,6 +195,16 @@ def _restart_without_outer_faketime(config: pytest.Config) -> None:
     os.execve(sys.executable, sys.orig_argv, env)
 
 
+def real_env() -> dict[str, str]:
+    """This process's environment without the test clock: for the private servers (D-Bus,
+    Xvfb, dunst, PulseAudio), which need no date and live for many tests."""
+    env = {k: v for k, v in os.environ.items() if k not in FAKETIME_VARS}
+    env["LD_PRELOAD"] = " ".join(_without_faketime(env.get("LD_PRELOAD", "")))
+    paths = env.get("PATH", "").split(os.pathsep)
+    env["PATH"] = os.pathsep.join(p for p in paths if p != str(UNFAKED))
+    return env
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if _under_outer_faketime():
         _restart_without_outer_faketime(config)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +16,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.harness.clock import real_env
 
 BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
@@ -195,7 +196,7 @@ def private_desktop(root: Path, markup: str | None = None) -> Iterator[Desktop]:
         )
     )
     display = _free_display()
-    env = dict(os.environ)
+    env = real_env()
     env.update(
         DBUS_SESSION_BUS_ADDRESS=f"unix:path={socket}",
         DISPLAY=f":{display}",
@@ -251,6 +252,7 @@ def private_bus(root: Path) -> Iterator[str]:
     (root / "bus.conf").write_text(BUS_CONFIG.format(socket=socket))
     proc = subprocess.Popen(
         ["dbus-daemon", "--config-file", str(root / "bus.conf"), "--nofork"],
+        env=real_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
