@@ -19,6 +19,7 @@ from microalign.adapters.speech.endpoint import frame_rms as pcm_rms
 from microalign.core.dialogue.answers import parse_choice
 from microalign.i18n import KO
 from tests.harness import SANDBOXED_VOICE, UNIT_FILE, UNIT_SANDBOX
+from tests.harness.clock import real_env
 
 pytestmark = pytest.mark.audio
 
@@ -45,6 +46,9 @@ def _exchange(sandbox, extra, pulse, speech_wav, ko_model_dir, tmp_path):
     command = [sys.executable, str(CHILD), str(ko_model_dir), str(tmp_path / "answer.wav")]
     child = subprocess.Popen(
         [*sandbox, *extra, "--", *command],
+        # The unit's system-call filter is the subject: libfaketime's shared semaphore is no
+        # part of what the unit runs, and the exchange needs no date.
+        env=real_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

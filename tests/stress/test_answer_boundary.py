@@ -46,6 +46,13 @@ REASON = EN.t("say.skip_reason")
 REST = ["a walk", "rain"]  # the evening's two extra questions
 
 
+@pytest.fixture(autouse=True)
+def _at_wall(test_clock):
+    """This process reads the clock its daemons read: the first start it records for them
+    (harness.daemon.ran_before) is just before their WALL."""
+    test_clock.set(WALL, "Europe/Berlin")
+
+
 @dataclass(frozen=True)
 class Case:
     """One moment right after an acknowledged answer."""

@@ -58,6 +58,13 @@ CONFIG = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _at_wall(test_clock):
+    """This process reads the clock its daemons read: the first start it records for them
+    (harness.daemon.ran_before) is just before their WALL."""
+    test_clock.set(WALL, "Europe/Berlin")
+
+
 class Setup:
     """A fresh data folder and config with an evening slot due now, and scripted speech."""
 
