@@ -1,8 +1,14 @@
-"""The check-in worker's error replies: a keyed error crosses the process boundary intact."""
+"""The check-in worker's error replies: a keyed error crosses the process boundary intact;
+a stop is never replied as a failure."""
 
 from __future__ import annotations
 
+import io
 import json
+import signal
+import threading
+
+import pytest
 
 from microalign.adapters.speech.audio import _device_error
 from microalign.errors import SpeechError
@@ -18,3 +24,28 @@ def test_worker_error_reply_keyed_fields_still_render_in_korean():
     shown = received.render(KO)
     assert shown.startswith("기본 입력 장치 을(를) 열 수 없어요: no such device"), shown
     assert "마이크" in shown and "microphone" not in shown and "default input" not in shown
+
+
+def test_worker_stop_turned_into_another_error_stops_instead_of_failing(home, monkeypatch):
+    """SIGTERM while a lazily imported module defines a class: Python 3.11 reports the
+    Terminated raised in __set_name__ as a RuntimeError; the worker still stops (it
+    replied "failure" and logged a traceback)."""
+    from microalign.service import runner, worker
+
+    class Field:
+        def __set_name__(self, owner, name):
+            worker._terminate(signal.SIGTERM, None)  # the signal arrives here
+
+    def run(self, slot, day, intended=False):
+        type("Clock", (), {"offset": Field()})
+
+    monkeypatch.setattr(runner.CheckinRunner, "run", run)
+    monkeypatch.setattr(worker, "_stopped", threading.Event())
+    before = signal.getsignal(signal.SIGTERM)
+    proto = io.StringIO()
+    try:
+        with pytest.raises(worker.Terminated):
+            worker._serve(proto, ['{"op": "run", "slot": "evening", "day": "2027-03-10"}\n'])
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert proto.getvalue() == ""  # no "failure" reply

@@ -15,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -201,8 +202,10 @@ def _serve(proto, requests) -> None:
                 reply = {"result": operations[request["op"]](request)}
             except MicroalignError as exc:
                 reply = _error_reply(exc)
-            except Exception as exc:  # a bug: the daemon logs it and retries once
-                log.exception("The %s request failed", request.get("op"))
+            except Exception as exc:
+                if _stopped.is_set():  # the stop, turned into another error on its way
+                    raise Terminated from exc
+                log.exception("The %s request failed", request.get("op"))  # a bug: retried once
                 reply = {"failure": repr(exc)}
             proto.write(json.dumps(reply) + "\n")
             proto.flush()
@@ -231,11 +234,18 @@ class Terminated(BaseException):
     so that nothing on the way mistakes it for a failed answer."""
 
 
+# Set by SIGTERM: Python turns an exception raised in some places into another one (in a
+# class body's __set_name__, e.g. while a module is imported lazily, it becomes a
+# RuntimeError), and the stop must not pass for a failed request.
+_stopped = threading.Event()
+
+
 def _terminate(signum: int, frame: object) -> None:
     # Once: systemd's stop signals every process of the unit and the daemon signals its
     # check-in once more; a second Terminated must not cut short the first one's cleanup
     # (releasing the claim).
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _stopped.set()
     raise Terminated
 
 
