@@ -36,7 +36,7 @@ def test_worker_stop_turned_into_another_error_stops_instead_of_failing(home, mo
         def __set_name__(self, owner, name):
             worker._terminate(signal.SIGTERM, None)  # the signal arrives here
 
-    def run(self, slot, day, intended=False):
+    def run(self, slot, day, intended=False, on_claimed=None):
         type("Clock", (), {"offset": Field()})
 
     monkeypatch.setattr(runner.CheckinRunner, "run", run)
