@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from microalign.i18n import en, ko
+from microalign.i18n import en, ko, particles
 
 Text = str | dict[str, str]
 
@@ -85,7 +85,7 @@ class LanguagePack:
         if isinstance(text, dict):
             text = text[self.plural(int(fields["count"]))]
         shown = {k: self.render(v) if isinstance(v, Ref | Keyed) else v for k, v in fields.items()}
-        return text.format(**shown)
+        return particles.fill(text, shown)
 
     def render(self, text: str | Ref) -> str:
         """A Ref or Keyed text in this language; any other text as it is."""
