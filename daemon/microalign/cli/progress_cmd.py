@@ -99,7 +99,7 @@ def status(app: App, as_json: bool) -> None:
         [
             g["id"],
             g["text"],
-            g["value"] or "-",
+            app.goals.value_label(g["value"]),
             goal_state(lang, g["state"]),
             lang.t(f"outcome.{g['today']}") if g["today"] else "-",
             g["streak"],

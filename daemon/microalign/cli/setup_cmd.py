@@ -115,10 +115,11 @@ def _ask_goal(app: App) -> tuple[str | None, str | None]:
     text = click.prompt(lang.t("cli.init_ask_goal"), default="", show_default=False).strip()
     if not text:
         return None, None
-    values = app.goals.values()
+    keys = app.goals.values()
+    values = app.goals.value_labels()
     value = click.prompt(
         lang.t("cli.init_ask_value", values=", ".join(values)),
-        type=click.Choice([*values, ""]),
+        type=click.Choice([*values, *keys, ""]),
         default="",
         show_default=False,
         show_choices=False,

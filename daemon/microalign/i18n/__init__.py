@@ -94,6 +94,10 @@ class LanguagePack:
             return str(text)
         return self.t(key, **fields)
 
+    def value_name(self, key: str) -> str | None:
+        """A built-in value's name in this language ("courage" -> "용기"), else None."""
+        return self.t(f"value.{key}") if self.has(f"value.{key}") else None
+
     def vocabulary(self) -> tuple[str, ...]:
         """Every word an answer to a yes/no question may use (for a Vosk grammar)."""
         words: list[str] = []
@@ -166,6 +170,20 @@ class UnknownLanguage(LookupError):
         super().__init__(code)
         self.code = code
         self.known = ", ".join(sorted(PACKS))
+
+
+# The values a store starts with; each is stored by this key and shown by its name in the
+# language of the moment (values the user adds are their own key and name).
+BUILTIN_VALUES = ("honesty", "respect", "compassion", "commitment", "courage")
+
+
+def builtin_value(name: str) -> str | None:
+    """The key of the built-in value called `name` in any language ("용기", "Courage")."""
+    wanted = name.strip().lower()
+    for key in BUILTIN_VALUES:
+        if wanted == key or any(wanted == pack.value_name(key) for pack in PACKS.values()):
+            return key
+    return None
 
 
 def get_pack(code: str) -> LanguagePack:

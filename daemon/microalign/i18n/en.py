@@ -420,6 +420,12 @@ Next steps:
     "hint.question_long": "Shorten it: it is asked every evening.",
     "error.unknown_weekday": "Unknown weekday '{part}' in --days '{spec}'.",
     "hint.unknown_weekday": "Use names like mon,wed,fri, or daily, weekdays, weekends.",
+    # The built-in values' names (a value's key stays the same in every language).
+    "value.honesty": "honesty",
+    "value.respect": "respect",
+    "value.compassion": "compassion",
+    "value.commitment": "commitment",
+    "value.courage": "courage",
     "error.value_empty": "The value name is empty.",
     "hint.value_empty": "Give a word such as honesty.",
     "error.value_exists": "The value '{name}' already exists.",

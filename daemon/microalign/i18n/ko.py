@@ -236,7 +236,7 @@ microalign 준비가 끝났어요.
     ),
     "cli.no_goals": (
         '아직 작은 목표가 없어요. 추가해 보세요: microalign goals add "한 사람에게 웃어 주기" '
-        "--value respect"
+        "--value 존중"
     ),
     "cli.slot_done": (
         "{day} {slot} 체크인은 이미 끝났어요. 한 번 더 답하려면 --again 을 쓰세요 "
@@ -374,8 +374,13 @@ microalign 준비가 끝났어요.
     "hint.question_long": "매일 저녁 듣는 질문이니 짧게 줄여 주세요.",
     "error.unknown_weekday": "--days “{spec}”의 “{part}”은(는) 알 수 없는 요일이에요.",
     "hint.unknown_weekday": "mon,wed,fri 처럼 쓰거나 daily, weekdays, weekends 를 쓰세요.",
+    "value.honesty": "정직",
+    "value.respect": "존중",
+    "value.compassion": "연민",
+    "value.commitment": "헌신",
+    "value.courage": "용기",
     "error.value_empty": "가치 이름이 비어 있어요.",
-    "hint.value_empty": "honesty 같은 단어를 적어 주세요.",
+    "hint.value_empty": "정직 같은 단어를 적어 주세요.",
     "error.value_exists": "가치 “{name}”은(는) 이미 있어요.",
     "hint.value_exists": "`microalign values` 로 가치 목록을 볼 수 있어요.",
     "error.value_used": {"other": "가치 “{name}”을(를) 목표 {count}개가 쓰고 있어요."},
@@ -441,9 +446,7 @@ microalign 준비가 끝났어요.
     "error.speech_off": "설정에서 음성이 꺼져 있어요.",
     "hint.speech_off": "speech.enabled = true 로 바꾸거나 터미널에서 글로 체크인하세요.",
     "error.value_without_goal": "--value 는 첫 목표의 가치라서 --goal 이 함께 있어야 해요.",
-    "hint.value_without_goal": (
-        '둘 다 주세요. 예: --goal "회의에서 질문 하나 하기" --value courage'
-    ),
+    "hint.value_without_goal": ('둘 다 주세요. 예: --goal "회의에서 질문 하나 하기" --value 용기'),
     "error.unknown_checkin": "“{name}” 체크인은 설정에 없어요.",
     "hint.unknown_checkin": (
         "설정된 체크인: {known}. 설정 파일에 [checkins.{name}] 으로 추가하세요."

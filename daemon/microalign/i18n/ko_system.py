@@ -399,6 +399,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "ready.unchecked": "제때 확인하지 못했어요: {names}. `microalign doctor` 를 실행하세요.",
     "ready.all_set": "음성 체크인에 필요한 것이 모두 준비됐어요.",
     "ready.goals.none": "아직 진행 중인 목표가 없어서 체크인에서 물어볼 게 없어요.",
-    "ready.fix.goals": 'microalign goals add "회의에서 질문 하나 하기" --value courage',
+    "ready.fix.goals": 'microalign goals add "회의에서 질문 하나 하기" --value 용기',
     "ready.typed": "음성이 준비될 때까지는 글로 체크인하세요: microalign checkin evening --text",
 }
