@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from microalign.i18n import en, ko, particles
+from microalign.i18n.causes import cause_key
 
 Text = str | dict[str, str]
 
@@ -36,9 +37,19 @@ class Keyed(str):
     fields: dict[str, Any]
 
     def __new__(cls, key: str, /, **fields: Any) -> Keyed:
+        fields = without_raw_errors(fields)
         made = super().__new__(cls, EN.t(key, **fields))
         made.key, made.fields = key, fields
         return made
+
+
+def without_raw_errors(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """`fields` with each exception replaced by its category's text (causes.py): a library's
+    raw words are logged, not shown."""
+    return {
+        name: Keyed(cause_key(value)) if isinstance(value, BaseException) else value
+        for name, value in fields.items()
+    }
 
 
 @dataclass(frozen=True, eq=False)  # compared (and cached) by identity: one per language

@@ -271,7 +271,7 @@ def _download(url: str, part: Path, progress: Progress | None, timeout: float) -
         key = "model_http_kept" if kept else "model_http"
         raise ModelError.keyed(key, url=url, code=exc.code, reason=exc.reason, kept=kept) from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
+        reason = exc  # its category: the network, the disk, ...
         # Only bytes on disk make "it resumes where it stopped" true; without any (no
         # network, no server), the user needs the other ways to get a model.
         kept = _kept(part)
