@@ -197,3 +197,23 @@ def test_i18n_every_korean_particle_key_resolves_for_hangul_and_latin_words(word
     for key in PARTICLE_KEYS:
         shown = KO.t(key, **_fields(key, word))
         assert not MARKER_LEFT.search(shown), (key, shown)
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "korean", "english"),
+    [
+        (21, 20, "오후 9시 20분", "21:20"),
+        (9, 0, "오전 9시", "09:00"),
+        (0, 30, "오전 12시 30분", "00:30"),
+        (12, 5, "오후 12시 5분", "12:05"),
+    ],
+)
+def test_i18n_clock_korean_half_day_hour_minute_english_hh_mm(hour, minute, korean, english):
+    assert KO.clock(hour, minute) == korean and EN.clock(hour, minute) == english
+
+
+def test_i18n_snooze_time_korean_printed_with_digits_spoken_with_native_hour():
+    shown = KO.t("say.snoozed_until", time=KO.clock(21, 20))
+    assert shown == "알겠어요, 오후 9시 20분에 다시 물어볼게요."
+    assert KO.spoken(shown) == "알겠어요, 오후 아홉 시 20분에 다시 물어볼게요."
+    assert EN.spoken("at 21:20") == "at 21:20"

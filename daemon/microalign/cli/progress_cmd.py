@@ -116,7 +116,8 @@ def status(app: App, as_json: bool) -> None:
 
 def _state(lang: LanguagePack, state: str | None, due: dict | None) -> str:
     if state is None and due is not None:
-        return lang.t(f"checkin_state.{due['state']}", at=due["at"], until=due["until"])
+        at, until = lang.clock_of(due["at"]), lang.clock_of(due["until"])
+        return lang.t(f"checkin_state.{due['state']}", at=at, until=until)
     key = f"checkin_state.{state or 'none'}"
     return lang.t(key) if lang.has(key) else str(state)
 

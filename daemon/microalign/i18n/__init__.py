@@ -86,6 +86,15 @@ class LanguagePack:
     fillers: tuple[str, ...] = ()
     # Outcome -> more words a typed answer may use ("y", "nah"); never in a speech grammar.
     typed_answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # A time of day as this language writes it ("21:20", "오후 9시 20분").
+    clock: Callable[[int, int], str] = lambda hour, minute: f"{hour:02d}:{minute:02d}"
+    # A text as the voice should read it (a Korean hour in native numbers).
+    spoken: Callable[[str], str] = lambda text: text
+
+    def clock_of(self, hh_mm: str) -> str:
+        """ "21:20" as this language writes a time of day."""
+        hour, _, minute = hh_mm.partition(":")
+        return self.clock(int(hour), int(minute or 0))
 
     def has(self, key: str) -> bool:
         return key in self.texts
@@ -165,6 +174,8 @@ def _pack(module: ModuleType) -> LanguagePack:
         snooze=SnoozeWords(**module.SNOOZE),
         fillers=getattr(module, "FILLERS", ()),
         typed_answers=getattr(module, "TYPED_ANSWERS", {}),
+        clock=module.clock,
+        spoken=getattr(module, "spoken", lambda text: text),
     )
 
 

@@ -141,6 +141,10 @@ def plural(count: int) -> str:
     return "one" if count == 1 else "other"
 
 
+def clock(hour: int, minute: int) -> str:
+    return f"{hour:02d}:{minute:02d}"
+
+
 TEXTS: dict[str, str | dict[str, str]] = {
     # -- spoken ------------------------------------------------------------------------
     "say.greeting_morning": "Good morning. Let's take a minute for today.",

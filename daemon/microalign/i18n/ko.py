@@ -5,6 +5,7 @@ Korean counts need no plural forms ("1일", "2일"): `plural` always answers "ot
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from microalign.i18n import ko_cli, ko_service, ko_system
@@ -120,6 +121,22 @@ SNOOZE: dict[str, Any] = {
 
 def plural(count: int) -> str:
     return "other"
+
+
+def clock(hour: int, minute: int) -> str:
+    """21:20 -> "오후 9시 20분", 09:00 -> "오전 9시", 00:30 -> "오전 12시 30분"."""
+    half = "오전" if hour < 12 else "오후"
+    shown = f"{half} {hour % 12 or 12}시"
+    return f"{shown} {minute}분" if minute else shown
+
+
+_HOUR = re.compile(r"(오전|오후) (\d{1,2})시")
+
+
+def spoken(text: str) -> str:
+    """`text` as the voice should read it: the hour of a time in native numbers ("오후 9시"
+    is 아홉 시; espeak-ng would read 구 시). Minutes stay Sino-Korean digits (20분: 이십 분)."""
+    return _HOUR.sub(lambda m: f"{m.group(1)} {_NATIVE[int(m.group(2)) - 1]} 시", text)
 
 
 TEXTS: dict[str, str | dict[str, str]] = {
