@@ -199,7 +199,12 @@ def values(ctx: click.Context, as_json: bool) -> None:
     click.echo(
         table(
             [
-                [app.goals.value_label(d["value"]), d["goals"], pct(d["week"]), pct(d["month"])]
+                [
+                    app.goals.value_label(str(d["value"])),
+                    d["goals"],
+                    pct(d["week"]),
+                    pct(d["month"]),
+                ]
                 for d in data
             ],
             columns(app.pack, names),
