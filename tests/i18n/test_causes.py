@@ -75,3 +75,18 @@ def test_causes_portaudio_error_notification_korean_without_raw_text(caplog):
     )
     assert "Error querying device -1" in caplog.text  # the raw words: in the log only
     assert not latin_words(note.body) and "을(를)" not in note.body
+
+
+def test_causes_our_own_keyed_error_inside_a_text_keeps_its_message():
+    from microalign.errors import StoreError
+    from microalign.i18n import Keyed
+
+    inner = StoreError.keyed("store_locked", path="/x/m.db")
+    shown = Keyed("doctor.database.unreadable", path="/x/m.db", error=inner)
+    assert "another program" in str(shown).lower() or "locked" in str(shown).lower()
+    assert "다른 프로그램이 잠그고 있어요" in KO.render(shown)
+
+
+def test_causes_timeout_is_no_answer_in_time_not_the_network():
+    assert category(TimeoutError()) == "timeout"
+    assert category(TimeoutError("it delivers no audio")) == "device_silent"

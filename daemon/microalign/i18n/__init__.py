@@ -44,12 +44,19 @@ class Keyed(str):
 
 
 def without_raw_errors(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """`fields` with each exception replaced by its category's text (causes.py): a library's
-    raw words are logged, not shown."""
+    """`fields` with each exception replaced by its text by key: our own keyed error by its
+    message, any other by its category's text (causes.py), its raw words logged, not shown."""
     return {
-        name: Keyed(cause_key(value)) if isinstance(value, BaseException) else value
+        name: _as_text(value) if isinstance(value, BaseException) else value
         for name, value in fields.items()
     }
+
+
+def _as_text(error: BaseException) -> Ref | Keyed:
+    key = getattr(error, "key", None)  # a MicroalignError (errors.py sits above this module)
+    if isinstance(key, str) and EN.has(f"error.{key}"):
+        return Ref(f"error.{key}", getattr(error, "fields", {}))
+    return Keyed(cause_key(error))
 
 
 @dataclass(frozen=True, eq=False)  # compared (and cached) by identity: one per language

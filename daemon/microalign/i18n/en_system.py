@@ -423,6 +423,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "cause.exists": "File exists",
     "cause.too_many_files": "Too many open files",
     "cause.speech_engine": "the speech engine failed",
+    "cause.timeout": "no answer in time",
     "cause.network": "the server cannot be reached (network)",
     "cause.other": "an unexpected problem (the details are in the log)",
 }

@@ -423,6 +423,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "cause.exists": "이미 있는 파일이에요",
     "cause.too_many_files": "열린 파일이 너무 많아요",
     "cause.speech_engine": "음성 엔진이 실패했어요",
+    "cause.timeout": "제시간에 응답이 없었어요",
     "cause.network": "서버에 연결할 수 없어요 (네트워크)",
     "cause.other": "예상하지 못한 문제가 생겼어요 (자세한 내용은 로그에 있어요)",
 }
