@@ -383,6 +383,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "error.tts_failed": "Text-to-speech failed: {error}",
     "hint.tts_failed": "Use `--text` meanwhile.",
+    "tts.wrong_rate": "espeak spoke at {got} words a minute instead of {wanted}",
+    "tts.empty_wav": "the sound file it wrote is empty",
     "error.tts_no_audio": "Text-to-speech produced no audio: {problem}.",
     "hint.tts_no_audio": "Check `espeak-ng -v {voice} hello` works; use `--text` meanwhile.",
     # -- what is missing (run's start-up report, init's next steps) -----------------------

@@ -384,6 +384,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "error.tts_failed": "음성 합성에 실패했어요: {error}",
     "hint.tts_failed": "그동안은 `--text` 를 쓰세요.",
+    "tts.wrong_rate": "espeak-ng 가 분당 {wanted}단어가 아니라 {got}단어로 말했어요",
+    "tts.empty_wav": "만든 소리 파일이 비어 있어요",
     "error.tts_no_audio": "음성 합성이 소리를 만들지 못했어요: {problem}.",
     "hint.tts_no_audio": (
         "`espeak-ng -v {voice} hello` 가 되는지 확인하세요. 그동안은 `--text` 를 쓰세요."

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from microalign.adapters.speech import audio
 from microalign.errors import SpeechError
+from microalign.i18n import Keyed
 
 if TYPE_CHECKING:
     from microalign.config import Config
@@ -75,9 +76,9 @@ class _Espeak:
         if self.rate() != rate:
             # The change was dropped or undone (espeak's cancel does both) and nothing but
             # this speaker sets the rate, so the synthesis used the wrong one.
-            return f"espeak spoke at {self.rate()} wpm instead of {rate}"
+            return Keyed("tts.wrong_rate", got=self.rate(), wanted=rate)
         if not path.exists() or path.stat().st_size <= WAV_HEADER_BYTES:
-            return "the WAV file has no audio"
+            return Keyed("tts.empty_wav")
         return ""
 
     def _prepare(self, voice_id: str, rate: int) -> None:
