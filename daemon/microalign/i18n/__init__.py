@@ -2,8 +2,12 @@
 
 A language module holds plain data: CODE, NAME, VOICE, RATE, ANSWERS, COMMANDS,
 INTENTION_PROMPTS, EXTRA_PROMPTS, WEEKDAYS, WEEKDAYS_SHORT, MONTHS, SNOOZE, TEXTS (key -> text, or
-key -> {plural form -> text}) and `plural(count) -> form`. A new text is a new key in every
-language module; tests/unit/test_i18n.py checks that all of them agree.
+key -> {plural form -> text}), `plural(count) -> form` and `clock(hour, minute) -> text`
+("21:20", "오후 9시 20분"); optionally `spoken(text)`, the text as the voice reads it. A new
+text is a new key in every language module; tests/i18n/test_i18n.py checks that all of them
+agree. A Korean text marks a particle after a field as "{name}을(를)": particles.py picks the
+form that fits the word; the raw words of a library's error become a category's text
+(causes.py).
 
 Standard library only: imported by the CLI on every run.
 """
