@@ -37,8 +37,9 @@ class MicroalignError(Exception):
 
     @classmethod
     def keyed(cls, key: str, /, **fields: Any) -> Self:
-        from microalign.i18n import EN
+        from microalign.i18n import EN, without_raw_errors
 
+        fields = without_raw_errors(fields)
         hint = EN.t(f"hint.{key}", **fields) if EN.has(f"hint.{key}") else None
         return cls(EN.t(f"error.{key}", **fields), hint, key=key, fields=fields)
 

@@ -22,7 +22,8 @@ def test_worker_error_reply_keyed_fields_still_render_in_korean():
     received = _rebuild(wire)
     assert isinstance(received, SpeechError) and str(received) == str(sent)
     shown = received.render(KO)
-    assert shown.startswith("기본 입력 장치 을(를) 열 수 없어요: no such device"), shown
+    assert shown.startswith("기본 입력 장치를 열 수 없어요: 그런 장치를 찾지 못했어요"), shown
+    assert "no such device" not in shown  # the raw words go to the log only
     assert "마이크" in shown and "microphone" not in shown and "default input" not in shown
 
 

@@ -44,7 +44,6 @@ def access_error(exc: OSError, path: Path | str | None, doing: str) -> FileAcces
     """`exc` as a message that names the file, what failed ("file.doing.<doing>": write,
     create_folder, …) and what to do about it, in any language (FileAccessError.render)."""
     target = Path(path) if path else None
-    reason = exc.strerror or str(exc) or type(exc).__name__
     advice = Keyed(
         f"file.advice.{_ADVICE.get(exc.errno or 0, 'other')}",
         path=target or Keyed("file.the_file"),
@@ -54,7 +53,7 @@ def access_error(exc: OSError, path: Path | str | None, doing: str) -> FileAcces
         "file_access",
         doing=Keyed(f"file.doing.{doing}"),
         path=target or Keyed("file.a_file"),
-        reason=reason,
+        reason=exc,
         advice=advice,
     )
 

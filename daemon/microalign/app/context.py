@@ -59,7 +59,7 @@ class App:
     def goals(self) -> Goals:
         from microalign.app.goals import Goals
 
-        return Goals(self.store, self.settings.general.soft_goal_limit)
+        return Goals(self.store, self.settings.general.soft_goal_limit, self.pack)
 
     @cached_property
     def pack(self) -> LanguagePack:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from microalign.adapters.store import Store, now_iso
 from microalign.core.safetext import clean as clean_text
 from microalign.errors import NotFoundError, UsageError
-from microalign.i18n import Keyed
+from microalign.i18n import Keyed, builtin_value
 
 # The English short names are the canonical ones (also the config's): importing them from
 # microalign.config would load pydantic for every goal command.
@@ -81,9 +81,11 @@ Pauses = list[tuple[date, date | None]]
 
 
 class Goals:
-    def __init__(self, store: Store, soft_limit: int) -> None:
+    def __init__(self, store: Store, soft_limit: int, pack: LanguagePack | None = None) -> None:
         self.store = store
         self.soft_limit = soft_limit
+        self.pack = pack  # the language values are named in
+        self.language = pack.code if pack is not None else "en"
 
     # -- reading ------------------------------------------------------------------------
 
@@ -116,34 +118,71 @@ class Goals:
     # -- values -------------------------------------------------------------------------
 
     def values(self) -> Names:
-        return self.store.value_names()
+        """The values' keys (what goals store), in the order of their names."""
+        rows = self._value_rows()
+        return sorted(rows, key=lambda key: self.value_label(key))
+
+    def value_label(self, key: str | None) -> str:
+        """A value's name in the language of the moment: its own name there, a built-in
+        value's name in that language, else its key."""
+        if key is None:
+            return "-"
+        names = self._value_rows().get(key, {})
+        own = names.get(self.language)
+        if own is None and self.pack is not None:
+            own = self.pack.value_name(key)
+        return own or key
+
+    def value_labels(self) -> Names:
+        return [self.value_label(key) for key in self.values()]
 
     def add_value(self, name: str) -> str:
+        """Adds the value; returns its name as shown."""
         clean = value_name(name)
         if not clean:
             raise UsageError.keyed("value_empty")
-        if not self.store.add_value(clean):
-            raise UsageError.keyed("value_exists", name=clean)
-        return clean
+        added = self.store.add_value(clean)
+        self.__dict__.pop("_rows", None)
+        if not added:
+            raise UsageError.keyed("value_exists", name=self.value_label(self.value_key(clean)))
+        return self.value_label(self.value_key(clean))
 
     def remove_value(self, name: str) -> None:
-        clean = self._known_value(name)
-        assert clean is not None  # a name was given, so a known value came back
-        used = self.store.goals_with_value(clean)
+        key = self._known_value(name)
+        assert key is not None  # a name was given, so a known value came back
+        used = self.store.goals_with_value(key)
         if used:
-            raise UsageError.keyed("value_used", name=clean, count=used)
-        self.store.remove_value(clean)
+            raise UsageError.keyed("value_used", name=self.value_label(key), count=used)
+        self.store.remove_value(key)
+        self.__dict__.pop("_rows", None)
+
+    def value_key(self, name: str) -> str | None:
+        """The key of the value called `name` (its key, or its name in any language)."""
+        clean = value_name(name)
+        rows = self._value_rows()
+        if clean in rows:
+            return clean
+        for key, names in rows.items():
+            if clean in (value_name(n) for n in names.values()):
+                return key
+        builtin = builtin_value(clean)
+        return builtin if builtin in rows else None
+
+    def _value_rows(self) -> dict[str, dict[str, str]]:
+        if "_rows" not in self.__dict__:
+            self.__dict__["_rows"] = self.store.value_rows()
+        rows: dict[str, dict[str, str]] = self.__dict__["_rows"]
+        return rows
 
     def _known_value(self, name: str | None) -> str | None:
         if name is None:
             return None
-        clean = value_name(name)
-        known = self.values()
-        if clean not in known:
-            raise NotFoundError.keyed(
-                "unknown_value", name=name, known=", ".join(known) or "-", clean=clean
-            )
-        return clean
+        key = self.value_key(name)
+        if key is None:
+            known = ", ".join(self.value_labels()) or "-"
+            clean = value_name(name)
+            raise NotFoundError.keyed("unknown_value", name=name, known=known, clean=clean)
+        return key
 
     # -- changing -----------------------------------------------------------------------
 

@@ -98,7 +98,7 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
         [
             r["id"],
             r["text"],
-            r["value"] or "-",
+            app.goals.value_label(r["value"]),
             r["area"] or "-",
             weekday_names(r["weekdays"], lang),
             goal_state(lang, r["state"]),
@@ -182,7 +182,7 @@ def values(ctx: click.Context, as_json: bool) -> None:
     }
     data = [
         {
-            "value": name,
+            "value": name,  # its key: the same in every language
             "goals": sum(
                 1 for p in progress if p.goal["value"] == name and p.goal["state"] == "active"
             ),
@@ -198,7 +198,15 @@ def values(ctx: click.Context, as_json: bool) -> None:
     names = ("value", "active_goals", "this_week", "this_month")
     click.echo(
         table(
-            [[d["value"], d["goals"], pct(d["week"]), pct(d["month"])] for d in data],
+            [
+                [
+                    app.goals.value_label(str(d["value"])),
+                    d["goals"],
+                    pct(d["week"]),
+                    pct(d["month"]),
+                ]
+                for d in data
+            ],
             columns(app.pack, names),
         )
     )
@@ -218,5 +226,6 @@ def values_add(app: App, name: str) -> None:
 @click.pass_obj
 def values_remove(app: App, name: str) -> None:
     """Remove a value no goal uses."""
+    label = app.goals.value_label(app.goals.value_key(name) or name)
     app.goals.remove_value(name)
-    click.echo(app.pack.t("cli.value_removed", name=shown(name)))
+    click.echo(app.pack.t("cli.value_removed", name=shown(label)))

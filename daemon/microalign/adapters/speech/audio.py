@@ -209,7 +209,7 @@ def open_wav(path: Path) -> Iterator[wave.Wave_read]:
     except FileNotFoundError:
         raise AudioFileError.keyed("audio_missing", path=path) from None
     except (wave.Error, EOFError, OSError) as exc:
-        reason = str(exc) or Keyed("audio.empty")
+        reason = exc if str(exc) else Keyed("audio.empty")
         raise AudioFileError.keyed("audio_unreadable", path=path, reason=reason) from None
     try:
         if wav.getsampwidth() != 2:
@@ -234,7 +234,7 @@ def read_speech_wav(path: Path) -> bytes:
         try:
             pcm = wav.readframes(wav.getnframes())
         except (wave.Error, EOFError, OSError) as exc:
-            reason = str(exc) or Keyed("audio.ends_early")
+            reason = exc if str(exc) else Keyed("audio.ends_early")
             raise AudioFileError.keyed("audio_cut", path=path, reason=reason) from None
     if len(pcm) < 2 * wav.getnframes():
         raise AudioFileError.keyed(
@@ -263,8 +263,7 @@ class WavWriter:
         try:
             yield
         except OSError as exc:
-            reason = exc.strerror or exc
-            raise AudioFileError.keyed("audio_write", path=self.path, reason=reason) from None
+            raise AudioFileError.keyed("audio_write", path=self.path, reason=exc) from None
 
     def write(self, pcm: bytes) -> None:
         with self._disk_errors():

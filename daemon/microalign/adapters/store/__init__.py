@@ -49,7 +49,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 BUSY_TIMEOUT_MS = 5000
 # Errors after which a reading command still opens the database (for reading only).
 CANNOT_WRITE_KEYS = frozenset({"disk_full", "disk_read_only", "store_read_only"})
@@ -172,10 +172,7 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore):
         migrations.apply(self.db)
         with self.conn:
             for name in seed_values:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO goal_values(name, created_at) VALUES (?, ?)",
-                    (name, now_iso()),
-                )
+                self._insert_value(name)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         for suffix in ("", "-wal", "-shm"):
             extra = Path(f"{self.path}{suffix}")

@@ -232,7 +232,7 @@ class Engine:
         # night).
         zone = now.tzinfo if isinstance(now.tzinfo, ZoneInfo) else None
         self.snooze_until = (now.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(zone)
-        time = self.snooze_until.strftime("%H:%M")
+        time = self.pack.clock(self.snooze_until.hour, self.snooze_until.minute)
         self._end(SNOOZED, self.pack.t("say.snoozed_until", time=time))
 
     def _didnt_understand(self, heard: Heard, options: tuple[str, ...] = ()) -> None:
