@@ -16,6 +16,7 @@ from microalign.core.clock import Clock
 from microalign.service import compose
 from microalign.service.daemon import Daemon
 from microalign.service.runner import SPEECH_FACTORY_ENV
+from microalign.service.wiring import Wiring
 from tests.harness import ROOT, SCRIPTED_SPEECH
 
 BERLIN = "Europe/Berlin"
@@ -98,7 +99,7 @@ def make_daemon(
     paths = paths or resolve()
     if not first_start:
         ran_before(paths, clock)
-    wiring = compose.Wiring(load_config=lambda: configuration.load(paths.config_file))
+    wiring = Wiring(load_config=lambda: configuration.load(paths.config_file))
     return compose.make_daemon(
         paths,
         configuration.load(paths.config_file),

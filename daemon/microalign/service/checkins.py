@@ -23,13 +23,18 @@ from microalign.core.vocabulary import (
     SNOOZED,
     Key,
 )
-from microalign.errors import BusyError, FileAccessError, MicroalignError, SpeechError
+from microalign.errors import (
+    BusyError,
+    FileAccessError,
+    MicroalignError,
+    SpeechError,
+    WorkerFailed,
+)
 from microalign.ports.daemon import Runner
 from microalign.service.live import Live
 from microalign.service.notices import Notices
 from microalign.service.slots import SlotBook
 from microalign.service.thread import WorkerThread
-from microalign.service.worker import WorkerFailed
 
 log = logging.getLogger(__name__)
 

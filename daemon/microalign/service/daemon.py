@@ -2,7 +2,7 @@
 notices, actions). This module holds the lifecycle: signals, reload, the loop, shutdown.
 
 Timers (APScheduler) only wake the daemon: a date job at the next occurrence and a watch
-job every WATCH_SECONDS, which bounds how long a suspend can delay a check-in (asyncio
+job every wiring.WATCH_SECONDS, which bounds how long a suspend can delay a check-in (asyncio
 timers use the monotonic clock, which stops while suspended); logind's PrepareForSleep(false)
 wakes it at once. Each wake-up compares the wall clock with the schedule and the store.
 Check-ins run on one worker thread; notifications and their actions live in the loop.
@@ -28,18 +28,17 @@ from microalign.service.notices import Notices, Target
 from microalign.service.planner import Planner
 from microalign.service.slots import SlotBook
 from microalign.service.thread import WorkerThread
+from microalign.service.wiring import Wiring, apply_config
 
 if TYPE_CHECKING:
     from microalign.config import Config
     from microalign.ports.daemon import Ledger, Runner, Timers
     from microalign.ports.notify import Notifier
     from microalign.ports.presence import Presence
-    from microalign.service.compose import Wiring
     from microalign.service.intentions import Intentions
 
 log = logging.getLogger(__name__)
 
-WATCH_SECONDS = 30
 PRELOAD_SECONDS = 60  # load the speech model this long before a check-in
 STOP_WAIT_SECONDS = 5  # SIGTERM: how long a running check-in may take to end by itself
 
@@ -182,8 +181,6 @@ class Daemon:
 
     def _apply(self, config: Config) -> None:
         """Use a new config: new timers, and new adapters where their settings changed."""
-        from microalign.service.compose import apply_config
-
         for job in apply_config(self.live, config, self.wiring, self.poke):
             task = asyncio.get_running_loop().create_task(job)
             self._tasks.add(task)  # a task nobody holds may be collected before it ends
