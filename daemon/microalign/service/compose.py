@@ -6,9 +6,7 @@ service.checkin_process); tests compose their own daemons and check-in processes
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from microalign.errors import SpeechError
@@ -19,7 +17,6 @@ if TYPE_CHECKING:
     from microalign.adapters.sdnotify import SystemdNotifier
     from microalign.config import Config
     from microalign.core.clock import Clock
-    from microalign.errors import MicroalignError
     from microalign.i18n import LanguagePack
     from microalign.ports.daemon import Ledger, Runner
     from microalign.ports.notify import Notifier
@@ -55,26 +52,23 @@ def make_listener(mode: str, config: Config, pack: LanguagePack, paths: Paths) -
 
 def voice_speech(config: Config, pack: LanguagePack, paths: Paths) -> tuple[Speaker, Listener]:
     """The voice speaker and listener of a check-in the daemon starts."""
-    from microalign.service.runner import injected_speech
-
-    injected = injected_speech(config, pack, paths)
-    if injected is not None:
-        return injected
     if not config.speech.enabled:
         raise SpeechError.keyed("speech_off")
     return make_speaker("voice", config, pack), make_listener("voice", config, pack, paths)
 
 
-def speech_problem(paths: Paths, config: Config) -> MicroalignError | None:
-    """Why a voice check-in cannot start now (speech off, no model); the test-only speech
-    factory always can."""
-    from microalign.service.runner import SPEECH_FACTORY_ENV
+def default_wiring(paths: Paths) -> Wiring:
+    """The daemon's wiring: reload reads the config file of `paths`, the start-up report
+    tells what is missing, and a voice check-in waits for speech that can work (a model)."""
+    from microalign import config as configuration
+    from microalign.app.readiness import speech_problem
+    from microalign.service.startup import report
 
-    if os.environ.get(SPEECH_FACTORY_ENV):
-        return None
-    from microalign.app.readiness import speech_problem as problem
-
-    return problem(paths, config)
+    return Wiring(
+        lambda: configuration.load(paths.config_file, paths.config_required),
+        speech_problem=lambda config: speech_problem(paths, config),
+        startup=lambda live: report(paths, live),
+    )
 
 
 def run_checkin_process(speech: SpeechFactory = voice_speech) -> None:
@@ -102,21 +96,13 @@ def make_daemon(
 ) -> Daemon:
     """The daemon on the store and check-in processes of `paths`; every part can be given
     instead (tests inject faults this way), and `checkin_command` starts the check-in
-    process instead of service.checkin_process (tests run one with scripted speech)."""
-    from microalign import config as configuration
+    process instead of service.checkin_process (tests run one that composes scripted
+    speech with `run_checkin_process`; their wiring then says speech always works)."""
     from microalign.service.daemon import PRELOAD_SECONDS, Daemon
     from microalign.service.ledger import StoreLedger
     from microalign.service.worker import ProcessRunner
 
-    if wiring is None:
-        from microalign.service.startup import report
-
-        wiring = Wiring(
-            lambda: configuration.load(paths.config_file, paths.config_required),
-            startup=lambda live: report(paths, live),
-        )
-    if wiring.speech_problem is None:
-        wiring = replace(wiring, speech_problem=lambda config: speech_problem(paths, config))
+    wiring = wiring or default_wiring(paths)
     daemon = Daemon(
         config,
         # The ledger reads the daemon's current config (a reload changes the streak rules).

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from microalign.core.safetext import clean
 from microalign.core.vocabulary import settled_statuses
-from microalign.errors import SpeechError, UsageError
+from microalign.errors import SpeechError
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
@@ -22,10 +21,6 @@ if TYPE_CHECKING:
     from microalign.ports.speech import Listener, Speaker
 
 log = logging.getLogger(__name__)
-
-# Fault injection for tests only: "module:function" returning (speaker, listener) for
-# (config, pack, paths), used instead of the voice speaker and listener.
-SPEECH_FACTORY_ENV = "MICROALIGN_SPEECH_FACTORY"
 
 
 def _app(paths: Paths):
@@ -175,14 +170,3 @@ def give_back_memory() -> None:
         libc.malloc_trim(0)
     except (OSError, AttributeError) as exc:  # not glibc: nothing to trim
         log.debug("malloc_trim is not available: %s", exc)
-
-
-def injected_speech(config: Config, pack: Any, paths: Paths) -> tuple[Any, Any] | None:
-    """The speaker and listener of the test-only factory named in the environment, if any."""
-    injected = os.environ.get(SPEECH_FACTORY_ENV)
-    if not injected:
-        return None
-    module, _, name = injected.partition(":")
-    if not name:
-        raise UsageError(f"{SPEECH_FACTORY_ENV}={injected!r}", "Use module:function.")
-    return getattr(importlib.import_module(module), name)(config, pack, paths)
