@@ -22,6 +22,7 @@ from microalign.core.clock import Clock
 from microalign.core.schedule import Decision, Occurrence
 from microalign.errors import ConfigError, MicroalignError
 from microalign.service.actions import Actions
+from microalign.service.alarms import Alarms
 from microalign.service.checkins import Checkins
 from microalign.service.live import Live
 from microalign.service.notices import Notices, Target
@@ -32,7 +33,7 @@ from microalign.service.wiring import Wiring, apply_config
 
 if TYPE_CHECKING:
     from microalign.config import Config
-    from microalign.ports.daemon import Ledger, Runner, Timers
+    from microalign.ports.daemon import Ledger, Runner
     from microalign.ports.notify import Notifier
     from microalign.ports.presence import Presence
     from microalign.service.intentions import Intentions
@@ -81,7 +82,10 @@ class Daemon:
             status_changed=lambda: self.sd.status(self.status_text()),
             speech_problem=self._speech_problem,
         )  # fmt: skip
-        self._timers: Timers | None = None
+        self.alarms = Alarms(
+            self.live, wiring, self.planner, self.poke, self.checkins.prepare,
+            lambda: self.sd.status(self.status_text()),
+        )  # fmt: skip
         self._tasks: set[asyncio.Task[None]] = set()
         self._report: asyncio.Task[object] | None = None
 
@@ -138,7 +142,7 @@ class Daemon:
         await self.live.presence.start(on_change=self.poke, on_resume=self.poke)
         await self.thread.call(self.runner.recover)
         self.slots.refresh(self.planner.today())
-        self._start_timers()
+        self.alarms.start()
         watchdog = asyncio.create_task(_watchdog(self.sd))
         self.sd.ready(self.status_text())
         log.info("microalign daemon ready; %s", self.status_text())
@@ -185,7 +189,7 @@ class Daemon:
             task = asyncio.get_running_loop().create_task(job)
             self._tasks.add(task)  # a task nobody holds may be collected before it ends
             task.add_done_callback(self._tasks.discard)
-        self._start_timers()
+        self.alarms.start()
 
     async def _loop(self) -> None:
         while not self._stop.is_set():
@@ -194,7 +198,7 @@ class Daemon:
                 await self.tick()
             except MicroalignError as exc:
                 log.error("%s", exc)
-            self._reschedule()
+            self.alarms.reschedule()
             await self._wake.wait()
 
     async def tick(self) -> None:
@@ -215,8 +219,7 @@ class Daemon:
             self._report.cancel()  # its probe process is killed on the way out
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._report
-        if self._timers is not None:
-            self._timers.shutdown()
+        self.alarms.shutdown()
         if not await self.checkins.interrupt(STOP_WAIT_SECONDS):
             await self._close_all()
             logging.shutdown()
@@ -232,27 +235,6 @@ class Daemon:
         with contextlib.suppress(Exception):
             self.ledger.close()
         self.sd.close()
-
-    # -- timers ------------------------------------------------------------------------------
-
-    def _start_timers(self) -> None:
-        if self._timers is not None:
-            self._timers.shutdown()
-        self._timers = self.wiring.timers(self.live.config, self._wake_job, self.checkins.prepare)
-
-    # A coroutine, so that the timers run it in the loop, not in a thread.
-    async def _wake_job(self) -> None:
-        self.poke()
-
-    def _reschedule(self) -> None:
-        if self._timers is None:
-            return
-        plan = self.planner.wake_plan()
-        if plan is None:
-            self._timers.clear()
-        else:
-            self._timers.set_next(plan.due, plan.prepare_at, plan.slot)
-        self.sd.status(self.status_text())
 
 
 def _log_failure(task: asyncio.Task[object]) -> None:
