@@ -1,8 +1,9 @@
-"""The composition root: the one place that picks adapters and puts the daemon and the
-check-in process together; heavy backends load lazily. Only the entry points import it
-(`microalign run` through service.serve, `microalign checkin`, the check-in process in
-service.checkin_process); tests compose their own daemons and check-in processes through
-`make_daemon` and `run_checkin_process`."""
+"""The composition root: picks the adapters (with wiring.py's defaults for those that
+depend on the config) and puts the daemon and the check-in process together; heavy
+backends load lazily. Only the entry points import it (`microalign run` through
+service.serve, `microalign checkin`, the check-in process in service.checkin_process);
+tests compose their own daemons and check-in processes through `make_daemon` and
+`run_checkin_process`."""
 
 from __future__ import annotations
 
