@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ClockTime = time  # the field `Slot.time` hides the type inside the class
-FLOWS = ("morning", "evening", "weekly")
 Flow = Literal["morning", "evening", "weekly"]
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")

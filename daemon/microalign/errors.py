@@ -145,6 +145,10 @@ class ServiceError(MicroalignError):
     exit_code = 13
 
 
+class WorkerFailed(MicroalignError):
+    """The check-in process died (killed, out of memory) or failed with a bug."""
+
+
 class ExternalProgramError(MicroalignError):
     """A program one command runs is not installed or failed (Chromium for a PNG)."""
 

@@ -40,13 +40,17 @@ def test_worker_stop_turned_into_another_error_stops_instead_of_failing(home, mo
     def run(self, slot, day, intended=False, on_claimed=None):
         type("Clock", (), {"offset": Field()})
 
+    def make(config, pack, paths):
+        raise AssertionError("no speech is needed")
+
     monkeypatch.setattr(runner.CheckinRunner, "run", run)
     monkeypatch.setattr(worker, "_stopped", threading.Event())
     before = signal.getsignal(signal.SIGTERM)
     proto = io.StringIO()
     try:
         with pytest.raises(worker.Terminated):
-            worker._serve(proto, ['{"op": "run", "slot": "evening", "day": "2027-03-10"}\n'])
+            request = '{"op": "run", "slot": "evening", "day": "2027-03-10"}\n'
+            worker._serve(proto, [request], lambda paths: runner.CheckinRunner(paths, make))
     finally:
         signal.signal(signal.SIGTERM, before)
     assert proto.getvalue() == ""  # no "failure" reply

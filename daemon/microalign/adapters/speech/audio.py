@@ -67,21 +67,6 @@ def _device_error(kind: str, device: int | str | None, exc: Exception) -> Speech
 # --- playback --------------------------------------------------------------------------
 
 
-def play_wav(path: Path, device: int | str | None = None) -> None:
-    """Play a 16-bit PCM WAV file and return once it has been played."""
-    with open_wav(path) as wav:
-        pcm = wav.readframes(wav.getnframes())
-        play_pcm(pcm, wav.getframerate(), wav.getnchannels(), device)
-
-
-def play_pcm(pcm: bytes, rate: int, channels: int = 1, device: int | str | None = None) -> None:
-    player = Player(device)
-    try:
-        player.play(pcm, rate, channels)
-    finally:
-        player.close()
-
-
 def trim_silence(pcm: bytes, rate: int, channels: int = 1) -> bytes:
     """`pcm` (16-bit) without the silence before its first and after its last sound,
     keeping TRIM_KEEP_SECONDS of each; all silence gives b"" back."""

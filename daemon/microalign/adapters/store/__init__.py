@@ -95,13 +95,16 @@ def _log_has_changes(path: Path) -> bool:
 
 def probe(path: Path) -> tuple[str, int]:
     """(quick_check verdict, schema version) of the database, opened read-only: nothing is
-    created or migrated. Raises sqlite3.Error when it cannot be read."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    created or migrated. Raises StoreError (SQLite's own words) when it cannot be read."""
     try:
-        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        conn.close()
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(str(exc)) from exc
     return str(verdict), int(version)
 
 
