@@ -44,6 +44,8 @@ COMMANDS = {
     "run": "microalign.cli.daemon_cmd:run",
     "doctor": "microalign.cli.daemon_cmd:doctor",
     "service": "microalign.cli.service_cmd:service",
+    "backup": "microalign.cli.data_cmd:backup",
+    "restore": "microalign.cli.data_cmd:restore",
 }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from microalign.adapters.paths import private_dir
 from microalign.adapters.store.answers import AWAITING_REASON, UNUSED, AnswerStore
-from microalign.adapters.store.base import now_iso, translate_errors
+from microalign.adapters.store.base import BUSY_TIMEOUT_MS, connect, now_iso, translate_errors
 from microalign.adapters.store.checkins import (
     CLAIM_BUSY,
     CLAIM_NEW,
@@ -41,6 +41,7 @@ __all__ = [
     "UNUSED",
     "Claim",
     "Store",
+    "connect",
     "now_iso",
     "probe",
     "translate_errors",
@@ -50,7 +51,6 @@ log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
 SCHEMA_VERSION = 7
-BUSY_TIMEOUT_MS = 5000
 # Errors after which a reading command still opens the database (for reading only).
 CANNOT_WRITE_KEYS = frozenset({"disk_full", "disk_read_only", "store_read_only"})
 
@@ -141,7 +141,7 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore):
         private_dir(path.parent)
         created = private_database(path)  # also makes an existing one 0600
         with translate_errors(path):
-            store = cls._connected(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000), path)
+            store = cls._connected(connect(path), path)
             version = store.schema_version()
             if version > SCHEMA_VERSION:
                 store.close()
