@@ -107,7 +107,8 @@ def write(
     """Write the backup to `handle`: head, database, audio, then the listing."""
     listing = Listing(schema=int(head.get("schema", 0)))
     with tarfile.open(fileobj=handle, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        tar.copybufsize = CHUNK
+        # tarfile copies in 16 KiB steps otherwise (an attribute typeshed does not know)
+        tar.copybufsize = CHUNK  # type: ignore[attr-defined]
         _add_bytes(tar, HEAD, json.dumps(head).encode())
         for name, path in [(DATABASE, database), *files]:
             try:
@@ -210,7 +211,8 @@ def _listing(end: dict[str, Any], head: dict[str, Any], path: Path) -> Listing:
     files = end.get("files")
     if not isinstance(files, dict):
         raise _damaged(path, "its list of files is unreadable")
-    listing = Listing(schema=head.get("schema") if isinstance(head.get("schema"), int) else 0)
+    schema = head.get("schema")
+    listing = Listing(schema=schema if isinstance(schema, int) else 0)
     for name, entry in files.items():
         ok = isinstance(entry, list) and len(entry) == 2
         if not ok or not isinstance(entry[0], int) or not isinstance(entry[1], str):

@@ -46,6 +46,7 @@ COMMANDS = {
     "service": "microalign.cli.service_cmd:service",
     "backup": "microalign.cli.data_cmd:backup",
     "restore": "microalign.cli.data_cmd:restore",
+    "import": "microalign.cli.data_cmd:import_group",
 }
 
 

@@ -12,6 +12,7 @@ import click
 from microalign.app.backup import Done
 from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option
+from microalign.core.safetext import for_terminal
 from microalign.i18n import LanguagePack
 
 # A run shorter than this shows no progress at all.
@@ -125,3 +126,57 @@ def restore(app: App, file: Path, force: bool, as_json: bool) -> None:
     click.echo(app.pack.t("cli.restore_done", file=file, data=app.paths.data_dir))
     if done.aside is not None:
         click.echo(app.pack.t("cli.restore_aside", aside=done.aside))
+
+
+SOURCES = ("loop", "jrnl", "json")
+
+
+@click.command("import")
+@click.argument("source", type=click.Choice(SOURCES))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@json_option
+@click.pass_obj
+def import_group(app: App, source: str, file: Path, dry_run: bool, as_json: bool) -> None:
+    """Bring history over from another tool: goals with their days, notes, journals.
+
+    \b
+    loop  Loop Habit Tracker's CSV export (the zip)
+    jrnl  jrnl's plain-text or JSON export (`jrnl --export txt` / `--export json`)
+    json  microalign's own `export --format json`
+
+    The whole file is checked first, then added in one step; what was imported before
+    is not added again.
+    """
+    from microalign.app.importing import import_file
+
+    summary = import_file(app, source, file, dry_run)
+    if as_json:
+        goals = [
+            {"goal": g.text, "start": g.start, "new": g.new, "days": dict(g.outcomes)}
+            for g in summary.goals
+        ]
+        emit_json({"dry_run": dry_run, "goals": goals, "notes": summary.notes})
+        return
+    lang = app.pack
+    if summary.empty:
+        click.echo(lang.t("cli.import_nothing", path=file))
+        return
+    click.echo(lang.t("cli.import_dry_run" if dry_run else "cli.import_done", path=file))
+    for goal in summary.goals:
+        counts = goal.outcomes
+        click.echo(
+            lang.t(
+                "cli.import_goal",
+                goal=for_terminal(goal.text),
+                start=goal.start.isoformat(),
+                days=sum(counts.values()),
+                kept=counts["kept"],
+                partly=counts["partly"],
+                missed=counts["missed"],
+                rest=counts["rest"],
+                new=lang.t("cli.import_goal_new") if goal.new else "",
+            )
+        )
+    if summary.notes:
+        click.echo(lang.t("cli.import_notes", count=summary.notes))

@@ -25,6 +25,7 @@ from microalign.adapters.store.checkins import (
     Claim,
 )
 from microalign.adapters.store.goals import GoalStore
+from microalign.adapters.store.imports import ImportStore
 from microalign.adapters.store.progress import ProgressStore
 from microalign.errors import FileAccessError, StoreError
 
@@ -105,7 +106,7 @@ def probe(path: Path) -> tuple[str, int]:
     return str(verdict), int(version)
 
 
-class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore):
+class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
     """One open database. Cheap to open; apply migrations only when the version is behind."""
 
     @classmethod
