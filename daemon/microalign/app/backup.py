@@ -164,8 +164,12 @@ def restore(app: App, source: Path, force: bool, progress: ProgressFactory = _qu
             private_dir(data)
             _clear_leftovers(data)
             staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=data))
-            archive.extract(source, members, listing, staging, progress(listing.size))
-            archive.check_database(staging / archive.DATABASE, source, SCHEMA_VERSION)
+            try:
+                archive.extract(source, members, listing, staging, progress(listing.size))
+                archive.check_database(staging / archive.DATABASE, source, SCHEMA_VERSION)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
             _sync_folder(staging)
             aside = _set_aside(data, database, app.paths.audio_dir) if existing else None
             _swap_in(staging, database, app.paths.audio_dir)

@@ -173,7 +173,8 @@ def read_own(path: Path) -> Plan:
         if not isinstance(item, dict):
             raise _bad(path, where, "not an object")
         for key, types in FIELDS.items():
-            if not isinstance(item.get(key), types) or isinstance(item.get(key), bool):
+            value = item.get(key)
+            if key not in item or not isinstance(value, types) or isinstance(value, bool):
                 raise _bad(path, f"{where}, field {key}", "missing or of the wrong type")
         row = _own_row(item, where, path)
         if row.goal is not None:
