@@ -156,21 +156,35 @@ def test_restore_file_that_is_no_backup_exits_4_saying_so(cli_process, tmp_path)
     assert not (tmp_path / "t").exists()
 
 
-def test_restore_tampered_audio_exits_4_and_keeps_store(cli_process, home, tmp_path):
+def test_restore_tampered_database_exits_4_and_keeps_store(cli_process, home, tmp_path):
     _fill(cli_process, home)
     backup = tmp_path / "store.backup"
     assert cli_process("backup", "-o", str(backup)).code == 0
     data = bytearray(backup.read_bytes())
-    marker = b"RIFF" + bytes(range(256))
-    at = data.index(marker)
-    data[at + 10] ^= 0xFF  # one byte of a recording, its size unchanged
+    at = data.index(b"a walk")  # an answer's words, inside the database
+    data[at] ^= 0x01  # one byte, the size unchanged
     backup.write_bytes(bytes(data))
     before = _export(cli_process)
     result = cli_process("restore", str(backup), "--force")
     assert result.code == STORE_ERROR, result.err
-    assert "evening-2.wav is not what was backed up" in result.err
+    assert "microalign.db is not what was backed up" in result.err
     assert _export(cli_process) == before
     assert not [p for p in data_dir(home).iterdir() if p.name.startswith((".restore", "repl"))]
+
+
+def test_restore_while_daemon_runs_exits_7_and_changes_nothing(cli_process, home, tmp_path):
+    from microalign.adapters.lock import daemon_lock
+    from microalign.adapters.paths import resolve
+
+    _fill(cli_process, home)
+    backup = tmp_path / "store.backup"
+    assert cli_process("backup", "-o", str(backup)).code == 0
+    before = _export(cli_process)
+    with daemon_lock(resolve()):  # as a running daemon holds it
+        result = cli_process("restore", str(backup), "--force")
+    assert result.code == 7, result.err
+    assert "while microalign runs" in result.err
+    assert _export(cli_process) == before
 
 
 def test_backup_korean_messages(cli_process, home, tmp_path):

@@ -2,7 +2,8 @@
 every audio file, copied byte for byte (an encrypted file stays encrypted in it).
 
 The first member names the file as a microalign backup; the last one lists every file
-with its size and SHA-256, so a file cut short is told from a whole one. Reading trusts
+with its size (and the database's SHA-256), so a file cut short is told from a whole one.
+File contents are copied inside the kernel (copy_file_range), as `cp` copies. Reading trusts
 nothing in the file: names are checked before anything is written, only regular files
 are taken, and each one is written where its checked name says, inside a fresh folder.
 """
@@ -10,17 +11,18 @@ are taken, and each one is written where its checked name says, inside a fresh f
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
-import io
 import json
 import logging
 import os
 import sqlite3
 import tarfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import Any
 
 from microalign.adapters.files import PRIVATE_DIR, PRIVATE_FILE, access_error
 from microalign.adapters.store.base import connect
@@ -80,58 +82,83 @@ def audio_files(audio_dir: Path) -> list[tuple[str, Path]]:
     return found
 
 
-class _Hashing(io.RawIOBase):
-    """A file read through while hashing it and counting progress."""
+def copy_range(source: int, target: int, count: int, offset: int | None, progress: Progress) -> int:
+    """Copy `count` bytes from `source` (at `offset`, or its position) to `target`'s
+    position inside the kernel, as `cp` does (no pass through Python); read and write
+    where the file system cannot. Returns the bytes copied (fewer: the source ended)."""
+    done = 0
+    while done < count:
+        step = min(CHUNK * 8, count - done)
+        at = None if offset is None else offset + done
+        try:
+            copied = os.copy_file_range(source, target, step, at)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+                raise
+            data = os.pread(source, step, at) if at is not None else os.read(source, step)
+            copied = _write_all(target, data)
+        if copied == 0:
+            break
+        done += copied
+        progress(copied)
+    return done
 
-    def __init__(self, handle: IO[bytes], progress: Progress | None) -> None:
-        self.handle, self.progress, self.digest = handle, progress, hashlib.sha256()
 
-    def readable(self) -> bool:
-        return True
+def _write_all(fd: int, data: bytes) -> int:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    return len(data)
 
-    def read(self, size: int = -1) -> bytes:
-        data = self.handle.read(size)
-        self.digest.update(data)
-        if self.progress is not None and data:
-            self.progress(len(data))
-        return data
+
+def _header(name: str, size: int) -> bytes:
+    info = tarfile.TarInfo(name)
+    info.size, info.mode, info.mtime = size, PRIVATE_FILE, int(time.time())
+    return info.tobuf(tarfile.PAX_FORMAT, "utf-8", "surrogateescape")
+
+
+def _pad(fd: int, size: int) -> None:
+    if size % tarfile.BLOCKSIZE:
+        _write_all(fd, bytes(tarfile.BLOCKSIZE - size % tarfile.BLOCKSIZE))
 
 
 def write(
-    handle: IO[bytes],
+    fd: int,
     database: Path,
     files: list[tuple[str, Path]],
     head: dict[str, Any],
-    progress: Progress | None = None,
+    progress: Progress,
 ) -> Listing:
-    """Write the backup to `handle`: head, database, audio, then the listing."""
+    """Write the backup as a tar to the file `fd`: head, database, audio, then the
+    listing (the database's SHA-256 in it; audio by size, its bytes as they were)."""
     listing = Listing(schema=int(head.get("schema", 0)))
-    with tarfile.open(fileobj=handle, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        # tarfile copies in 16 KiB steps otherwise (an attribute typeshed does not know)
-        tar.copybufsize = CHUNK  # type: ignore[attr-defined]
-        _add_bytes(tar, HEAD, json.dumps(head).encode())
-        for name, path in [(DATABASE, database), *files]:
-            try:
-                source = open(path, "rb")  # noqa: SIM115 - closed below
-            except FileNotFoundError:  # removed meanwhile (old audio deleted): not kept
-                log.info("%s disappeared before it was backed up", path)
-                continue
-            with source:
-                size = os.fstat(source.fileno()).st_size
-                info = tarfile.TarInfo(name)
-                info.size, info.mode = size, PRIVATE_FILE
-                reader = _Hashing(source, progress)
-                tar.addfile(info, reader)
-            listing.files[name] = (size, reader.digest.hexdigest())
-        end = {"files": {k: list(v) for k, v in listing.files.items()}}
-        _add_bytes(tar, END, json.dumps(end).encode())
+    _add_bytes(fd, HEAD, json.dumps(head).encode())
+    digest = hashlib.sha256(database.read_bytes()).hexdigest()
+    for name, path in [(DATABASE, database), *files]:
+        try:
+            source = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        except FileNotFoundError:  # removed meanwhile (old audio deleted): not kept
+            log.info("%s disappeared before it was backed up", path)
+            continue
+        try:
+            size = os.fstat(source).st_size
+            _write_all(fd, _header(name, size))
+            copied = copy_range(source, fd, size, 0, progress)
+            if copied < size:  # cut short while it was copied: keep the archive whole
+                _write_all(fd, bytes(size - copied))
+            _pad(fd, size)
+        finally:
+            os.close(source)
+        listing.files[name] = (size, digest if name == DATABASE else "")
+    end = {"files": {k: list(v) for k, v in listing.files.items()}}
+    _add_bytes(fd, END, json.dumps(end).encode())
+    _write_all(fd, bytes(2 * tarfile.BLOCKSIZE))
     return listing
 
 
-def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
-    info = tarfile.TarInfo(name)
-    info.size, info.mode = len(data), PRIVATE_FILE
-    tar.addfile(info, io.BytesIO(data))
+def _add_bytes(fd: int, name: str, data: bytes) -> None:
+    _write_all(fd, _header(name, len(data)) + data)
+    _pad(fd, len(data))
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -215,7 +242,7 @@ def _listing(end: dict[str, Any], head: dict[str, Any], path: Path) -> Listing:
     listing = Listing(schema=schema if isinstance(schema, int) else 0)
     for name, entry in files.items():
         ok = isinstance(entry, list) and len(entry) == 2
-        if not ok or not isinstance(entry[0], int) or not isinstance(entry[1], str):
+        if not ok or not isinstance(entry[0], int) or not isinstance(entry[1], str | None):
             raise _damaged(path, f"the list of files has a bad entry for {name!r}")
         listing.files[name] = (entry[0], entry[1])
     if DATABASE not in listing.files:
@@ -245,30 +272,44 @@ def extract(
     path: Path, members: list[tarfile.TarInfo], listing: Listing, into: Path, progress: Progress
 ) -> None:
     """Write every member into the empty folder `into` (names checked by read_listing),
-    each file's SHA-256 compared with the listing's."""
-    with opened(path) as tar:
+    each file's size, and the database's SHA-256, compared with the listing."""
+    try:
+        source = os.open(path, os.O_RDONLY)
+    except OSError as exc:
+        raise access_error(exc, path, "read") from None
+    written = []
+    try:
         for member in members:
             target = into.joinpath(*PurePosixPath(member.name).parts)
             _folders(into, target.parent)
-            source = tar.extractfile(member)
-            if source is None:
-                raise _damaged(path, f"{member.name} cannot be read")
-            digest = hashlib.sha256()
             try:
                 fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-                with os.fdopen(fd, "wb") as out:
-                    while chunk := source.read(CHUNK):
-                        digest.update(chunk)
-                        out.write(chunk)
-                        progress(len(chunk))
-                    out.flush()
-                    os.fsync(out.fileno())
-            except (tarfile.TarError, EOFError) as exc:
-                raise _damaged(path, f"{member.name}: {exc}") from None
+                try:
+                    copied = copy_range(source, fd, member.size, member.offset_data, progress)
+                finally:
+                    os.close(fd)
             except OSError as exc:
                 raise access_error(exc, target, "write") from None
-            if digest.hexdigest() != listing.files[member.name][1]:
-                raise _damaged(path, f"{member.name} is not what was backed up")
+            if copied != member.size:
+                raise _damaged(path, f"{member.name} ends too early")
+            written.append(target)
+    finally:
+        os.close(source)
+    expected = listing.files[DATABASE][1]
+    if hashlib.sha256((into / DATABASE).read_bytes()).hexdigest() != expected:
+        raise _damaged(path, f"{DATABASE} is not what was backed up")
+    _sync_all(written)
+
+
+def _sync_all(files: list[Path]) -> None:
+    """Make every file durable, once all are written: the kernel writes them out
+    together instead of one by one."""
+    for path in files:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _folders(root: Path, folder: Path) -> None:

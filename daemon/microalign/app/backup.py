@@ -67,8 +67,7 @@ def backup(app: App, output: Path, progress: ProgressFactory = _quiet) -> Done:
             archive.snapshot(store.conn, snapshot)
         report = progress(total + _size(snapshot))
         with _writing(output):
-            listing = archive.write(handle, snapshot, files, head, report)
-            handle.flush()
+            listing = archive.write(handle.fileno(), snapshot, files, head, report)
             os.fsync(handle.fileno())
         handle.close()
         _verify(tmp, work)
