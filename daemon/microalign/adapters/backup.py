@@ -45,7 +45,7 @@ Progress = Callable[[int], None]  # bytes copied since the last call
 class Listing:
     """What a backup holds: relative name -> (size, sha256)."""
 
-    files: dict[str, tuple[int, str]] = field(default_factory=dict)
+    files: dict[str, tuple[int, str | None]] = field(default_factory=dict)
     schema: int = 0
 
     @property

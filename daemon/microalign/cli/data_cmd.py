@@ -13,6 +13,7 @@ from microalign.app.backup import Done
 from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option
 from microalign.core.safetext import for_terminal
+from microalign.errors import UsageError
 from microalign.i18n import LanguagePack
 
 # A run shorter than this shows no progress at all.
@@ -68,22 +69,39 @@ class _Progresses:
 @click.option(
     "-o",
     "--output",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
     help="The backup file to write (replaced if it exists).",
 )
+@click.option(
+    "--scheduled",
+    is_flag=True,
+    help="As the daemon does: into [backup] folder when one is due, keeping the newest.",
+)
 @json_option
 @click.pass_obj
-def backup(app: App, output: Path, as_json: bool) -> None:
+def backup(app: App, output: Path | None, scheduled: bool, as_json: bool) -> None:
     """Write the database and every recording into one file (readable by you only).
 
     The daemon may keep running meanwhile. The file is checked before it is kept.
     """
     from microalign.app.backup import backup as make_backup
 
+    if (output is None) == (not scheduled):
+        raise UsageError.keyed("backup_target")
+    if scheduled:
+        from datetime import datetime
+
+        from microalign.app.backup_schedule import backup_if_due
+
+        written = backup_if_due(app, datetime.now())
+        if written is None:
+            click.echo(app.pack.t("cli.backup_not_due"))
+            return
+        output = written
+    assert output is not None
     progresses = _Progresses(app.pack, "cli.backup_progress")
     try:
-        done = make_backup(app, output, progresses)
+        done = make_backup(app, output, progresses) if not scheduled else _done(output)
     finally:
         progresses.finish()
     if as_json:
@@ -92,6 +110,13 @@ def backup(app: App, output: Path, as_json: bool) -> None:
     click.echo(
         app.pack.t("cli.backup_done", path=done.path, count=done.audio_files, size=_size(done))
     )
+
+
+def _done(path: Path) -> Done:
+    from microalign.adapters.backup import read_listing
+
+    _, listing, _ = read_listing(path)
+    return Done(path, listing.audio_count, path.stat().st_size)
 
 
 def _size(done: Done) -> str:

@@ -45,6 +45,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Stop it first (`systemctl --user stop microalign`, or end the check-in), then "
         "restore again."
     ),
+    "cli.backup_not_due": "No backup is due yet ([backup] every_days in the config).",
+    "error.backup_target": "Give either -o FILE or --scheduled.",
+    "hint.backup_target": "For example: microalign backup -o ~/microalign.backup",
     # import
     "error.import_unreadable": "{path} cannot be read as {kind}: {reason}.",
     "hint.import_unreadable": "Nothing was imported. Give the file exactly as it was exported.",

@@ -41,6 +41,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "먼저 멈추세요 (`systemctl --user stop microalign`, 또는 체크인 끝내기). "
         "그다음 다시 복원하세요."
     ),
+    "cli.backup_not_due": "아직 백업할 때가 아니에요 (설정의 [backup] every_days).",
+    "error.backup_target": "-o 파일 또는 --scheduled 중 하나를 주세요.",
+    "hint.backup_target": "예: microalign backup -o ~/microalign.backup",
     "error.import_unreadable": "{path} 을(를) {kind} 로 읽을 수 없어요: {reason}.",
     "hint.import_unreadable": "아무것도 가져오지 않았어요. 내보낸 그대로의 파일을 주세요.",
     "error.import_bad": "{path}, {where}: {reason}.",

@@ -83,6 +83,8 @@ class Wiring:
     speech_problem: Callable[[Config], MicroalignError | None] | None = None
     # The start-up report (what is missing); None: no report.
     startup: Callable[[Live], Coroutine[Any, Any, object]] | None = None
+    # A scheduled backup when one is due ([backup]); None: never.
+    backup: Callable[[], Coroutine[Any, Any, object]] | None = None
 
 
 def apply_config(
@@ -127,11 +129,13 @@ def make_daemon(
     from microalign.service.worker import ProcessRunner
 
     if wiring is None:
+        from microalign.service.backups import scheduled_backup
         from microalign.service.startup import report
 
         wiring = Wiring(
             lambda: configuration.load(paths.config_file, paths.config_required),
             startup=lambda live: report(paths, live),
+            backup=lambda: scheduled_backup(paths),
         )
     if wiring.speech_problem is None:
         from microalign.service.runner import speech_problem
