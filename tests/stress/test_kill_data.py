@@ -58,6 +58,10 @@ def _audio(data: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*.wav")}
 
 
+def cli_backup(data: Path, out: Path):
+    return run_microalign("--data-dir", str(data), "backup", "-o", str(out))
+
+
 def _timed(*args: str) -> float:
     start = time.monotonic()
     result = run_microalign(*args)
@@ -100,6 +104,9 @@ def test_stress_backup_killed_at_random_leaves_store_whole_and_file_whole_or_abs
             assert _export(target) == before
             out.unlink()
     assert _export(data) == before
+    # A finished backup removes what killed ones left beside it.
+    assert cli_backup(data, out).code == 0
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
     print(f"\nbackup: {kills['backup']} kills, {whole} files finished before the kill, all whole")
 
 

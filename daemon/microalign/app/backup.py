@@ -11,6 +11,7 @@ and every byte of the old one stays on disk.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
 import tempfile
@@ -61,7 +62,8 @@ def backup(app: App, output: Path, progress: ProgressFactory = _quiet) -> Done:
         "schema": store.schema_version(),
         "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
     }
-    with _temporary(output) as (handle, tmp), _work_folder(output.parent) as work:
+    _clear_stale(output)
+    with _temporary(output) as (handle, tmp), _work_folder(output) as work:
         snapshot = work / archive.DATABASE
         with _writing(output):
             archive.snapshot(store.conn, snapshot)
@@ -77,6 +79,23 @@ def backup(app: App, output: Path, progress: ProgressFactory = _quiet) -> Done:
             raise access_error(exc, output, "write") from None
     _sync_folder(output.parent)
     return Done(output, listing.audio_count, output.stat().st_size)
+
+
+def _prefix(output: Path) -> str:
+    """Temporary files beside `output` carry the writer's pid: a later backup removes
+    those whose writer was killed."""
+    return f".{output.name}.{os.getpid()}."
+
+
+def _clear_stale(output: Path) -> None:
+    for leftover in output.parent.glob(f".{glob.escape(output.name)}.*"):
+        pid = leftover.name[len(output.name) + 2 :].split(".", 1)[0]
+        if not pid.isdigit() or Path(f"/proc/{pid}").exists():
+            continue  # not ours, or its writer still runs
+        if leftover.name.endswith(".tmp") and leftover.is_file():
+            leftover.unlink(missing_ok=True)
+        elif leftover.name.endswith(".work") and leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _size(path: Path) -> int:
@@ -98,7 +117,7 @@ def _writing(path: Path) -> Iterator[None]:
 def _temporary(output: Path) -> Iterator[tuple[IO[bytes], Path]]:
     """A fresh 0600 file beside `output`, removed unless it was renamed into place."""
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+        fd, name = tempfile.mkstemp(prefix=_prefix(output), suffix=".tmp", dir=output.parent)
     except OSError as exc:
         raise access_error(exc, output, "write") from None
     tmp = Path(name)
@@ -114,11 +133,11 @@ def _temporary(output: Path) -> Iterator[tuple[IO[bytes], Path]]:
 
 
 @contextlib.contextmanager
-def _work_folder(parent: Path) -> Iterator[Path]:
+def _work_folder(output: Path) -> Iterator[Path]:
     try:
-        work = Path(tempfile.mkdtemp(prefix=".microalign-backup-", dir=parent))
+        work = Path(tempfile.mkdtemp(prefix=_prefix(output), suffix=".work", dir=output.parent))
     except OSError as exc:
-        raise access_error(exc, parent, "create_folder") from None
+        raise access_error(exc, output.parent, "create_folder") from None
     try:
         yield work
     finally:
