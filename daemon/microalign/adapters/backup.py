@@ -338,13 +338,13 @@ def _folders(root: Path, folder: Path) -> None:
             each.mkdir(mode=PRIVATE_DIR)
 
 
-def check_database(path: Path, backup: Path, known: int) -> None:
-    """The database of a backup, opened as the store opens its own: whole, and of a schema
-    this microalign knows."""
+def check_database(path: Path, backup: Path, known: int, check: str = "integrity_check") -> None:
+    """The database of a backup, opened as the store opens its own: whole (SQLite's
+    `check`), and of a schema this microalign knows."""
     conn = None
     try:
         conn = connect(path)
-        verdict = conn.execute("PRAGMA integrity_check").fetchall()
+        verdict = conn.execute(f"PRAGMA {check}").fetchall()
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.Error as exc:
         raise _damaged(backup, f"its database cannot be read: {exc}") from None

@@ -184,7 +184,10 @@ def restore(app: App, source: Path, force: bool, progress: ProgressFactory = _qu
             staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=data))
             try:
                 archive.extract(source, members, listing, staging, progress(listing.size))
-                archive.check_database(staging / archive.DATABASE, source, SCHEMA_VERSION)
+                # Before the swap, the quick check (its bytes are checked against the
+                # listing's SHA-256 already); the full one ends the restore.
+                staged = staging / archive.DATABASE
+                archive.check_database(staged, source, SCHEMA_VERSION, "quick_check")
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
