@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 from tests.cli.test_import import loop_zip
@@ -147,9 +148,20 @@ def test_stress_restore_killed_at_random_keeps_old_or_new_store_whole(home, tmp_
     print(f"\nrestore: {kills['restore']} kills, {swapped} after the swap; nothing lost")
 
 
+def _long_history() -> dict[str, dict[date, tuple[str, str]]]:
+    """Two habits over eight years: the import's transaction takes a good part of its run,
+    so kills land inside it too."""
+    values: dict[str, dict[date, tuple[str, str]]] = {"Meditate": {}, "Wake up early": {}}
+    for i in range(8 * 365):
+        day = date(2026, 11, 10) - timedelta(days=i)
+        values["Meditate"][day] = ("YES_MANUAL" if i % 3 else "NO", "")
+        values["Wake up early"][day] = ("YES_MANUAL" if i % 2 else "SKIP", f"day {i}")
+    return values
+
+
 def test_stress_import_killed_at_random_adds_all_or_nothing(home, tmp_path, kills):
     export = tmp_path / "loop.zip"
-    loop_zip(export)
+    loop_zip(export, _long_history())
     data = tmp_path / "data"
     assert run_microalign("--data-dir", str(data), "goals", "add", "Read a page").code == 0
     empty = _export(data)
