@@ -270,3 +270,27 @@ def test_import_own_json_wrong_field_names_item_and_field(cli_process, tmp_path)
     result = cli_process("import", "json", str(bad))
     assert result.code == USAGE, result.err
     assert "item 1, field goal_id" in result.err
+
+
+def test_import_loop_more_habits_than_active_limit_imports_rest_paused(cli_process, tmp_path):
+    export = tmp_path / "many.zip"
+    names = [f"Habit number {n}" for n in range(1, 8)]
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr(
+            "Habits.csv",
+            "Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,"
+            "Color,Unit,Target Type,Target Value,Archived?\n"
+            + "".join(
+                f"{n:03d},{name},YES_NO,,,1,1,#FF8F00,,,,false\n" for n, name in enumerate(names, 1)
+            ),
+        )
+        for n, name in enumerate(names, 1):
+            archive.writestr(
+                f"{n:03d} {name}/Checkmarks.csv", "Date,Value,Notes\n2026-11-10,YES_MANUAL,\n"
+            )
+    result = cli_process("import", "loop", str(export))
+    assert result.code == 0, result.err
+    goals = json.loads(cli_process("goals", "list", "--json").out)
+    states = Counter(g["state"] for g in goals)
+    assert states == Counter(active=5, paused=2)
+    assert all(_outcomes(cli_process)[name]["kept"] == 1 for name in names)

@@ -28,4 +28,4 @@ def import_file(app: App, source: str, path: Path, dry_run: bool) -> Summary:
 
         raise access_error(FileNotFoundError(2, "No such file or directory"), path, "read")
     plan = read_plan(source, path)
-    return app.store.apply_import(plan, dry_run)
+    return app.store.apply_import(plan, dry_run, app.today())

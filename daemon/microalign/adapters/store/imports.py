@@ -9,6 +9,7 @@ time, prompt and text.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
@@ -17,13 +18,14 @@ from microalign.core.imported import GoalPlan, GoalSummary, Plan, Row, Summary
 
 
 class ImportStore(StoreBase):
-    def apply_import(self, plan: Plan, dry_run: bool) -> Summary:
+    def apply_import(self, plan: Plan, dry_run: bool, today: date) -> Summary:
         """Add what `plan` holds that the store does not; with `dry_run`, only count it
-        (the same work, rolled back)."""
+        (the same work, rolled back). A goal beyond the active limit comes paused from
+        `today` on."""
         with translate_errors(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                summary = _Importer(self.conn).run(plan)
+                summary = _Importer(self.conn, today).run(plan)
             except BaseException:
                 self.conn.rollback()
                 raise
@@ -35,8 +37,8 @@ class ImportStore(StoreBase):
 
 
 class _Importer:
-    def __init__(self, conn: Any) -> None:
-        self.conn = conn
+    def __init__(self, conn: Any, today: date) -> None:
+        self.conn, self.today = conn, today
         self.goals: dict[str, int] = {}  # text key -> goal id
         self.summaries: dict[str, GoalSummary] = {}
         self.checkins: dict[tuple[str, str], int] = {}
@@ -97,7 +99,8 @@ class _Importer:
         goal_id = int(cursor.lastrowid or 0)
         if state == "paused":
             self.conn.execute(
-                "INSERT INTO goal_pauses(goal_id, start) VALUES (?, date('now'))", (goal_id,)
+                "INSERT INTO goal_pauses(goal_id, start) VALUES (?, ?)",
+                (goal_id, self.today.isoformat()),
             )
         return goal_id
 
