@@ -156,6 +156,15 @@ class Audio(_Section):
     keep_days: Annotated[int, Field(ge=0)] = 0  # 0: keep forever
 
 
+class Backup(_Section):
+    """The daemon's own backups (`microalign backup --scheduled`)."""
+
+    enabled: bool = False
+    folder: str = ""  # empty: microalign-backups beside the data folder
+    every_days: Annotated[int, Field(ge=1, le=365)] = 7
+    keep: Annotated[int, Field(ge=1, le=1000)] = 4
+
+
 class Notifications(_Section):
     enabled: bool = True
 
@@ -174,6 +183,7 @@ class Config(_Section):
     milestones: Milestones = Milestones()
     speech: Speech = Speech()
     audio: Audio = Audio()
+    backup: Backup = Backup()
     notifications: Notifications = Notifications()
     presence: Presence = Presence()
 

@@ -9,8 +9,16 @@ import os
 
 import pytest
 
-SMALL = {"typed": 6, "daemon": 2, "worker": 2, "sigterm": 3}
-LARGE = {"typed": 300, "daemon": 50, "worker": 50, "sigterm": 60}
+SMALL = {"typed": 6, "daemon": 2, "worker": 2, "sigterm": 3, "backup": 3, "restore": 3, "import": 3}
+LARGE = {
+    "typed": 300,
+    "daemon": 50,
+    "worker": 50,
+    "sigterm": 60,
+    "backup": 100,
+    "restore": 100,
+    "import": 100,
+}
 
 
 @pytest.fixture

@@ -47,6 +47,9 @@ COMMANDS = {
     "run": "microalign.cli.daemon_cmd:run",
     "doctor": "microalign.cli.daemon_cmd:doctor",
     "service": "microalign.cli.service_cmd:service",
+    "backup": "microalign.cli.data_cmd:backup",
+    "restore": "microalign.cli.data_cmd:restore",
+    "import": "microalign.cli.data_cmd:import_group",
 }
 
 

@@ -63,12 +63,14 @@ def default_wiring(paths: Paths) -> Wiring:
     tells what is missing, and a voice check-in waits for speech that can work (a model)."""
     from microalign import config as configuration
     from microalign.app.readiness import speech_problem
+    from microalign.service.backups import scheduled_backup
     from microalign.service.startup import report
 
     return Wiring(
         lambda: configuration.load(paths.config_file, paths.config_required),
         speech_problem=lambda config: speech_problem(paths, config),
         startup=lambda live: report(paths, live),
+        backup=lambda: scheduled_backup(paths),
     )
 
 

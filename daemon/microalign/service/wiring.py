@@ -56,6 +56,8 @@ class Wiring:
     speech_problem: Callable[[Config], MicroalignError | None] | None = None
     # The start-up report (what is missing); None: no report.
     startup: Callable[[Live], Coroutine[Any, Any, object]] | None = None
+    # A scheduled backup when one is due ([backup]); None: never.
+    backup: Callable[[], Coroutine[Any, Any, object]] | None = None
 
 
 def apply_config(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from microalign.adapters.paths import private_dir
 from microalign.adapters.store.answers import AWAITING_REASON, UNUSED, AnswerStore
-from microalign.adapters.store.base import now_iso, translate_errors
+from microalign.adapters.store.base import BUSY_TIMEOUT_MS, connect, now_iso, translate_errors
 from microalign.adapters.store.checkins import (
     CLAIM_BUSY,
     CLAIM_NEW,
@@ -25,6 +25,7 @@ from microalign.adapters.store.checkins import (
     Claim,
 )
 from microalign.adapters.store.goals import GoalStore
+from microalign.adapters.store.imports import ImportStore
 from microalign.adapters.store.progress import ProgressStore
 from microalign.errors import FileAccessError, StoreError
 
@@ -41,6 +42,7 @@ __all__ = [
     "UNUSED",
     "Claim",
     "Store",
+    "connect",
     "now_iso",
     "probe",
     "translate_errors",
@@ -108,7 +110,7 @@ def probe(path: Path) -> tuple[str, int]:
     return str(verdict), int(version)
 
 
-class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore):
+class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
     """One open database. Cheap to open; apply migrations only when the version is behind."""
 
     @classmethod
@@ -144,7 +146,7 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore):
         private_dir(path.parent)
         created = private_database(path)  # also makes an existing one 0600
         with translate_errors(path):
-            store = cls._connected(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000), path)
+            store = cls._connected(connect(path), path)
             version = store.schema_version()
             if version > SCHEMA_VERSION:
                 store.close()
