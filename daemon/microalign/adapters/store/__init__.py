@@ -52,7 +52,6 @@ log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
 SCHEMA_VERSION = 8
-BUSY_TIMEOUT_MS = 5000
 # Errors after which a reading command still opens the database (for reading only).
 CANNOT_WRITE_KEYS = frozenset({"disk_full", "disk_read_only", "store_read_only"})
 
