@@ -74,12 +74,12 @@ def test_daemon_asks_for_scheduled_backup_at_most_hourly(home, tmp_path):
 
     async def go() -> tuple[bool, bool]:
         now = datetime.now(UTC)
-        daemon._maybe_backup(now)
-        first = daemon._backup
+        daemon.backups.maybe(now, daemon.config.backup.enabled)
+        first = daemon.backups.task
         assert first is not None
         await first
-        daemon._maybe_backup(now + timedelta(minutes=30))
-        return daemon._backup is first, first.exception() is None
+        daemon.backups.maybe(now + timedelta(minutes=30), daemon.config.backup.enabled)
+        return daemon.backups.task is first, first.exception() is None
 
     try:
         same, ok = asyncio.run(go())

@@ -7,12 +7,42 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Coroutine
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
 
 log = logging.getLogger(__name__)
+
+EVERY = timedelta(hours=1)  # how often the daemon asks whether a backup is due
+
+
+class BackupAsker:
+    """Asks for a scheduled backup at most once an hour (the child writes one only when it
+    is due), never two at once."""
+
+    def __init__(self, job: Callable[[], Coroutine[Any, Any, object]] | None) -> None:
+        self.job = job
+        self.task: asyncio.Task[object] | None = None
+        self.asked_at: datetime | None = None
+
+    def maybe(self, now: datetime, enabled: bool) -> None:
+        if self.job is None or not enabled:
+            return
+        if self.task is not None and not self.task.done():
+            return
+        if self.asked_at is not None and now - self.asked_at < EVERY:
+            return
+        self.asked_at = now
+        self.task = asyncio.get_running_loop().create_task(self.job())
+        self.task.add_done_callback(_log_failure)
+
+
+def _log_failure(task: asyncio.Task[object]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("Scheduled backup failed: %s", task.exception())
 
 
 async def scheduled_backup(paths: Paths) -> None:

@@ -15,7 +15,6 @@ import contextlib
 import logging
 import os
 import signal
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from microalign.adapters.sdnotify import SystemdNotifier, watchdog_interval
@@ -24,6 +23,7 @@ from microalign.core.schedule import Decision, Occurrence
 from microalign.errors import ConfigError, MicroalignError
 from microalign.service.actions import Actions
 from microalign.service.alarms import Alarms
+from microalign.service.backups import BackupAsker
 from microalign.service.checkins import Checkins
 from microalign.service.live import Live
 from microalign.service.notices import Notices, Target
@@ -43,7 +43,6 @@ log = logging.getLogger(__name__)
 
 PRELOAD_SECONDS = 60  # load the speech model this long before a check-in
 STOP_WAIT_SECONDS = 5  # SIGTERM: how long a running check-in may take to end by itself
-BACKUP_EVERY = timedelta(hours=1)  # how often the daemon asks whether a backup is due
 
 
 class Daemon:
@@ -90,8 +89,7 @@ class Daemon:
         )  # fmt: skip
         self._tasks: set[asyncio.Task[None]] = set()
         self._report: asyncio.Task[object] | None = None
-        self._backup: asyncio.Task[object] | None = None
-        self._backup_at: datetime | None = None
+        self.backups = BackupAsker(wiring.backup)
 
     # -- what tests and logs look at -------------------------------------------------------
 
@@ -216,20 +214,7 @@ class Daemon:
                 await self.checkins.maybe_start(occ)
         await self.checkins.release_unused(lambda: self.planner.nothing_soon(now))
         await self.notices.send_pending()
-        self._maybe_backup(now)
-
-    def _maybe_backup(self, now: datetime) -> None:
-        """Ask for a scheduled backup at most once an hour (it runs only when one is due)."""
-        job = self.wiring.backup
-        if job is None or not self.live.config.backup.enabled:
-            return
-        if self._backup is not None and not self._backup.done():
-            return
-        if self._backup_at is not None and now - self._backup_at < BACKUP_EVERY:
-            return
-        self._backup_at = now
-        self._backup = asyncio.get_running_loop().create_task(job())
-        self._backup.add_done_callback(_log_failure)
+        self.backups.maybe(now, self.live.config.backup.enabled)
 
     async def _shutdown(self) -> None:
         self.sd.stopping()
