@@ -19,14 +19,14 @@ def korean(home) -> None:
 
 def test_values_korean_store_starts_with_korean_names(app, home):
     korean(home)
-    assert app.goals.value_labels() == ["연민", "용기", "정직", "존중", "헌신"]
+    assert app.values.labels() == ["연민", "용기", "정직", "존중", "헌신"]
 
 
 def test_values_goal_added_with_korean_value_name_links_the_key(app, home):
     korean(home)
     goal = app.goals.add("회의에서 질문 하나 하기", "용기", None, None, DAY).goal
     assert goal["value"] == "courage"
-    assert app.goals.value_label(goal["value"]) == "용기"
+    assert app.values.label(goal["value"]) == "용기"
 
 
 def test_values_keep_their_key_when_the_language_changes(app, home, cli):
@@ -55,7 +55,7 @@ def test_values_unknown_korean_value_lists_korean_names(app, home):
 def test_values_builtin_added_again_by_another_name_exists(app, home):
     korean(home)
     with pytest.raises(UsageError) as caught:
-        app.goals.add_value("Courage")
+        app.values.add("Courage")
     assert "“용기”는 이미 있어요" in caught.value.render(app.pack)
 
 

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from microalign.adapters.store import Store, now_iso
+from microalign.app.values import Values, value_name
 from microalign.core.safetext import clean as clean_text
 from microalign.errors import NotFoundError, UsageError
-from microalign.i18n import Keyed, builtin_value
+from microalign.i18n import Keyed
 
 # The English short names are the canonical ones (also the config's): importing them from
 # microalign.config would load pydantic for every goal command.
@@ -70,22 +71,22 @@ def check_question(question: str) -> str:
     return _one_line(question, "question", MAX_QUESTION)
 
 
-def value_name(name: str) -> str:
-    """The stored form of a value or area name: one plain line, lower case."""
-    return clean_text(name).lower()
-
-
 Rows = list[dict[str, Any]]  # `Goals.list` hides the builtin inside the class
 Names = list[str]
 Pauses = list[tuple[date, date | None]]
 
 
 class Goals:
-    def __init__(self, store: Store, soft_limit: int, pack: LanguagePack | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        soft_limit: int,
+        pack: LanguagePack | None = None,
+        values: Values | None = None,
+    ) -> None:
         self.store = store
         self.soft_limit = soft_limit
-        self.pack = pack  # the language values are named in
-        self.language = pack.code if pack is not None else "en"
+        self.values = values or Values(store, pack)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -114,75 +115,6 @@ class Goals:
             end = date.fromisoformat(r["end"]) if r["end"] else None
             result.setdefault(r["goal_id"], []).append((date.fromisoformat(r["start"]), end))
         return result
-
-    # -- values -------------------------------------------------------------------------
-
-    def values(self) -> Names:
-        """The values' keys (what goals store), in the order of their names."""
-        rows = self._value_rows()
-        return sorted(rows, key=lambda key: self.value_label(key))
-
-    def value_label(self, key: str | None) -> str:
-        """A value's name in the language of the moment: its own name there, a built-in
-        value's name in that language, else its key."""
-        if key is None:
-            return "-"
-        names = self._value_rows().get(key, {})
-        own = names.get(self.language)
-        if own is None and self.pack is not None:
-            own = self.pack.value_name(key)
-        return own or key
-
-    def value_labels(self) -> Names:
-        return [self.value_label(key) for key in self.values()]
-
-    def add_value(self, name: str) -> str:
-        """Adds the value; returns its name as shown."""
-        clean = value_name(name)
-        if not clean:
-            raise UsageError.keyed("value_empty")
-        added = self.store.add_value(clean)
-        self.__dict__.pop("_rows", None)
-        if not added:
-            raise UsageError.keyed("value_exists", name=self.value_label(self.value_key(clean)))
-        return self.value_label(self.value_key(clean))
-
-    def remove_value(self, name: str) -> None:
-        key = self._known_value(name)
-        assert key is not None  # a name was given, so a known value came back
-        used = self.store.goals_with_value(key)
-        if used:
-            raise UsageError.keyed("value_used", name=self.value_label(key), count=used)
-        self.store.remove_value(key)
-        self.__dict__.pop("_rows", None)
-
-    def value_key(self, name: str) -> str | None:
-        """The key of the value called `name` (its key, or its name in any language)."""
-        clean = value_name(name)
-        rows = self._value_rows()
-        if clean in rows:
-            return clean
-        for key, names in rows.items():
-            if clean in (value_name(n) for n in names.values()):
-                return key
-        builtin = builtin_value(clean)
-        return builtin if builtin in rows else None
-
-    def _value_rows(self) -> dict[str, dict[str, str]]:
-        if "_rows" not in self.__dict__:
-            self.__dict__["_rows"] = self.store.value_rows()
-        rows: dict[str, dict[str, str]] = self.__dict__["_rows"]
-        return rows
-
-    def _known_value(self, name: str | None) -> str | None:
-        if name is None:
-            return None
-        key = self.value_key(name)
-        if key is None:
-            known = ", ".join(self.value_labels()) or "-"
-            clean = value_name(name)
-            raise NotFoundError.keyed("unknown_value", name=name, known=known, clean=clean)
-        return key
 
     # -- changing -----------------------------------------------------------------------
 
@@ -222,7 +154,7 @@ class Goals:
         return {
             "text": check_text(text),
             "question": check_question(question) if question is not None else None,
-            "value": self._known_value(value),
+            "value": self.values.known(value),
             "area": value_name(area or "") or None,
             "weekdays": parse_weekdays(days),
             "state": "active",
@@ -254,7 +186,7 @@ class Goals:
             changes["text"] = check_text(text)
             check_distinct(changes["text"], (g for g in self.list() if g["id"] != goal_id))
         if value is not None:
-            changes["value"] = self._known_value(value) if value else None
+            changes["value"] = self.values.known(value) if value else None
         if area is not None:
             changes["area"] = value_name(area) or None
         if days is not None:

@@ -24,12 +24,10 @@ def focus_options(app: App) -> list[str]:
     """The values a week can focus on, by their names: the user's values (`values add` ones
     too), those of the config first in its order, so a typed number means the same as in the
     config."""
-    known = app.goals.values()
-    keys = [app.goals.value_key(v) for v in app.config.general.values]
+    known = app.values.ordered()
+    keys = [app.values.key_of(v) for v in app.config.general.values]
     configured = [key for key in dict.fromkeys(keys) if key in known]
-    return [
-        app.goals.value_label(v) for v in configured + [v for v in known if v not in configured]
-    ]
+    return [app.values.label(v) for v in configured + [v for v in known if v not in configured]]
 
 
 def week_figures(app: App, day: date) -> WeekFigures:
@@ -39,7 +37,7 @@ def week_figures(app: App, day: date) -> WeekFigures:
 
     progress = goal_progress(app, day)
     rates = [
-        (app.goals.value_label(r.value), r.aligned_days, r.scheduled_days)
+        (app.values.label(r.value), r.aligned_days, r.scheduled_days)
         for r in value_rates(app, progress, day, "week", periods=1)
     ]
     running = sorted(
@@ -61,7 +59,7 @@ def save_focus(app: App, checkin_id: int, day: date) -> None:
 
     values = set(focus_options(app))
     chosen = answers.get(FOCUS_STEP)
-    value = app.goals.value_key(chosen) if chosen in values else None  # stored by its key
+    value = app.values.key_of(chosen) if chosen in values else None  # stored by its key
     carry = (answers.get(CARRY_STEP) or "").strip() or None
     if carry is not None and parse_command(carry, app.pack) is not None:
         carry = None  # "skip": passed, nothing to carry
@@ -76,5 +74,5 @@ def focus_for(app: App, day: date) -> Focus | None:
     found = app.store.week_focus(week_start(day))
     if found is None:
         return None
-    value = app.goals.value_label(found["value"]) if found["value"] else None
+    value = app.values.label(found["value"]) if found["value"] else None
     return Focus(value, found["carry"])

@@ -98,7 +98,7 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
         [
             r["id"],
             r["text"],
-            app.goals.value_label(r["value"]),
+            app.values.label(r["value"]),
             r["area"] or "-",
             weekday_names(r["weekdays"], lang),
             goal_state(lang, r["state"]),
@@ -189,7 +189,7 @@ def values(ctx: click.Context, as_json: bool) -> None:
             "week": rates["week"][name].rate if name in rates["week"] else None,
             "month": rates["month"][name].rate if name in rates["month"] else None,
         }
-        for name in app.goals.values()
+        for name in app.values.ordered()
     ]
     if as_json:
         emit_json(data)
@@ -200,7 +200,7 @@ def values(ctx: click.Context, as_json: bool) -> None:
         table(
             [
                 [
-                    app.goals.value_label(str(d["value"])),
+                    app.values.label(str(d["value"])),
                     d["goals"],
                     pct(d["week"]),
                     pct(d["month"]),
@@ -217,7 +217,7 @@ def values(ctx: click.Context, as_json: bool) -> None:
 @click.pass_obj
 def values_add(app: App, name: str) -> None:
     """Add a value of your own."""
-    added = app.goals.add_value(name)
+    added = app.values.add(name)
     click.echo(app.pack.t("cli.value_added", name=shown(added)))
 
 
@@ -226,6 +226,6 @@ def values_add(app: App, name: str) -> None:
 @click.pass_obj
 def values_remove(app: App, name: str) -> None:
     """Remove a value no goal uses."""
-    label = app.goals.value_label(app.goals.value_key(name) or name)
-    app.goals.remove_value(name)
+    label = app.values.label(app.values.key_of(name) or name)
+    app.values.remove(name)
     click.echo(app.pack.t("cli.value_removed", name=shown(label)))

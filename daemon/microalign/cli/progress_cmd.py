@@ -99,7 +99,7 @@ def status(app: App, as_json: bool) -> None:
         [
             g["id"],
             g["text"],
-            app.goals.value_label(g["value"]),
+            app.values.label(g["value"]),
             goal_state(lang, g["state"]),
             lang.t(f"outcome.{g['today']}") if g["today"] else "-",
             g["streak"],

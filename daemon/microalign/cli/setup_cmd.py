@@ -135,8 +135,8 @@ def _ask_goal(app: App) -> tuple[str | None, str | None]:
     text = click.prompt(lang.t("cli.init_ask_goal"), default="", show_default=False).strip()
     if not text:
         return None, None
-    keys = app.goals.values()
-    values = app.goals.value_labels()
+    keys = app.values.ordered()
+    values = app.values.labels()
     value = click.prompt(
         lang.t("cli.init_ask_value", values=", ".join(values)),
         type=click.Choice([*values, *keys, ""]),
