@@ -139,10 +139,10 @@ def write_private(path: Path, text: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise access_error(exc, path, "write") from None
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable; file systems that cannot sync a folder are fine."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from microalign.adapters import backup as archive
-from microalign.adapters.files import PRIVATE_FILE, access_error, make_folders
+from microalign.adapters.files import PRIVATE_FILE, access_error, make_folders, sync_folder
 from microalign.adapters.lock import checkin_lock, daemon_lock
 from microalign.adapters.paths import private_dir
 from microalign.app.context import App
@@ -77,7 +77,7 @@ def backup(app: App, output: Path, progress: ProgressFactory = _quiet) -> Done:
             os.replace(tmp, output)
         except OSError as exc:
             raise access_error(exc, output, "write") from None
-    _sync_folder(output.parent)
+    sync_folder(output.parent)
     return Done(output, listing.audio_count, output.stat().st_size)
 
 
@@ -156,15 +156,6 @@ def _verify(written: Path, work: Path) -> None:
     archive.check_database(database, written, SCHEMA_VERSION)
 
 
-def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 # -- restore -------------------------------------------------------------------------------
 
 
@@ -191,7 +182,7 @@ def restore(app: App, source: Path, force: bool, progress: ProgressFactory = _qu
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
-            _sync_folder(staging)
+            sync_folder(staging)
             aside = _set_aside(data, database, app.paths.audio_dir) if existing else None
             _swap_in(staging, database, app.paths.audio_dir)
     except BusyError as exc:
@@ -242,8 +233,8 @@ def _set_aside(data: Path, database: Path, audio: Path) -> Path:
             os.rename(audio, aside / audio.name)
     except OSError as exc:
         raise access_error(exc, exc.filename or aside, "write") from None
-    _sync_folder(aside)
-    _sync_folder(data)
+    sync_folder(aside)
+    sync_folder(data)
     return aside
 
 
@@ -260,7 +251,7 @@ def _swap_in(staging: Path, database: Path, audio: Path) -> None:
         os.replace(staging / archive.DATABASE, database)
     except OSError as exc:
         raise access_error(exc, exc.filename or database, "write") from None
-    _sync_folder(database.parent)
+    sync_folder(database.parent)
     shutil.rmtree(staging, ignore_errors=True)
     make_folders(audio)
 
