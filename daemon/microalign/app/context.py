@@ -11,6 +11,7 @@ from microalign.adapters.paths import Paths
 
 if TYPE_CHECKING:
     from microalign import config as configuration
+    from microalign.adapters.crypto.keys import DataKey
     from microalign.adapters.settings import Settings
     from microalign.adapters.store import Store
     from microalign.app.goals import Goals
@@ -25,6 +26,8 @@ class App:
     # A command that only reads: a database on a full or read-only disk is still read.
     read_only_ok: bool = field(default=False, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
+    # --passphrase-fd: where the passphrase of an encrypted store is read from.
+    passphrase_fd: int | None = field(default=None, repr=False)
 
     @cached_property
     def config(self) -> configuration.Config:
@@ -50,10 +53,27 @@ class App:
             from microalign.adapters.store import Store
 
             # Validate the config first: a broken config must not create or touch data.
+            values = self.settings.general.values
+            key = self.data_key
             self._store = Store.open(
-                self.paths.database, self.settings.general.values, read_only_ok=self.read_only_ok
+                self.paths.database,
+                values,
+                read_only_ok=self.read_only_ok,
+                key=key.database if key else None,
+                key_source=key.source if key else "",
             )
         return self._store
+
+    @cached_property
+    def data_key(self) -> DataKey | None:
+        """The key of an encrypted store (None: the store is plain). Unlocking it also puts
+        the audio key in use, so every recording of this process is sealed."""
+        from microalign.adapters.crypto import audiofile
+        from microalign.adapters.crypto.keys import PassphraseSource, unlock
+
+        key = unlock(self.paths.data_dir, PassphraseSource(fd=self.passphrase_fd))
+        audiofile.use_key(key.audio if key else None)
+        return key
 
     @cached_property
     def goals(self) -> Goals:
@@ -80,6 +100,9 @@ class App:
         self.tz_checked = True
         check_tz()  # an unknown TZ would silently make it UTC's day
         return date.today()
+
+    def forget_key(self) -> None:
+        self.__dict__.pop("data_key", None)
 
     def close(self) -> None:
         if self._store is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from microalign.i18n import en_cli, en_service, en_system
+from microalign.i18n import en_cli, en_crypt, en_service, en_system
 
 CODE = "en"
 NAME = "English"
@@ -512,3 +512,4 @@ Next steps:
 TEXTS |= en_system.TEXTS
 TEXTS |= en_service.TEXTS
 TEXTS |= en_cli.TEXTS
+TEXTS |= en_crypt.TEXTS

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from microalign.i18n import ko_cli, ko_service, ko_system
+from microalign.i18n import ko_cli, ko_crypt, ko_service, ko_system
 
 CODE = "ko"
 NAME = "한국어"
@@ -464,3 +464,4 @@ microalign 준비가 끝났어요.
 TEXTS |= ko_system.TEXTS
 TEXTS |= ko_service.TEXTS
 TEXTS |= ko_cli.TEXTS
+TEXTS |= ko_crypt.TEXTS

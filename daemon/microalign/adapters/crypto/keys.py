@@ -1,0 +1,278 @@
+"""The data key of an encrypted store, and the small file that keeps it wrapped.
+
+The data key is 32 random bytes. It never lies on disk as it is: `key.json` in the data
+folder (0600) holds it encrypted (AES-GCM) with a wrapping key that comes either from the
+desktop keyring (a random secret kept by the Secret Service, so the daemon starts unattended
+after login) or from a passphrase (scrypt). `rewrap` changes the wrapping only: the data,
+encrypted with the data key, stays as it is.
+
+The database and the audio use keys derived from the data key (HKDF), one per purpose.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from microalign.errors import ExternalProgramError, StoreError
+
+KEY_FILE = "key.json"
+FORMAT = "microalign-key"
+KEYRING = "keyring"
+PASSPHRASE = "passphrase"
+PASSPHRASE_ENV = "MICROALIGN_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "MICROALIGN_NEW_PASSPHRASE"
+# scrypt at 64 MiB: slow enough to make guessing costly, fast enough (~0.1 s) for a command.
+SCRYPT = {"n": 2**16, "r": 8, "p": 1}
+SECRET_LABEL = "microalign data key"
+SECRET_APP = "microalign"
+
+
+@dataclass(frozen=True)
+class DataKey:
+    secret: bytes
+    source: (
+        str  # where the wrapping came from, for messages: "keyring", "MICROALIGN_PASSPHRASE", ...
+    )
+
+    def derive(self, purpose: str) -> bytes:
+        """One key per purpose: HKDF-Expand (RFC 5869) of the random data key, one block."""
+        import hashlib
+        import hmac
+
+        return hmac.new(self.secret, purpose.encode() + b"\x01", hashlib.sha256).digest()
+
+    @property
+    def database(self) -> bytes:
+        return self.derive("microalign database")
+
+    @property
+    def audio(self) -> bytes:
+        return self.derive("microalign audio")
+
+
+@dataclass(frozen=True)
+class PassphraseSource:
+    """Where a passphrase may come from, in this order: the file descriptor given with
+    --passphrase-fd, the environment variable, a prompt on the terminal."""
+
+    fd: int | None = None
+    env: str = PASSPHRASE_ENV
+    prompt: str = "Passphrase: "
+    confirm: str | None = None  # asked again when a new passphrase is chosen at a terminal
+
+    def read(self) -> tuple[str, str]:
+        """(passphrase, its source's name); StoreError when no source gives one."""
+        if self.fd is not None:
+            return _read_fd(self.fd), f"--passphrase-fd {self.fd}"
+        value = os.environ.get(self.env)
+        if value:
+            return value, self.env
+        return self._prompt(), "terminal"
+
+    def _prompt(self) -> str:
+        import getpass
+        import sys
+
+        if not sys.stdin.isatty():
+            raise StoreError.keyed("key_no_passphrase", env=self.env)
+        first = getpass.getpass(self.prompt)
+        if self.confirm is not None and getpass.getpass(self.confirm) != first:
+            raise StoreError.keyed("key_passphrase_mismatch")
+        if not first:
+            raise StoreError.keyed("key_no_passphrase", env=self.env)
+        return first
+
+
+def _read_fd(fd: int) -> str:
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(4096)
+    except OSError as exc:
+        raise StoreError.keyed("key_fd_unreadable", fd=fd, error=exc.strerror or exc) from None
+    text = data.decode("utf-8", errors="replace").rstrip("\r\n")
+    if not text:
+        raise StoreError.keyed("key_fd_unreadable", fd=fd, error="empty")
+    return text
+
+
+def key_file(data_dir: Path) -> Path:
+    return data_dir / KEY_FILE
+
+
+def wrapping_of(data_dir: Path) -> str | None:
+    """ "keyring", "passphrase", or None when the store has no key (is not encrypted)."""
+    try:
+        record = json.loads(key_file(data_dir).read_text())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise StoreError.keyed("key_file_broken", path=key_file(data_dir), error=exc) from None
+    return str(record.get("wrapped_by", "?"))
+
+
+# --- wrapping --------------------------------------------------------------------------
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode())
+
+
+def _aead() -> Any:
+    try:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    except ImportError:
+        raise ExternalProgramError.keyed("crypto_missing", package="cryptography") from None
+    return AESGCM
+
+
+def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    import hashlib
+
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=32
+    )
+
+
+def _aad(record: dict[str, Any]) -> bytes:
+    return f"{FORMAT}:{record['key_id']}:{record['wrapped_by']}".encode()
+
+
+def wrap_record(secret: bytes, wrapped_by: str, wrapping: bytes, **extra: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "format": FORMAT,
+        "version": 1,
+        "key_id": extra.pop("key_id", None) or secrets.token_hex(8),
+        "wrapped_by": wrapped_by,
+        **extra,
+    }
+    nonce = os.urandom(12)
+    record["nonce"] = _b64(nonce)
+    record["wrapped"] = _b64(_aead()(wrapping).encrypt(nonce, secret, _aad(record)))
+    return record
+
+
+def unwrap_record(record: dict[str, Any], wrapping: bytes) -> bytes | None:
+    """The data key, or None when `wrapping` is not the key that wrapped it."""
+    from cryptography.exceptions import InvalidTag
+
+    try:
+        return bytes(
+            _aead()(wrapping).decrypt(
+                _unb64(record["nonce"]), _unb64(record["wrapped"]), _aad(record)
+            )
+        )
+    except InvalidTag:
+        return None
+
+
+def passphrase_record(secret: bytes, passphrase: str, key_id: str | None = None) -> dict[str, Any]:
+    salt = os.urandom(16)
+    wrapping = _scrypt(passphrase, salt, **SCRYPT)
+    kdf = {"name": "scrypt", "salt": _b64(salt), **SCRYPT}
+    return wrap_record(secret, PASSPHRASE, wrapping, kdf=kdf, key_id=key_id)
+
+
+def keyring_record(secret: bytes, key_id: str | None = None) -> dict[str, Any]:
+    from microalign.adapters.crypto import secretservice as keyring
+
+    key_id = key_id or secrets.token_hex(8)
+    wrapping = os.urandom(32)
+    keyring.store(key_id, wrapping)
+    return wrap_record(secret, KEYRING, wrapping, key_id=key_id)
+
+
+# --- the key file ----------------------------------------------------------------------
+
+
+def read_record(data_dir: Path) -> dict[str, Any] | None:
+    path = key_file(data_dir)
+    try:
+        record = json.loads(path.read_text())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise StoreError.keyed("key_file_broken", path=path, error=exc) from None
+    if not isinstance(record, dict) or record.get("format") != FORMAT:
+        raise StoreError.keyed("key_file_broken", path=path, error="not a microalign key file")
+    return record
+
+
+def write_record(data_dir: Path, record: dict[str, Any]) -> None:
+    from microalign.adapters.files import write_private
+
+    write_private(key_file(data_dir), json.dumps(record, indent=2) + "\n")
+
+
+def unlock(data_dir: Path, passphrase: PassphraseSource | None = None) -> DataKey | None:
+    """The data key of the store in `data_dir`, or None when it has no key file (plain).
+    StoreError (exit 4) when the key cannot be had: it names the source tried and how to
+    give one."""
+    record = read_record(data_dir)
+    if record is None:
+        return None
+    path = key_file(data_dir)
+    if record.get("wrapped_by") == KEYRING:
+        from microalign.adapters.crypto import secretservice as keyring
+
+        wrapping = keyring.fetch(str(record["key_id"]), path)
+        secret = unwrap_record(record, wrapping)
+        if secret is None:
+            raise StoreError.keyed("key_keyring_wrong", path=path)
+        return DataKey(secret, KEYRING)
+    kdf = record.get("kdf") or {}
+    given, source = (passphrase or PassphraseSource()).read()
+    wrapping = _scrypt(given, _unb64(kdf["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
+    secret = unwrap_record(record, wrapping)
+    if secret is None:
+        raise StoreError.keyed("key_passphrase_wrong", path=path, source=source, env=PASSPHRASE_ENV)
+    return DataKey(secret, source)
+
+
+def create(data_dir: Path, wrapped_by: str, passphrase: PassphraseSource | None = None) -> DataKey:
+    """A new data key, wrapped and written to the key file (which must not exist yet)."""
+    secret = os.urandom(32)
+    record, source = _wrapped(secret, wrapped_by, passphrase)
+    write_record(data_dir, record)
+    return DataKey(secret, source)
+
+
+def rewrap(data_dir: Path, key: DataKey, wrapped_by: str, passphrase: PassphraseSource) -> str:
+    """Wrap the same data key anew (another passphrase, or the keyring instead); the data is
+    not touched. Returns the new source's name."""
+    old = read_record(data_dir)
+    record, source = _wrapped(key.secret, wrapped_by, passphrase)
+    write_record(data_dir, record)
+    if old is not None and old.get("wrapped_by") == KEYRING and old["key_id"] != record["key_id"]:
+        from microalign.adapters.crypto import secretservice as keyring
+
+        keyring.forget(str(old["key_id"]))
+    return source
+
+
+def forget(data_dir: Path) -> None:
+    """Remove the key file (and its keyring secret): the store is plain again."""
+    record = read_record(data_dir)
+    if record is not None and record.get("wrapped_by") == KEYRING:
+        from microalign.adapters.crypto import secretservice as keyring
+
+        keyring.forget(str(record["key_id"]))
+    key_file(data_dir).unlink(missing_ok=True)
+
+
+def _wrapped(
+    secret: bytes, wrapped_by: str, passphrase: PassphraseSource | None
+) -> tuple[dict[str, Any], str]:
+    if wrapped_by == KEYRING:
+        return keyring_record(secret), KEYRING
+    given, source = (passphrase or PassphraseSource()).read()
+    return passphrase_record(secret, given), source
