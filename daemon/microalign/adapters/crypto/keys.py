@@ -182,12 +182,12 @@ def passphrase_record(secret: bytes, passphrase: str, key_id: str | None = None)
     return wrap_record(secret, PASSPHRASE, wrapping, kdf=kdf, key_id=key_id)
 
 
-def keyring_record(secret: bytes, key_id: str | None = None) -> dict[str, Any]:
+def keyring_record(secret: bytes, path: Path, key_id: str | None = None) -> dict[str, Any]:
     from microalign.adapters.crypto import secretservice as keyring
 
     key_id = key_id or secrets.token_hex(8)
     wrapping = os.urandom(32)
-    keyring.store(key_id, wrapping)
+    keyring.store(key_id, wrapping, path)
     return wrap_record(secret, KEYRING, wrapping, key_id=key_id)
 
 
@@ -241,7 +241,7 @@ def unlock(data_dir: Path, passphrase: PassphraseSource | None = None) -> DataKe
 def create(data_dir: Path, wrapped_by: str, passphrase: PassphraseSource | None = None) -> DataKey:
     """A new data key, wrapped and written to the key file (which must not exist yet)."""
     secret = os.urandom(32)
-    record, source = _wrapped(secret, wrapped_by, passphrase)
+    record, source = _wrapped(data_dir, secret, wrapped_by, passphrase)
     write_record(data_dir, record)
     return DataKey(secret, source)
 
@@ -250,12 +250,12 @@ def rewrap(data_dir: Path, key: DataKey, wrapped_by: str, passphrase: Passphrase
     """Wrap the same data key anew (another passphrase, or the keyring instead); the data is
     not touched. Returns the new source's name."""
     old = read_record(data_dir)
-    record, source = _wrapped(key.secret, wrapped_by, passphrase)
+    record, source = _wrapped(data_dir, key.secret, wrapped_by, passphrase)
     write_record(data_dir, record)
     if old is not None and old.get("wrapped_by") == KEYRING and old["key_id"] != record["key_id"]:
         from microalign.adapters.crypto import secretservice as keyring
 
-        keyring.forget(str(old["key_id"]))
+        keyring.forget(str(old["key_id"]), key_file(data_dir))
     return source
 
 
@@ -265,14 +265,14 @@ def forget(data_dir: Path) -> None:
     if record is not None and record.get("wrapped_by") == KEYRING:
         from microalign.adapters.crypto import secretservice as keyring
 
-        keyring.forget(str(record["key_id"]))
+        keyring.forget(str(record["key_id"]), key_file(data_dir))
     key_file(data_dir).unlink(missing_ok=True)
 
 
 def _wrapped(
-    secret: bytes, wrapped_by: str, passphrase: PassphraseSource | None
+    data_dir: Path, secret: bytes, wrapped_by: str, passphrase: PassphraseSource | None
 ) -> tuple[dict[str, Any], str]:
     if wrapped_by == KEYRING:
-        return keyring_record(secret), KEYRING
+        return keyring_record(secret, key_file(data_dir)), KEYRING
     given, source = (passphrase or PassphraseSource()).read()
     return passphrase_record(secret, given), source

@@ -19,33 +19,40 @@ ATTRIBUTE = "microalign-key-id"
 def _collection(for_path: Path | None = None) -> Iterator[Any]:
     try:
         import secretstorage
-        from secretstorage.exceptions import SecretServiceNotAvailableException
+        from secretstorage.exceptions import SecretStorageException
     except ImportError:
         raise ExternalProgramError.keyed("crypto_missing", package="secretstorage") from None
+    # No session bus (its socket gone), no Secret Service on it, or it failed to answer.
+    unavailable = (SecretStorageException, OSError)
     try:
         conn = secretstorage.dbus_init()
-    except SecretServiceNotAvailableException as exc:
+    except unavailable as exc:
         raise StoreError.keyed("key_keyring_unavailable", error=exc, path=for_path or "") from None
     try:
         try:
             collection = secretstorage.get_default_collection(conn)
             if collection.is_locked():
                 collection.unlock()
-        except SecretServiceNotAvailableException as exc:
+        except unavailable as exc:
             raise StoreError.keyed(
                 "key_keyring_unavailable", error=exc, path=for_path or ""
             ) from None
         if collection.is_locked():
             raise StoreError.keyed("key_keyring_locked", path=for_path or "")
-        yield collection
+        try:
+            yield collection
+        except unavailable as exc:
+            raise StoreError.keyed(
+                "key_keyring_unavailable", error=exc, path=for_path or ""
+            ) from None
     finally:
         conn.close()
 
 
-def store(key_id: str, wrapping: bytes) -> None:
+def store(key_id: str, wrapping: bytes, path: Path) -> None:
     from microalign.adapters.crypto.keys import SECRET_APP, SECRET_LABEL
 
-    with _collection() as collection:
+    with _collection(path) as collection:
         collection.create_item(
             SECRET_LABEL,
             {"application": SECRET_APP, ATTRIBUTE: key_id},
@@ -61,7 +68,7 @@ def fetch(key_id: str, path: Path) -> bytes:
     raise StoreError.keyed("key_keyring_missing", path=path, key_id=key_id)
 
 
-def forget(key_id: str) -> None:
-    with _collection() as collection:
+def forget(key_id: str, path: Path) -> None:
+    with _collection(path) as collection:
         for item in collection.search_items({ATTRIBUTE: key_id}):
             item.delete()
