@@ -1,6 +1,6 @@
 """Stress runs: kill typed check-ins, the daemon and its check-in process at random
-moments, and stop the daemon with SIGTERM. Small counts run with the suite; set
-MICROALIGN_STRESS=large (or a number multiplier) for the figures: `pytest tests/stress -s`."""
+moments, stop the daemon with SIGTERM, and kill encrypt and decrypt. Small counts run with
+the suite; set MICROALIGN_STRESS=large (or a number multiplier) for the figures: `pytest tests/stress -s`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import os
 
 import pytest
 
-SMALL = {"typed": 6, "daemon": 2, "worker": 2, "sigterm": 3}
-LARGE = {"typed": 300, "daemon": 50, "worker": 50, "sigterm": 60}
+SMALL = {"typed": 6, "daemon": 2, "worker": 2, "sigterm": 3, "convert": 8}
+LARGE = {"typed": 300, "daemon": 50, "worker": 50, "sigterm": 60, "convert": 200}
 
 
 @pytest.fixture
