@@ -1,6 +1,7 @@
 """Stress runs: kill typed check-ins, the daemon and its check-in process at random
 moments, stop the daemon with SIGTERM, and kill encrypt and decrypt. Small counts run with
-the suite; set MICROALIGN_STRESS=large (or a number multiplier) for the figures: `pytest tests/stress -s`."""
+the suite; set MICROALIGN_STRESS=large (or a number multiplier) for the figures:
+`pytest tests/stress -s`."""
 
 from __future__ import annotations
 
