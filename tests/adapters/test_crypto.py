@@ -113,8 +113,8 @@ def test_connect_encrypted_store_wrong_or_no_key_exits_4_file_untouched(tmp_path
         connect(path, bytes(32), source="MICROALIGN_PASSPHRASE")
     assert wrong.value.exit_code == 4 and "MICROALIGN_PASSPHRASE" in str(wrong.value)
     with pytest.raises(StoreError) as missing:
-        connect(path, None)
-    assert missing.value.key == "store_key_missing"
+        Store.open(path)
+    assert missing.value.exit_code == 4 and "key.json" in str(missing.value)
     assert path.read_bytes() == before
 
 

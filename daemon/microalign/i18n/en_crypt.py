@@ -37,11 +37,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "doctor.fix.encrypt": "To encrypt it: microalign encrypt",
     "doctor.fix.crypt_pending_encrypted": "Run `microalign encrypt` again to finish it.",
     "doctor.fix.crypt_pending_plain": "Run `microalign decrypt` again to finish it.",
-    "error.store_key_missing": "The database {path} is encrypted, and its key file is missing.",
-    "hint.store_key_missing": (
-        "Put key.json back into the data folder (from a backup); without it the data cannot "
-        "be read. Nothing was changed."
-    ),
     "error.store_key_wrong": "The key from {source} does not open the database {path}.",
     "hint.store_key_wrong": (
         "The key file and the database do not belong together: put back the key.json that "

@@ -31,11 +31,6 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "doctor.fix.encrypt": "암호화하려면: microalign encrypt",
     "doctor.fix.crypt_pending_encrypted": "`microalign encrypt` 를 다시 실행해 마무리하세요.",
     "doctor.fix.crypt_pending_plain": "`microalign decrypt` 를 다시 실행해 마무리하세요.",
-    "error.store_key_missing": "데이터베이스 {path} 은(는) 암호화되어 있는데 키 파일이 없어요.",
-    "hint.store_key_missing": (
-        "백업에서 key.json 을 데이터 폴더에 되돌려 놓으세요. 키 없이는 데이터를 읽을 수 없어요. "
-        "아무것도 바뀌지 않았어요."
-    ),
     "error.store_key_wrong": "{source} 의 키로 데이터베이스 {path} 을(를) 열 수 없어요.",
     "hint.store_key_wrong": (
         "키 파일과 데이터베이스가 서로 맞지 않아요. 이 데이터베이스와 함께 있던 key.json 을 "

@@ -27,8 +27,9 @@ KEYRING = "keyring"
 PASSPHRASE = "passphrase"
 PASSPHRASE_ENV = "MICROALIGN_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "MICROALIGN_NEW_PASSPHRASE"
-# scrypt at 64 MiB: slow enough to make guessing costly, fast enough (~0.1 s) for a command.
-SCRYPT = {"n": 2**16, "r": 8, "p": 1}
+# scrypt at 32 MiB: slow enough to make guessing costly, fast enough (~0.1 s) to be paid by
+# every command (the parameters are stored with the key, so they can grow later).
+SCRYPT = {"n": 2**15, "r": 8, "p": 1}
 SECRET_LABEL = "microalign data key"
 SECRET_APP = "microalign"
 

@@ -72,15 +72,15 @@ def connect(
     """A connection to `path`: `mode` is None (read and write), "ro" or "immutable".
 
     `key` (the database key, 32 bytes) opens an encrypted store, or creates one in an empty
-    file; a plain store opens plain whatever the key. An encrypted store without a key, or
-    with the wrong one, raises StoreError (exit 4) naming `source`, the key's origin.
+    file; a plain store opens plain whatever the key. An encrypted store with the wrong key
+    raises StoreError (exit 4) naming `source`, the key's origin.
     `cipher` opens even a plain store through SQLCipher (to export it encrypted).
     """
     plain = is_plain(path)
-    if not cipher and (plain or (plain is None and key is None)):
+    if not cipher and (plain or key is None):
+        # Without a key, a file that is not plain SQLite is reported as unreadable by SQLite
+        # itself: damaged, or encrypted with its key file lost (the hint names both).
         return _plain(path, mode, timeout)
-    if key is None and not plain and not cipher:
-        raise StoreError.keyed("store_key_missing", path=path)
     module = cipher_module()
     target = _uri(path, mode)
     if target:
