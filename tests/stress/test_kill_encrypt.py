@@ -117,6 +117,9 @@ def finish(command: str, env: dict[str, str]) -> float:
     return time.monotonic() - began
 
 
+# Each process has its own time limit below; a large run (MICROALIGN_STRESS=large) takes
+# far longer than the suite's default limit.
+@pytest.mark.timeout(3600)
 def test_kill_encrypt_decrypt_at_random_moments_store_whole(env, kills):
     data_dir = resolve().data_dir
     expected, recordings = fill(data_dir)

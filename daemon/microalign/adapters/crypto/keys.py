@@ -107,14 +107,9 @@ def key_file(data_dir: Path) -> Path:
 
 
 def wrapping_of(data_dir: Path) -> str | None:
-    """ "keyring", "passphrase", or None when the store has no key (is not encrypted)."""
-    try:
-        record = json.loads(key_file(data_dir).read_text())
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as exc:
-        raise StoreError.keyed("key_file_broken", path=key_file(data_dir), error=exc) from None
-    return str(record.get("wrapped_by", "?"))
+    """How the store's key is wrapped ("keyring", "passphrase"); None: it has no key."""
+    record = read_record(data_dir)
+    return None if record is None else str(record.get("wrapped_by", "?"))
 
 
 # --- wrapping --------------------------------------------------------------------------
@@ -196,12 +191,18 @@ def keyring_record(secret: bytes, path: Path, key_id: str | None = None) -> dict
 
 
 def read_record(data_dir: Path) -> dict[str, Any] | None:
+    from microalign.adapters.files import access_error
+
     path = key_file(data_dir)
     try:
-        record = json.loads(path.read_text())
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as exc:
+        text = path.read_text()
+    except (FileNotFoundError, NotADirectoryError):
+        return None  # no key; a data folder that is no folder is the store's to report
+    except OSError as exc:
+        raise access_error(exc, path, "read") from None
+    try:
+        record = json.loads(text)
+    except ValueError as exc:
         raise StoreError.keyed("key_file_broken", path=path, error=exc) from None
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise StoreError.keyed("key_file_broken", path=path, error="not a microalign key file")
