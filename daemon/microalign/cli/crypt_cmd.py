@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
 from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option
+
+if TYPE_CHECKING:
+    from microalign.adapters.crypto.convert import Outcome
 
 WRAPPINGS = ("keyring", "passphrase")
 
@@ -22,7 +27,7 @@ with_option = click.option(
 )
 
 
-def _progress(app: App):  # type: ignore[no-untyped-def]
+def _progress(app: App) -> Callable[[int, int], None]:
     """Recordings converted so far, on a terminal only."""
     if not sys.stderr.isatty():
         return lambda done, total: None
@@ -35,7 +40,9 @@ def _progress(app: App):  # type: ignore[no-untyped-def]
     return show
 
 
-def _summary(app: App, outcome, as_json: bool, done_key: str, same_key: str) -> None:  # type: ignore[no-untyped-def]
+def _summary(
+    app: App, outcome: Outcome | None, as_json: bool, done_key: str, same_key: str
+) -> None:
     from microalign.app.encryption import describe
 
     state = describe(app.paths)

@@ -95,7 +95,7 @@ def connect(
     except module.DatabaseError:
         conn.close()
         raise StoreError.keyed("store_key_wrong", path=path, source=source or "?") from None
-    return conn  # type: ignore[no-any-return]
+    return conn
 
 
 def key_literal(key: bytes) -> str:
