@@ -228,3 +228,25 @@ def test_encrypt_refused_while_daemon_runs_is_busy(env):
         refused = run(env, "encrypt", "--with", "passphrase")
     assert refused.code == 7 and "daemon" in refused.err
     assert not (resolve().data_dir / "key.json").exists()
+
+
+def test_key_change_from_keyring_to_passphrase_needs_keyring_no_more(env, tmp_path):
+    with private_keyring(tmp_path / "keyring") as address:
+        desktop = dict(env, DBUS_SESSION_BUS_ADDRESS=address)
+        setup_store(desktop, "first")
+        assert run(desktop, "encrypt", passphrase=None).code == 0
+        database = resolve().data_dir / "microalign.db"
+        before = database.read_bytes()
+        changed = run(
+            dict(desktop, MICROALIGN_NEW_PASSPHRASE="after the keyring"),
+            "key",
+            "change",
+            "--with",
+            "passphrase",
+            passphrase=None,
+        )
+        assert changed.code == 0, changed.err
+        assert database.read_bytes() == before
+    shown = run(env, "status", "--json", passphrase="after the keyring")
+    assert shown.code == 0, shown.err
+    assert json.loads(shown.out)["encryption"]["key_source"] == "MICROALIGN_PASSPHRASE"
