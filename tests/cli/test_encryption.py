@@ -250,3 +250,18 @@ def test_key_change_from_keyring_to_passphrase_needs_keyring_no_more(env, tmp_pa
     shown = run(env, "status", "--json", passphrase="after the keyring")
     assert shown.code == 0, shown.err
     assert json.loads(shown.out)["encryption"]["key_source"] == "MICROALIGN_PASSPHRASE"
+
+
+def test_interrupted_conversion_other_commands_wait_rerun_finishes(env):
+    setup_store(env, "first")
+    assert run(env, "encrypt", "--with", "passphrase").code == 0
+    data_dir = resolve().data_dir
+    # As a kill leaves it after the database was converted, before the journal was removed.
+    (data_dir / "encryption.journal").write_text('{"to": "encrypted"}\n')
+    waiting = run(env, "checkin", "evening", "--text", stdin="yes\n")
+    assert waiting.code == 7 and "microalign encrypt" in waiting.err
+    doctor = {c["name"]: c for c in json.loads(run(env, "doctor", "--json").out)}
+    assert doctor["encryption"]["state"] == "fail"
+    assert run(env, "encrypt", "--with", "passphrase").code == 0
+    assert not (data_dir / "encryption.journal").exists()
+    assert run(env, "checkin", "evening", "--text", stdin="yes\n\n\n\n").code == 0

@@ -55,6 +55,7 @@ class App:
             # Validate the config first: a broken config must not create or touch data.
             values = self.settings.general.values
             key = self.data_key
+            self._refuse_while_converting()
             self._store = Store.open(
                 self.paths.database,
                 values,
@@ -63,6 +64,18 @@ class App:
                 key_source=key.source if key else "",
             )
         return self._store
+
+    def _refuse_while_converting(self) -> None:
+        """While `encrypt` or `decrypt` runs (or after a kill stopped one), a change written
+        to the old database could be lost with it: every other command waits for its end."""
+        from microalign.adapters.crypto.convert import pending
+
+        direction = pending(self.paths.data_dir)
+        if direction is not None:
+            from microalign.errors import BusyError
+
+            command = "decrypt" if direction == "plain" else "encrypt"
+            raise BusyError.keyed("crypt_pending", command=command, data=self.paths.data_dir)
 
     @cached_property
     def data_key(self) -> DataKey | None:

@@ -93,6 +93,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "hint.crypt_daemon_running": (
         "Stop it (systemctl --user stop microalign), run the command, then start it again."
     ),
+    "error.crypt_pending": (
+        "The store in {data} is being converted by `microalign {command}`, or a conversion "
+        "was interrupted."
+    ),
+    "hint.crypt_pending": (
+        "Wait for it to end, or run `microalign {command}` again to finish it; the store is "
+        "whole meanwhile."
+    ),
     "error.crypt_not_encrypted": "The store in {data} is not encrypted: it has no key to change.",
     "hint.crypt_not_encrypted": "Encrypt it first: microalign encrypt.",
 }

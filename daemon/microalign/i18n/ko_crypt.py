@@ -80,6 +80,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "hint.crypt_daemon_running": (
         "데몬을 멈추고(systemctl --user stop microalign) 명령을 실행한 뒤 다시 시작하세요."
     ),
+    "error.crypt_pending": (
+        "{data} 의 저장소를 `microalign {command}` 가 바꾸는 중이거나, 바꾸다가 멈췄어요."
+    ),
+    "hint.crypt_pending": (
+        "끝날 때까지 기다리거나 `microalign {command}` 를 다시 실행해 마무리하세요. "
+        "그동안에도 저장소는 온전해요."
+    ),
     "error.crypt_not_encrypted": "{data} 의 저장소는 암호화되어 있지 않아 바꿀 키가 없어요.",
     "hint.crypt_not_encrypted": "먼저 암호화하세요: microalign encrypt.",
 }

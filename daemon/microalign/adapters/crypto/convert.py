@@ -47,7 +47,7 @@ def pending(data_dir: Path) -> str | None:
     """The direction of a conversion a kill interrupted ("encrypted"/"plain"), or None."""
     try:
         return str(json.loads(journal_path(data_dir).read_text())["to"])
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, ValueError, KeyError, TypeError):
         return "?"
