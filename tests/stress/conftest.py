@@ -9,8 +9,8 @@ import os
 
 import pytest
 
-SMALL = {"typed": 6, "daemon": 2, "worker": 2, "sigterm": 3, "convert": 8}
-LARGE = {"typed": 300, "daemon": 50, "worker": 50, "sigterm": 60, "convert": 200}
+SMALL = {"typed": 6, "daemon": 2, "worker": 2, "sigterm": 3, "convert": 4}
+LARGE = {"typed": 300, "daemon": 50, "worker": 50, "sigterm": 60, "convert": 100}
 
 
 @pytest.fixture

@@ -127,23 +127,32 @@ def test_kill_encrypt_decrypt_at_random_moments_store_whole(env, kills):
     spans = {"encrypt": finish("encrypt", env), "decrypt": finish("decrypt", env)}
     check(data_dir, expected, recordings)
     rng = random.Random(int(os.environ.get("MICROALIGN_STRESS_SEED", "18")))
-    killed_after = {"encrypt": 0, "decrypt": 0}
-    command = "encrypt"
-    for n in range(kills["convert"]):
-        command = "encrypt" if n % 2 == 0 else "decrypt"
+    killed = {"encrypt": 0, "decrypt": 0}
+    runs = 0
+    # Each trial starts from the whole store the command converts (the rerun that gets it
+    # there finishes the conversion the previous kill interrupted), so kills land anywhere
+    # in a whole run: start-up, key, database, recordings, journal.
+    while min(killed.values()) < kills["convert"] and runs < 4 * kills["convert"]:
+        command = min(killed, key=lambda c: killed[c])
+        finish("decrypt" if command == "encrypt" else "encrypt", env)
+        check(data_dir, expected, recordings)
+        runs += 1
         proc = start(command, env)
-        time.sleep(rng.uniform(0, spans[command] * 1.1))
+        time.sleep(rng.uniform(0, spans[command]))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
-            killed_after[command] += 1
+            killed[command] += 1
         proc.communicate(timeout=60)
         check(data_dir, expected, recordings)
-    finish(command, env)  # the last one interrupted, run again, finishes
-    check(data_dir, expected, recordings)
-    database = (data_dir / "microalign.db").read_bytes()[:16]
-    assert database.startswith(b"SQLite format 3") is (command == "decrypt")
+    assert min(killed.values()) >= kills["convert"], killed
+    for command in ("encrypt", "decrypt"):
+        finish(command, env)
+        check(data_dir, expected, recordings)
+        database = (data_dir / "microalign.db").read_bytes()[:16]
+        assert database.startswith(b"SQLite format 3") is (command == "decrypt")
     assert not any(p.name.endswith(".converting") for p in data_dir.rglob("*"))
+    assert not (data_dir / "key.json").exists()
     print(
-        f"\nconvert: {kills['convert']} runs, killed mid-way: {killed_after}; "
+        f"\nconvert: {runs} runs, SIGKILLed: {killed}; "
         f"whole runs took {spans['encrypt']:.2f} s / {spans['decrypt']:.2f} s"
     )
