@@ -148,9 +148,7 @@ def test_key_change_rewraps_database_and_audio_unchanged(env):
     assert run(env, "encrypt", "--with", "passphrase").code == 0
     data_dir = resolve().data_dir
     before = hashlib.sha256((data_dir / "microalign.db").read_bytes()).hexdigest()
-    changed = run(
-        dict(env, MICROALIGN_NEW_PASSPHRASE="the new one"), "key", "change", "--with", "passphrase"
-    )
+    changed = run(dict(env, MICROALIGN_NEW_PASSPHRASE="the new one"), "key", "change")
     assert changed.code == 0, changed.err
     assert hashlib.sha256((data_dir / "microalign.db").read_bytes()).hexdigest() == before
     assert run(env, "status", passphrase="the new one").code == 0

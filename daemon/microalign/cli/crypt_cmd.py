@@ -100,7 +100,12 @@ def key() -> None:
 
 
 @key.command()
-@with_option
+@click.option(
+    "--with",
+    "wrapped_by",
+    type=click.Choice(WRAPPINGS),
+    help="Move the key into the desktop keyring, or behind a passphrase [default: as now].",
+)
 @click.option(
     "--new-passphrase-fd",
     type=int,
@@ -109,12 +114,14 @@ def key() -> None:
     "(else MICROALIGN_NEW_PASSPHRASE, else asked on the terminal).",
 )
 @click.pass_obj
-def change(app: App, wrapped_by: str, new_passphrase_fd: int | None) -> None:
+def change(app: App, wrapped_by: str | None, new_passphrase_fd: int | None) -> None:
     """Wrap the key anew (another passphrase, or the keyring): the data is not re-encrypted."""
+    from microalign.adapters.crypto.keys import wrapping_of
     from microalign.app.encryption import change_key
     from microalign.errors import UsageError
 
-    source = change_key(app, wrapped_by, new_passphrase_fd)
-    if source is None:
+    wrapped_by = wrapped_by or wrapping_of(app.paths.data_dir)
+    source = change_key(app, wrapped_by, new_passphrase_fd) if wrapped_by else None
+    if wrapped_by is None or source is None:
         raise UsageError.keyed("crypt_not_encrypted", data=app.paths.data_dir)
     click.echo(app.pack.t("crypt.key_changed", source=app.pack.t(f"crypt.source.{wrapped_by}")))
