@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import wave
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -263,3 +265,29 @@ def test_interrupted_conversion_other_commands_wait_rerun_finishes(env):
     assert run(env, "encrypt", "--with", "passphrase").code == 0
     assert not (data_dir / "encryption.journal").exists()
     assert run(env, "checkin", "evening", "--text", stdin="yes\n\n\n\n").code == 0
+
+
+def test_retranscribe_reads_sealed_recording_of_encrypted_store(env, app, speech_wav, ko_model_dir):
+    from microalign import config as configuration
+    from microalign.i18n import KO
+
+    config = app.paths.config_file
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(configuration.default_text().replace('language = "en"', 'language = "ko"'))
+    recording = app.paths.audio_dir / "2026-11-10" / "evening-1-goal.wav"
+    recording.parent.mkdir(parents=True, mode=0o700)
+    shutil.copy(speech_wav("네"), recording)
+    store = app.store
+    checkin = store.begin_checkin("evening", date(2026, 11, 10), "voice")
+    answer = store.add_answer(
+        checkin, "step0", audio_path=recording, status="pending", kind="choice", language="ko"
+    )
+    app.close()
+    assert run(env, "encrypt", "--with", "passphrase").code == 0
+    assert not recording.read_bytes().startswith(b"RIFF")
+    done = run(env, "retranscribe", "--pending", "--json")
+    assert done.code == 0, done.err
+    assert [d["id"] for d in json.loads(done.out)["done"]] == [answer]
+    shown = json.loads(run(env, "history", "--days", "3", "--json").out)
+    texts = [r["text"] for r in shown if r.get("text")]
+    assert any(text in KO.answers["yes"] for text in texts), shown
