@@ -68,6 +68,10 @@ class App:
     def _refuse_while_converting(self) -> None:
         """While `encrypt` or `decrypt` runs (or after a kill stopped one), a change written
         to the old database could be lost with it: every other command waits for its end."""
+        from microalign.adapters.crypto.keys import JOURNAL
+
+        if not (self.paths.data_dir / JOURNAL).exists():
+            return
         from microalign.adapters.crypto.convert import pending
 
         direction = pending(self.paths.data_dir)
@@ -81,11 +85,15 @@ class App:
     def data_key(self) -> DataKey | None:
         """The key of an encrypted store (None: the store is plain). Unlocking it also puts
         the audio key in use, so every recording of this process is sealed."""
-        from microalign.adapters.crypto import audiofile
+        import sys
+
         from microalign.adapters.crypto.keys import PassphraseSource, unlock
 
         key = unlock(self.paths.data_dir, PassphraseSource(fd=self.passphrase_fd))
-        audiofile.use_key(key.audio if key else None)
+        if key is not None or "microalign.adapters.crypto.audiofile" in sys.modules:
+            from microalign.adapters.crypto import audiofile
+
+            audiofile.use_key(key.audio if key else None)
         return key
 
     @cached_property

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from microalign.adapters.crypto import audiofile
+from microalign.adapters.crypto.keys import JOURNAL
 from microalign.adapters.store.connect import connect, is_plain, key_literal
 from microalign.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-JOURNAL = "encryption.journal"
 NEW_SUFFIX = ".converting"
 ENCRYPTED, PLAIN = "encrypted", "plain"
 

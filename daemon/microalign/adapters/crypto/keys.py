@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,8 @@ from typing import Any
 from microalign.errors import ExternalProgramError, StoreError
 
 KEY_FILE = "key.json"
+# Written by encrypt/decrypt while they run (adapters/crypto/convert.py).
+JOURNAL = "encryption.journal"
 FORMAT = "microalign-key"
 KEYRING = "keyring"
 PASSPHRASE = "passphrase"
@@ -147,7 +148,7 @@ def wrap_record(secret: bytes, wrapped_by: str, wrapping: bytes, **extra: Any) -
     record: dict[str, Any] = {
         "format": FORMAT,
         "version": 1,
-        "key_id": extra.pop("key_id", None) or secrets.token_hex(8),
+        "key_id": extra.pop("key_id", None) or os.urandom(8).hex(),
         "wrapped_by": wrapped_by,
         **extra,
     }
@@ -181,7 +182,7 @@ def passphrase_record(secret: bytes, passphrase: str, key_id: str | None = None)
 def keyring_record(secret: bytes, path: Path, key_id: str | None = None) -> dict[str, Any]:
     from microalign.adapters.crypto import secretservice as keyring
 
-    key_id = key_id or secrets.token_hex(8)
+    key_id = key_id or os.urandom(8).hex()
     wrapping = os.urandom(32)
     keyring.store(key_id, wrapping, path)
     return wrap_record(secret, KEYRING, wrapping, key_id=key_id)
