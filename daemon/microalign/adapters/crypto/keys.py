@@ -1,12 +1,12 @@
-"""The data key of an encrypted store, and the small file that keeps it wrapped.
+"""The data key of an encrypted store, and the small file that keeps track of it.
 
-The data key is 32 random bytes. It never lies on disk as it is: `key.json` in the data
-folder (0600) holds it encrypted (AES-GCM) with a wrapping key that comes either from the
-desktop keyring (a random secret kept by the Secret Service, so the daemon starts unattended
-after login) or from a passphrase (scrypt). `rewrap` changes the wrapping only: the data,
-encrypted with the data key, stays as it is.
+The data key is 32 random bytes. It never lies on disk as it is: either the desktop keyring
+keeps it (the Secret Service encrypts what it keeps with the login password, and the daemon
+starts unattended after login), and `key.json` in the data folder (0600) names it; or
+`key.json` holds it encrypted (AES-GCM) with a key derived from a passphrase (scrypt).
+`rewrap` changes where the key is kept only: the data, encrypted with it, stays as it is.
 
-The database and the audio use keys derived from the data key (HKDF), one per purpose.
+The database and the audio use keys derived from the data key (HKDF-Expand), one each.
 """
 
 from __future__ import annotations
@@ -31,8 +31,6 @@ NEW_PASSPHRASE_ENV = "MICROALIGN_NEW_PASSPHRASE"
 # scrypt at 32 MiB: slow enough to make guessing costly, fast enough (~0.1 s) to be paid by
 # every command (the parameters are stored with the key, so they can grow later).
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
-SECRET_LABEL = "microalign data key"
-SECRET_APP = "microalign"
 
 
 @dataclass(frozen=True)
@@ -180,12 +178,27 @@ def passphrase_record(secret: bytes, passphrase: str, key_id: str | None = None)
 
 
 def keyring_record(secret: bytes, path: Path, key_id: str | None = None) -> dict[str, Any]:
+    """The keyring keeps the data key itself (it encrypts what it keeps with the login
+    password); the file names it and holds a check value, so a wrong secret is told apart
+    from a damaged store. No crypto library is needed to open the store this way."""
     from microalign.adapters.crypto import secretservice as keyring
 
     key_id = key_id or os.urandom(8).hex()
-    wrapping = os.urandom(32)
-    keyring.store(key_id, wrapping, path)
-    return wrap_record(secret, KEYRING, wrapping, key_id=key_id)
+    keyring.store(key_id, secret, path)
+    return {
+        "format": FORMAT,
+        "version": 1,
+        "key_id": key_id,
+        "wrapped_by": KEYRING,
+        "check": _check(secret),
+    }
+
+
+def _check(secret: bytes) -> str:
+    import hashlib
+    import hmac
+
+    return hmac.new(secret, b"microalign key check", hashlib.sha256).hexdigest()
 
 
 # --- the key file ----------------------------------------------------------------------
@@ -225,20 +238,21 @@ def unlock(data_dir: Path, passphrase: PassphraseSource | None = None) -> DataKe
         return None
     path = key_file(data_dir)
     if record.get("wrapped_by") == KEYRING:
+        import hmac
+
         from microalign.adapters.crypto import secretservice as keyring
 
-        wrapping = keyring.fetch(str(record["key_id"]), path)
-        secret = unwrap_record(record, wrapping)
-        if secret is None:
+        secret = keyring.fetch(str(record["key_id"]), path)
+        if not hmac.compare_digest(_check(secret), str(record.get("check", ""))):
             raise StoreError.keyed("key_keyring_wrong", path=path)
         return DataKey(secret, KEYRING)
     kdf = record.get("kdf") or {}
     given, source = (passphrase or PassphraseSource()).read()
     wrapping = _scrypt(given, _unb64(kdf["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
-    secret = unwrap_record(record, wrapping)
-    if secret is None:
+    unwrapped = unwrap_record(record, wrapping)
+    if unwrapped is None:
         raise StoreError.keyed("key_passphrase_wrong", path=path, source=source, env=PASSPHRASE_ENV)
-    return DataKey(secret, source)
+    return DataKey(unwrapped, source)
 
 
 def create(data_dir: Path, wrapped_by: str, passphrase: PassphraseSource | None = None) -> DataKey:

@@ -1,6 +1,11 @@
-"""The wrapping key kept by the desktop keyring, through the Secret Service D-Bus API
+"""The data key kept by the desktop keyring, through the Secret Service D-Bus API
 (gnome-keyring, KWallet, KeePassXC): found again by its attributes, so the daemon unlocks
-the store unattended after login."""
+the store unattended after login.
+
+Spoken with jeepney directly, in a "plain" session: the secret crosses only the user's own
+session bus, and every command of an encrypted store pays for this look-up, so it skips the
+Diffie-Hellman session (and the import of a crypto library) that secretstorage would do.
+"""
 
 from __future__ import annotations
 
@@ -13,62 +18,101 @@ from typing import Any
 from microalign.errors import ExternalProgramError, StoreError
 
 ATTRIBUTE = "microalign-key-id"
+APPLICATION = "microalign"
+LABEL = "microalign data key"
+_BUS = "org.freedesktop.secrets"
+_PREFIX = "org.freedesktop.Secret."
+
+
+class _Unavailable(Exception):
+    pass
+
+
+class _Service:
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.session = str(
+            self.call(
+                "/org/freedesktop/secrets", "Service", "OpenSession", "sv", "plain", ("s", "")
+            )[1]
+        )
+
+    def call(self, path: str, interface: str, method: str, signature: str, *body: Any) -> Any:
+        from jeepney import DBusAddress, MessageType, new_method_call
+
+        address = DBusAddress(path, bus_name=_BUS, interface=_PREFIX + interface)
+        reply = self.conn.send_and_get_reply(new_method_call(address, method, signature, body))
+        if reply.header.message_type == MessageType.error:
+            raise _Unavailable(f"{reply.header.fields.get(4, 'error')}: {reply.body}")
+        return reply.body
+
+    def collection(self) -> str:
+        (path,) = self.call("/org/freedesktop/secrets", "Service", "ReadAlias", "s", "default")
+        if path == "/":
+            raise _Unavailable("no default keyring")
+        return str(path)
+
+    def find(self, key_id: str) -> tuple[list[str], list[str]]:
+        unlocked, locked = self.call(
+            "/org/freedesktop/secrets", "Service", "SearchItems", "a{ss}", {ATTRIBUTE: key_id}
+        )
+        return list(unlocked), list(locked)
 
 
 @contextlib.contextmanager
-def _collection(for_path: Path | None = None) -> Iterator[Any]:
+def _service(path: Path) -> Iterator[_Service]:
     try:
-        import secretstorage
-        from secretstorage.exceptions import SecretStorageException
+        from jeepney.io.blocking import open_dbus_connection
     except ImportError:
-        raise ExternalProgramError.keyed("crypto_missing", package="secretstorage") from None
-    # No session bus (its socket gone), no Secret Service on it, or it failed to answer.
-    unavailable = (SecretStorageException, OSError)
+        raise ExternalProgramError.keyed("crypto_missing", package="jeepney") from None
     try:
-        conn = secretstorage.dbus_init()
-    except unavailable as exc:
-        raise StoreError.keyed("key_keyring_unavailable", error=exc, path=for_path or "") from None
+        conn = open_dbus_connection(bus="SESSION")
+    except (OSError, KeyError, ValueError) as exc:  # no bus, or its socket gone
+        raise StoreError.keyed("key_keyring_unavailable", error=exc, path=path) from None
     try:
-        try:
-            collection = secretstorage.get_default_collection(conn)
-            if collection.is_locked():
-                collection.unlock()
-        except unavailable as exc:
-            raise StoreError.keyed(
-                "key_keyring_unavailable", error=exc, path=for_path or ""
-            ) from None
-        if collection.is_locked():
-            raise StoreError.keyed("key_keyring_locked", path=for_path or "")
-        try:
-            yield collection
-        except unavailable as exc:
-            raise StoreError.keyed(
-                "key_keyring_unavailable", error=exc, path=for_path or ""
-            ) from None
+        yield _Service(conn)
+    except (_Unavailable, OSError) as exc:
+        raise StoreError.keyed("key_keyring_unavailable", error=exc, path=path) from None
     finally:
         conn.close()
 
 
-def store(key_id: str, wrapping: bytes, path: Path) -> None:
-    from microalign.adapters.crypto.keys import SECRET_APP, SECRET_LABEL
-
-    with _collection(path) as collection:
-        collection.create_item(
-            SECRET_LABEL,
-            {"application": SECRET_APP, ATTRIBUTE: key_id},
-            base64.b64encode(wrapping),
-            replace=True,
+def store(key_id: str, secret: bytes, path: Path) -> None:
+    with _service(path) as service:
+        collection = service.collection()
+        properties = {
+            _PREFIX + "Item.Label": ("s", LABEL),
+            _PREFIX + "Item.Attributes": ("a{ss}", {"application": APPLICATION, ATTRIBUTE: key_id}),
+        }
+        value = (service.session, b"", base64.b64encode(secret), "text/plain")
+        item, _prompt = service.call(
+            collection, "Collection", "CreateItem", "a{sv}(oayays)b", properties, value, True
         )
+        if len(item) <= 1:  # the keyring asked to be unlocked first
+            raise StoreError.keyed("key_keyring_locked", path=path)
 
 
 def fetch(key_id: str, path: Path) -> bytes:
-    with _collection(path) as collection:
-        for item in collection.search_items({ATTRIBUTE: key_id}):
-            return base64.b64decode(item.get_secret())
-    raise StoreError.keyed("key_keyring_missing", path=path, key_id=key_id)
+    with _service(path) as service:
+        unlocked, locked = service.find(key_id)
+        if not unlocked and locked:
+            raise StoreError.keyed("key_keyring_locked", path=path)
+        if not unlocked:
+            raise StoreError.keyed("key_keyring_missing", path=path, key_id=key_id)
+        (secrets,) = service.call(
+            "/org/freedesktop/secrets",
+            "Service",
+            "GetSecrets",
+            "aoo",
+            unlocked[:1],
+            service.session,
+        )
+        _session, _parameters, value, _type = secrets[unlocked[0]]
+        return base64.b64decode(bytes(value))
 
 
 def forget(key_id: str, path: Path) -> None:
-    with _collection(path) as collection:
-        for item in collection.search_items({ATTRIBUTE: key_id}):
-            item.delete()
+    with _service(path) as service:
+        unlocked, locked = service.find(key_id)
+        for item in unlocked + locked:
+            service.call(item, "Item", "Delete", "")
