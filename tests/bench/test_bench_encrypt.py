@@ -1,6 +1,7 @@
 """`status` and `stats` on an encrypted store of 10 years x 5 goals against the same store
 unencrypted, in one run: the key in the desktop keyring (a real gnome-keyring on a private
-D-Bus) and behind a passphrase (scrypt, paid by every command).
+D-Bus; the first command of a login looks it up, the next ones find it in the runtime folder)
+and behind a passphrase (scrypt, paid by every command).
 
 Run: .venv/bin/python -m pytest tests/bench/test_bench_encrypt.py -m bench -s
 The commands are run in turn (plain, keyring, passphrase, plain, ...) so that the load of a
@@ -62,12 +63,19 @@ def test_bench_status_stats_encrypted_against_plain(tmp_path):
                 Path(stores[name]["XDG_DATA_HOME"]) / "microalign",
             )
             subprocess.run([exe, "encrypt", "--with", name], env=stores[name], check=True)
+        # The first command of a login asks the keyring over D-Bus and keeps the key in the
+        # runtime folder; "keyring, first" removes that copy before each of its runs.
+        stores["keyring, first"] = stores["keyring"]
+        cache = Path(stores["keyring"]["XDG_RUNTIME_DIR"]) / "microalign"
         times: dict[tuple[str, str], list[float]] = {}
         for command in ("status", "stats"):
             for env in stores.values():  # untimed: bytecode and page cache, as on day two
                 _run([exe, command], env)
             for _ in range(RUNS):
                 for name, env in stores.items():
+                    if name == "keyring, first":
+                        for copy in cache.glob("key-*"):
+                            copy.unlink()
                     times.setdefault((command, name), []).append(_run([exe, command], env))
     print(f"\n{count} answers, {YEARS} years x {GOALS} goals; median of {RUNS} interleaved runs:")
     for command in ("status", "stats"):
@@ -75,6 +83,6 @@ def test_bench_status_stats_encrypted_against_plain(tmp_path):
         for name in stores:
             median = statistics.median(times[(command, name)])
             print(
-                f"  microalign {command:<6} {name:<10} {median * 1000:7.1f} ms"
+                f"  microalign {command:<6} {name:<15} {median * 1000:7.1f} ms"
                 f"   ({(median - base) * 1000:+6.1f} ms over plain)"
             )

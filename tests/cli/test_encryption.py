@@ -207,6 +207,12 @@ def test_keyring_encrypted_store_opens_unattended_and_fails_without_keyring(env,
         assert files_containing(home, b"hoatzin-word", b"first", SQLITE_HEADER) == []
         doctor = {c["name"]: c for c in json.loads(run(desktop, "doctor", "--json").out)}
         assert "desktop keyring" in doctor["encryption"]["detail"]
+    # This login looked the key up once: it is kept in the runtime folder (a tmpfs that
+    # logout clears), owner-only, and the next commands need no keyring.
+    cached = list((home / "xdg_runtime_dir" / "microalign").glob("key-*"))
+    assert len(cached) == 1 and oct(cached[0].stat().st_mode & 0o777) == "0o600"
+    assert run(desktop, "status", passphrase=None).code == 0
+    cached[0].unlink()  # as after logout: no keyring, an empty runtime folder
     gone = run(desktop, "status", passphrase=None)
     assert gone.code == 4 and "keyring" in gone.err
 

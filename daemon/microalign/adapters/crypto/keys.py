@@ -12,6 +12,7 @@ The database and the audio use keys derived from the data key (HKDF-Expand), one
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 from dataclasses import dataclass
@@ -238,14 +239,7 @@ def unlock(data_dir: Path, passphrase: PassphraseSource | None = None) -> DataKe
         return None
     path = key_file(data_dir)
     if record.get("wrapped_by") == KEYRING:
-        import hmac
-
-        from microalign.adapters.crypto import secretservice as keyring
-
-        secret = keyring.fetch(str(record["key_id"]), path)
-        if not hmac.compare_digest(_check(secret), str(record.get("check", ""))):
-            raise StoreError.keyed("key_keyring_wrong", path=path)
-        return DataKey(secret, KEYRING)
+        return DataKey(_from_keyring(record, path), KEYRING)
     kdf = record.get("kdf") or {}
     given, source = (passphrase or PassphraseSource()).read()
     wrapping = _scrypt(given, _unb64(kdf["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
@@ -253,6 +247,55 @@ def unlock(data_dir: Path, passphrase: PassphraseSource | None = None) -> DataKe
     if unwrapped is None:
         raise StoreError.keyed("key_passphrase_wrong", path=path, source=source, env=PASSPHRASE_ENV)
     return DataKey(unwrapped, source)
+
+
+def _from_keyring(record: dict[str, Any], path: Path) -> bytes:
+    import hmac
+
+    key_id, check = str(record["key_id"]), str(record.get("check", ""))
+    cached = _session_cache(key_id)
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            secret = cached.read_bytes()
+            if hmac.compare_digest(_check(secret), check):
+                return secret
+    from microalign.adapters.crypto import secretservice as keyring
+
+    secret = keyring.fetch(key_id, path)
+    if not hmac.compare_digest(_check(secret), check):
+        raise StoreError.keyed("key_keyring_wrong", path=path)
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            _write_cache(cached, secret)
+    return secret
+
+
+def _session_cache(key_id: str) -> Path | None:
+    """Where this login keeps a keyring key once looked up: $XDG_RUNTIME_DIR, a tmpfs of
+    the user's own that logout clears (never a disk). Any process of the user may ask the
+    unlocked keyring for the key anyway, so keeping it there for the session gives nobody
+    more; it spares every command the D-Bus look-up. None without a runtime folder."""
+    base = os.environ.get("XDG_RUNTIME_DIR")
+    if not base or not os.path.isabs(base):
+        return None
+    return Path(base) / "microalign" / f"key-{key_id}"
+
+
+def _write_cache(path: Path, secret: bytes) -> None:
+    from microalign.adapters.paths import private_dir
+
+    private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    try:
+        os.write(fd, secret)
+    finally:
+        os.close(fd)
+
+
+def forget_session_cache(record: dict[str, Any] | None) -> None:
+    cached = _session_cache(str(record["key_id"])) if record else None
+    if cached is not None:
+        cached.unlink(missing_ok=True)
 
 
 def create(data_dir: Path, wrapped_by: str, passphrase: PassphraseSource | None = None) -> DataKey:
@@ -269,6 +312,7 @@ def rewrap(data_dir: Path, key: DataKey, wrapped_by: str, passphrase: Passphrase
     old = read_record(data_dir)
     record, source = _wrapped(data_dir, key.secret, wrapped_by, passphrase)
     write_record(data_dir, record)
+    forget_session_cache(old)
     if old is not None and old.get("wrapped_by") == KEYRING and old["key_id"] != record["key_id"]:
         from microalign.adapters.crypto import secretservice as keyring
 
@@ -279,6 +323,7 @@ def rewrap(data_dir: Path, key: DataKey, wrapped_by: str, passphrase: Passphrase
 def forget(data_dir: Path) -> None:
     """Remove the key file (and its keyring secret): the store is plain again."""
     record = read_record(data_dir)
+    forget_session_cache(record)
     if record is not None and record.get("wrapped_by") == KEYRING:
         from microalign.adapters.crypto import secretservice as keyring
 
