@@ -14,6 +14,7 @@ from tests.harness.process import DaemonProcess
 
 CHECKS = [
     "config",
+    "encryption",
     "database",
     "microphone",
     "audio output",

@@ -1,7 +1,8 @@
 """Stress runs: kill typed check-ins, the daemon and its check-in process at random
-moments, and stop the daemon with SIGTERM. Small counts run with the suite; set
-MICROALIGN_STRESS=large (or a number multiplier) for the figures: `pytest tests/stress -s`
-(the suite's per-test timeout is lifted for those runs: they take many minutes)."""
+moments, stop the daemon with SIGTERM, and kill backup, restore, import, encrypt and decrypt.
+Small counts run with the suite; set MICROALIGN_STRESS=large (or a number multiplier) for
+the figures: `pytest tests/stress -s` (the suite's per-test timeout is lifted for those
+runs: they take many minutes)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,16 @@ import os
 
 import pytest
 
-SMALL = {"typed": 6, "daemon": 2, "worker": 2, "sigterm": 3, "backup": 3, "restore": 3, "import": 3}
+SMALL = {
+    "typed": 6,
+    "daemon": 2,
+    "worker": 2,
+    "sigterm": 3,
+    "backup": 3,
+    "restore": 3,
+    "import": 3,
+    "convert": 4,
+}
 LARGE = {
     "typed": 300,
     "daemon": 50,
@@ -18,6 +28,7 @@ LARGE = {
     "backup": 100,
     "restore": 100,
     "import": 100,
+    "convert": 100,
 }
 
 

@@ -11,6 +11,7 @@ from microalign.adapters.paths import Paths
 
 if TYPE_CHECKING:
     from microalign import config as configuration
+    from microalign.adapters.crypto.keys import DataKey
     from microalign.adapters.settings import Settings
     from microalign.adapters.store import Store
     from microalign.app.goals import Goals
@@ -26,6 +27,8 @@ class App:
     # A command that only reads: a database on a full or read-only disk is still read.
     read_only_ok: bool = field(default=False, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
+    # --passphrase-fd: where the passphrase of an encrypted store is read from.
+    passphrase_fd: int | None = field(default=None, repr=False)
 
     @cached_property
     def config(self) -> configuration.Config:
@@ -51,10 +54,48 @@ class App:
             from microalign.adapters.store import Store
 
             # Validate the config first: a broken config must not create or touch data.
+            values = self.settings.general.values
+            key = self.data_key
+            self._refuse_while_converting()
             self._store = Store.open(
-                self.paths.database, self.settings.general.values, read_only_ok=self.read_only_ok
+                self.paths.database,
+                values,
+                read_only_ok=self.read_only_ok,
+                key=key.database if key else None,
+                key_source=key.source if key else "",
             )
         return self._store
+
+    def _refuse_while_converting(self) -> None:
+        """While `encrypt` or `decrypt` runs (or after a kill stopped one), a change written
+        to the old database could be lost with it: every other command waits for its end."""
+        from microalign.adapters.crypto.keys import JOURNAL
+
+        if not (self.paths.data_dir / JOURNAL).exists():
+            return
+        from microalign.adapters.crypto.convert import pending
+
+        direction = pending(self.paths.data_dir)
+        if direction is not None:
+            from microalign.errors import BusyError
+
+            command = "decrypt" if direction == "plain" else "encrypt"
+            raise BusyError.keyed("crypt_pending", command=command, data=self.paths.data_dir)
+
+    @cached_property
+    def data_key(self) -> DataKey | None:
+        """The key of an encrypted store (None: the store is plain). Unlocking it also puts
+        the audio key in use, so every recording of this process is sealed."""
+        import sys
+
+        from microalign.adapters.crypto.keys import PassphraseSource, unlock
+
+        key = unlock(self.paths.data_dir, PassphraseSource(fd=self.passphrase_fd))
+        if key is not None or "microalign.adapters.crypto.audiofile" in sys.modules:
+            from microalign.adapters.crypto import audiofile
+
+            audiofile.use_key(key.audio if key else None)
+        return key
 
     @cached_property
     def goals(self) -> Goals:
@@ -87,6 +128,9 @@ class App:
         self.tz_checked = True
         check_tz()  # an unknown TZ would silently make it UTC's day
         return date.today()
+
+    def forget_key(self) -> None:
+        self.__dict__.pop("data_key", None)
 
     def close(self) -> None:
         if self._store is not None:

@@ -48,6 +48,7 @@ def _texts_of(exc: MicroalignError) -> tuple[str, str]:
 def run_checks(paths: Paths) -> list[Result]:
     config, config_result = check_config(paths)
     checks: list[Callable[[], Result]] = [
+        lambda: check_encryption(paths),
         lambda: check_database(paths),
         lambda: check_device(config, "input"),
         lambda: check_device(config, "output"),
@@ -82,7 +83,26 @@ def check_config(paths: Paths) -> tuple[Config, Result]:
     return config, Result("config", OK, Keyed("doctor.config.ok", path=path))
 
 
+def check_encryption(paths: Paths) -> Result:
+    from microalign.app.encryption import describe
+
+    state = describe(paths)
+    if state.pending:
+        fix = Keyed(
+            f"doctor.fix.crypt_pending_{'plain' if state.pending == 'plain' else 'encrypted'}"
+        )
+        return Result("encryption", FAIL, Keyed("doctor.encryption.pending"), fix)
+    if not state.encrypted:
+        return Result(
+            "encryption", OK, Keyed("doctor.encryption.plain"), Keyed("doctor.fix.encrypt")
+        )
+    return Result(
+        "encryption", OK, Keyed(f"doctor.encryption.{state.key_source}", path=paths.data_dir)
+    )
+
+
 def check_database(paths: Paths) -> Result:
+    from microalign.adapters.crypto.keys import PassphraseSource, unlock
     from microalign.adapters.store import probe
 
     path = paths.database
@@ -94,7 +114,11 @@ def check_database(paths: Paths) -> Result:
             Keyed("doctor.fix.init_database"),
         )
     try:
-        verdict, version = probe(path)
+        key = unlock(paths.data_dir, PassphraseSource())
+    except MicroalignError as exc:
+        return Result("database", FAIL, *_texts_of(exc))
+    try:
+        verdict, version = probe(path, key.database if key else None, key.source if key else "")
     except StoreError as exc:
         return Result(
             "database",

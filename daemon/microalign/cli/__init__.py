@@ -50,6 +50,9 @@ COMMANDS = {
     "backup": "microalign.cli.data_cmd:backup",
     "restore": "microalign.cli.data_cmd:restore",
     "import": "microalign.cli.data_cmd:import_group",
+    "encrypt": "microalign.cli.crypt_cmd:encrypt",
+    "decrypt": "microalign.cli.crypt_cmd:decrypt",
+    "key": "microalign.cli.crypt_cmd:key",
 }
 
 
@@ -100,11 +103,22 @@ class LazyGroup(click.Group):
     envvar="MICROALIGN_DATA_DIR",
     help="Data directory [default: $XDG_DATA_HOME/microalign].",
 )
+@click.option(
+    "--passphrase-fd",
+    type=int,
+    metavar="N",
+    help="Read the passphrase of an encrypted store from file descriptor N.",
+)
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context
 def cli(
-    ctx: click.Context, config_file: str | None, data_dir: str | None, verbose: int, debug: bool
+    ctx: click.Context,
+    config_file: str | None,
+    data_dir: str | None,
+    passphrase_fd: int | None,
+    verbose: int,
+    debug: bool,
 ) -> None:
     """microalign: a voice-first coach for small daily goals.
 
@@ -123,7 +137,7 @@ def cli(
             flag = "--" + name.removesuffix("_file").replace("_", "-")
             raise UsageError(f"{flag} is empty.", f"Give a path, or leave out {flag}.")
     speech = ctx.obj  # what main() was given: the speech factory, or None
-    app = App(resolve(config_file, data_dir))
+    app = App(resolve(config_file, data_dir), passphrase_fd=passphrase_fd)
     _running["app"] = app
     ctx.obj = app
     ctx.meta[SPEECH] = speech

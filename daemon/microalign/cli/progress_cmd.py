@@ -29,7 +29,22 @@ def status_data(app: App) -> dict:
         item["today"] = answers.get(p.goal["id"])
         goals.append(item)
     checkins = today_checkins(app, today)
-    return {"date": today, "checkins": checkins, "due": _due(app, today, checkins), "goals": goals}
+    return {
+        "date": today,
+        "checkins": checkins,
+        "due": _due(app, today, checkins),
+        "goals": goals,
+        "encryption": _encryption(app),
+    }
+
+
+def _encryption(app: App) -> dict:
+    """Whether the store is encrypted and where its key came from (status --json)."""
+    key = app.data_key
+    return {
+        "encrypted": key is not None,
+        "key_source": key.source if key is not None else None,
+    }
 
 
 def _due(app: App, today, checkins: dict[str, str | None]) -> dict[str, dict]:

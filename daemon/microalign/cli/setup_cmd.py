@@ -39,6 +39,14 @@ LANGUAGES = ("en", "ko")
 @click.option("--goal", metavar="TEXT", help="Add this first micro-goal.")
 @click.option("--value", help="The value the first goal serves (one of general.values).")
 @click.option("--no-input", is_flag=True, help="Ask nothing; use the flags and the defaults.")
+@click.option(
+    "--encrypt",
+    "encrypt_with",
+    is_flag=False,
+    flag_value="keyring",
+    type=click.Choice(("keyring", "passphrase")),
+    help="Create the store encrypted, its key in the keyring (or --encrypt=passphrase).",
+)
 @click.pass_obj
 def init(
     app: App,
@@ -47,6 +55,7 @@ def init(
     goal: str | None,
     value: str | None,
     no_input: bool,
+    encrypt_with: str | None,
 ) -> None:
     """Write the default config, create the data folder and the database, add a first
     goal, and list what is still missing, each with the command that fixes it.
@@ -80,6 +89,10 @@ def init(
             click.echo(app.pack.t("cli.init_backup", backup=backup))
     private_dir(app.paths.data_dir)
     private_dir(app.paths.audio_dir)
+    if encrypt_with is not None:
+        from microalign.app.encryption import encrypt
+
+        encrypt(app, encrypt_with)  # a new store is created encrypted; an old one converted
     app.store  # noqa: B018 - creates and migrates the database
     click.echo(app.pack.t("cli.init_done", config=path, data=app.paths.data_dir))
     if ask and not app.goals.active():

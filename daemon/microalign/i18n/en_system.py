@@ -238,8 +238,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "error.store_failed": "Database error in {path}: {error}.",
     "error.store_unreadable": "{path} is not a readable microalign database ({error}).",
     "hint.store_unreadable": (
-        "Move it aside (mv {path} {path}.broken) and run the command again to start a "
-        "new one; the old file is kept for recovery."
+        "If the store was encrypted, put its key.json back beside it. Otherwise move it "
+        "aside (mv {path} {path}.broken) and run the command again to start a new one; the "
+        "old file is kept for recovery."
     ),
     "error.store_newer": (
         "{path} was written by a newer microalign (schema {version}, this one knows {known})."

@@ -227,7 +227,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "{path}은(는) 읽을 수 있는 microalign 데이터베이스가 아니에요 ({error})."
     ),
     "hint.store_unreadable": (
-        "파일을 옆으로 옮기고 (mv {path} {path}.broken) 명령을 다시 실행하면 새로 시작해요. "
+        "암호화된 저장소였다면 그 key.json 을 옆에 되돌려 놓으세요. 아니라면 파일을 "
+        "옆으로 옮기고 (mv {path} {path}.broken) 명령을 다시 실행하면 새로 시작해요. "
         "이전 파일은 복구용으로 남아요."
     ),
     "error.store_newer": (

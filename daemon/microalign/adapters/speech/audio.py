@@ -205,8 +205,38 @@ def open_wav(path: Path) -> Iterator[wave.Wave_read]:
         wav.close()
 
 
+def _read_sealed(path: Path) -> Any:
+    """The audio of a sealed (encrypted) recording, or None when `path` is a plain file."""
+    from microalign.adapters.crypto import audiofile
+
+    try:
+        if not audiofile.is_sealed(path):
+            return None
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise AudioFileError.keyed("audio_missing", path=path) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise AudioFileError.keyed("audio_unreadable", path=path, reason=reason) from None
+    try:
+        audio = audiofile.open_sealed(data, audiofile.current_key())
+    except audiofile.SealError as exc:
+        raise AudioFileError.keyed("audio_sealed", path=path, reason=str(exc)) from None
+    if not audio.complete:
+        log.warning("%s was cut off while it was recorded; its last moment is lost", path)
+    return audio
+
+
 def read_speech_wav(path: Path) -> bytes:
-    """The PCM of a 16 kHz mono 16-bit WAV file (the format answers are stored in)."""
+    """The PCM of a 16 kHz mono 16-bit answer: a WAV file or a sealed recording. The one
+    reader of kept answer audio (retranscription, playback)."""
+    sealed = _read_sealed(path)
+    if sealed is not None:
+        if sealed.rate != RATE or sealed.channels != 1 or sealed.width != 2:
+            raise AudioFileError.keyed(
+                "audio_format", path=path, rate=sealed.rate, channels=sealed.channels, needed=RATE
+            )
+        return bytes(sealed.pcm)
     with open_wav(path) as wav:
         if wav.getframerate() != RATE or wav.getnchannels() != 1:
             raise AudioFileError.keyed(
@@ -229,15 +259,25 @@ def read_speech_wav(path: Path) -> bytes:
 
 
 class WavWriter:
-    """A 16 kHz mono WAV written while recording; owner-only, synced on close."""
+    """A 16 kHz mono WAV written while recording; owner-only, synced on close. With the
+    store encrypted (an audio key in use), the recording is sealed chunk by chunk instead:
+    not a moment of it reaches the disk in clear."""
 
     def __init__(self, path: Path) -> None:
+        from microalign.adapters.crypto import audiofile
+
         self.path = path
+        key = audiofile.current_key()
+        self._sealed: audiofile.SealedWriter | None = None
+        self._wav: Any = None
         with self._disk_errors():
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             os.fchmod(fd, 0o600)
             self._file = os.fdopen(fd, "wb")
+            if key is not None:
+                self._sealed = audiofile.SealedWriter(self._file, key, RATE)
+                return
             self._wav = wave.open(self._file, "wb")  # noqa: SIM115 - closed in close()/discard()
             self._wav.setnchannels(1)
             self._wav.setsampwidth(2)
@@ -252,11 +292,17 @@ class WavWriter:
 
     def write(self, pcm: bytes) -> None:
         with self._disk_errors():
-            self._wav.writeframesraw(pcm)
+            if self._sealed is not None:
+                self._sealed.write(pcm)
+            else:
+                self._wav.writeframesraw(pcm)
 
     def close(self) -> Path:
         with self._disk_errors():
-            self._wav.close()  # patches the header with the real length
+            if self._sealed is not None:
+                self._sealed.finish()
+            else:
+                self._wav.close()  # patches the header with the real length
             self._file.flush()
             os.fsync(self._file.fileno())
             self._file.close()
@@ -264,7 +310,8 @@ class WavWriter:
 
     def discard(self) -> None:
         with contextlib.suppress(OSError, wave.Error):
-            self._wav.close()
+            if self._wav is not None:
+                self._wav.close()
         with contextlib.suppress(OSError):
             self._file.close()
         self.path.unlink(missing_ok=True)

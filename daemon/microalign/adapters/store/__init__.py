@@ -13,7 +13,7 @@ from pathlib import Path
 
 from microalign.adapters.paths import private_dir
 from microalign.adapters.store.answers import AWAITING_REASON, UNUSED, AnswerStore
-from microalign.adapters.store.base import BUSY_TIMEOUT_MS, connect, now_iso, translate_errors
+from microalign.adapters.store.base import BUSY_TIMEOUT_MS, now_iso, translate_errors
 from microalign.adapters.store.checkins import (
     CLAIM_BUSY,
     CLAIM_NEW,
@@ -24,6 +24,7 @@ from microalign.adapters.store.checkins import (
     CheckinStore,
     Claim,
 )
+from microalign.adapters.store.connect import all_errors, connect, row_factory
 from microalign.adapters.store.goals import GoalStore
 from microalign.adapters.store.imports import ImportStore
 from microalign.adapters.store.progress import ProgressStore
@@ -56,7 +57,7 @@ SCHEMA_VERSION = 8
 CANNOT_WRITE_KEYS = frozenset({"disk_full", "disk_read_only", "store_read_only"})
 
 
-def read_only_connection(path: Path) -> sqlite3.Connection | None:
+def read_only_connection(path: Path, key: bytes | None = None) -> sqlite3.Connection | None:
     """A connection that reads the database without writing a byte, or None.
 
     SQLite reads a database in WAL mode through its shared memory file (-shm), which it
@@ -66,17 +67,14 @@ def read_only_connection(path: Path) -> sqlite3.Connection | None:
     -shm; a log with changes in it needs its -shm, and then the plain read-only mode works
     (the -shm is there, left by the writer that still runs or crashed).
     """
-    from urllib.parse import quote
-
-    uri = "file:" + quote(str(path))
-    for mode in ("mode=ro", "immutable=1"):
-        if mode == "immutable=1" and _log_has_changes(path):
+    for mode in ("ro", "immutable"):
+        if mode == "immutable" and _log_has_changes(path):
             return None  # as immutable it would silently miss them
         conn = None
         try:
-            conn = sqlite3.connect(f"{uri}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn = connect(path, key, mode=mode, timeout=BUSY_TIMEOUT_MS / 1000)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.Error as exc:
+        except all_errors() as exc:
             log.debug("%s cannot be read with %s: %s", path, mode, exc)
             if conn is not None:
                 conn.close()
@@ -94,17 +92,18 @@ def _log_has_changes(path: Path) -> bool:
         return True  # cannot tell: do not risk reading without it
 
 
-def probe(path: Path) -> tuple[str, int]:
+def probe(path: Path, key: bytes | None = None, source: str = "") -> tuple[str, int]:
     """(quick_check verdict, schema version) of the database, opened read-only: nothing is
-    created or migrated. Raises StoreError (SQLite's own words) when it cannot be read."""
+    created or migrated. Raises StoreError: SQLite's (or SQLCipher's) own words when it
+    cannot be read, or which key was missing or wrong."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        conn = connect(path, key, mode="ro", timeout=5, source=source)
         try:
             verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except all_errors() as exc:
         raise StoreError(str(exc)) from exc
     return str(verdict), int(version)
 
@@ -119,16 +118,19 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
         seed_values: list[str] | tuple[str, ...] = (),
         *,
         read_only_ok: bool = False,
+        key: bytes | None = None,
+        key_source: str = "",
     ) -> Store:
         """The database at `path`, created or migrated as needed. With `read_only_ok` (a
         command that only reads), a database on a full or read-only disk is opened for
-        reading instead of refused; a write then fails naming the disk's problem."""
+        reading instead of refused; a write then fails naming the disk's problem. `key`
+        opens (or creates) an encrypted store; `key_source` names where it came from."""
         try:
-            return cls._open(path, seed_values)
+            return cls._open(path, seed_values, key, key_source)
         except FileAccessError as exc:
             if not read_only_ok or exc.key not in CANNOT_WRITE_KEYS:
                 raise
-            conn = read_only_connection(path)
+            conn = read_only_connection(path, key)
             if conn is None:
                 raise
             store = cls._connected(conn, path)
@@ -139,13 +141,20 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
             return store
 
     @classmethod
-    def _open(cls, path: Path, seed_values: list[str] | tuple[str, ...]) -> Store:
+    def _open(
+        cls,
+        path: Path,
+        seed_values: list[str] | tuple[str, ...],
+        key: bytes | None,
+        key_source: str,
+    ) -> Store:
         from microalign.adapters.files import private_database
 
         private_dir(path.parent)
         created = private_database(path)  # also makes an existing one 0600
         with translate_errors(path):
-            store = cls._connected(connect(path), path)
+            conn = connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000, source=key_source)
+            store = cls._connected(conn, path)
             version = store.schema_version()
             if version > SCHEMA_VERSION:
                 store.close()
@@ -158,10 +167,10 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
 
     @classmethod
     def _connected(cls, conn: sqlite3.Connection, path: Path) -> Store:
-        conn.row_factory = sqlite3.Row
+        conn.row_factory = row_factory(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        return cls(conn, path)
+        return cls(conn, path, encrypted=not isinstance(conn, sqlite3.Connection))
 
     def schema_version(self) -> int:
         with translate_errors(self.path):

@@ -37,15 +37,17 @@ _CANNOT_WRITE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLIT
 @contextlib.contextmanager
 def translate_errors(path: Path) -> Iterator[None]:
     """Turn sqlite3's errors into messages that say what to do."""
+    from microalign.adapters.store.connect import database_errors, operational_errors
+
     try:
         yield
-    except sqlite3.OperationalError as exc:
+    except operational_errors() as exc:
         raise operational_error(exc, path) from None
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         raise StoreError.keyed("store_unreadable", path=path, error=exc) from None
 
 
-def operational_error(exc: sqlite3.OperationalError, path: Path) -> MicroalignError:
+def operational_error(exc: Exception, path: Path) -> MicroalignError:
     """What went wrong, named by its cause: the disk holding the database is full or
     read-only (the disk itself is asked: SQLite reports a full disk while it grows its
     shared memory file as an I/O error), the file's permissions, a lock, or the database."""
@@ -72,9 +74,10 @@ def operational_error(exc: sqlite3.OperationalError, path: Path) -> MicroalignEr
 class StoreBase:
     """One open database connection."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, encrypted: bool = False) -> None:
         self.conn = conn
         self.path = path
+        self.encrypted = encrypted
         self._db: Database | None = None
 
     @property

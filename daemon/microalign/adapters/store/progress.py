@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from typing import Any
 
 from microalign.adapters.store.base import StoreBase, translate_errors
+from microalign.adapters.store.connect import operational_errors
 
 log = logging.getLogger(__name__)
 
@@ -60,5 +60,5 @@ class ProgressStore(StoreBase):
                     "strength, start, states) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
-        except sqlite3.OperationalError as exc:  # read-only, locked: the figures stand
+        except operational_errors() as exc:  # read-only, locked: the figures stand
             log.debug("progress cache not saved in %s: %s", self.path, exc)
