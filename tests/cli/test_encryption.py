@@ -122,7 +122,7 @@ def test_encrypted_store_wrong_passphrase_message_in_korean(env):
     config.write_text(config.read_text().replace('language = "en"', 'language = "ko"'))
     assert run(env, "encrypt", "--with", "passphrase").code == 0
     wrong = run(env, "status", passphrase="not it")
-    assert wrong.code == 4 and "MICROALIGN_PASSPHRASE 의 암호로" in wrong.err
+    assert wrong.code == 4 and "MICROALIGN_PASSPHRASE의 암호로" in wrong.err
 
 
 def test_passphrase_fd_opens_encrypted_store(env, tmp_path):
