@@ -38,7 +38,13 @@ def _rows(app: App) -> list[dict[str, Any]]:
     entries = m.load_catalogue()
     language = app.config.general.language
     try:
-        in_use = m.locate(app.config.speech.model, language, app.paths.models_dir, entries).path
+        in_use = m.locate(
+            app.config.speech.model,
+            language,
+            app.paths.models_dir,
+            entries,
+            app.config.speech.engine,
+        ).path
     except m.ModelError:
         in_use = None
     rows = []
@@ -48,6 +54,7 @@ def _rows(app: App) -> list[dict[str, Any]]:
             {
                 "name": e.name,
                 "language": e.language,
+                "engine": e.engine,
                 "size_mb": e.size_mb,
                 "installed": path is not None,
                 "path": str(path) if path else None,
@@ -71,7 +78,8 @@ def list_models(app: App, as_json: bool) -> None:
         return
     lang = app.pack
     headers = [
-        lang.t(f"models.column.{name}") for name in ("name", "language", "size", "installed")
+        lang.t(f"models.column.{name}")
+        for name in ("name", "language", "engine", "size", "installed")
     ]
     click.echo(
         table(
@@ -79,6 +87,7 @@ def list_models(app: App, as_json: bool) -> None:
                 [
                     ("* " if r["in_use"] else "  ") + r["name"],
                     r["language"],
+                    lang.t(f"engine.{r['engine']}"),
                     lang.t("models.size", size=f"{r['size_mb']:g}") if r["size_mb"] else "?",
                     r["path"] or lang.t("models.not_installed", get=r["get"]),
                 ]
