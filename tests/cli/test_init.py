@@ -97,7 +97,7 @@ def test_init_terminal_asks_language_and_goal_writes_both(home):
     assert "goals add" not in term.seen  # the goal is there: not listed as missing
 
 
-def test_init_terminal_empty_goal_adds_none_and_says_how(home):
+def test_init_terminal_empty_goal_adds_none_and_says_how(home, no_whisper):
     term = Terminal("init")
     term.expect("Language for check-ins")
     term.answer("")  # the default: English
@@ -133,7 +133,7 @@ def test_init_no_input_on_terminal_asks_nothing(home):
     assert _config().general.language == "en" and _goals() == []
 
 
-def test_init_next_steps_list_missing_goals_and_model_with_commands(cli_process):
+def test_init_next_steps_list_missing_goals_and_model_with_commands(cli_process, no_whisper):
     result = cli_process("init")
     assert result.code == 0, result.err
     assert "goals: No active micro-goal yet" in result.out and GOALS_ADD in result.out

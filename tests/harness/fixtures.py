@@ -137,3 +137,18 @@ def en_whisper():
     entry = models.find_entry("whisper-tiny.en", models.load_catalogue())
     verify_files(path, entry, None)
     return WhisperModel(path, "whisper-tiny.en", "en")
+
+
+@pytest.fixture
+def no_whisper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on a machine without the Whisper extra: the catalogue (also of child processes)
+    lists no Whisper model, so English has no speech model at all."""
+    import json
+
+    from microalign.adapters.speech import models
+
+    data = json.loads(models.catalogue_path().read_text(encoding="utf-8"))
+    data["models"] = [m for m in data["models"] if m.get("engine", "vosk") != "whisper"]
+    path = tmp_path / "catalogue-without-whisper.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv(models.CATALOGUE_ENV, str(path))
