@@ -226,10 +226,16 @@ def _check_model_option(model: str) -> None:
 @click.option(
     "--model", "model", metavar="NAME|DIR", help="Use this model instead of the configured one."
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "vosk", "whisper"]),
+    default=None,
+    help="Use this recogniser instead of the configured one (speech.engine).",
+)
 @json_option
 @click.pass_obj
-def retranscribe(app: App, scope: str, model: str | None, as_json: bool) -> int:
-    """Transcribe stored answer audio again with Vosk.
+def retranscribe(app: App, scope: str, model: str | None, engine: str | None, as_json: bool) -> int:
+    """Transcribe stored answer audio again (with Vosk or Whisper).
 
     --pending finishes answers whose transcription was interrupted (e.g. by a crash);
     --all redoes every answer, e.g. after `microalign models use` of a better model.
@@ -246,13 +252,23 @@ def retranscribe(app: App, scope: str, model: str | None, as_json: bool) -> int:
             return model
         return app.config.speech.model if language == config_language else ""
 
+    def engine_for(language: str) -> str:
+        if engine:
+            return engine
+        return app.config.speech.engine if language == config_language else "auto"
+
     lang = app.pack
     rows = app.store.answers_for_retranscribe(scope == "pending")
     with click.progressbar(
         length=len(rows), label=lang.t("retranscribe.progress"), file=_stderr(), hidden=as_json
     ) as bar:
         summary = run(
-            app.store, rows, app.paths.models_dir, model_for, on_row=lambda _row: bar.update(1)
+            app.store,
+            rows,
+            app.paths.models_dir,
+            model_for,
+            on_row=lambda _row: bar.update(1),
+            engine_for=engine_for,
         )
     if as_json:
         emit_json({"done": summary.done, "failed": summary.failed})

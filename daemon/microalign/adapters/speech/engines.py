@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from microalign.adapters.speech import audio, models
@@ -20,8 +21,6 @@ from microalign.errors import ModelError, NoSpeechError, SpeechError
 from microalign.ports.speech import AnswerKind, Heard, ListenRequest
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from microalign.adapters.paths import Paths
     from microalign.config import Config
     from microalign.i18n import LanguagePack
@@ -126,6 +125,21 @@ class WhisperListener(VoskListener):
     def close(self) -> None:
         super().close()
         self._whisper = None
+
+
+def transcriber(found: models.Located, pack: LanguagePack) -> Callable[[Path, AnswerKind], Heard]:
+    """Transcribe stored answers (16 kHz mono WAV) with the model `found`, of its engine."""
+    from microalign.adapters.speech import stt, whisper
+
+    if found.engine == models.WHISPER:
+        verify_files(found.path, found.entry, None)
+        heard_by = WhisperModel(found.path, found.name, pack.code)
+        return lambda path, kind: whisper.transcribe_wav(
+            heard_by, path, kind, pack.vocabulary(), pack.snooze.numbers
+        )
+    model = stt.LoadedModel(found.path, found.name)
+    stt.check_language(model, pack)
+    return lambda path, kind: stt.transcribe_wav(model, path, kind, pack.vocabulary())
 
 
 def choose_engine(config: Config, pack: LanguagePack, paths: Paths) -> models.Located:

@@ -68,7 +68,9 @@ def verify_files(path: Path, entry: Entry | None, stamp_dir: Path | None) -> Non
         try:
             stat = file.stat()
         except OSError:
-            raise ModelError.keyed("model_file_missing", name=entry.name, file=file) from None
+            raise ModelError.keyed(
+                "model_file_missing", name=entry.name, file=file, get=entry.how_to_get()
+            ) from None
         key = f"{file.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{expected}"
         stamp = _stamp(stamp_dir, key)
         if stamp is not None and stamp.is_file():
