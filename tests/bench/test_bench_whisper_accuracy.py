@@ -248,19 +248,23 @@ def checkin_listener(path: Path) -> tuple[WhisperListener, FileSource]:
 @pytest.mark.timeout(4 * 3600)
 def test_bench_en_whisper_answers_and_rejection(en_whisper):
     held_out = bool(os.environ.get("MICROALIGN_BENCH_HELD_OUT"))
-    # The prompted words (what a question offers) in 1/5 of the voicings per condition, every
-    # other text in 1/20 of them (held out: 4 and 1 of 20 voicings; tuning: 27 and 7 of 135).
-    share = int(os.environ.get("MICROALIGN_BENCH_SHARE") or (20 if held_out else 135 // 7))
+    # The prompted words (what a question offers) in 1/`share` of the voicings under every
+    # condition; out-of-vocabulary speech and hesitations in 1/(2 x share) of them under
+    # clean, 20 and 10 dB; the other answer words in as many, clean and white 10 dB (held
+    # out: 2 and 1 of 20 voicings; tuning: 13 and 7 of 135).
+    share = int(os.environ.get("MICROALIGN_BENCH_SHARE") or 10)
     asked = prompted()
     others = [p for g in MEANINGS.values() for p in g if p not in asked]
+    plan = (
+        (sorted(asked), share, voiceset.EN_CONDITIONS),
+        ([*OOV, *HESITATIONS], 2 * share, ("clean", "white20", "white10", "brown10")),
+        (others, 2 * share, ("clean", "white10")),
+    )
     clips = [
         clip
-        for texts, every in (
-            (sorted(asked), max(1, share // 4)),
-            ([*others, *OOV, *HESITATIONS], share),
-        )
+        for texts, every, conditions in plan
         for clip in voiceset.make_set(
-            texts, share=every, conditions=voiceset.EN_CONDITIONS, held_out=held_out, english=True
+            texts, share=every, conditions=conditions, held_out=held_out, english=True
         )
     ]
     limit = int(os.environ.get("MICROALIGN_BENCH_LIMIT") or 0)  # a quick look at the report
