@@ -115,7 +115,7 @@ def plain_verdict(model: WhisperModel, path: Path) -> str:
         language="en",
         beam_size=1,
         temperature=0.0,
-        initial_prompt=prompt(choice_vocabulary(EN)),
+        initial_prompt=prompt(choice_vocabulary(EN), EN),
         condition_on_previous_text=False,
         without_timestamps=True,
     )
@@ -207,7 +207,7 @@ def word_error_rate(model: WhisperModel, held_out: bool) -> None:
         for i, text in enumerate(FREE):
             voice, speed, pitch = voiceset.pick_voicings(i, 0, 6, held_out, english=True)[0]
             clip = voiceset.clip(text, voice, speed, pitch, condition)
-            heard = model.heard(audio.read_speech_wav(clip.path), AnswerKind.FREE, (), {})
+            heard = model.heard(audio.read_speech_wav(clip.path), AnswerKind.FREE, (), EN)
             ref, hyp = normalise(text).split(), normalise(heard.text).split()
             errors += _edits(ref, hyp)
             words += len(ref)

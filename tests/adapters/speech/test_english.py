@@ -24,9 +24,7 @@ def en_transcribe():
     if found.engine == models.WHISPER:
         whisper.verify_files(found.path, found.entry, None)
         model = whisper.WhisperModel(found.path, found.name, "en")
-        return lambda wav: whisper.transcribe_wav(
-            model, wav, AnswerKind.CHOICE, EN.vocabulary(), EN.snooze.numbers
-        )
+        return lambda wav: whisper.transcribe_wav(model, wav, AnswerKind.CHOICE, EN)
     vosk = stt.LoadedModel(found.path, found.name)
     return lambda wav: stt.transcribe_wav(vosk, wav, AnswerKind.CHOICE, EN.vocabulary())
 

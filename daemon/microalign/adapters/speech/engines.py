@@ -87,7 +87,7 @@ class WhisperListener(VoskListener):
             b"".join(utterance.chunks),
             request.kind,
             request.vocabulary or self.pack.vocabulary(),
-            self.pack.snooze.numbers,
+            self.pack,
             request.audio_path,
         )
         log.info(
@@ -134,9 +134,7 @@ def transcriber(found: models.Located, pack: LanguagePack) -> Callable[[Path, An
     if found.engine == models.WHISPER:
         verify_files(found.path, found.entry, None)
         heard_by = WhisperModel(found.path, found.name, pack.code)
-        return lambda path, kind: whisper.transcribe_wav(
-            heard_by, path, kind, pack.vocabulary(), pack.snooze.numbers
-        )
+        return lambda path, kind: whisper.transcribe_wav(heard_by, path, kind, pack)
     model = stt.LoadedModel(found.path, found.name)
     stt.check_language(model, pack)
     return lambda path, kind: stt.transcribe_wav(model, path, kind, pack.vocabulary())

@@ -27,6 +27,7 @@ from microalign.adapters.speech.models import Entry, sha256_of
 from microalign.core.dialogue.answers import normalise
 from microalign.core.safetext import clean
 from microalign.errors import ModelError
+from microalign.i18n import LanguagePack
 from microalign.ports.speech import AnswerKind, Heard
 
 log = logging.getLogger(__name__)
@@ -151,16 +152,17 @@ class WhisperModel:
         pcm: bytes,
         kind: AnswerKind,
         vocabulary: tuple[str, ...],
-        numbers: Mapping[str, int],
+        pack: LanguagePack,
         audio_path: Path | None = None,
     ) -> Heard:
         """What `pcm` says, as the dialogue wants it for `kind` (see the module's doc)."""
         choice = kind is AnswerKind.CHOICE and bool(vocabulary)
-        text, confidence = self.raw(pcm, prompt(vocabulary) if choice else None)
+        text, confidence = self.raw(pcm, prompt(vocabulary, pack) if choice else None)
         if confidence is not None:
             confidence = min(1.0, max(0.0, confidence))
         if not choice:
             return Heard(text, confidence, audio_path, self.name)
+        numbers = pack.snooze.numbers
         return as_choice(text, vocabulary, numbers, confidence, audio_path, self.name)
 
 
@@ -171,9 +173,18 @@ def _scores(segment: Any) -> str:
     )
 
 
-def prompt(vocabulary: tuple[str, ...]) -> str:
-    """The prompt that makes Whisper expect an answer word ("Yes." not "Yeah")."""
-    return ", ".join(vocabulary) + "."
+def prompt(vocabulary: tuple[str, ...], pack: LanguagePack | None = None) -> str:
+    """The prompt that makes Whisper expect an answer word ("Yes." not "Yeah"): one short
+    sentence per meaning, its first phrase in the pack, and every phrase of `vocabulary`
+    the pack does not group (a value of a pick). On the tuning voices of the benchmark a
+    long list of every synonym made Whisper hear more words that are none ("Hardly.")."""
+    words = list(vocabulary)
+    if pack is not None:
+        groups = (*pack.answers.values(), *pack.commands.values(), pack.snooze.spoken)
+        grouped = {p for group in groups for p in group}
+        first = {group[0] for group in groups[:-1]}
+        words = [p for p in vocabulary if p in first or p not in grouped]
+    return " ".join(f"{w[:1].upper()}{w[1:]}." for w in dict.fromkeys(words))
 
 
 def as_choice(
@@ -210,13 +221,7 @@ def _word(word: str, numbers: Mapping[str, int]) -> str:
     return spelled.get(int(word), word)
 
 
-def transcribe_wav(
-    model: WhisperModel,
-    path: Path,
-    kind: AnswerKind,
-    vocabulary: tuple[str, ...] = (),
-    numbers: Mapping[str, int] | None = None,
-) -> Heard:
-    """Transcribe a stored answer (16 kHz mono 16-bit WAV)."""
+def transcribe_wav(model: WhisperModel, path: Path, kind: AnswerKind, pack: LanguagePack) -> Heard:
+    """Transcribe a stored answer (16 kHz mono 16-bit WAV) with the pack's choice words."""
     pcm = audio.read_speech_wav(path)
-    return model.heard(pcm, kind, vocabulary, numbers or {}, path)
+    return model.heard(pcm, kind, pack.vocabulary(), pack, path)
