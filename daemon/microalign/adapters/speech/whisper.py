@@ -9,7 +9,8 @@ counted as `Heard.unmatched`, so the dialogue's judge rules on it as on Vosk's t
 
 Whisper invents text where there is none to hear: segments that look like it (no speech
 likely and a low log-probability, a very low log-probability, or a repetitive text) are
-dropped. The thresholds were calibrated on tests/bench/test_bench_whisper_accuracy.py.
+dropped. The thresholds are Whisper's own defaults plus a floor on the log-probability;
+tests/bench/test_bench_whisper_accuracy.py measures what they let through.
 """
 
 from __future__ import annotations
