@@ -60,3 +60,16 @@ def test_contracts_no_blanket_ignores():
         if "type: ignore" in line and "type: ignore[" not in line
     ]
     assert not bare, bare
+
+
+def test_contracts_acyclic_siblings_cover_every_package():
+    """No import cycle anywhere: one acyclic_siblings contract from the top package down
+    (lint-imports, above, checks it)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    acyclic = [
+        contract
+        for contract in config["tool"]["importlinter"]["contracts"]
+        if contract["type"] == "acyclic_siblings"
+    ]
+    assert [contract["ancestors"] for contract in acyclic] == [["microalign"]], acyclic
+    assert all("depth" not in contract for contract in acyclic)  # the default: every level

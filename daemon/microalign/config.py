@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ClockTime = time  # the field `Slot.time` hides the type inside the class
-FLOWS = ("morning", "evening", "weekly")
 Flow = Literal["morning", "evening", "weekly"]
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
@@ -160,6 +159,15 @@ class Audio(_Section):
     keep_days: Annotated[int, Field(ge=0)] = 0  # 0: keep forever
 
 
+class Backup(_Section):
+    """The daemon's own backups (`microalign backup --scheduled`)."""
+
+    enabled: bool = False
+    folder: str = ""  # empty: microalign-backups beside the data folder
+    every_days: Annotated[int, Field(ge=1, le=365)] = 7
+    keep: Annotated[int, Field(ge=1, le=1000)] = 4
+
+
 class Notifications(_Section):
     enabled: bool = True
 
@@ -178,6 +186,7 @@ class Config(_Section):
     milestones: Milestones = Milestones()
     speech: Speech = Speech()
     audio: Audio = Audio()
+    backup: Backup = Backup()
     notifications: Notifications = Notifications()
     presence: Presence = Presence()
 

@@ -37,8 +37,9 @@ class MicroalignError(Exception):
 
     @classmethod
     def keyed(cls, key: str, /, **fields: Any) -> Self:
-        from microalign.i18n import EN
+        from microalign.i18n import EN, without_raw_errors
 
+        fields = without_raw_errors(fields)
         hint = EN.t(f"hint.{key}", **fields) if EN.has(f"hint.{key}") else None
         return cls(EN.t(f"error.{key}", **fields), hint, key=key, fields=fields)
 
@@ -142,6 +143,10 @@ class ServiceError(MicroalignError):
     """The systemd user unit failed its check, or systemctl refused to enable or disable it."""
 
     exit_code = 13
+
+
+class WorkerFailed(MicroalignError):
+    """The check-in process died (killed, out of memory) or failed with a bug."""
 
 
 class ExternalProgramError(MicroalignError):

@@ -67,6 +67,18 @@ def test_doctor_damaged_database_fails_and_is_kept(cli_process, home):
     assert paths.database.read_bytes() == bytes(data)
 
 
+def test_doctor_database_not_sqlite_fails_in_sqlite_words(cli_process, home):
+    paths = resolve()
+    paths.database.parent.mkdir(parents=True, exist_ok=True)
+    paths.database.write_bytes(b"not a database, just text " * 200)
+    code, checks = _doctor(cli_process)
+    assert code == 1
+    assert checks["database"]["state"] == "fail"
+    assert (
+        checks["database"]["detail"] == f"{paths.database} cannot be read: file is not a database"
+    )
+
+
 def test_doctor_every_failure_has_a_fix(cli_process, no_desktop, home):
     _code, checks = _doctor(cli_process)
     failing = [c for c in checks.values() if c["state"] == "fail"]

@@ -91,8 +91,8 @@ def test_goals_parse_weekdays_rejects_unknown_day():
 def test_goals_value_in_use_cannot_be_removed(app):
     app.goals.add("Return extra change", "honesty", None, None, DAY)
     with pytest.raises(UsageError, match="used by 1 goal"):
-        app.goals.remove_value("honesty")
-    assert "honesty" in app.goals.values()
+        app.values.remove("honesty")
+    assert "honesty" in app.values.ordered()
 
 
 @pytest.mark.parametrize(

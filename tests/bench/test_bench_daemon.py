@@ -91,12 +91,11 @@ def test_bench_daemon_rss_after_checkin_with_model_released(home, tmp_path):
     write_config(resolve(), slots_toml(None, f"{now:%H:%M}"))
     log = tmp_path / "speech.jsonl"
     env = {
-        "MICROALIGN_SPEECH_FACTORY": "tests.harness.scripted:make",
         "MICROALIGN_TEST_ANSWERS": json.dumps(["fine", "a walk", "rain"]),
         "MICROALIGN_TEST_SPEECH_LOG": str(log),
         "MICROALIGN_TEST_MODEL": _korean_model(),
     }
-    daemon = DaemonProcess(tmp_path, env)
+    daemon = DaemonProcess(tmp_path, env, speech="scripted")
     peak = child_peak = 0
     try:
         daemon.notify.wait_for("READY", "1")

@@ -212,4 +212,4 @@ def test_checkin_disk_full_korean_says_so_in_korean(cli_process, used, home):
     result = cli_process("checkin", "morning", "--text", stdin="친절하게\n")
     assert result.code == FILE_ERROR, result.err
     folder = used.root / "data"
-    assert f"{folder} 이(가) 있는 디스크가 가득 찼어요 (남은 공간 0 MB)." in result.err
+    assert f"{folder}가 있는 디스크가 가득 찼어요 (남은 공간 0 MB)." in result.err

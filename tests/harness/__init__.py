@@ -7,7 +7,9 @@
 - `logind`: a stand-in for systemd-logind on the private system bus (`FakeLogind`).
 - `daemon`: an in-process daemon built from the config (`make_daemon`, `drive`, configs).
 - `process`: the daemon as a real process with its sd_notify socket (`DaemonProcess`).
-- `scripted`: the scripted speech a check-in child uses (`SCRIPTED_SPEECH` names it).
+- `scripted`: the scripted speech a check-in child uses; `logged_voice`: the real voice, logged.
+- `composed.py`: the daemon, its check-in process and the CLI composed with that speech
+  (through the composition root), run instead of `python -m microalign`.
 - `unitfile`: the systemd unit's settings; `unit_sandbox.py` applies its seccomp filter.
 - Child scripts: `tts_child.py` (one speaker per process), `sandboxed_voice.py`.
 
@@ -24,5 +26,3 @@ UNIT_FILE = ROOT / "systemd" / "microalign.service"
 TTS_CHILD = HERE / "tts_child.py"
 UNIT_SANDBOX = HERE / "unit_sandbox.py"
 SANDBOXED_VOICE = HERE / "sandboxed_voice.py"
-# The factory check-in processes load instead of real speech (runner.SPEECH_FACTORY_ENV).
-SCRIPTED_SPEECH = "tests.harness.scripted:make"

@@ -15,10 +15,11 @@ from microalign.adapters.presence import AlwaysPresent
 from microalign.core.clock import Clock
 from microalign.service import compose
 from microalign.service.daemon import Daemon
-from microalign.service.runner import SPEECH_FACTORY_ENV
-from tests.harness import ROOT, SCRIPTED_SPEECH
+from microalign.service.wiring import Wiring
+from tests.harness import ROOT, composed
 
 BERLIN = "Europe/Berlin"
+ANSWERS_FILE_ENV = "MICROALIGN_TEST_ANSWERS_FILE"  # read by the scripted speech
 
 
 def write_config(paths: Paths, text: str) -> None:
@@ -47,13 +48,13 @@ def slots_toml(morning: str | None, evening: str | None = None, grace: int = 120
 
 
 def scripted_speech(monkeypatch, tmp_path: Path, answers: list[str]) -> Path:
-    """Test-only speech answering `answers` in order across all check-ins."""
+    """Test-only speech answering `answers` in order across all check-ins: the daemons
+    `make_daemon` builds in this test run their check-ins with it."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     log = tmp_path / "speech.jsonl"
     queue = tmp_path / "answers.json"
     queue.write_text(json.dumps(answers))
-    monkeypatch.setenv(SPEECH_FACTORY_ENV, SCRIPTED_SPEECH)
-    monkeypatch.setenv("MICROALIGN_TEST_ANSWERS_FILE", str(queue))
+    monkeypatch.setenv(ANSWERS_FILE_ENV, str(queue))
     monkeypatch.setenv("MICROALIGN_TEST_SPEECH_LOG", str(log))
     return log
 
@@ -90,15 +91,29 @@ def make_daemon(
     clock: Clock | None = None,
     presence=None,
     first_start: bool = False,
+    speech: str | None = None,
     **options,
 ) -> Daemon:
     """The production daemon from the composition root; the user always counts as present
     unless the test brings its own presence. The daemon has run before (`ran_before`)
-    unless `first_start`."""
+    unless `first_start`. Its check-in processes speak with `speech`: "scripted" (the
+    default after `scripted_speech`; it always works) or "voice" (the config's)."""
+    from microalign.app.readiness import speech_problem
+
     paths = paths or resolve()
     if not first_start:
         ran_before(paths, clock)
-    wiring = compose.Wiring(load_config=lambda: configuration.load(paths.config_file))
+    speech = speech or ("scripted" if os.environ.get(ANSWERS_FILE_ENV) else "voice")
+    if speech == "scripted":
+        options.setdefault("checkin_command", composed.command("checkin-process", speech))
+    wiring = Wiring(
+        load_config=lambda: configuration.load(paths.config_file),
+        speech_problem=(
+            (lambda config: None)
+            if speech == "scripted"
+            else (lambda config: speech_problem(paths, config))
+        ),
+    )
     return compose.make_daemon(
         paths,
         configuration.load(paths.config_file),

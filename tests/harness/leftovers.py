@@ -120,10 +120,14 @@ def left_running(token: str, seen: dict[int, str], grace: float) -> list[Process
 
 
 def _is_microalign(pid: int) -> bool:
-    """`python -m microalign ...`, its check-in process, or the installed command."""
+    """`python -m microalign ...`, its check-in process, the installed command, or one of
+    them composed with test speech (harness/composed.py)."""
     args = _read(f"/proc/{pid}/cmdline").decode(errors="replace").split("\0")
     return any(
-        a == "microalign" or a.startswith("microalign.") or a.endswith("/microalign") for a in args
+        a == "microalign"
+        or a.startswith("microalign.")
+        or a.endswith(("/microalign", "/harness/composed.py"))
+        for a in args
     )
 
 

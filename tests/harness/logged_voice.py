@@ -3,8 +3,7 @@ logging what it says and when the microphone starts recording to
 MICROALIGN_TEST_SPEECH_LOG (the scripted speech's log format), so that a test in another
 process can answer into the virtual microphone and interrupt at a chosen prompt.
 
-Used as MICROALIGN_SPEECH_FACTORY=tests.harness.logged_voice:make (fault injection seam,
-see runner.SPEECH_FACTORY_ENV).
+Composed into the CLI or a check-in process by harness/composed.py (`logged_voice`).
 """
 
 from __future__ import annotations

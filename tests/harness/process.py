@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.harness import composed
 from tests.harness.daemon import env_for_child, ran_before
 
 
@@ -38,13 +39,16 @@ class Notify:
 
 class DaemonProcess:
     """`python -m microalign run` with its own sd_notify socket and log file; a daemon that
-    has run before (harness.daemon.ran_before) unless `first_start`."""
+    has run before (harness.daemon.ran_before) unless `first_start`. With `speech`
+    (scripted, logged_voice) the daemon is composed with that speech in its check-in
+    processes instead (harness/composed.py)."""
 
     def __init__(
         self,
         tmp_path: Path,
         extra_env: dict[str, str] | None = None,
         first_start: bool = False,
+        speech: str | None = None,
     ) -> None:
         if not first_start:
             _ran_before(extra_env or {})
@@ -60,9 +64,12 @@ class DaemonProcess:
             }
         )
         self.out = self.log.open("wb")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "microalign", "run"], env=env, stdout=self.out, stderr=self.out
+        argv = (
+            composed.command("daemon", speech)
+            if speech
+            else [sys.executable, "-m", "microalign", "run"]
         )
+        self.proc = subprocess.Popen(argv, env=env, stdout=self.out, stderr=self.out)
 
     def text(self) -> str:
         return self.log.read_text(errors="replace")

@@ -1,4 +1,5 @@
-"""Test-only speech for the daemon tests (fault injection, see runner.SPEECH_FACTORY_ENV).
+"""Test-only speech for the daemon tests (fault injection: harness/composed.py composes
+the daemon's check-in processes and the CLI with it).
 
 The daemon's own logic is under test here, not speech: tests/adapters/speech runs Vosk and
 PulseAudio. The scripted listener behaves like the real one towards the engine: it writes

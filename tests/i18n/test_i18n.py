@@ -121,7 +121,7 @@ def test_i18n_adapter_errors_english_message_korean_rendering():
     denied = access_error(OSError(errno.EACCES, os.strerror(errno.EACCES)), "/x/y.md", "write")
     assert str(denied).startswith("Cannot write /x/y.md: Permission denied.\n  → Check the")
     shown = denied.render(KO)
-    assert shown.startswith("/x/y.md 을(를) 쓸 수 없어요") and "/x 의 권한" in shown
+    assert shown.startswith("/x/y.md를 쓸 수 없어요") and "/x의 권한" in shown
     english = [Entry("small-en", "en")]
     with pytest.raises(ModelError) as caught:
         locate("small-en", "ko", Path("/nonexistent"), english)
@@ -141,3 +141,79 @@ def test_i18n_unknown_tz_refusal_english_config_error_korean_rendering(monkeypat
         "time zone this system knows, so the day would be taken in UTC"
     )
     assert caught.value.render(KO).startswith("TZ 환경 변수의 설정이 올바르지 않아요:\n  - ")
+
+
+MARKER_LEFT = re.compile(r"\((을|를|이|가|은|는|와|과|으|이에요|예요|나|이나|라고|이라고)\)")
+PARTICLE_KEYS = [
+    key
+    for key, text in KO.texts.items()
+    if any(
+        re.search(r"\}[”’'`)]* ?(을\(를\)|이\(가\)|은\(는\)|[와과]\([와과]\)|\(으\)로|\(이\))", f)
+        for f in (text.values() if isinstance(text, dict) else [text])
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("용기", "“용기”를"), ("책임", "“책임”을"), ("file", "“file”을"), ("Vosk", "“Vosk”를")],
+)
+def test_i18n_particle_after_quoted_value_fits_the_word(word, expected):
+    assert KO.t("error.unknown_value", name=word, known="용기").startswith(f"가치 {expected} ")
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("용기", "를가는와로"),
+        ("책임", "을이은과으로"),
+        ("서울", "을이은과로"),
+        ("microalign.toml", "을이은과로"),
+        ("PortAudio", "를가는와로"),
+        ("app", "을이은과으로"),
+        ("time", "을이은과으로"),
+        ("server", "를가는와로"),
+        ("USB", "를가는와로"),
+        ("HTML", "을이은과로"),
+        ("10", "을이은과으로"),
+        ("2", "를가는와로"),
+        ("7", "을이은과로"),
+    ],
+)
+def test_i18n_particle_hangul_latin_and_digits_read_aloud(word, forms):
+    from microalign.i18n.particles import fill
+
+    shown = fill("{w}을(를) {w}이(가) {w}은(는) {w}와(과) {w}(으)로", {"w": word})
+    assert shown.replace(word, "").replace(" ", "") == forms
+
+
+def _fields(key: str, word: str) -> dict[str, object]:
+    return {name: 3 if name == "count" else word for name in placeholders(KO.texts[key])}
+
+
+@pytest.mark.parametrize("word", ["걷기", "용기", "책임", "file", "Vosk", "/tmp/x.md", "42"])
+def test_i18n_every_korean_particle_key_resolves_for_hangul_and_latin_words(word):
+    assert len(PARTICLE_KEYS) >= 60
+    for key in PARTICLE_KEYS:
+        shown = KO.t(key, **_fields(key, word))
+        assert not MARKER_LEFT.search(shown), (key, shown)
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "korean", "english"),
+    [
+        (21, 20, "오후 9시 20분", "21:20"),
+        (9, 0, "오전 9시", "09:00"),
+        (0, 30, "오전 12시 30분", "00:30"),
+        (12, 5, "오후 12시 5분", "12:05"),
+    ],
+)
+def test_i18n_clock_korean_half_day_hour_minute_english_hh_mm(hour, minute, korean, english):
+    assert KO.clock(hour, minute) == korean and EN.clock(hour, minute) == english
+
+
+def test_i18n_snooze_time_korean_printed_with_digits_spoken_with_native_hour():
+    shown = KO.t("say.snoozed_until", time=KO.clock(21, 20))
+    assert shown == "알겠어요, 오후 9시 20분에 다시 물어볼게요."
+    assert KO.spoken(shown) == "알겠어요, 오후 아홉 시 20분에 다시 물어볼게요."
+    assert EN.spoken("at 21:20") == "at 21:20"

@@ -129,7 +129,6 @@ def test_no_speech_checkin_ends_with_missed_notification_and_actions(
 
 
 def test_speech_off_invites_typed_checkin_without_listening(home, desktop, tmp_path, monkeypatch):
-    monkeypatch.delenv("MICROALIGN_SPEECH_FACTORY", raising=False)
     write_config(resolve(), slots_toml("07:30") + "[speech]\nenabled = false\n")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
     asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "typed"), settle=0.3))

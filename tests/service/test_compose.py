@@ -10,7 +10,7 @@ from microalign.adapters.notify.fallback import FallbackNotifier
 from microalign.adapters.notify.log import LogNotifier
 from microalign.adapters.paths import resolve
 from microalign.adapters.presence import AlwaysPresent, LogindPresence
-from microalign.service import compose
+from microalign.service import compose, wiring
 from microalign.service.ledger import StoreLedger
 
 
@@ -19,23 +19,23 @@ def _config(**sections: dict) -> configuration.Config:
 
 
 def test_compose_notifications_disabled_gives_log_notifier():
-    notifier = compose.make_notifier(_config(notifications={"enabled": False}))
+    notifier = wiring.make_notifier(_config(notifications={"enabled": False}))
     assert isinstance(notifier, LogNotifier)
 
 
 def test_compose_notifications_enabled_gives_desktop_with_log_fallback():
-    assert isinstance(compose.make_notifier(_config()), FallbackNotifier)
+    assert isinstance(wiring.make_notifier(_config()), FallbackNotifier)
 
 
 def test_compose_presence_disabled_always_present():
-    presence = compose.make_presence(_config(presence={"enabled": False}))
+    presence = wiring.make_presence(_config(presence={"enabled": False}))
     # Resume from suspend is still watched; lock and idle are not.
     assert isinstance(presence, LogindPresence) and not presence.track
     assert asyncio.run(presence.is_present()) is True
 
 
 def test_compose_presence_enabled_tracks_logind():
-    presence = compose.make_presence(_config(presence={"enabled": True}))
+    presence = wiring.make_presence(_config(presence={"enabled": True}))
     assert isinstance(presence, LogindPresence) and presence.track
 
 
@@ -80,8 +80,8 @@ def test_compose_daemon_reload_swaps_adapters_through_wiring(home):
 
     old = _config()
     new = _config(notifications={"enabled": False}, schedule={"grace_minutes": 30})
-    wiring = compose.Wiring(load_config=lambda: new, notifier=notifier, timers=make_timers)
-    daemon = compose.make_daemon(paths, old, wiring=wiring, presence=AlwaysPresent())
+    wired = wiring.Wiring(load_config=lambda: new, notifier=notifier, timers=make_timers)
+    daemon = compose.make_daemon(paths, old, wiring=wired, presence=AlwaysPresent())
 
     async def reload() -> None:
         daemon.reload()

@@ -65,10 +65,9 @@ def test_korean_no_speech_and_speech_off_notifications_korean(home, desktop, tmp
     write(resolve(), KOREAN + slots_toml("07:30"))
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
     asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "no_speech"), settle=0.3))
-    monkeypatch.delenv("MICROALIGN_SPEECH_FACTORY", raising=False)
     write(resolve(), KOREAN + slots_toml("07:30", "21:00") + "[speech]\nenabled = false\n")
     evening = (DAY, "evening")
-    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 21, 1)))
+    daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 21, 1)), speech="voice")
     asyncio.run(drive(daemon, lambda: evening in events_of(daemon, "typed"), settle=0.3))
     shown = [(s["DUNST_SUMMARY"], s["DUNST_BODY"]) for s in desktop.received()]
     titles = ["아침 다짐", "아침 다짐 놓침", "저녁 돌아보기"]

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
-from microalign.service.runner import SPEECH_FACTORY_ENV
 from tests.harness.daemon import (
     clock_at,
     drive,
@@ -55,7 +54,6 @@ def _shared_answers(tmp_path: Path, answers: list[str]) -> tuple[dict[str, str],
     queue.write_text(json.dumps(answers))
     log = tmp_path / "speech.jsonl"
     return {
-        SPEECH_FACTORY_ENV: "tests.harness.scripted:make",
         "MICROALIGN_TEST_ANSWERS_FILE": str(queue),
         "MICROALIGN_TEST_SPEECH_LOG": str(log),
     }, log
@@ -146,7 +144,7 @@ def test_daemon_slot_not_preloaded_greets_while_model_loads(home, tmp_path, monk
 def test_daemon_checkin_process_killed_is_retried_and_resumes(home, tmp_path):
     _evening_now(resolve())
     env, log = _shared_answers(tmp_path, ["calm and steady", HANG, "traffic"])
-    daemon = DaemonProcess(tmp_path, env)
+    daemon = DaemonProcess(tmp_path, env, speech="scripted")
     try:
         _wait(lambda: _has(log, "hang"), "check-in never reached the hang", daemon)
         (worker,) = children(daemon.proc.pid)  # killed as the OOM killer would
@@ -170,7 +168,7 @@ def test_daemon_checkin_process_killed_is_retried_and_resumes(home, tmp_path):
 def test_daemon_checkin_process_killed_twice_offers_missed_and_frees_slot(home, tmp_path):
     _evening_now(resolve())
     env, log = _shared_answers(tmp_path, ["calm and steady", HANG, HANG])
-    daemon = DaemonProcess(tmp_path, env)
+    daemon = DaemonProcess(tmp_path, env, speech="scripted")
     try:
         for attempt in (1, 2):
             _wait(lambda n=attempt: _has(log, "hang", n), f"no hang {attempt}", daemon)

@@ -13,7 +13,6 @@ import pytest
 
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
-from microalign.service.runner import SPEECH_FACTORY_ENV
 from tests.harness.daemon import slots_toml, write_config
 from tests.harness.process import DaemonProcess, children
 from tests.harness.scripted import HANG, events
@@ -23,8 +22,8 @@ from tests.harness.scripted import HANG, events
 def start(home, tmp_path):
     started: list[DaemonProcess] = []
 
-    def run(extra_env: dict[str, str] | None = None) -> DaemonProcess:
-        daemon = DaemonProcess(tmp_path, extra_env)
+    def run(extra_env: dict[str, str] | None = None, speech: str | None = None) -> DaemonProcess:
+        daemon = DaemonProcess(tmp_path, extra_env, speech=speech)
         started.append(daemon)
         return daemon
 
@@ -41,7 +40,6 @@ def _later(hours: int) -> str:
 def _speech_env(tmp_path: Path, answers: list[str], name: str) -> tuple[dict[str, str], Path]:
     log = tmp_path / f"speech-{name}.jsonl"
     return {
-        SPEECH_FACTORY_ENV: "tests.harness.scripted:make",
         "MICROALIGN_TEST_ANSWERS": json.dumps(answers),
         "MICROALIGN_TEST_SPEECH_LOG": str(log),
     }, log
@@ -125,7 +123,7 @@ def _wait_gone(pid: int) -> None:
 
 def _hanging_checkin(start, tmp_path, answers):
     env, log = _speech_env(tmp_path, answers, "first")
-    daemon = start(env)
+    daemon = start(env, "scripted")
     deadline = time.monotonic() + 60
     while not any(e["event"] == "hang" for e in events(log)):
         assert time.monotonic() < deadline, daemon.text()
@@ -173,7 +171,7 @@ def test_run_killed_mid_checkin_keeps_answers_and_resumes(start, tmp_path):
     assert all((paths.data_dir / a["audio_path"]).stat().st_size > 44 for a in answers)
 
     env, second_log = _speech_env(tmp_path, ["traffic"], "second")
-    second = start(env)
+    second = start(env, "scripted")
     deadline = time.monotonic() + 60
     while not (
         Path(second_log).exists()

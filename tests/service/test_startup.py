@@ -110,7 +110,6 @@ def test_run_with_model_and_goals_reports_neither(home, desktop, tmp_path, ko_mo
 def test_slot_without_model_invites_typed_checkin_not_listening(
     home, desktop, tmp_path, monkeypatch, no_whisper
 ):
-    monkeypatch.delenv("MICROALIGN_SPEECH_FACTORY", raising=False)  # the real speech
     write_config(resolve(), slots_toml("07:30"))  # English; no English model anywhere
     key = (date(2026, 5, 4), "morning")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))

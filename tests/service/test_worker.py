@@ -22,7 +22,8 @@ def test_worker_error_reply_keyed_fields_still_render_in_korean():
     received = _rebuild(wire)
     assert isinstance(received, SpeechError) and str(received) == str(sent)
     shown = received.render(KO)
-    assert shown.startswith("기본 입력 장치 을(를) 열 수 없어요: no such device"), shown
+    assert shown.startswith("기본 입력 장치를 열 수 없어요: 그런 장치를 찾지 못했어요"), shown
+    assert "no such device" not in shown  # the raw words go to the log only
     assert "마이크" in shown and "microphone" not in shown and "default input" not in shown
 
 
@@ -39,13 +40,17 @@ def test_worker_stop_turned_into_another_error_stops_instead_of_failing(home, mo
     def run(self, slot, day, intended=False, on_claimed=None):
         type("Clock", (), {"offset": Field()})
 
+    def make(config, pack, paths):
+        raise AssertionError("no speech is needed")
+
     monkeypatch.setattr(runner.CheckinRunner, "run", run)
     monkeypatch.setattr(worker, "_stopped", threading.Event())
     before = signal.getsignal(signal.SIGTERM)
     proto = io.StringIO()
     try:
         with pytest.raises(worker.Terminated):
-            worker._serve(proto, ['{"op": "run", "slot": "evening", "day": "2027-03-10"}\n'])
+            request = '{"op": "run", "slot": "evening", "day": "2027-03-10"}\n'
+            worker._serve(proto, [request], lambda paths: runner.CheckinRunner(paths, make))
     finally:
         signal.signal(signal.SIGTERM, before)
     assert proto.getvalue() == ""  # no "failure" reply

@@ -19,7 +19,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,8 +29,7 @@ import pytest
 from microalign.adapters.paths import resolve
 from microalign.app.context import App
 from microalign.i18n import EN
-from microalign.service.runner import SPEECH_FACTORY_ENV
-from tests.harness import SCRIPTED_SPEECH
+from tests.harness import composed
 from tests.harness.daemon import env_for_child
 from tests.harness.faketime import faked_clock
 from tests.harness.process import DaemonProcess
@@ -175,7 +173,6 @@ class Cell:
         self.env = {
             "MICROALIGN_CONFIG": str(self.config),
             "MICROALIGN_DATA_DIR": str(self.data),
-            SPEECH_FACTORY_ENV: SCRIPTED_SPEECH,
             "MICROALIGN_TEST_ANSWERS_FILE": str(queue),
             "MICROALIGN_TEST_SPEECH_LOG": str(self.log),
             "WATCHDOG_USEC": "60000000",  # nobody reads the sd_notify socket here
@@ -185,14 +182,14 @@ class Cell:
         self.daemons: list[DaemonProcess] = []
 
     def daemon(self) -> DaemonProcess:
-        daemon = DaemonProcess(self.root, self.env)
+        daemon = DaemonProcess(self.root, self.env, speech="scripted")
         self.daemons.append(daemon)
         return daemon
 
     def checkin(self) -> subprocess.Popen:
         """`microalign checkin SLOT`, spoken (the scripted speech)."""
         proc = subprocess.Popen(
-            [sys.executable, "-m", "microalign", "checkin", self.case.slot],
+            composed.command("cli", "scripted", "checkin", self.case.slot),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -392,10 +389,9 @@ def test_answer_real_voice_skip_then_ctrl_c_while_reason_is_spoken_keeps_skip(
     question = KO.goal_phrase("물 마시기")
     answers = {question: "넘겨"} | {KO.t("say.confirm", text="넘겨"): "네"}
     log = tmp_path / "speech.jsonl"
-    env = {SPEECH_FACTORY_ENV: "tests.harness.logged_voice:make"}
-    env["MICROALIGN_TEST_SPEECH_LOG"] = str(log)
+    env = {"MICROALIGN_TEST_SPEECH_LOG": str(log)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "microalign", "checkin", "evening"],
+        composed.command("cli", "logged_voice", "checkin", "evening"),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -86,7 +86,6 @@ class Setup:
         self.env = {
             "MICROALIGN_CONFIG": str(config),
             "MICROALIGN_DATA_DIR": str(root / "data"),
-            "MICROALIGN_SPEECH_FACTORY": "tests.harness.scripted:make",
             "MICROALIGN_TEST_ANSWERS_FILE": str(queue),
             "MICROALIGN_TEST_SPEECH_LOG": str(self.log),
             "MICROALIGN_TEST_ANSWER_DELAY": "0.15",
@@ -95,7 +94,7 @@ class Setup:
         }
 
     def daemon(self) -> DaemonProcess:
-        daemon = DaemonProcess(self.root, self.env)
+        daemon = DaemonProcess(self.root, self.env, speech="scripted")
         self.started.append(daemon)
         return daemon
 

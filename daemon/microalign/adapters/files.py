@@ -44,7 +44,6 @@ def access_error(exc: OSError, path: Path | str | None, doing: str) -> FileAcces
     """`exc` as a message that names the file, what failed ("file.doing.<doing>": write,
     create_folder, …) and what to do about it, in any language (FileAccessError.render)."""
     target = Path(path) if path else None
-    reason = exc.strerror or str(exc) or type(exc).__name__
     advice = Keyed(
         f"file.advice.{_ADVICE.get(exc.errno or 0, 'other')}",
         path=target or Keyed("file.the_file"),
@@ -54,7 +53,7 @@ def access_error(exc: OSError, path: Path | str | None, doing: str) -> FileAcces
         "file_access",
         doing=Keyed(f"file.doing.{doing}"),
         path=target or Keyed("file.a_file"),
-        reason=reason,
+        reason=exc,
         advice=advice,
     )
 
@@ -140,10 +139,10 @@ def write_private(path: Path, text: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise access_error(exc, path, "write") from None
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable; file systems that cannot sync a folder are fine."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)

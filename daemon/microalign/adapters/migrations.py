@@ -207,3 +207,24 @@ def m007_answers_awaiting(db: Database) -> None:
     # has not been asked (the check-in was interrupted right after the skip); a resumed
     # check-in asks it first. NULL: nothing.
     db.table("answers").add_column("awaiting", str)
+
+
+@migrations()
+def m008_value_names(db: Database) -> None:
+    """A value keeps its key (goals refer to it); its name may differ per language, so the
+    built-in values are named in every language (a user's own value is its own name)."""
+    from microalign.i18n import BUILTIN_VALUES, PACKS
+
+    db.table("value_names").create(
+        {"value": str, "language": str, "name": str},
+        pk=("value", "language"),
+        not_null={"name"},
+        foreign_keys=[("value", "goal_values", "name")],
+    )
+    stored = {row["name"] for row in db.query("SELECT name FROM goal_values")}
+    db.table("value_names").insert_all(
+        {"value": key, "language": code, "name": pack.value_name(key)}
+        for key in BUILTIN_VALUES
+        if key in stored
+        for code, pack in PACKS.items()
+    )

@@ -170,7 +170,7 @@ def run_checkin(
                 on_claimed()
             engine = _engine(app, slot, day, source, checkin_id, speaker, listener)
             status = engine.run(
-                steps_for(app, flow, day),
+                FLOWS[flow].steps(app, day),
                 app.store.answered_steps(checkin_id),
                 app.store.reasons_pending(checkin_id),
             )
@@ -179,9 +179,8 @@ def run_checkin(
             # What was answered counts meanwhile (the week's focus as well).
             with contextlib.suppress(Exception):
                 app.store.release_checkin(checkin_id, INTERRUPTED)
-            if flow == "weekly":
-                with contextlib.suppress(Exception):
-                    _save_focus(app, checkin_id, day)
+            with contextlib.suppress(Exception):
+                FLOWS[flow].keep(app, checkin_id, day)
             raise
         return _finish(app, slot, flow, day, checkin_id, status, speaker, engine.snooze_until)
 
@@ -214,14 +213,14 @@ def _finish(
 ) -> CheckinResult:
     """Record how the check-in ended and what it leaves behind (focus, snooze, summary)."""
     store = app.store
+    sums_up = FLOWS[flow].sums_up
     unanswered = unanswered_goals(app, day, checkin_id) if status == DONE else []
-    if flow == "evening" and unanswered:
+    if sums_up and unanswered:
         # Not done while a goal still waits for its answer: the same command resumes and
         # asks only that goal (and the daemon does not start it again by itself).
         status = STOPPED
     store.finish_checkin(checkin_id, status)
-    if flow == "weekly":
-        _save_focus(app, checkin_id, day)
+    FLOWS[flow].keep(app, checkin_id, day)
     if status == SNOOZED:
         # The time the check-in said it comes back at ("I'll ask again at 21:20").
         until = snooze_until or datetime.now(UTC) + timedelta(
@@ -230,7 +229,7 @@ def _finish(
         store.set_intention(day, slot, SNOOZE, until.astimezone(UTC))
     prune_audio(store, app.config.audio.keep_days, app.today())
     result = CheckinResult(status, checkin_id, day, snooze_until=snooze_until)
-    if flow == "evening" and (status == DONE or unanswered):
+    if sums_up and (status == DONE or unanswered):
         result.unanswered = [g["text"] for g in unanswered]
         result.milestones = sum_up(app, speaker, goals_for(app, day), day, unanswered)
     return result
@@ -249,18 +248,50 @@ def _save_focus(app: App, checkin_id: int, day: date) -> None:
     save_focus(app, checkin_id, day)
 
 
-def steps_for(app: App, flow: str, day: date) -> list[flows.Step]:
-    from microalign.app import weekly
+def _nothing_kept(app: App, checkin_id: int, day: date) -> None:
+    return None
 
-    prompts = app.config.prompts
-    if flow == "weekly":
-        figures = weekly.week_figures(app, day)
-        return flows.weekly(app.pack, figures, weekly.focus_options(app))
+
+def _morning_steps(app: App, day: date) -> list[flows.Step]:
+    from microalign.app.weekly import focus_for
+
     goals = goals_for(app, day)
     idle = None if goals else nothing_due(app, day)
-    if flow == "morning":
-        return flows.morning(app.pack, prompts, goals, day, weekly.focus_for(app, day), idle)
-    return flows.evening(app.pack, prompts, goals, morning_intention(app, day), idle)
+    focus = focus_for(app, day)
+    return flows.morning(app.pack, app.config.prompts, goals, day, focus, idle)
+
+
+def _evening_steps(app: App, day: date) -> list[flows.Step]:
+    goals = goals_for(app, day)
+    idle = None if goals else nothing_due(app, day)
+    intention = morning_intention(app, day)
+    return flows.evening(app.pack, app.config.prompts, goals, intention, idle)
+
+
+def _weekly_steps(app: App, day: date) -> list[flows.Step]:
+    from microalign.app import weekly
+
+    return flows.weekly(app.pack, weekly.week_figures(app, day), weekly.focus_options(app))
+
+
+@dataclass(frozen=True)
+class Flow:
+    """What a check-in flow asks, and what its answers leave behind."""
+
+    steps: Callable[[App, date], list[flows.Step]]
+    # Kept from the answers at the end, and when the check-in is interrupted too.
+    keep: Callable[[App, int, date], None] = _nothing_kept
+    # A goal left without an answer keeps the check-in open; at its end the day is summed
+    # up (streaks, goals still waiting, milestones).
+    sums_up: bool = False
+
+
+# Every flow a check-in can run ([checkins.NAME] flow = ...): its name -> what it does.
+FLOWS: dict[str, Flow] = {
+    "morning": Flow(_morning_steps),
+    "evening": Flow(_evening_steps, sums_up=True),
+    "weekly": Flow(_weekly_steps, keep=_save_focus),
+}
 
 
 def nothing_due(app: App, day: date) -> str:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from microalign.adapters.settings import Settings
     from microalign.adapters.store import Store
     from microalign.app.goals import Goals
+    from microalign.app.values import Values
     from microalign.i18n import LanguagePack
 
 
@@ -59,7 +60,13 @@ class App:
     def goals(self) -> Goals:
         from microalign.app.goals import Goals
 
-        return Goals(self.store, self.settings.general.soft_goal_limit)
+        return Goals(self.store, self.settings.general.soft_goal_limit, self.pack, self.values)
+
+    @cached_property
+    def values(self) -> Values:
+        from microalign.app.values import Values
+
+        return Values(self.store, self.pack)
 
     @cached_property
     def pack(self) -> LanguagePack:
@@ -70,7 +77,7 @@ class App:
     def forget_config(self) -> None:
         """The config file was just written: read it again (with its language) when next
         needed."""
-        for cached in ("config", "pack", "goals"):
+        for cached in ("config", "pack", "goals", "values"):
             self.__dict__.pop(cached, None)
         self._settings = None
 

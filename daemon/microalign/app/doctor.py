@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 
 from microalign.adapters.paths import Paths
 from microalign.config import DEFAULT, Config
-from microalign.errors import ConfigError, MicroalignError
+from microalign.errors import ConfigError, MicroalignError, StoreError
 from microalign.i18n import Keyed, LanguagePack
 
 log = logging.getLogger(__name__)
@@ -83,8 +83,6 @@ def check_config(paths: Paths) -> tuple[Config, Result]:
 
 
 def check_database(paths: Paths) -> Result:
-    import sqlite3
-
     from microalign.adapters.store import probe
 
     path = paths.database
@@ -97,11 +95,11 @@ def check_database(paths: Paths) -> Result:
         )
     try:
         verdict, version = probe(path)
-    except sqlite3.Error as exc:
+    except StoreError as exc:
         return Result(
             "database",
             FAIL,
-            Keyed("doctor.database.unreadable", path=path, error=exc),
+            Keyed("doctor.database.unreadable", path=path, error=exc.message),
             Keyed("doctor.fix.database_unreadable"),
         )
     if verdict != "ok":

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from microalign.adapters.store import Store, now_iso
+from microalign.app.values import Values, value_name
 from microalign.core.safetext import clean as clean_text
 from microalign.errors import NotFoundError, UsageError
 from microalign.i18n import Keyed
@@ -70,20 +71,22 @@ def check_question(question: str) -> str:
     return _one_line(question, "question", MAX_QUESTION)
 
 
-def value_name(name: str) -> str:
-    """The stored form of a value or area name: one plain line, lower case."""
-    return clean_text(name).lower()
-
-
 Rows = list[dict[str, Any]]  # `Goals.list` hides the builtin inside the class
 Names = list[str]
 Pauses = list[tuple[date, date | None]]
 
 
 class Goals:
-    def __init__(self, store: Store, soft_limit: int) -> None:
+    def __init__(
+        self,
+        store: Store,
+        soft_limit: int,
+        pack: LanguagePack | None = None,
+        values: Values | None = None,
+    ) -> None:
         self.store = store
         self.soft_limit = soft_limit
+        self.values = values or Values(store, pack)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -112,38 +115,6 @@ class Goals:
             end = date.fromisoformat(r["end"]) if r["end"] else None
             result.setdefault(r["goal_id"], []).append((date.fromisoformat(r["start"]), end))
         return result
-
-    # -- values -------------------------------------------------------------------------
-
-    def values(self) -> Names:
-        return self.store.value_names()
-
-    def add_value(self, name: str) -> str:
-        clean = value_name(name)
-        if not clean:
-            raise UsageError.keyed("value_empty")
-        if not self.store.add_value(clean):
-            raise UsageError.keyed("value_exists", name=clean)
-        return clean
-
-    def remove_value(self, name: str) -> None:
-        clean = self._known_value(name)
-        assert clean is not None  # a name was given, so a known value came back
-        used = self.store.goals_with_value(clean)
-        if used:
-            raise UsageError.keyed("value_used", name=clean, count=used)
-        self.store.remove_value(clean)
-
-    def _known_value(self, name: str | None) -> str | None:
-        if name is None:
-            return None
-        clean = value_name(name)
-        known = self.values()
-        if clean not in known:
-            raise NotFoundError.keyed(
-                "unknown_value", name=name, known=", ".join(known) or "-", clean=clean
-            )
-        return clean
 
     # -- changing -----------------------------------------------------------------------
 
@@ -183,7 +154,7 @@ class Goals:
         return {
             "text": check_text(text),
             "question": check_question(question) if question is not None else None,
-            "value": self._known_value(value),
+            "value": self.values.known(value),
             "area": value_name(area or "") or None,
             "weekdays": parse_weekdays(days),
             "state": "active",
@@ -215,7 +186,7 @@ class Goals:
             changes["text"] = check_text(text)
             check_distinct(changes["text"], (g for g in self.list() if g["id"] != goal_id))
         if value is not None:
-            changes["value"] = self._known_value(value) if value else None
+            changes["value"] = self.values.known(value) if value else None
         if area is not None:
             changes["area"] = value_name(area) or None
         if days is not None:

@@ -56,6 +56,8 @@ def checkin_missed(
 
 
 def checkin_typed(lang: LanguagePack, slot: str, problem: str, flow: str | None = None) -> Note:
+    # The problem is a sentence of its own, before the one that says what to do instead.
+    problem = problem if problem.rstrip().endswith((".", "!", "?")) else f"{problem.rstrip()}."
     return Note(
         lang.slot_title(slot, flow), lang.t("note.checkin_typed", problem=problem, slot=slot)
     )

@@ -17,7 +17,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from microalign.app import doctor
 from microalign.errors import MicroalignError, SpeechError
@@ -192,6 +192,9 @@ def read_row(line: bytes | str) -> tuple[str, Gap | None] | None:
     """One of the child's lines as (check, gap or None); None for anything else."""
     try:
         row = json.loads(line)
+        if isinstance(row, dict) and "log" in row:  # what the child logged: a raw error
+            log.info("machine check: %s", row["log"])
+            return None
         gap = row["gap"]
         return row["check"], None if gap is None else Gap(**gap)
     except (ValueError, KeyError, TypeError):
@@ -259,6 +262,7 @@ def main() -> None:
 
     # Libraries may print (ALSA, espeak-ng): only the lines written here are JSON.
     out = sys.stdout
+    _log_as_rows(out)
     paths = resolve()
     config = configuration.load(paths.config_file, paths.config_required)
     lang = get_pack(config.general.language)
@@ -266,6 +270,26 @@ def main() -> None:
         row = {"check": name, "gap": gap.shown(lang).as_dict() if gap else None}
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         out.flush()
+
+
+class _RowHandler(logging.Handler):
+    """The child's log as JSON lines among its answers: the raw words of a failed probe
+    ("Error querying device -1") reach the daemon's log, never a message."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__(logging.INFO)
+        self.out = out
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.out.write(json.dumps({"log": record.getMessage()}, ensure_ascii=False) + "\n")
+        self.out.flush()
+
+
+def _log_as_rows(out: TextIO) -> None:
+    logger = logging.getLogger("microalign")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(_RowHandler(out))
 
 
 if __name__ == "__main__":

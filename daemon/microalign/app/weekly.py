@@ -21,11 +21,13 @@ def week_start(day: date) -> date:
 
 
 def focus_options(app: App) -> list[str]:
-    """The values a week can focus on: the user's values (`values add` ones too), those of
-    the config first in its order, so a typed number means the same as in the config."""
-    known = app.goals.values()
-    configured = [v for v in app.config.general.values if v in known]
-    return configured + [v for v in known if v not in configured]
+    """The values a week can focus on, by their names: the user's values (`values add` ones
+    too), those of the config first in its order, so a typed number means the same as in the
+    config."""
+    known = app.values.ordered()
+    keys = [app.values.key_of(v) for v in app.config.general.values]
+    configured = [key for key in dict.fromkeys(keys) if key in known]
+    return [app.values.label(v) for v in configured + [v for v in known if v not in configured]]
 
 
 def week_figures(app: App, day: date) -> WeekFigures:
@@ -35,7 +37,7 @@ def week_figures(app: App, day: date) -> WeekFigures:
 
     progress = goal_progress(app, day)
     rates = [
-        (r.value, r.aligned_days, r.scheduled_days)
+        (app.values.label(r.value), r.aligned_days, r.scheduled_days)
         for r in value_rates(app, progress, day, "week", periods=1)
     ]
     running = sorted(
@@ -56,7 +58,8 @@ def save_focus(app: App, checkin_id: int, day: date) -> None:
     from microalign.core.dialogue.answers import parse_command
 
     values = set(focus_options(app))
-    value = answers.get(FOCUS_STEP) if answers.get(FOCUS_STEP) in values else None
+    chosen = answers.get(FOCUS_STEP)
+    value = app.values.key_of(chosen) if chosen in values else None  # stored by its key
     carry = (answers.get(CARRY_STEP) or "").strip() or None
     if carry is not None and parse_command(carry, app.pack) is not None:
         carry = None  # "skip": passed, nothing to carry
@@ -71,4 +74,5 @@ def focus_for(app: App, day: date) -> Focus | None:
     found = app.store.week_focus(week_start(day))
     if found is None:
         return None
-    return Focus(found["value"], found["carry"])
+    value = app.values.label(found["value"]) if found["value"] else None
+    return Focus(value, found["carry"])

@@ -22,8 +22,11 @@ from microalign.errors import MicroalignError, UsageError
 
 if TYPE_CHECKING:
     from microalign.i18n import LanguagePack
+    from microalign.service.compose import SpeechFactory
 
 INTERNAL_ERROR = 70
+# ctx.meta key: the speech spoken check-ins are composed with when main() was given one.
+SPEECH = "microalign.speech"
 # The App of the command being run: main() speaks the configured language when it can.
 _running: dict[str, Any] = {}
 
@@ -44,6 +47,9 @@ COMMANDS = {
     "run": "microalign.cli.daemon_cmd:run",
     "doctor": "microalign.cli.daemon_cmd:doctor",
     "service": "microalign.cli.service_cmd:service",
+    "backup": "microalign.cli.data_cmd:backup",
+    "restore": "microalign.cli.data_cmd:restore",
+    "import": "microalign.cli.data_cmd:import_group",
 }
 
 
@@ -116,9 +122,11 @@ def cli(
         if value == "":
             flag = "--" + name.removesuffix("_file").replace("_", "-")
             raise UsageError(f"{flag} is empty.", f"Give a path, or leave out {flag}.")
+    speech = ctx.obj  # what main() was given: the speech factory, or None
     app = App(resolve(config_file, data_dir))
     _running["app"] = app
     ctx.obj = app
+    ctx.meta[SPEECH] = speech
     ctx.call_on_close(app.close)
     problem = tz_problem()
     if problem:
@@ -145,13 +153,15 @@ def _check_arguments(args: list[str]) -> None:
             ) from None
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, speech: SpeechFactory | None = None) -> int:
+    """Run the command `argv`; a spoken check-in speaks with the speaker and listener
+    `speech` makes (default: the voice of the config; tests give scripted speech)."""
     args = sys.argv[1:] if argv is None else list(argv)
     debug = "--debug" in args or bool(os.environ.get("MICROALIGN_DEBUG"))
     _running.clear()
     try:
         _check_arguments(args)
-        result = cli.main(args=args, prog_name="microalign", standalone_mode=False)
+        result = cli.main(args=args, prog_name="microalign", standalone_mode=False, obj=speech)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:

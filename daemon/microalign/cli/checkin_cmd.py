@@ -93,8 +93,8 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     again. Ctrl-C or Ctrl-D also stop and keep every answer given so far.
     """
     from microalign.app.checkin import run_checkin
+    from microalign.cli import SPEECH
     from microalign.service.compose import make_listener, make_speaker
-    from microalign.service.runner import injected_speech
 
     slot = configured_name(app, slot, typed, day, again)
     today = app.today()
@@ -103,9 +103,9 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
         click.echo(app.pack.t("cli.slot_done", slot=app.pack.slot(slot), day=when))
         return 0
     mode = "text" if typed else "voice"
-    injected = None if typed else injected_speech(app.config, app.pack, app.paths)
-    if injected is not None:  # the tests' scripted speech (fault injection)
-        speaker, listener = injected
+    speech = click.get_current_context().meta.get(SPEECH)
+    if speech is not None and not typed:  # main() was given the speech to compose with
+        speaker, listener = speech(app.config, app.pack, app.paths)
     else:
         speaker = make_speaker(mode, app.config, app.pack)
         listener = make_listener(mode, app.config, app.pack, app.paths)

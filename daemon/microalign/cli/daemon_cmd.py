@@ -1,4 +1,5 @@
-"""`microalign run` and `microalign doctor` (registered on the main CLI group by the lead)."""
+"""`microalign run` and `microalign doctor`, two of the commands `COMMANDS` in cli/__init__.py
+puts on the main group."""
 
 from __future__ import annotations
 

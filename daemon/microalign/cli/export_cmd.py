@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -96,7 +97,10 @@ def report(app: App, output: Path | None, months: int, png: bool, width: int) ->
     progress = goal_progress(app, today)
     rules = rules_of(app.config)
     series = {p.goal["id"]: series_from_states(p.days, rules) for p in progress}
-    rates = value_rates(app, progress, today, "week", 4 * months)
+    rates = [
+        replace(r, value=app.values.label(r.value))
+        for r in value_rates(app, progress, today, "week", 4 * months)
+    ]
     html = render_report(app.pack, progress, series, rates, today, months)
     if png:
         shot_width, height = save_png(html, output, width)

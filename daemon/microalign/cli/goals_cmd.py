@@ -98,7 +98,7 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
         [
             r["id"],
             r["text"],
-            r["value"] or "-",
+            app.values.label(r["value"]),
             r["area"] or "-",
             weekday_names(r["weekdays"], lang),
             goal_state(lang, r["state"]),
@@ -182,14 +182,14 @@ def values(ctx: click.Context, as_json: bool) -> None:
     }
     data = [
         {
-            "value": name,
+            "value": name,  # its key: the same in every language
             "goals": sum(
                 1 for p in progress if p.goal["value"] == name and p.goal["state"] == "active"
             ),
             "week": rates["week"][name].rate if name in rates["week"] else None,
             "month": rates["month"][name].rate if name in rates["month"] else None,
         }
-        for name in app.goals.values()
+        for name in app.values.ordered()
     ]
     if as_json:
         emit_json(data)
@@ -198,7 +198,15 @@ def values(ctx: click.Context, as_json: bool) -> None:
     names = ("value", "active_goals", "this_week", "this_month")
     click.echo(
         table(
-            [[d["value"], d["goals"], pct(d["week"]), pct(d["month"])] for d in data],
+            [
+                [
+                    app.values.label(str(d["value"])),
+                    d["goals"],
+                    pct(d["week"]),
+                    pct(d["month"]),
+                ]
+                for d in data
+            ],
             columns(app.pack, names),
         )
     )
@@ -209,7 +217,7 @@ def values(ctx: click.Context, as_json: bool) -> None:
 @click.pass_obj
 def values_add(app: App, name: str) -> None:
     """Add a value of your own."""
-    added = app.goals.add_value(name)
+    added = app.values.add(name)
     click.echo(app.pack.t("cli.value_added", name=shown(added)))
 
 
@@ -218,5 +226,6 @@ def values_add(app: App, name: str) -> None:
 @click.pass_obj
 def values_remove(app: App, name: str) -> None:
     """Remove a value no goal uses."""
-    app.goals.remove_value(name)
-    click.echo(app.pack.t("cli.value_removed", name=shown(name)))
+    label = app.values.label(app.values.key_of(name) or name)
+    app.values.remove(name)
+    click.echo(app.pack.t("cli.value_removed", name=shown(label)))

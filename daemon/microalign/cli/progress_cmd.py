@@ -99,7 +99,7 @@ def status(app: App, as_json: bool) -> None:
         [
             g["id"],
             g["text"],
-            g["value"] or "-",
+            app.values.label(g["value"]),
             goal_state(lang, g["state"]),
             lang.t(f"outcome.{g['today']}") if g["today"] else "-",
             g["streak"],
@@ -116,7 +116,8 @@ def status(app: App, as_json: bool) -> None:
 
 def _state(lang: LanguagePack, state: str | None, due: dict | None) -> str:
     if state is None and due is not None:
-        return lang.t(f"checkin_state.{due['state']}", at=due["at"], until=due["until"])
+        at, until = lang.clock_of(due["at"]), lang.clock_of(due["until"])
+        return lang.t(f"checkin_state.{due['state']}", at=at, until=until)
     key = f"checkin_state.{state or 'none'}"
     return lang.t(key) if lang.has(key) else str(state)
 

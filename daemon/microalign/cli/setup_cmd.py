@@ -32,7 +32,9 @@ LANGUAGES = ("en", "ko")
     help="Replace an existing config with the defaults (a copy of it is kept beside it).",
 )
 @click.option(
-    "--language", type=click.Choice(LANGUAGES), help="Language of check-ins: en or ko [en]."
+    "--language",
+    type=click.Choice(LANGUAGES),
+    help="Language of check-ins: en or ko [the installed speech model's, else en].",
 )
 @click.option("--goal", metavar="TEXT", help="Add this first micro-goal.")
 @click.option("--value", help="The value the first goal serves (one of general.values).")
@@ -66,9 +68,11 @@ def init(
     else:
         if ask:
             language = click.prompt(
-                app.pack.t("cli.init_ask_language"), type=click.Choice(LANGUAGES), default="en"
+                app.pack.t("cli.init_ask_language"),
+                type=click.Choice(LANGUAGES),
+                default=default_language(app),
             )
-        text = config_text(language or "en")
+        text = config_text(language or default_language(app, asked=False))
         backup = keep_copy(path, text) if path.exists() else None
         write_atomically(path, text)
         app.forget_config()
@@ -102,6 +106,22 @@ def keep_copy(path: Path, replacement: str) -> Path | None:
     return backup
 
 
+def default_language(app: App, asked: bool = True) -> str:
+    """The language `.ci/setup --language` installed for; else, offered on a terminal, the
+    language of the installed speech models (when they are all of one); else English.
+    Without a question the models do not decide: a script gets the same config wherever
+    it runs."""
+    from microalign.adapters.speech import models
+
+    noted = models.setup_language()
+    if noted in LANGUAGES:
+        return str(noted)
+    if not asked:
+        return "en"
+    found = models.installed_languages(app.paths.models_dir, models.load_catalogue())
+    return found.pop() if len(found) == 1 and found <= set(LANGUAGES) else "en"
+
+
 def config_text(language: str) -> str:
     """The default config, in `language`."""
     text = default_text()
@@ -115,10 +135,11 @@ def _ask_goal(app: App) -> tuple[str | None, str | None]:
     text = click.prompt(lang.t("cli.init_ask_goal"), default="", show_default=False).strip()
     if not text:
         return None, None
-    values = app.goals.values()
+    keys = app.values.ordered()
+    values = app.values.labels()
     value = click.prompt(
         lang.t("cli.init_ask_value", values=", ".join(values)),
-        type=click.Choice([*values, ""]),
+        type=click.Choice([*values, *keys, ""]),
         default="",
         show_default=False,
         show_choices=False,

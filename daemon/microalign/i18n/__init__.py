@@ -2,8 +2,12 @@
 
 A language module holds plain data: CODE, NAME, VOICE, RATE, ANSWERS, COMMANDS,
 INTENTION_PROMPTS, EXTRA_PROMPTS, WEEKDAYS, WEEKDAYS_SHORT, MONTHS, SNOOZE, TEXTS (key -> text, or
-key -> {plural form -> text}) and `plural(count) -> form`. A new text is a new key in every
-language module; tests/unit/test_i18n.py checks that all of them agree.
+key -> {plural form -> text}), `plural(count) -> form` and `clock(hour, minute) -> text`
+("21:20", "오후 9시 20분"); optionally `spoken(text)`, the text as the voice reads it. A new
+text is a new key in every language module; tests/i18n/test_i18n.py checks that all of them
+agree. A Korean text marks a particle after a field as "{name}을(를)": particles.py picks the
+form that fits the word; the raw words of a library's error become a category's text
+(causes.py).
 
 Standard library only: imported by the CLI on every run.
 """
@@ -16,7 +20,8 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from microalign.i18n import en, ko
+from microalign.i18n import en, ko, particles
+from microalign.i18n.causes import cause_key
 
 Text = str | dict[str, str]
 
@@ -36,9 +41,26 @@ class Keyed(str):
     fields: dict[str, Any]
 
     def __new__(cls, key: str, /, **fields: Any) -> Keyed:
+        fields = without_raw_errors(fields)
         made = super().__new__(cls, EN.t(key, **fields))
         made.key, made.fields = key, fields
         return made
+
+
+def without_raw_errors(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """`fields` with each exception replaced by its text by key: our own keyed error by its
+    message, any other by its category's text (causes.py), its raw words logged, not shown."""
+    return {
+        name: _as_text(value) if isinstance(value, BaseException) else value
+        for name, value in fields.items()
+    }
+
+
+def _as_text(error: BaseException) -> Ref | Keyed:
+    key = getattr(error, "key", None)  # a MicroalignError (errors.py sits above this module)
+    if isinstance(key, str) and EN.has(f"error.{key}"):
+        return Ref(f"error.{key}", getattr(error, "fields", {}))
+    return Keyed(cause_key(error))
 
 
 @dataclass(frozen=True, eq=False)  # compared (and cached) by identity: one per language
@@ -75,6 +97,15 @@ class LanguagePack:
     fillers: tuple[str, ...] = ()
     # Outcome -> more words a typed answer may use ("y", "nah"); never in a speech grammar.
     typed_answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # A time of day as this language writes it ("21:20", "오후 9시 20분").
+    clock: Callable[[int, int], str] = lambda hour, minute: f"{hour:02d}:{minute:02d}"
+    # A text as the voice should read it (a Korean hour in native numbers).
+    spoken: Callable[[str], str] = lambda text: text
+
+    def clock_of(self, hh_mm: str) -> str:
+        """ "21:20" as this language writes a time of day."""
+        hour, _, minute = hh_mm.partition(":")
+        return self.clock(int(hour), int(minute or 0))
 
     def has(self, key: str) -> bool:
         return key in self.texts
@@ -85,7 +116,7 @@ class LanguagePack:
         if isinstance(text, dict):
             text = text[self.plural(int(fields["count"]))]
         shown = {k: self.render(v) if isinstance(v, Ref | Keyed) else v for k, v in fields.items()}
-        return text.format(**shown)
+        return particles.fill(text, shown)
 
     def render(self, text: str | Ref) -> str:
         """A Ref or Keyed text in this language; any other text as it is."""
@@ -93,6 +124,10 @@ class LanguagePack:
         if key is None or not self.has(key):
             return str(text)
         return self.t(key, **fields)
+
+    def value_name(self, key: str) -> str | None:
+        """A built-in value's name in this language ("courage" -> "용기"), else None."""
+        return self.t(f"value.{key}") if self.has(f"value.{key}") else None
 
     def vocabulary(self) -> tuple[str, ...]:
         """Every word an answer to a yes/no question may use (for a Vosk grammar)."""
@@ -150,6 +185,8 @@ def _pack(module: ModuleType) -> LanguagePack:
         snooze=SnoozeWords(**module.SNOOZE),
         fillers=getattr(module, "FILLERS", ()),
         typed_answers=getattr(module, "TYPED_ANSWERS", {}),
+        clock=module.clock,
+        spoken=getattr(module, "spoken", lambda text: text),
     )
 
 
@@ -166,6 +203,20 @@ class UnknownLanguage(LookupError):
         super().__init__(code)
         self.code = code
         self.known = ", ".join(sorted(PACKS))
+
+
+# The values a store starts with; each is stored by this key and shown by its name in the
+# language of the moment (values the user adds are their own key and name).
+BUILTIN_VALUES = ("honesty", "respect", "compassion", "commitment", "courage")
+
+
+def builtin_value(name: str) -> str | None:
+    """The key of the built-in value called `name` in any language ("용기", "Courage")."""
+    wanted = name.strip().lower()
+    for key in BUILTIN_VALUES:
+        if wanted == key or any(wanted == pack.value_name(key) for pack in PACKS.values()):
+            return key
+    return None
 
 
 def get_pack(code: str) -> LanguagePack:

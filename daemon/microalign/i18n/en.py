@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from microalign.i18n import en_cli, en_service, en_system
+from microalign.i18n import en_causes, en_cli, en_data, en_service, en_system
 
 CODE = "en"
 NAME = "English"
@@ -139,6 +139,10 @@ SNOOZE: dict[str, Any] = {
 
 def plural(count: int) -> str:
     return "one" if count == 1 else "other"
+
+
+def clock(hour: int, minute: int) -> str:
+    return f"{hour:02d}:{minute:02d}"
 
 
 TEXTS: dict[str, str | dict[str, str]] = {
@@ -420,6 +424,12 @@ Next steps:
     "hint.question_long": "Shorten it: it is asked every evening.",
     "error.unknown_weekday": "Unknown weekday '{part}' in --days '{spec}'.",
     "hint.unknown_weekday": "Use names like mon,wed,fri, or daily, weekdays, weekends.",
+    # The built-in values' names (a value's key stays the same in every language).
+    "value.honesty": "honesty",
+    "value.respect": "respect",
+    "value.compassion": "compassion",
+    "value.commitment": "commitment",
+    "value.courage": "courage",
     "error.value_empty": "The value name is empty.",
     "hint.value_empty": "Give a word such as honesty.",
     "error.value_exists": "The value '{name}' already exists.",
@@ -512,3 +522,5 @@ Next steps:
 TEXTS |= en_system.TEXTS
 TEXTS |= en_service.TEXTS
 TEXTS |= en_cli.TEXTS
+TEXTS |= en_causes.TEXTS
+TEXTS |= en_data.TEXTS

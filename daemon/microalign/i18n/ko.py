@@ -5,9 +5,10 @@ Korean counts need no plural forms ("1일", "2일"): `plural` always answers "ot
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from microalign.i18n import ko_cli, ko_service, ko_system
+from microalign.i18n import ko_causes, ko_cli, ko_data, ko_service, ko_system
 
 CODE = "ko"
 NAME = "한국어"
@@ -122,6 +123,22 @@ def plural(count: int) -> str:
     return "other"
 
 
+def clock(hour: int, minute: int) -> str:
+    """21:20 -> "오후 9시 20분", 09:00 -> "오전 9시", 00:30 -> "오전 12시 30분"."""
+    half = "오전" if hour < 12 else "오후"
+    shown = f"{half} {hour % 12 or 12}시"
+    return f"{shown} {minute}분" if minute else shown
+
+
+_HOUR = re.compile(r"(오전|오후) (\d{1,2})시")
+
+
+def spoken(text: str) -> str:
+    """`text` as the voice should read it: the hour of a time in native numbers ("오후 9시"
+    is 아홉 시; espeak-ng would read 구 시). Minutes stay Sino-Korean digits (20분: 이십 분)."""
+    return _HOUR.sub(lambda m: f"{m.group(1)} {_NATIVE[int(m.group(2)) - 1]} 시", text)
+
+
 TEXTS: dict[str, str | dict[str, str]] = {
     # -- spoken ------------------------------------------------------------------------
     "say.greeting_morning": "좋은 아침입니다. 오늘을 위해 잠깐 생각해 봐요.",
@@ -130,10 +147,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.reminders_intro": "오늘의 작은 목표입니다:",
     "say.no_goals": "아직 작은 목표가 없어요. microalign goals add 로 추가하세요.",
     "say.no_goals_yet": (
-        "{day} 에는 아직 시작한 작은 목표가 없었어요. 첫 목표는 {start} 에 시작해요. "
+        "{day}에는 아직 시작한 작은 목표가 없었어요. 첫 목표는 {start}에 시작해요. "
         "그날을 기록하려면 시작일을 앞당기세요: microalign goals edit {goal_id} --since {day}"
     ),
-    "say.no_goals_due": "{day} {weekday} 에는 예정된 작은 목표가 없어요.",
+    "say.no_goals_due": "{day} {weekday}에는 예정된 작은 목표가 없어요.",
     "say.intention_check": "오늘 아침 다짐은 {intention} 이었어요. 지켰나요?",
     "say.goal_question": "오늘 {goal}, 하셨나요?",
     "say.skip_reason": (
@@ -178,7 +195,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "say.snooze_out_of_range": (
         "{shortest}분에서 {longest}시간 사이로 기다릴 수 있어요. 언제 다시 물어볼까요?"
     ),
-    "say.confirm": "{text} 라고 들었어요. 맞나요?",
+    "say.confirm": "{text}(이)라고 들었어요. 맞나요?",
     "say.milestone": "이정표: {title}",
     "say.level_up_question": (
         "“{goal}” 목표를 한 단계 올려 봐요. 조금 더 어려운 목표는 무엇인가요? "
@@ -229,14 +246,14 @@ microalign 준비가 끝났어요.
     "cli.init_language_kept": (
         "기존 설정을 그대로 두어서 언어는 {language} 그대로예요 (general.language 를 고치세요)."
     ),
-    "cli.init_exists": "기존 설정 {config} 을(를) 그대로 두었어요 (기본값으로 덮어쓰려면 --force).",
+    "cli.init_exists": "기존 설정 {config}을(를) 그대로 두었어요 (기본값으로 덮어쓰려면 --force).",
     "cli.config_ok": "{path}: 정상",
     "cli.config_defaults": (
         "{path} 파일이 없어서 기본값을 쓰고 있어요 (`microalign init` 으로 만들 수 있어요)."
     ),
     "cli.no_goals": (
         '아직 작은 목표가 없어요. 추가해 보세요: microalign goals add "한 사람에게 웃어 주기" '
-        "--value respect"
+        "--value 존중"
     ),
     "cli.slot_done": (
         "{day} {slot} 체크인은 이미 끝났어요. 한 번 더 답하려면 --again 을 쓰세요 "
@@ -252,11 +269,11 @@ microalign 준비가 끝났어요.
     "cli.checkin_end.no_speech": "대답 없이 끝났어요. 같은 명령으로 다시 해 보세요.",
     "cli.checkin_end.snoozed": "미뤘어요. 준비되면 같은 명령을 다시 실행하세요.",
     "cli.checkin_end.already_done": "다른 체크인이 먼저 끝냈어요. 아무것도 묻지 않았어요.",
-    "cli.value_added": "가치 “{name}” 을(를) 추가했어요.",
-    "cli.value_removed": "가치 “{name}” 을(를) 지웠어요.",
-    "cli.exported": {"other": "답 {count}개를 {path} 에 저장했어요."},
-    "cli.report_written": "보고서를 {path} 에 저장했어요. 브라우저로 열어 보세요.",
-    "cli.report_png_written": "보고서 그림을 {path} 에 저장했어요 ({width}×{height} 픽셀).",
+    "cli.value_added": "가치 “{name}”을(를) 추가했어요.",
+    "cli.value_removed": "가치 “{name}”을(를) 지웠어요.",
+    "cli.exported": {"other": "답 {count}개를 {path}에 저장했어요."},
+    "cli.report_written": "보고서를 {path}에 저장했어요. 브라우저로 열어 보세요.",
+    "cli.report_png_written": "보고서 그림을 {path}에 저장했어요 ({width}×{height} 픽셀).",
     "cli.goal.added": "목표 {id} 추가: {text} [{state}]",
     "cli.goal.changed": "목표 {id} 변경: {text} [{state}]",
     "cli.goal.paused": "목표 {id} 일시정지: {text} [{state}]",
@@ -284,7 +301,7 @@ microalign 준비가 끝났어요.
             "   {day}에 {state} · 최고 {best}일 · 습관 강도 {strength} · {count}일 중 {kept}일 지킴"
         ),
     },
-    "cli.stats.levelled_from": {"other": "   “{goal}” 을(를) {count}일 지킨 뒤 한 단계 올림"},
+    "cli.stats.levelled_from": {"other": "   “{goal}”을(를) {count}일 지킨 뒤 한 단계 올림"},
     "cli.stats.chain": "   이어진 목표: {chain}",
     "cli.heatmap.kept": "지킴",
     "cli.heatmap.partly": "조금",
@@ -345,21 +362,21 @@ microalign 준비가 끝났어요.
     },
     "milestone.strength.title": "튼튼한 습관",
     "milestone.strength.body": (
-        "“{goal}” 의 습관 강도가 {percent}%가 됐어요. 이제 당신의 일부가 되고 있어요."
+        "“{goal}”의 습관 강도가 {percent}%가 됐어요. 이제 당신의 일부가 되고 있어요."
     ),
     "milestone.perfect_week.title": "완벽한 한 주",
     "milestone.perfect_week.body": "한 주 내내 모든 작은 목표를 지켰어요. 잘했어요.",
     "milestone.checkins.title": {"other": "체크인 {count}번"},
     "milestone.checkins.body": {"other": "{count}번이나 함께했어요. 그게 가장 중요해요."},
     "milestone.mastered.title": "목표 달성",
-    "milestone.mastered.body": "“{goal}” 은(는) 이제 자연스러운 당신의 모습이에요.",
+    "milestone.mastered.body": "“{goal}”은(는) 이제 자연스러운 당신의 모습이에요.",
     "milestone.levelled_up.title": "한 단계 올림",
-    "milestone.levelled_up.body": "“{goal}” 에서 더 어려운 목표로 나아갔어요. 계속 가요.",
+    "milestone.levelled_up.body": "“{goal}”에서 더 어려운 목표로 나아갔어요. 계속 가요.",
     "milestone.other.title": "이정표",
     "milestone.other.body": "{goal}",
     "milestone.level_up_suggestion.title": "한 단계 올려 볼까요?",
     "milestone.level_up_suggestion.body": {
-        "other": "“{goal}” 을(를) {count}일 동안 지켰어요. 조금 더 어려운 목표에 도전해 볼까요?"
+        "other": "“{goal}”을(를) {count}일 동안 지켰어요. 조금 더 어려운 목표에 도전해 볼까요?"
     },
     # -- errors: "error.<key>" is the message, "hint.<key>" how to fix it ----------------
     "error.no_goal": "{goal_id}번 목표가 없어요.",
@@ -372,24 +389,29 @@ microalign 준비가 끝났어요.
     "hint.question_empty": '듣고 싶은 대로 적어 주세요. 예: "오늘 스트레칭 하셨나요?".',
     "error.question_long": "질문이 {length}자예요 (최대 {limit}자).",
     "hint.question_long": "매일 저녁 듣는 질문이니 짧게 줄여 주세요.",
-    "error.unknown_weekday": "--days “{spec}” 의 “{part}” 는 알 수 없는 요일이에요.",
+    "error.unknown_weekday": "--days “{spec}”의 “{part}”은(는) 알 수 없는 요일이에요.",
     "hint.unknown_weekday": "mon,wed,fri 처럼 쓰거나 daily, weekdays, weekends 를 쓰세요.",
+    "value.honesty": "정직",
+    "value.respect": "존중",
+    "value.compassion": "연민",
+    "value.commitment": "헌신",
+    "value.courage": "용기",
     "error.value_empty": "가치 이름이 비어 있어요.",
-    "hint.value_empty": "honesty 같은 단어를 적어 주세요.",
-    "error.value_exists": "가치 “{name}” 은(는) 이미 있어요.",
+    "hint.value_empty": "정직 같은 단어를 적어 주세요.",
+    "error.value_exists": "가치 “{name}”은(는) 이미 있어요.",
     "hint.value_exists": "`microalign values` 로 가치 목록을 볼 수 있어요.",
-    "error.value_used": {"other": "가치 “{name}” 을(를) 목표 {count}개가 쓰고 있어요."},
+    "error.value_used": {"other": "가치 “{name}”을(를) 목표 {count}개가 쓰고 있어요."},
     "hint.value_used": "먼저 그 목표들을 바꾸세요: microalign goals edit ID --value OTHER.",
-    "error.unknown_value": "가치 “{name}” 을(를) 알 수 없어요. 있는 가치: {known}.",
+    "error.unknown_value": "가치 “{name}”을(를) 알 수 없어요. 있는 가치: {known}.",
     "hint.unknown_value": "먼저 추가하세요: microalign values add {clean}",
     "error.nothing_to_change": "바꿀 것이 없어요.",
     "hint.nothing_to_change": "--text, --ask, --value, --area 또는 --days 를 주세요.",
-    "error.not_a_date": "{option} “{value}” 은(는) 날짜가 아니에요.",
+    "error.not_a_date": "{option} “{value}”은(는) 날짜가 아니에요.",
     "hint.not_a_date": "YYYY-MM-DD 형식으로 쓰세요. 예: 2026-11-20.",
-    "error.future_date": "{option} {day} 은(는) 미래의 날짜예요.",
+    "error.future_date": "{option} {day}은(는) 미래의 날짜예요.",
     "hint.future_date": "오늘이나 지난 날짜를 주세요.",
-    "error.date_too_old": "{option} {day} 은(는) {limit}일보다 더 전이에요.",
-    "hint.date_too_old": "{earliest} 부터 {today} 사이의 날짜를 주세요. 연도를 확인하세요.",
+    "error.date_too_old": "{option} {day}은(는) {limit}일보다 더 전이에요.",
+    "hint.date_too_old": "{earliest}부터 {today} 사이의 날짜를 주세요. 연도를 확인하세요.",
     "error.checkin_busy": "{day} {slot} 체크인이 이미 다른 곳에서 진행 중이에요.",
     "hint.checkin_busy": (
         '진행 중인 체크인을 먼저 끝내거나 멈추세요 ("멈춰" 라고 말하거나 Ctrl-C).'
@@ -406,23 +428,23 @@ microalign 준비가 끝났어요.
     "hint.goal_ended": "대신 새 목표를 추가하세요 (`microalign goals add`).",
     "error.goal_paused_level_up": "{goal}는 일시정지 상태라서 한 단계 올릴 수 없어요.",
     "hint.goal_paused_level_up": "먼저 다시 시작한 뒤(`microalign goals resume`) 올려 주세요.",
-    "error.goal_duplicate": "{goal_id}번 목표가 이미 “{text}” 예요.",
+    "error.goal_duplicate": "{goal_id}번 목표가 이미 “{text}”(이)에요.",
     "hint.goal_duplicate": (
         "진행 중인 두 목표가 같은 글일 수는 없어요. 저녁에 {goal_id}번 목표에 답하거나 "
         '문구를 바꾸세요: microalign goals edit {goal_id} --text "..."'
     ),
-    "error.goal_duplicate_paused": "일시정지한 {goal_id}번 목표가 이미 “{text}” 예요.",
+    "error.goal_duplicate_paused": "일시정지한 {goal_id}번 목표가 이미 “{text}”(이)에요.",
     "hint.goal_duplicate_paused": "대신 다시 시작하세요: microalign goals resume {goal_id}",
     "error.level_up_same_text": (
-        "“{text}” 은(는) {goal_id}번 목표와 같은 글이에요. 한 단계 올리려면 새 목표가 필요해요."
+        "“{text}”은(는) {goal_id}번 목표와 같은 글이에요. 한 단계 올리려면 새 목표가 필요해요."
     ),
     "hint.level_up_same_text": (
         '조금 더 어려운 목표를 적어 주세요: microalign goals level-up {goal_id} "..."'
     ),
     "error.start_after_answers": (
-        "{goal_id}번 목표는 {first} 부터 답이 있어요. 시작일을 {day} 로 옮길 수 없어요."
+        "{goal_id}번 목표는 {first}부터 답이 있어요. 시작일을 {day}(으)로 옮길 수 없어요."
     ),
-    "hint.start_after_answers": "{first} 이나 그 전의 날짜를 주세요.",
+    "hint.start_after_answers": "{first}(이)나 그 전의 날짜를 주세요.",
     "error.goal_already_paused": "{goal}는 이미 일시정지 상태예요.",
     "hint.goal_already_paused": "다시 시작하면 진행 중이 돼요.",
     "error.goal_already_active": "{goal}는 이미 진행 중이에요.",
@@ -441,9 +463,7 @@ microalign 준비가 끝났어요.
     "error.speech_off": "설정에서 음성이 꺼져 있어요.",
     "hint.speech_off": "speech.enabled = true 로 바꾸거나 터미널에서 글로 체크인하세요.",
     "error.value_without_goal": "--value 는 첫 목표의 가치라서 --goal 이 함께 있어야 해요.",
-    "hint.value_without_goal": (
-        '둘 다 주세요. 예: --goal "회의에서 질문 하나 하기" --value courage'
-    ),
+    "hint.value_without_goal": ('둘 다 주세요. 예: --goal "회의에서 질문 하나 하기" --value 용기'),
     "error.unknown_checkin": "“{name}” 체크인은 설정에 없어요.",
     "hint.unknown_checkin": (
         "설정된 체크인: {known}. 설정 파일에 [checkins.{name}] 으로 추가하세요."
@@ -464,3 +484,5 @@ microalign 준비가 끝났어요.
 TEXTS |= ko_system.TEXTS
 TEXTS |= ko_service.TEXTS
 TEXTS |= ko_cli.TEXTS
+TEXTS |= ko_causes.TEXTS
+TEXTS |= ko_data.TEXTS

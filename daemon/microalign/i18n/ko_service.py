@@ -4,7 +4,7 @@ keys of en_service.py."""
 from __future__ import annotations
 
 TEXTS: dict[str, str | dict[str, str]] = {
-    "service.written": "{path} 을(를) 썼어요\n  ExecStart={command}",
+    "service.written": "{path}을(를) 썼어요\n  ExecStart={command}",
     "service.verified": "`systemd-analyze --user verify` 로 확인했어요: 문제 없음.",
     "service.not_verified": (
         "주의: systemd-analyze 가 설치되어 있지 않아 유닛을 확인하지 못했어요 "
@@ -23,7 +23,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "여기서는 systemd 사용자 관리자에 연결할 수 없어요. 데스크톱 세션에서 데몬을 "
         "활성화하고 시작하려면 다음을 실행하세요:\n{commands}"
     ),
-    "service.removed": "{path} 을(를) 지웠어요.",
+    "service.removed": "{path}을(를) 지웠어요.",
     "service.disabled": "microalign.service 를 멈추고 비활성화했어요.",
     "service.not_installed": "microalign.service 가 설치되어 있지 않아요 ({path}).",
     "service.status.installed": "{path}: 설치됨",
@@ -47,13 +47,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "file.doing.remove": "지울",
     "file.doing.read": "읽을",
     "error.service_verify": (
-        "`systemd-analyze --user verify` 가 {path} 에서 문제를 찾았어요:\n{output}"
+        "`systemd-analyze --user verify` 가 {path}에서 문제를 찾았어요:\n{output}"
     ),
     "hint.service_verify": (
         "아무것도 설치하지 않았어요. 나온 경로를 확인하고 `microalign service install` 을 다시 "
         "실행하세요. 그동안은 터미널에서 `microalign run` 을 쓸 수 있어요."
     ),
-    "error.service_systemctl": "`{command}` 이(가) 실패했어요: {output}",
+    "error.service_systemctl": "`{command}`이(가) 실패했어요: {output}",
     "hint.service_systemctl": (
         "`systemctl --user status microalign` 과 `journalctl --user -u microalign` 을 보세요."
     ),

@@ -9,37 +9,34 @@ import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 
 from microalign.app import notes
 from microalign.core.clock import Clock
 from microalign.core.schedule import Occurrence
 from microalign.core.vocabulary import (
     ALREADY_DONE,
-    FINAL,
-    MISSED,
-    NO_SPEECH,
-    SNOOZE,
-    SNOOZED,
     Key,
 )
-from microalign.errors import BusyError, FileAccessError, MicroalignError, SpeechError
+from microalign.errors import (
+    BusyError,
+    FileAccessError,
+    MicroalignError,
+    SpeechError,
+    WorkerFailed,
+)
 from microalign.ports.daemon import Runner
+from microalign.service.endings import BUSY, FAILED, Endings
 from microalign.service.live import Live
 from microalign.service.notices import Notices
 from microalign.service.slots import SlotBook
 from microalign.service.thread import WorkerThread
-from microalign.service.worker import WorkerFailed
 
 log = logging.getLogger(__name__)
 
 # What a daemon check-in can end with besides the Runner's own statuses.
-FAILED = "failed"
 ERROR = "error"
-BUSY = "busy"
 SPEECH_ERROR = "speech_error"
 FILE_ERROR = "file_error"  # the data cannot be written (a full or read-only disk)
-TYPED = "typed"  # no speech (no model, speech off): the check-in was offered typed
 STOPPED_BY_DAEMON = "stopped_by_daemon"
 
 
@@ -77,6 +74,7 @@ class Checkins:
         self.speech_problem = speech_problem
         self.state = State()
         self.task: asyncio.Task[None] | None = None
+        self.endings = Endings(live, slots, runner, thread, notices, clock)
 
     @property
     def snooze_minutes(self) -> int:
@@ -90,16 +88,7 @@ class Checkins:
         self.live.fired.append((key, event))
 
     async def missed(self, occ: Occurrence) -> None:
-        log.info("The %s check-in of %s was missed (outside the grace window)", occ.slot, occ.day)
-        self.slots.intentions.clear(occ.key)
-        self.slots.ledger.record_slot(occ.day, occ.slot, MISSED)
-        self._fired(occ.key, MISSED)
-        await self.notices.send(
-            notes.checkin_missed(
-                self.live.lang, occ.slot, self.snooze_minutes, flow=self._flow(occ)
-            ),
-            occ.key,
-        )
+        await self.endings.missed(occ)
 
     async def maybe_start(self, occ: Occurrence) -> None:
         """Start the check-in, or, while the user is away, say once that it waits."""
@@ -116,7 +105,7 @@ class Checkins:
             return
         problem = await asyncio.to_thread(self.speech_problem)  # reads the disk
         if problem is not None:
-            await self._typed(occ, problem)
+            await self.endings.typed(occ, problem)
             return
         intended = self.slots.intentions.intended(occ.key)
         self.slots.intentions.clear(occ.key)
@@ -124,18 +113,6 @@ class Checkins:
         self.status_changed()
         self._fired(occ.key, "started")
         self.task = asyncio.create_task(self._run(occ, intended))
-
-    async def _typed(self, occ: Occurrence, problem: MicroalignError) -> None:
-        """Invite the typed check-in instead of listening for answers that cannot be heard;
-        nothing is recorded, so the slot stays open for `checkin --text`."""
-        log.info("No speech for the %s check-in (%s); inviting a typed one", occ.slot, problem)
-        self.slots.intentions.clear(occ.key)
-        self.slots.attempts.handled.add(occ.key)
-        self._fired(occ.key, TYPED)
-        note = notes.checkin_typed_invite(
-            self.live.lang, occ.slot, problem.message_in(self.live.lang), flow=self._flow(occ)
-        )
-        await self.notices.send(note)
 
     async def _run(self, occ: Occurrence, intended: bool) -> None:
         try:
@@ -152,7 +129,7 @@ class Checkins:
         log.info("The %s check-in of %s ended: %s", occ.slot, occ.day, status)
         self.notices.checkin_ended()
         self._fired(occ.key, status)
-        await self._after(occ, status)
+        await self.endings.after(occ, status)
         if status != BUSY:  # busy: the watch timer looks again, not a tight loop
             self.poke()
 
@@ -215,42 +192,6 @@ class Checkins:
                 self.state.announced = asyncio.run_coroutine_threadsafe(send, loop)
 
         return claimed
-
-    async def _after(self, occ: Occurrence, status: str) -> None:
-        minutes = self.snooze_minutes
-        if status == SNOOZED:
-            self.slots.snooze(occ.key, self._snoozed_until(occ.key))
-        elif status == NO_SPEECH:
-            note = notes.checkin_missed(
-                self.live.lang, occ.slot, minutes, "note.no_answer", flow=self._flow(occ)
-            )
-            await self.notices.send(note, occ.key)
-        elif status == FAILED:
-            await self._failed(occ)
-        elif status not in FINAL and status != BUSY:
-            self.slots.attempts.handled.add(occ.key)
-
-    def _snoozed_until(self, key: Key) -> datetime:
-        """When the user asked to be asked again: the check-in stored it ("in an hour"),
-        in real time, which this daemon's clock may show shifted; else the default."""
-        for day, slot, kind, until in self.slots.ledger.intentions():
-            if (day, slot) == key and kind == SNOOZE and until is not None:
-                return self.clock.from_real(until)
-        return self.clock.now() + timedelta(minutes=self.snooze_minutes)
-
-    async def _failed(self, occ: Occurrence) -> None:
-        """A check-in process died or failed: finish its transcriptions, try once more
-        inside the grace window, then offer the missed notification."""
-        with contextlib.suppress(Exception):
-            await self.thread.call(self.runner.recover)
-        # The dead process's claim is freed by the next wake-up's refresh.
-        if self.slots.failed(occ.key):
-            log.info("Trying the %s check-in once more", occ.slot)
-            return
-        note = notes.checkin_missed(
-            self.live.lang, occ.slot, self.snooze_minutes, "note.failed", flow=self._flow(occ)
-        )
-        await self.notices.send(note, occ.key)
 
     async def interrupt(self, timeout: float) -> bool:
         """End a running check-in (daemon stopping); False if it did not end in time.

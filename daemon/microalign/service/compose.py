@@ -1,25 +1,32 @@
-"""The composition root: the one place that picks adapters and puts the daemon together;
-heavy backends load lazily. Tests pass their doubles (fault injection) to make_daemon."""
+"""The composition root: picks the adapters (with wiring.py's defaults for those that
+depend on the config) and puts the daemon and the check-in process together; heavy
+backends load lazily. Only the entry points import it (`microalign run` through
+service.serve, `microalign checkin`, the check-in process in service.checkin_process);
+tests compose their own daemons and check-in processes through `make_daemon` and
+`run_checkin_process`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from microalign.errors import SpeechError
+from microalign.service.wiring import Wiring
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
     from microalign.adapters.sdnotify import SystemdNotifier
     from microalign.config import Config
     from microalign.core.clock import Clock
-    from microalign.errors import MicroalignError
     from microalign.i18n import LanguagePack
-    from microalign.ports.daemon import Ledger, PrepareJob, Runner, Timers, WakeJob
+    from microalign.ports.daemon import Ledger, Runner
     from microalign.ports.notify import Notifier
     from microalign.ports.presence import Presence
     from microalign.ports.speech import Listener, Speaker
     from microalign.service.daemon import Daemon
-    from microalign.service.live import Live
+
+# Makes a check-in's speaker and listener from the config, language and paths.
+SpeechFactory = Callable[["Config", "LanguagePack", "Paths"], "tuple[Speaker, Listener]"]
 
 
 def make_speaker(mode: str, config: Config, pack: LanguagePack) -> Speaker:
@@ -44,66 +51,36 @@ def make_listener(mode: str, config: Config, pack: LanguagePack, paths: Paths) -
     return make_voice_listener(config, pack, paths)
 
 
-def make_notifier(config: Config) -> Notifier:
-    from microalign.adapters.notify.log import LogNotifier
-
-    if not config.notifications.enabled:
-        return LogNotifier()
-    from microalign.adapters.notify.desktop import DesktopNotifier
-    from microalign.adapters.notify.fallback import FallbackNotifier
-
-    return FallbackNotifier(DesktopNotifier(), LogNotifier())
+def voice_speech(config: Config, pack: LanguagePack, paths: Paths) -> tuple[Speaker, Listener]:
+    """The voice speaker and listener of a check-in the daemon starts."""
+    if not config.speech.enabled:
+        raise SpeechError.keyed("speech_off")
+    return make_speaker("voice", config, pack), make_listener("voice", config, pack, paths)
 
 
-def make_presence(config: Config) -> Presence:
-    """logind always watches for resume from suspend; lock and idle only when enabled
-    (otherwise the user always counts as present)."""
-    from microalign.adapters.presence import LogindPresence
+def default_wiring(paths: Paths) -> Wiring:
+    """The daemon's wiring: reload reads the config file of `paths`, the start-up report
+    tells what is missing, and a voice check-in waits for speech that can work (a model)."""
+    from microalign import config as configuration
+    from microalign.app.readiness import speech_problem
+    from microalign.service.backups import scheduled_backup
+    from microalign.service.startup import report
 
-    presence = config.presence
-    return LogindPresence(track=presence.enabled and presence.idle_source == "logind")
-
-
-def make_timers(config: Config, wake: WakeJob, prepare: PrepareJob) -> Timers:
-    from microalign.adapters.timers import Timers
-    from microalign.service.daemon import WATCH_SECONDS
-
-    return Timers(config.schedule.grace_minutes, WATCH_SECONDS, wake, prepare)
-
-
-@dataclass(frozen=True)
-class Wiring:
-    """How the daemon gets the adapters that depend on the config, at start and on reload."""
-
-    load_config: Callable[[], Config] | None = None  # None: reload does nothing
-    notifier: Callable[[Config], Notifier] = make_notifier
-    presence: Callable[[Config], Presence] = make_presence
-    timers: Callable[[Config, WakeJob, PrepareJob], Timers] = make_timers
-    # Why speech cannot work now (None: it can); without it, every check-in tries voice.
-    speech_problem: Callable[[Config], MicroalignError | None] | None = None
-    # The start-up report (what is missing); None: no report.
-    startup: Callable[[Live], Coroutine[Any, Any, object]] | None = None
+    return Wiring(
+        lambda: configuration.load(paths.config_file, paths.config_required),
+        speech_problem=lambda config: speech_problem(paths, config),
+        startup=lambda live: report(paths, live),
+        backup=lambda: scheduled_backup(paths),
+    )
 
 
-def apply_config(
-    live: Live, config: Config, wiring: Wiring, poke: Callable[[], None]
-) -> list[Coroutine[Any, Any, None]]:
-    """Put a reloaded `config` into `live`, with new adapters where their settings changed;
-    returns the jobs (for the event loop) that close or start the adapters swapped."""
-    old, live.config = live.config, config
-    jobs: list[Coroutine[Any, Any, None]] = []
-    if config.notifications != old.notifications:
-        previous, live.notifier = live.notifier, wiring.notifier(config)
-        jobs.append(previous.close())
-    if config.presence != old.presence:
-        jobs.append(_swap_presence(live, wiring.presence(config), poke))
-    return jobs
+def run_checkin_process(speech: SpeechFactory = voice_speech) -> None:
+    """The check-in process (service.worker's child side): runs the check-ins the daemon
+    asks for with the speech `speech` makes."""
+    from microalign.service import worker
+    from microalign.service.runner import CheckinRunner
 
-
-async def _swap_presence(live: Live, presence: Presence, poke: Callable[[], None]) -> None:
-    previous, live.presence = live.presence, presence
-    await previous.close()
-    await presence.start(on_change=poke, on_resume=poke)
+    worker.main(lambda paths: CheckinRunner(paths, speech))
 
 
 def make_daemon(
@@ -118,30 +95,22 @@ def make_daemon(
     clock: Clock | None = None,
     sd: SystemdNotifier | None = None,
     preload_seconds: float | None = None,
+    checkin_command: Sequence[str] | None = None,
 ) -> Daemon:
     """The daemon on the store and check-in processes of `paths`; every part can be given
-    instead (tests inject faults this way)."""
-    from microalign import config as configuration
+    instead (tests inject faults this way), and `checkin_command` starts the check-in
+    process instead of service.checkin_process (tests run one that composes scripted
+    speech with `run_checkin_process`; their wiring then says speech always works)."""
     from microalign.service.daemon import PRELOAD_SECONDS, Daemon
     from microalign.service.ledger import StoreLedger
     from microalign.service.worker import ProcessRunner
 
-    if wiring is None:
-        from microalign.service.startup import report
-
-        wiring = Wiring(
-            lambda: configuration.load(paths.config_file, paths.config_required),
-            startup=lambda live: report(paths, live),
-        )
-    if wiring.speech_problem is None:
-        from microalign.service.runner import speech_problem
-
-        wiring = replace(wiring, speech_problem=lambda config: speech_problem(paths, config))
+    wiring = wiring or default_wiring(paths)
     daemon = Daemon(
         config,
         # The ledger reads the daemon's current config (a reload changes the streak rules).
         ledger or StoreLedger(paths, lambda: daemon.config),
-        runner or ProcessRunner(paths),
+        runner or ProcessRunner(paths, checkin_command),
         wiring,
         notifier=notifier,
         presence=presence,

@@ -2,7 +2,7 @@
 notices, actions). This module holds the lifecycle: signals, reload, the loop, shutdown.
 
 Timers (APScheduler) only wake the daemon: a date job at the next occurrence and a watch
-job every WATCH_SECONDS, which bounds how long a suspend can delay a check-in (asyncio
+job every wiring.WATCH_SECONDS, which bounds how long a suspend can delay a check-in (asyncio
 timers use the monotonic clock, which stops while suspended); logind's PrepareForSleep(false)
 wakes it at once. Each wake-up compares the wall clock with the schedule and the store.
 Check-ins run on one worker thread; notifications and their actions live in the loop.
@@ -22,24 +22,25 @@ from microalign.core.clock import Clock
 from microalign.core.schedule import Decision, Occurrence
 from microalign.errors import ConfigError, MicroalignError
 from microalign.service.actions import Actions
+from microalign.service.alarms import Alarms
+from microalign.service.backups import BackupAsker
 from microalign.service.checkins import Checkins
 from microalign.service.live import Live
 from microalign.service.notices import Notices, Target
 from microalign.service.planner import Planner
 from microalign.service.slots import SlotBook
 from microalign.service.thread import WorkerThread
+from microalign.service.wiring import Wiring, apply_config
 
 if TYPE_CHECKING:
     from microalign.config import Config
-    from microalign.ports.daemon import Ledger, Runner, Timers
+    from microalign.ports.daemon import Ledger, Runner
     from microalign.ports.notify import Notifier
     from microalign.ports.presence import Presence
-    from microalign.service.compose import Wiring
     from microalign.service.intentions import Intentions
 
 log = logging.getLogger(__name__)
 
-WATCH_SECONDS = 30
 PRELOAD_SECONDS = 60  # load the speech model this long before a check-in
 STOP_WAIT_SECONDS = 5  # SIGTERM: how long a running check-in may take to end by itself
 
@@ -82,9 +83,13 @@ class Daemon:
             status_changed=lambda: self.sd.status(self.status_text()),
             speech_problem=self._speech_problem,
         )  # fmt: skip
-        self._timers: Timers | None = None
+        self.alarms = Alarms(
+            self.live, wiring, self.planner, self.poke, self.checkins.prepare,
+            lambda: self.sd.status(self.status_text()),
+        )  # fmt: skip
         self._tasks: set[asyncio.Task[None]] = set()
         self._report: asyncio.Task[object] | None = None
+        self.backups = BackupAsker(wiring.backup)
 
     # -- what tests and logs look at -------------------------------------------------------
 
@@ -139,7 +144,7 @@ class Daemon:
         await self.live.presence.start(on_change=self.poke, on_resume=self.poke)
         await self.thread.call(self.runner.recover)
         self.slots.refresh(self.planner.today())
-        self._start_timers()
+        self.alarms.start()
         watchdog = asyncio.create_task(_watchdog(self.sd))
         self.sd.ready(self.status_text())
         log.info("microalign daemon ready; %s", self.status_text())
@@ -182,13 +187,11 @@ class Daemon:
 
     def _apply(self, config: Config) -> None:
         """Use a new config: new timers, and new adapters where their settings changed."""
-        from microalign.service.compose import apply_config
-
         for job in apply_config(self.live, config, self.wiring, self.poke):
             task = asyncio.get_running_loop().create_task(job)
             self._tasks.add(task)  # a task nobody holds may be collected before it ends
             task.add_done_callback(self._tasks.discard)
-        self._start_timers()
+        self.alarms.start()
 
     async def _loop(self) -> None:
         while not self._stop.is_set():
@@ -197,7 +200,7 @@ class Daemon:
                 await self.tick()
             except MicroalignError as exc:
                 log.error("%s", exc)
-            self._reschedule()
+            self.alarms.reschedule()
             await self._wake.wait()
 
     async def tick(self) -> None:
@@ -211,6 +214,7 @@ class Daemon:
                 await self.checkins.maybe_start(occ)
         await self.checkins.release_unused(lambda: self.planner.nothing_soon(now))
         await self.notices.send_pending()
+        self.backups.maybe(now, self.live.config.backup.enabled)
 
     async def _shutdown(self) -> None:
         self.sd.stopping()
@@ -218,8 +222,7 @@ class Daemon:
             self._report.cancel()  # its probe process is killed on the way out
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._report
-        if self._timers is not None:
-            self._timers.shutdown()
+        self.alarms.shutdown()
         if not await self.checkins.interrupt(STOP_WAIT_SECONDS):
             await self._close_all()
             logging.shutdown()
@@ -235,27 +238,6 @@ class Daemon:
         with contextlib.suppress(Exception):
             self.ledger.close()
         self.sd.close()
-
-    # -- timers ------------------------------------------------------------------------------
-
-    def _start_timers(self) -> None:
-        if self._timers is not None:
-            self._timers.shutdown()
-        self._timers = self.wiring.timers(self.live.config, self._wake_job, self.checkins.prepare)
-
-    # A coroutine, so that the timers run it in the loop, not in a thread.
-    async def _wake_job(self) -> None:
-        self.poke()
-
-    def _reschedule(self) -> None:
-        if self._timers is None:
-            return
-        plan = self.planner.wake_plan()
-        if plan is None:
-            self._timers.clear()
-        else:
-            self._timers.set_next(plan.due, plan.prepare_at, plan.slot)
-        self.sd.status(self.status_text())
 
 
 def _log_failure(task: asyncio.Task[object]) -> None:

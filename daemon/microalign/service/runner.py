@@ -1,5 +1,5 @@
-"""The check-in runner (microalign.app.checkin) with voice speech: the Runner that the
-check-in process (service.worker) drives. It lives on one thread and opens its own App
+"""The check-in runner (microalign.app.checkin) with the speech it is given: the Runner that
+the check-in process (service.worker) drives. It lives on one thread and opens its own App
 for each call (a sqlite3 connection belongs to one thread).
 """
 
@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from microalign.core.safetext import clean
 from microalign.core.vocabulary import settled_statuses
-from microalign.errors import MicroalignError, SpeechError, UsageError
+from microalign.errors import SpeechError
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
@@ -22,10 +21,6 @@ if TYPE_CHECKING:
     from microalign.ports.speech import Listener, Speaker
 
 log = logging.getLogger(__name__)
-
-# Fault injection for tests only: "module:function" returning (speaker, listener) for
-# (config, pack, paths), used instead of the voice speaker and listener.
-SPEECH_FACTORY_ENV = "MICROALIGN_SPEECH_FACTORY"
 
 
 def _app(paths: Paths):
@@ -35,8 +30,11 @@ def _app(paths: Paths):
 
 
 class CheckinRunner:
-    def __init__(self, paths: Paths) -> None:
+    def __init__(
+        self, paths: Paths, speech: Callable[[Config, Any, Paths], tuple[Speaker, Listener]]
+    ) -> None:
         self.paths = paths
+        self._make_speech = speech  # (config, pack, paths) -> (speaker, listener)
         # (speaker, listener) between prepare() and release()
         self._speech: tuple[Speaker, Listener] | None = None
 
@@ -87,7 +85,7 @@ class CheckinRunner:
             return self._speech
         app = _app(self.paths)
         try:
-            speaker, listener = make_speech(app.config, app.pack, self.paths)
+            speaker, listener = self._make_speech(app.config, app.pack, self.paths)
         finally:
             app.close()
         self._speech = (speaker, listener)
@@ -172,36 +170,3 @@ def give_back_memory() -> None:
         libc.malloc_trim(0)
     except (OSError, AttributeError) as exc:  # not glibc: nothing to trim
         log.debug("malloc_trim is not available: %s", exc)
-
-
-def speech_problem(paths: Paths, config: Config) -> MicroalignError | None:
-    """Why a voice check-in cannot start now (speech off, no model); the test-only speech
-    factory always can."""
-    if os.environ.get(SPEECH_FACTORY_ENV):
-        return None
-    from microalign.app.readiness import speech_problem as problem
-
-    return problem(paths, config)
-
-
-def injected_speech(config: Config, pack: Any, paths: Paths) -> tuple[Any, Any] | None:
-    """The speaker and listener of the test-only factory named in the environment, if any."""
-    injected = os.environ.get(SPEECH_FACTORY_ENV)
-    if not injected:
-        return None
-    module, _, name = injected.partition(":")
-    if not name:
-        raise UsageError(f"{SPEECH_FACTORY_ENV}={injected!r}", "Use module:function.")
-    return getattr(importlib.import_module(module), name)(config, pack, paths)
-
-
-def make_speech(config: Config, pack: Any, paths: Paths) -> tuple[Any, Any]:
-    """Voice speaker and listener, or the test-only factory named in the environment."""
-    injected = injected_speech(config, pack, paths)
-    if injected is not None:
-        return injected
-    from microalign.service.compose import make_listener, make_speaker
-
-    if not config.speech.enabled:
-        raise SpeechError.keyed("speech_off")
-    return make_speaker("voice", config, pack), make_listener("voice", config, pack, paths)

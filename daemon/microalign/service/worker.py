@@ -1,10 +1,10 @@
 """Check-ins in a child process, so the speech model's memory (hundreds of MB, not all of
 which malloc gives back) leaves with the child and the idle daemon stays small.
 
-Parent side: `ProcessRunner` (the daemon's Runner). Child side:
-`python -m microalign.service.worker`, which runs `runner.CheckinRunner` and answers one
-JSON line per JSON-line request on a private copy of stdout (anything else printed goes to
-stderr, i.e. the journal).
+Parent side: `ProcessRunner` (the daemon's Runner). Child side: `main`, started as
+`python -m microalign.service.checkin_process` (the composition root gives it the runner),
+which answers one JSON line per JSON-line request on a private copy of stdout (anything
+else printed goes to stderr, i.e. the journal).
 """
 
 from __future__ import annotations
@@ -16,33 +16,32 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from microalign import errors
 from microalign.adapters.paths import CONFIG_ENV, DATA_ENV
-from microalign.errors import MicroalignError
+from microalign.errors import MicroalignError, WorkerFailed
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
+    from microalign.ports.daemon import Runner
 
 log = logging.getLogger(__name__)
 
 PARENT_ENV = "MICROALIGN_WORKER_PARENT"
 CLAIMED = "claimed"  # the event a "run" sends once its check-in is claimed
-
-
-class WorkerFailed(MicroalignError):
-    """The check-in process died (killed, out of memory) or failed with a bug."""
+CHECKIN_PROCESS = (sys.executable, "-m", "microalign.service.checkin_process")
 
 
 class ProcessRunner:
     """Runner whose methods (called on the daemon's worker thread) drive one child per
     check-in: started by prepare() shortly before, gone after release()."""
 
-    def __init__(self, paths: Paths) -> None:
+    def __init__(self, paths: Paths, command: Sequence[str] | None = None) -> None:
         self.paths = paths
+        self.command = list(command or CHECKIN_PROCESS)  # starts the check-in process
         self._child: subprocess.Popen | None = None
 
     def _spawn(self) -> subprocess.Popen:
@@ -52,7 +51,7 @@ class ProcessRunner:
             env[DATA_ENV] = str(self.paths.data_dir)
             env[PARENT_ENV] = str(os.getpid())
             self._child = subprocess.Popen(
-                [sys.executable, "-m", "microalign.service.worker"],
+                self.command,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 env=env,
@@ -177,11 +176,10 @@ def _error_reply(exc: MicroalignError) -> dict[str, Any]:
     return reply
 
 
-def _serve(proto, requests) -> None:
+def _serve(proto, requests, make_runner: Callable[[Paths], Runner]) -> None:
     from microalign.adapters.paths import resolve
-    from microalign.service.runner import CheckinRunner
 
-    runner = CheckinRunner(resolve())
+    runner = make_runner(resolve())
 
     def claimed() -> None:
         proto.write(json.dumps({"event": CLAIMED}) + "\n")
@@ -249,7 +247,9 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
-def main() -> None:
+def main(make_runner: Callable[[Paths], Runner]) -> None:
+    """The check-in process: serve the daemon's requests with the runner `make_runner`
+    makes for the paths the daemon handed down."""
     signal.signal(signal.SIGTERM, _terminate)
     _die_with_parent(int(os.environ.get(PARENT_ENV, "0")) or os.getppid())
     # The protocol gets its own copy of stdout; fd 1 then points at stderr so that a stray
@@ -260,11 +260,7 @@ def main() -> None:
 
     configure(logging.INFO)
     try:
-        _serve(proto, sys.stdin)
+        _serve(proto, sys.stdin, make_runner)
     except Terminated:
         # The claim was released as "interrupted" on the way out: it resumes later.
         log.info("Check-in process stopped; the answers given so far are saved")
-
-
-if __name__ == "__main__":
-    main()

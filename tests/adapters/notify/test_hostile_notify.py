@@ -19,7 +19,7 @@ from microalign.app.context import App
 from microalign.app.notes import milestone_text
 from microalign.config import Config
 from microalign.i18n import EN
-from microalign.service.compose import make_notifier
+from microalign.service.wiring import make_notifier
 from tests.harness.daemon import clock_at, drive, make_daemon, slots_toml, write_config
 from tests.harness.desktop import private_desktop
 

@@ -14,7 +14,7 @@ from microalign.app import notes
 from microalign.config import Config, Notifications
 from microalign.i18n import EN
 from microalign.ports.notify import SNOOZE, Note
-from microalign.service.compose import make_notifier
+from microalign.service.wiring import make_notifier
 
 pytestmark = pytest.mark.desktop
 

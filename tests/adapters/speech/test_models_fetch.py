@@ -240,6 +240,7 @@ def test_models_named_in_texts_and_docs_have_checksums():
     """A model the user is told to fetch or use, anywhere, is in the catalogue, verified."""
     root = models.CHECKOUT_MODELS.parent
     sources = [(root / "README.md").read_text(), (root / "models" / "README.md").read_text()]
+    sources += [p.read_text() for p in (root / "docs").glob("*.md")]
     sources += [str(t) for p in PACKS.values() for t in p.texts.values()]
     sources += [p.read_text() for p in (root / "daemon").rglob("*.py")]
     named = {n for s in sources for n in re.findall(r"models (?:fetch|use) (vosk-model[\w.-]*)", s)}

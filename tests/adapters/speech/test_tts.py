@@ -103,3 +103,14 @@ def test_synthesise_other_engine_destroyed_prompts_still_have_audio(reference_fr
     texts = list(PROMPTS)
     result = synthesise_in_fresh_process(texts, fault="other-engine")
     assert_audio_at_rate(result, texts, reference_frames)
+
+
+def test_tts_korean_speaker_reads_the_hour_in_native_numbers():
+    from microalign.adapters.speech.tts import make_voice_speaker
+    from microalign.config import Config
+
+    speaker = make_voice_speaker(Config(), KO)
+    try:
+        assert speaker.spoken("오후 9시 20분에") == "오후 아홉 시 20분에"
+    finally:
+        speaker.close()

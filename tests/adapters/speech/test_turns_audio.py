@@ -3,6 +3,7 @@ espeak's silence, answers kept from the start of the chime, a window per answer 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 import time
@@ -24,6 +25,9 @@ from microalign.ports.speech import AnswerKind, ListenRequest
 SETTINGS = EndpointSettings(
     silence_seconds=0.9, choice_silence_seconds=0.4, no_speech_timeout_seconds=3
 )
+# Where an answer is played in, starting `paplay` may take seconds on a busy machine: the
+# wait for speech to begin is not what those tests are about.
+PATIENT = dataclasses.replace(SETTINGS, no_speech_timeout_seconds=30)
 CHIME_SECONDS = 0.23  # the chime's two notes, before play_pcm's padding
 
 
@@ -84,11 +88,11 @@ def test_speaker_say_plays_prompt_without_espeak_silence(pulse, speaker, monkeyp
     assert max(_silent_edges(pcm, rate)) <= audio.TRIM_KEEP_SECONDS + 0.01
 
 
-def _ready_listener(ko_model) -> VoskListener:
+def _ready_listener(ko_model, settings: EndpointSettings = SETTINGS) -> VoskListener:
     def no_locate():
         raise AssertionError("the model is preloaded")
 
-    lst = VoskListener(KO, no_locate, SETTINGS, model=ko_model)
+    lst = VoskListener(KO, no_locate, settings, model=ko_model)
     lst.warm_up()
     return lst
 
@@ -134,7 +138,7 @@ ROBUST = ("네", "다시 말해 주세요")
 def test_listener_answer_at_chime_end_recognised(
     pulse, speaker, speech_wav, ko_model, tmp_path, said
 ):
-    lst = _ready_listener(ko_model)
+    lst = _ready_listener(ko_model, PATIENT)
     try:
         heard = _turn(pulse, speaker, lst, speech_wav(said), tmp_path / "a.wav")
     finally:
@@ -186,7 +190,7 @@ def test_listener_chime_heard_by_microphone_is_no_answer(pulse, speaker, ko_mode
 def test_listener_chime_heard_then_answer_recognised(
     pulse, speaker, speech_wav, ko_model, tmp_path
 ):
-    lst = _ready_listener(ko_model)
+    lst = _ready_listener(ko_model, PATIENT)
     try:
         heard = _turn(
             pulse, speaker, lst, speech_wav(ROBUST[0]), tmp_path / "a.wav", _chime_wav(tmp_path)
@@ -207,7 +211,7 @@ def test_listener_choice_and_free_answers_use_their_windows(
         return stream(read, rec, sink, settings, *args)
 
     monkeypatch.setattr(listener, "stream_answer", observed)
-    lst = _ready_listener(ko_model)
+    lst = _ready_listener(ko_model, PATIENT)
     try:
         for kind in (AnswerKind.CHOICE, AnswerKind.FREE):
             mic_answers.add(speech_wav("네"))

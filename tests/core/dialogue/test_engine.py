@@ -284,3 +284,14 @@ def test_engine_speech_error_at_reason_question_keeps_skip_and_reason_pending(ap
     assert app.store.slot_status(DAY, "evening") == "interrupted"
     (checkin,) = app.store.rows("SELECT id FROM checkins")
     assert app.store.reasons_pending(checkin["id"]) == {f"goal:{a['id']}": 1}
+
+
+def test_engine_korean_later_says_the_time_the_korean_way(app, home, test_clock):
+    config = home / "xdg_config_home" / "microalign" / "microalign.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[general]\nlanguage = "ko"\n')
+    test_clock.set(datetime(2026, 11, 18, 21, 0), "Europe/Berlin")
+    app.goals.add("회의에서 질문 하나 하기", "용기", None, None, DAY)
+    result, out = run(app, "evening", "이십 분 후에\n")
+    assert result.status == "snoozed"
+    assert "알겠어요, 오후 9시 20분에 다시 물어볼게요." in out, out

@@ -96,7 +96,7 @@ def test_engine_weekly_command_heard_in_value_choice_read_back_before_snooze(app
 
 
 def test_engine_value_named_like_a_filler_is_no_filler_in_value_choice(app):
-    app.goals.add_value("family")  # also one of the English filler words
+    app.values.add("family")  # also one of the English filler words
     result, _, listener = run(app, [voice("family"), voice("skip")], slot="weekly")
     (pick,) = [r for r in listener.requests if "family" in r.vocabulary]
     assert "family" not in pick.fillers and "people" in pick.fillers

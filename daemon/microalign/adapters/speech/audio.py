@@ -67,21 +67,6 @@ def _device_error(kind: str, device: int | str | None, exc: Exception) -> Speech
 # --- playback --------------------------------------------------------------------------
 
 
-def play_wav(path: Path, device: int | str | None = None) -> None:
-    """Play a 16-bit PCM WAV file and return once it has been played."""
-    with open_wav(path) as wav:
-        pcm = wav.readframes(wav.getnframes())
-        play_pcm(pcm, wav.getframerate(), wav.getnchannels(), device)
-
-
-def play_pcm(pcm: bytes, rate: int, channels: int = 1, device: int | str | None = None) -> None:
-    player = Player(device)
-    try:
-        player.play(pcm, rate, channels)
-    finally:
-        player.close()
-
-
 def trim_silence(pcm: bytes, rate: int, channels: int = 1) -> bytes:
     """`pcm` (16-bit) without the silence before its first and after its last sound,
     keeping TRIM_KEEP_SECONDS of each; all silence gives b"" back."""
@@ -209,7 +194,7 @@ def open_wav(path: Path) -> Iterator[wave.Wave_read]:
     except FileNotFoundError:
         raise AudioFileError.keyed("audio_missing", path=path) from None
     except (wave.Error, EOFError, OSError) as exc:
-        reason = str(exc) or Keyed("audio.empty")
+        reason = exc if str(exc) else Keyed("audio.empty")
         raise AudioFileError.keyed("audio_unreadable", path=path, reason=reason) from None
     try:
         if wav.getsampwidth() != 2:
@@ -234,7 +219,7 @@ def read_speech_wav(path: Path) -> bytes:
         try:
             pcm = wav.readframes(wav.getnframes())
         except (wave.Error, EOFError, OSError) as exc:
-            reason = str(exc) or Keyed("audio.ends_early")
+            reason = exc if str(exc) else Keyed("audio.ends_early")
             raise AudioFileError.keyed("audio_cut", path=path, reason=reason) from None
     if len(pcm) < 2 * wav.getnframes():
         raise AudioFileError.keyed(
@@ -263,8 +248,7 @@ class WavWriter:
         try:
             yield
         except OSError as exc:
-            reason = exc.strerror or exc
-            raise AudioFileError.keyed("audio_write", path=self.path, reason=reason) from None
+            raise AudioFileError.keyed("audio_write", path=self.path, reason=exc) from None
 
     def write(self, pcm: bytes) -> None:
         with self._disk_errors():

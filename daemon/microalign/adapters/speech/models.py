@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -143,6 +144,25 @@ def installed_path(entry: Entry, models_dir: Path) -> Path | None:
             if is_model_dir(path):
                 return path
     return None
+
+
+# Where `.ci/setup --language` notes the language it installed for, in the environment it
+# set up (beside pyvenv.cfg), so that `init` offers it.
+SETUP_LANGUAGE_FILE = "microalign-language"
+
+
+def setup_language() -> str | None:
+    """The language `.ci/setup` installed this environment for, if it noted one."""
+    try:
+        noted = (Path(sys.prefix) / SETUP_LANGUAGE_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return noted or None
+
+
+def installed_languages(models_dir: Path, entries: list[Entry]) -> set[str]:
+    """The languages of the speech models installed (fetched, in the checkout, packaged)."""
+    return {entry.language for entry in entries if installed_path(entry, models_dir)}
 
 
 @dataclass(frozen=True)
@@ -303,7 +323,7 @@ def _download(url: str, part: Path, progress: Progress | None, timeout: float) -
         key = "model_http_kept" if kept else "model_http"
         raise ModelError.keyed(key, url=url, code=exc.code, reason=exc.reason, kept=kept) from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
+        reason = exc  # its category: the network, the disk, ...
         # Only bytes on disk make "it resumes where it stopped" true; without any (no
         # network, no server), the user needs the other ways to get a model.
         kept = _kept(part)

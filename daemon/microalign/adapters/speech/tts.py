@@ -26,11 +26,13 @@ import ctypes
 import io
 import logging
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from microalign.adapters.speech import audio
 from microalign.errors import SpeechError
+from microalign.i18n import Keyed
 
 if TYPE_CHECKING:
     from microalign.config import Config
@@ -74,9 +76,9 @@ class _Espeak:
         if self.rate() != rate:
             # The change was dropped or undone (espeak's cancel does both) and nothing but
             # this speaker sets the rate, so the synthesis used the wrong one.
-            return f"espeak spoke at {self.rate()} wpm instead of {rate}"
+            return Keyed("tts.wrong_rate", got=self.rate(), wanted=rate)
         if not path.exists() or path.stat().st_size <= WAV_HEADER_BYTES:
-            return "the WAV file has no audio"
+            return Keyed("tts.empty_wav")
         return ""
 
     def _prepare(self, voice_id: str, rate: int) -> None:
@@ -98,8 +100,16 @@ class _Espeak:
 class Pyttsx3Speaker:
     """Says prompts with espeak-ng through pyttsx3; blocks until they have been played."""
 
-    def __init__(self, voice: str, rate: int, device: int | str | None = None, chime: bool = True):
+    def __init__(
+        self,
+        voice: str,
+        rate: int,
+        device: int | str | None = None,
+        chime: bool = True,
+        spoken: Callable[[str], str] = lambda text: text,
+    ):
         self.voice = voice
+        self.spoken = spoken  # the language's reading of a text ("오후 9시" -> 아홉 시)
         self.rate = rate
         self.device = device
         self.chime_enabled = chime
@@ -148,7 +158,7 @@ class Pyttsx3Speaker:
         raise SpeechError.keyed("tts_no_audio", problem=problem, voice=self.voice)
 
     def say(self, text: str) -> None:
-        path = self.synthesise(text)
+        path = self.synthesise(self.spoken(text))
         with audio.open_wav(path) as wav:
             pcm = wav.readframes(wav.getnframes())
             rate, channels = wav.getframerate(), wav.getnchannels()
@@ -211,4 +221,5 @@ def make_voice_speaker(config: Config, pack: LanguagePack) -> Pyttsx3Speaker:
         rate=speech.rate or pack.rate,
         device=audio.device_arg(speech.output_device),
         chime=speech.chime,
+        spoken=pack.spoken,
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from microalign.adapters.paths import private_dir
 from microalign.adapters.store.answers import AWAITING_REASON, UNUSED, AnswerStore
-from microalign.adapters.store.base import now_iso, translate_errors
+from microalign.adapters.store.base import BUSY_TIMEOUT_MS, connect, now_iso, translate_errors
 from microalign.adapters.store.checkins import (
     CLAIM_BUSY,
     CLAIM_NEW,
@@ -25,6 +25,7 @@ from microalign.adapters.store.checkins import (
     Claim,
 )
 from microalign.adapters.store.goals import GoalStore
+from microalign.adapters.store.imports import ImportStore
 from microalign.adapters.store.progress import ProgressStore
 from microalign.errors import FileAccessError, StoreError
 
@@ -41,6 +42,7 @@ __all__ = [
     "UNUSED",
     "Claim",
     "Store",
+    "connect",
     "now_iso",
     "probe",
     "translate_errors",
@@ -49,8 +51,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
-SCHEMA_VERSION = 7
-BUSY_TIMEOUT_MS = 5000
+SCHEMA_VERSION = 8
 # Errors after which a reading command still opens the database (for reading only).
 CANNOT_WRITE_KEYS = frozenset({"disk_full", "disk_read_only", "store_read_only"})
 
@@ -95,17 +96,20 @@ def _log_has_changes(path: Path) -> bool:
 
 def probe(path: Path) -> tuple[str, int]:
     """(quick_check verdict, schema version) of the database, opened read-only: nothing is
-    created or migrated. Raises sqlite3.Error when it cannot be read."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    created or migrated. Raises StoreError (SQLite's own words) when it cannot be read."""
     try:
-        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        conn.close()
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(str(exc)) from exc
     return str(verdict), int(version)
 
 
-class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore):
+class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
     """One open database. Cheap to open; apply migrations only when the version is behind."""
 
     @classmethod
@@ -141,7 +145,7 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore):
         private_dir(path.parent)
         created = private_database(path)  # also makes an existing one 0600
         with translate_errors(path):
-            store = cls._connected(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000), path)
+            store = cls._connected(connect(path), path)
             version = store.schema_version()
             if version > SCHEMA_VERSION:
                 store.close()
@@ -172,10 +176,7 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore):
         migrations.apply(self.db)
         with self.conn:
             for name in seed_values:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO goal_values(name, created_at) VALUES (?, ?)",
-                    (name, now_iso()),
-                )
+                self._insert_value(name)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         for suffix in ("", "-wal", "-shm"):
             extra = Path(f"{self.path}{suffix}")

@@ -51,18 +51,38 @@ class GoalStore(StoreBase):
 
     # -- values --------------------------------------------------------------------------
 
-    def value_names(self) -> list[str]:
-        return [r["name"] for r in self.rows("SELECT name FROM goal_values ORDER BY name")]
+    def value_rows(self) -> dict[str, dict[str, str]]:
+        """Every value's key -> its names by language (empty for a value named by its key)."""
+        found: dict[str, dict[str, str]] = {}
+        for r in self.rows(
+            "SELECT v.name AS value, n.language, n.name FROM goal_values v "
+            "LEFT JOIN value_names n ON n.value = v.name ORDER BY v.name"
+        ):
+            names = found.setdefault(r["value"], {})
+            if r["language"] is not None:
+                names[r["language"]] = r["name"]
+        return found
 
     def add_value(self, name: str) -> bool:
-        """False when the value already exists."""
+        """False when the value already exists. A built-in value's name in any language
+        adds it by its key, named in every language."""
         with translate_errors(self.path), self.conn:
-            return bool(
+            return self._insert_value(name)
+
+    def _insert_value(self, name: str) -> bool:
+        from microalign.i18n import BUILTIN_VALUES, PACKS, builtin_value
+
+        key = builtin_value(name) or name
+        added = self.conn.execute(
+            "INSERT OR IGNORE INTO goal_values(name, created_at) VALUES (?, ?)", (key, now_iso())
+        ).rowcount
+        if key in BUILTIN_VALUES:
+            for code, pack in PACKS.items():
                 self.conn.execute(
-                    "INSERT OR IGNORE INTO goal_values(name, created_at) VALUES (?, ?)",
-                    (name, now_iso()),
-                ).rowcount
-            )
+                    "INSERT OR IGNORE INTO value_names(value, language, name) VALUES (?, ?, ?)",
+                    (key, code, pack.value_name(key)),
+                )
+        return bool(added)
 
     def goals_with_value(self, name: str) -> int:
         used = self.row("SELECT count(*) AS n FROM goals WHERE value = ?", (name,))
@@ -70,6 +90,7 @@ class GoalStore(StoreBase):
 
     def remove_value(self, name: str) -> None:
         with translate_errors(self.path), self.conn:
+            self.conn.execute("DELETE FROM value_names WHERE value = ?", (name,))
             self.conn.execute("DELETE FROM goal_values WHERE name = ?", (name,))
 
     # -- milestones ----------------------------------------------------------------------

@@ -32,9 +32,6 @@ class Prompts(Protocol):
     def ask_extra(self) -> bool: ...
 
 
-FLOWS = ("morning", "evening", "weekly")
-
-
 @dataclass(frozen=True)
 class Step:
     kind: str  # say | choice | free | pick

@@ -1,0 +1,234 @@
+"""jrnl's exports (plain text and JSON) and our own JSON export, read into a Plan.
+
+jrnl's plain text is what its TextExporter writes: entries joined by a blank line, each
+"[<date and time>] <title>[ *]" then the body; an entry begins at any line that starts
+with a bracketed date and a space (jrnl's own rule). Its JSON is {"tags": …, "entries":
+[{"title", "body", "date": "YYYY-MM-DD", "time": "HH:MM", "tags", "starred"}]}.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from microalign.core.imported import IMPORTED_SLOT, NOTE_STEP, GoalPlan, Plan, Row
+from microalign.errors import UsageError
+
+MAX_FILE = 256 << 20
+# jrnl's timeformat "%F %r" (its default), and the forms older configs and we write.
+TIME_FORMATS = (
+    "%Y-%m-%d %I:%M:%S %p",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %I:%M %p",
+    "%Y-%m-%d",
+)
+ENTRY_START = re.compile(r"(?:^|\n)\[([^\]\n]+)\] ")
+MAX_TEXT = 100_000
+
+
+def _bad(path: Path, where: str, reason: str) -> UsageError:
+    return UsageError.keyed("import_bad", path=path, where=where, reason=reason)
+
+
+def _text(path: Path, kind: str) -> str:
+    from microalign.adapters.files import access_error
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise access_error(exc, path, "read") from None
+    if len(data) > MAX_FILE:
+        raise UsageError.keyed("import_unreadable", path=path, kind=kind, reason="too large")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _bad(path, f"line {line}", "not UTF-8 text") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise _bad(path, f"line {line}", "holds a NUL character")
+    return text
+
+
+def read_jrnl(path: Path) -> Plan:
+    text = _text(path, "jrnl export")
+    if text.lstrip().startswith("{"):
+        return _jrnl_json(_json(text, path), path)
+    return _jrnl_text(text, path)
+
+
+def _json(text: str, path: Path) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _bad(path, f"line {exc.lineno}, column {exc.colno}", exc.msg) from None
+    except RecursionError:
+        raise _bad(path, "line 1", "nested too deeply") from None
+
+
+def _note(moment: datetime, title: str, body: str) -> Row:
+    return Row(
+        day=moment.date(),
+        slot=IMPORTED_SLOT,
+        step=NOTE_STEP,
+        created_at=moment.isoformat(timespec="seconds"),
+        prompt=title.strip()[:MAX_TEXT] or None,
+        text=body.strip()[:MAX_TEXT] or None,
+    )
+
+
+def _jrnl_text(text: str, path: Path) -> Plan:
+    starts = []
+    for match in ENTRY_START.finditer(text):
+        moment = _moment(match.group(1))
+        if moment is not None:
+            starts.append((match, moment))
+    if not starts:
+        raise _bad(path, "line 1", 'no jrnl entry (a line beginning "[YYYY-MM-DD HH:MM] ")')
+    plan = Plan()
+    for index, (match, moment) in enumerate(starts):
+        end = starts[index + 1][0].start() if index + 1 < len(starts) else len(text)
+        title, _, body = text[match.end() : end].partition("\n")
+        title = title.rstrip()
+        if title.endswith("*"):  # starred
+            title = title.rstrip(" *")
+        plan.rows.append(_note(moment, title, body))
+    return plan
+
+
+def _moment(blob: str) -> datetime | None:
+    for form in TIME_FORMATS:
+        try:
+            return datetime.strptime(blob.strip(), form)
+        except ValueError:
+            continue
+    return None
+
+
+def _jrnl_json(data: Any, path: Path) -> Plan:
+    entries = data.get("entries") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise _bad(path, "field entries", "missing: not a jrnl JSON export")
+    plan = Plan()
+    for number, entry in enumerate(entries):
+        where = f"entries[{number}]"
+        if not isinstance(entry, dict):
+            raise _bad(path, where, "not an object")
+        title, body = _string(entry, "title", where, path), _string(entry, "body", where, path)
+        day = _string(entry, "date", where, path)
+        at = _string(entry, "time", where, path) or "00:00"
+        moment = _moment(f"{day} {at}")
+        if moment is None:
+            raise _bad(path, f"{where}.date", f"{day[:20]!r} {at[:10]!r} is not a date and time")
+        plan.rows.append(_note(moment, title, body))
+    return plan
+
+
+def _string(entry: dict[str, Any], key: str, where: str, path: Path) -> str:
+    value = entry.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise _bad(path, f"{where}.{key}", "not text")
+    return value
+
+
+# -- our own JSON export -------------------------------------------------------------------
+
+FIELDS = {  # name -> types accepted
+    "day": (str,),
+    "slot": (str,),
+    "step": (str,),
+    "goal_id": (int, type(None)),
+    "goal_text": (str, type(None)),
+    "goal_value": (str, type(None)),
+    "goal_question": (str, type(None)),
+    "prompt": (str, type(None)),
+    "text": (str, type(None)),
+    "outcome": (str, type(None)),
+    "reason": (str, type(None)),
+    "confidence": (float, int, type(None)),
+    "audio_path": (str, type(None)),
+    "model": (str, type(None)),
+    "status": (str, type(None)),
+    "created_at": (str, type(None)),
+}
+OUTCOMES = ("kept", "partly", "missed", "rest")
+SLOT = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+
+
+def read_own(path: Path) -> Plan:
+    """`microalign export --format json`: one object per answer, goals named in each."""
+    data = _json(_text(path, "microalign JSON export"), path)
+    if not isinstance(data, list):
+        raise _bad(path, "line 1", "not a microalign JSON export (a list of answers)")
+    plan, goals = Plan(), dict[str, GoalPlan]()
+    for number, item in enumerate(data):
+        where = f"item {number + 1}"
+        if not isinstance(item, dict):
+            raise _bad(path, where, "not an object")
+        for key, types in FIELDS.items():
+            value = item.get(key)
+            if key not in item or not isinstance(value, types) or isinstance(value, bool):
+                raise _bad(path, f"{where}, field {key}", "missing or of the wrong type")
+        row = _own_row(item, where, path)
+        if row.goal is not None:
+            goal = goals.get(row.goal)
+            if goal is None:
+                goal = goals[row.goal] = _own_goal(item, row.day, where, path)
+                plan.goals.append(goal)
+            goal.created_on = min(goal.created_on, row.day)
+        plan.rows.append(row)
+    return plan
+
+
+def _own_row(item: dict[str, Any], where: str, path: Path) -> Row:
+    try:
+        day = date.fromisoformat(item["day"])
+    except ValueError:
+        raise _bad(path, f"{where}, field day", f"{item['day'][:20]!r} is not a date") from None
+    if not SLOT.match(item["slot"]):
+        raise _bad(path, f"{where}, field slot", f"{item['slot'][:40]!r} is no check-in name")
+    if item["outcome"] is not None and item["outcome"] not in OUTCOMES:
+        raise _bad(path, f"{where}, field outcome", f"{item['outcome'][:20]!r} is no outcome")
+    has_goal = item["goal_id"] is not None and item["goal_text"] is not None
+    confidence = item["confidence"]
+    return Row(
+        day=day,
+        slot=item["slot"],
+        step="goal" if has_goal else item["step"][:64],
+        created_at=item["created_at"] or f"{day.isoformat()}T00:00:00+00:00",
+        goal=item["goal_text"] if has_goal else None,
+        kind="choice" if item["outcome"] is not None else "free",
+        prompt=item["prompt"],
+        text=item["text"],
+        outcome=item["outcome"],
+        reason=item["reason"],
+        confidence=float(confidence) if confidence is not None else None,
+        audio_path=item["audio_path"],
+        model=item["model"],
+        status=item["status"] or "final",
+    )
+
+
+def _own_goal(item: dict[str, Any], day: date, where: str, path: Path) -> GoalPlan:
+    from microalign.app.goals import check_question, check_text
+
+    try:
+        text = check_text(item["goal_text"])
+        question = item["goal_question"]
+        question = check_question(question) if question else None
+    except UsageError as exc:
+        raise _bad(path, f"{where}, field goal_text", exc.message) from None
+    return GoalPlan(
+        text=text,
+        created_on=day,
+        value=item["goal_value"],
+        question=question,
+        wanted_id=item["goal_id"],
+    )
