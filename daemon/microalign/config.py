@@ -139,6 +139,9 @@ class Milestones(_Section):
 class Speech(_Section):
     enabled: bool = True
     model: str = ""  # catalogue name or directory; empty: the language's default
+    # Which recogniser: "auto" Vosk where a Vosk model of the language is installed, else
+    # Whisper where one is; "vosk" / "whisper" only that one.
+    engine: Literal["auto", "vosk", "whisper"] = "auto"
     input_device: str = ""  # empty: the system default
     output_device: str = ""
     voice: str = ""  # empty: the language pack's voice

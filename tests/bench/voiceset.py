@@ -1,5 +1,6 @@
-"""A generated evaluation set of spoken answers: espeak-ng voices x speeds x pitches, clean,
-padded with silence, or mixed with white or pink noise at a given SNR.
+"""A generated evaluation set of spoken answers: espeak-ng (or Debian flite, for English)
+voices x speeds x pitches, clean, padded with silence, or mixed with white, pink or brown
+noise at a given SNR.
 
 Clips are cached on disk (``$MICROALIGN_VOICESET`` or the temp dir), keyed by everything
 that makes them, so a second run only decodes. Pure standard library + espeak-ng + sox.
@@ -25,6 +26,16 @@ PITCHES = (30, 50, 80)
 # Voicings never used to choose words, fillers or thresholds: figures on them show whether
 # the choices only fit the voicings above.
 HELD_OUT = (("ko+m1", "ko+f2", "ko+m5", "ko+klatt3"), (140, 195), (40, 65))
+# English: espeak-ng voices and flite ones ("flite:NAME"); the held-out half shares no
+# voice with the tuning half.
+EN_VOICES = ("en-us", "en-us+f3", "en-gb", "flite:slt", "flite:rms")
+EN_SPEEDS = (130, 175, 220)
+EN_PITCHES = (35, 50, 70)
+EN_HELD_OUT = (
+    ("en-us+m1", "en-us+f2", "en-gb-x-rp", "flite:awb", "flite:kal16"),
+    (150, 200),
+    (40, 65),
+)
 # name -> (noise kind or None, SNR in dB, leading seconds, trailing seconds)
 CONDITIONS: dict[str, tuple[str | None, float, float, float]] = {
     "clean": (None, 0.0, 0.3, 0.5),
@@ -34,6 +45,11 @@ CONDITIONS: dict[str, tuple[str | None, float, float, float]] = {
     "white10": ("white", 10.0, 0.3, 0.5),
     "pink10": ("pink", 10.0, 0.3, 0.5),
 }
+# Conditions a set names explicitly (the Korean set keeps the ones above).
+EXTRA_CONDITIONS: dict[str, tuple[str | None, float, float, float]] = {
+    "brown10": ("brown", 10.0, 0.3, 0.5),
+}
+EN_CONDITIONS = ("clean", "silence", "white20", "pink20", "white10", "pink10", "brown10")
 
 
 @dataclass(frozen=True)
@@ -55,28 +71,36 @@ def cache_dir() -> Path:
     return path
 
 
-def voicings(held_out: bool = False) -> list[tuple[str, int, int]]:
+def voicings(held_out: bool = False, english: bool = False) -> list[tuple[str, int, int]]:
+    if english:
+        return list(
+            itertools.product(*(EN_HELD_OUT if held_out else (EN_VOICES, EN_SPEEDS, EN_PITCHES)))
+        )
     return list(itertools.product(*(HELD_OUT if held_out else (VOICES, SPEEDS, PITCHES))))
 
 
 def pick_voicings(
-    index: int, condition: int, share: int, held_out: bool = False
+    index: int, condition: int, share: int, held_out: bool = False, english: bool = False
 ) -> list[tuple[str, int, int]]:
     """Every `share`-th voicing, rotated per text and condition so the set stays varied."""
-    every = voicings(held_out)
+    every = voicings(held_out, english)
     offset = (index * 7 + condition * 5) % share
     return [v for n, v in enumerate(every) if n % share == offset]
 
 
 def make_set(
-    texts: list[str], share: int, conditions: tuple[str, ...] = (), held_out: bool = False
+    texts: list[str],
+    share: int,
+    conditions: tuple[str, ...] = (),
+    held_out: bool = False,
+    english: bool = False,
 ) -> list[Clip]:
     """Clips of `texts`, each in 1/`share` of the voicings under every condition."""
     names = conditions or tuple(CONDITIONS)
     clips = []
     for i, text in enumerate(texts):
         for c, condition in enumerate(names):
-            for voice, speed, pitch in pick_voicings(i, c, share, held_out):
+            for voice, speed, pitch in pick_voicings(i, c, share, held_out, english):
                 clips.append(clip(text, voice, speed, pitch, condition))
     return clips
 
@@ -95,10 +119,7 @@ def _speech(text: str, voice: str, speed: int, pitch: int) -> array:
     path = cache_dir() / f"tts-{key}.wav"
     if not path.exists():
         raw = path.with_suffix(".raw.wav")
-        subprocess.run(
-            ["espeak-ng", "-v", voice, "-s", str(speed), "-p", str(pitch), "-w", str(raw), text],
-            check=True,
-        )
+        subprocess.run(_synthesis(text, voice, speed, pitch, raw), check=True)
         tmp = path.with_suffix(".tmp.wav")
         subprocess.run(
             ["sox", str(raw), "-r", str(RATE), "-c", "1", "-b", "16", str(tmp)], check=True
@@ -106,6 +127,18 @@ def _speech(text: str, voice: str, speed: int, pitch: int) -> array:
         raw.unlink()
         tmp.replace(path)
     return _read(path)
+
+
+def _synthesis(text: str, voice: str, speed: int, pitch: int, out: Path) -> list[str]:
+    """The command that speaks `text`: espeak-ng, or flite for a "flite:NAME" voice (its
+    speed as a duration stretch, its pitch as a mean F0 of 90 to 230 Hz)."""
+    if voice.startswith("flite:"):
+        return [
+            *("flite", "-voice", voice.removeprefix("flite:"), "-t", text, "-o", str(out)),
+            *("--setf", f"duration_stretch={175 / speed:.3f}"),
+            *("--setf", f"int_f0_target_mean={90 + 2 * pitch}"),
+        ]
+    return ["espeak-ng", "-v", voice, "-s", str(speed), "-p", str(pitch), "-w", str(out), text]
 
 
 def _noise(kind: str) -> array:
@@ -124,7 +157,7 @@ def _noise(kind: str) -> array:
 
 
 def _render(speech: array, condition: str, seed: str) -> array:
-    kind, snr, lead, trail = CONDITIONS[condition]
+    kind, snr, lead, trail = (CONDITIONS | EXTRA_CONDITIONS)[condition]
     out = (
         array("h", bytes(2 * int(lead * RATE))) + speech + array("h", bytes(2 * int(trail * RATE)))
     )

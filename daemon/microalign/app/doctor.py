@@ -181,11 +181,21 @@ def check_model(paths: Paths, config: Config) -> Result:
         return Result("model", WARN, Keyed("doctor.model.no_catalogue"))
     try:
         found = models.locate(
-            config.speech.model, language, paths.models_dir, models.load_catalogue()
+            config.speech.model,
+            language,
+            paths.models_dir,
+            models.load_catalogue(),
+            config.speech.engine,
         )
     except MicroalignError as exc:
         return Result("model", FAIL, *_texts_of(exc))
-    shown = Keyed("doctor.model.ok", name=found.name, language=repr(language), path=found.path)
+    shown = Keyed(
+        "doctor.model.ok",
+        name=found.name,
+        engine=Keyed(f"engine.{found.engine}"),
+        language=repr(language),
+        path=found.path,
+    )
     return Result("model", OK, shown)
 
 

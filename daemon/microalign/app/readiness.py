@@ -67,7 +67,13 @@ def speech_problem(paths: Paths, config: Config) -> MicroalignError | None:
 
     language = config.general.language
     try:
-        models.locate(config.speech.model, language, paths.models_dir, models.load_catalogue())
+        models.locate(
+            config.speech.model,
+            language,
+            paths.models_dir,
+            models.load_catalogue(),
+            config.speech.engine,
+        )
     except MicroalignError as exc:
         return exc
     return None

@@ -1,4 +1,5 @@
-"""Re-run Vosk on stored answer audio: pending answers after a crash, or all with a better model."""
+"""Re-run the recogniser (Vosk or Whisper) on stored answer audio: pending answers after a
+crash, or all with a better model or another engine."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from microalign.adapters.speech import models, stt
+from microalign.adapters.speech import models
+from microalign.adapters.speech.engines import transcriber
 from microalign.errors import AudioFileError, UsageError
 from microalign.i18n import UnknownLanguage, get_pack
 from microalign.ports.speech import AnswerKind
@@ -30,11 +32,13 @@ def retranscribe(
     models_dir: Path,
     model_for: Callable[[str], str],
     on_row: Callable[[dict[str, Any]], None] | None = None,
+    engine_for: Callable[[str], str] = lambda _language: models.AUTO,
 ) -> Summary:
     """Transcribe the audio of `rows` (from store.answers_for_retranscribe) again and store
     text, confidence, model (and outcome).
 
-    `model_for(language)` gives the model setting (name, directory or "" for the default).
+    `model_for(language)` gives the model setting (name, directory or "" for the default),
+    `engine_for(language)` the engine setting (auto, vosk or whisper).
 
     One model per language is loaded, used for its answers, and released. An unreadable
     file is reported and skipped; its answer stays as it was.
@@ -46,9 +50,10 @@ def retranscribe(
             pack = get_pack(language)
         except UnknownLanguage as exc:
             raise UsageError.keyed("unknown_language", code=exc.code, known=exc.known) from None
-        found = models.locate(model_for(language), language, models_dir, entries)
-        model = stt.LoadedModel(found.path, found.name)
-        stt.check_language(model, pack)
+        found = models.locate(
+            model_for(language), language, models_dir, entries, engine_for(language)
+        )
+        model = transcriber(found, pack)
         for row in (r for r in rows if (r["language"] or "en") == language):
             _one(store, model, pack, row, summary)
             if on_row:
@@ -57,10 +62,12 @@ def retranscribe(
     return summary
 
 
-def _one(store, model: stt.LoadedModel, pack, row: dict[str, Any], summary: Summary) -> None:
+def _one(
+    store, model: Callable[[Path, AnswerKind], Any], pack, row: dict[str, Any], summary: Summary
+) -> None:
     kind = AnswerKind.CHOICE if row["kind"] == "choice" else AnswerKind.FREE
     try:
-        heard = stt.transcribe_wav(model, Path(row["audio_path"]), kind, pack.vocabulary())
+        heard = model(Path(row["audio_path"]), kind)
     except AudioFileError as exc:
         # The caller reports failures to the user; the log is for the daemon's journal.
         log.info("answer %s not transcribed: %s", row["id"], exc)

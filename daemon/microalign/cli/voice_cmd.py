@@ -38,7 +38,13 @@ def _rows(app: App) -> list[dict[str, Any]]:
     entries = m.load_catalogue()
     language = app.config.general.language
     try:
-        in_use = m.locate(app.config.speech.model, language, app.paths.models_dir, entries).path
+        in_use = m.locate(
+            app.config.speech.model,
+            language,
+            app.paths.models_dir,
+            entries,
+            app.config.speech.engine,
+        ).path
     except m.ModelError:
         in_use = None
     rows = []
@@ -48,6 +54,7 @@ def _rows(app: App) -> list[dict[str, Any]]:
             {
                 "name": e.name,
                 "language": e.language,
+                "engine": e.engine,
                 "size_mb": e.size_mb,
                 "installed": path is not None,
                 "path": str(path) if path else None,
@@ -71,7 +78,8 @@ def list_models(app: App, as_json: bool) -> None:
         return
     lang = app.pack
     headers = [
-        lang.t(f"models.column.{name}") for name in ("name", "language", "size", "installed")
+        lang.t(f"models.column.{name}")
+        for name in ("name", "language", "engine", "size", "installed")
     ]
     click.echo(
         table(
@@ -79,6 +87,7 @@ def list_models(app: App, as_json: bool) -> None:
                 [
                     ("* " if r["in_use"] else "  ") + r["name"],
                     r["language"],
+                    lang.t(f"engine.{r['engine']}"),
                     lang.t("models.size", size=f"{r['size_mb']:g}") if r["size_mb"] else "?",
                     r["path"] or lang.t("models.not_installed", get=r["get"]),
                 ]
@@ -217,10 +226,16 @@ def _check_model_option(model: str) -> None:
 @click.option(
     "--model", "model", metavar="NAME|DIR", help="Use this model instead of the configured one."
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "vosk", "whisper"]),
+    default=None,
+    help="Use this recogniser instead of the configured one (speech.engine).",
+)
 @json_option
 @click.pass_obj
-def retranscribe(app: App, scope: str, model: str | None, as_json: bool) -> int:
-    """Transcribe stored answer audio again with Vosk.
+def retranscribe(app: App, scope: str, model: str | None, engine: str | None, as_json: bool) -> int:
+    """Transcribe stored answer audio again (with Vosk or Whisper).
 
     --pending finishes answers whose transcription was interrupted (e.g. by a crash);
     --all redoes every answer, e.g. after `microalign models use` of a better model.
@@ -237,13 +252,23 @@ def retranscribe(app: App, scope: str, model: str | None, as_json: bool) -> int:
             return model
         return app.config.speech.model if language == config_language else ""
 
+    def engine_for(language: str) -> str:
+        if engine:
+            return engine
+        return app.config.speech.engine if language == config_language else "auto"
+
     lang = app.pack
     rows = app.store.answers_for_retranscribe(scope == "pending")
     with click.progressbar(
         length=len(rows), label=lang.t("retranscribe.progress"), file=_stderr(), hidden=as_json
     ) as bar:
         summary = run(
-            app.store, rows, app.paths.models_dir, model_for, on_row=lambda _row: bar.update(1)
+            app.store,
+            rows,
+            app.paths.models_dir,
+            model_for,
+            on_row=lambda _row: bar.update(1),
+            engine_for=engine_for,
         )
     if as_json:
         emit_json({"done": summary.done, "failed": summary.failed})

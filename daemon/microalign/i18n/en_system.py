@@ -13,6 +13,8 @@ _ELSEWHERE = (
 TEXTS: dict[str, str | dict[str, str]] = {
     "language.en": "English",
     "language.ko": "Korean",
+    "engine.vosk": "Vosk",
+    "engine.whisper": "Whisper",
     "list.or": "{first} or {rest}",
     # -- doctor --------------------------------------------------------------------------
     "doctor.mark.ok": "ok",
@@ -67,7 +69,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "other": "pyttsx3 with espeak-ng, {count} voices",
     },
     "doctor.model.no_catalogue": "the speech model catalogue is not installed",
-    "doctor.model.ok": "{name} for {language} at {path}",
+    "doctor.model.ok": "{name} ({engine}) for {language} at {path}",
     "doctor.notifications.missing": "No notification server on the session bus: {error}",
     "doctor.fix.notifications": (
         "Start your desktop's notification daemon (or install one: apt install dunst); "
@@ -91,6 +93,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     # -- models and retranscribe ---------------------------------------------------------
     "models.column.name": "NAME",
     "models.column.language": "LANG",
+    "models.column.engine": "ENGINE",
     "models.column.size": "SIZE",
     "models.column.installed": "INSTALLED",
     "models.size": "{size} MB",
@@ -291,6 +294,16 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "The download of {name} is corrupt: SHA-256 {digest}, expected {expected}."
     ),
     "hint.model_corrupt": "Run `microalign models fetch {name}` again; it starts from scratch.",
+    "error.model_file_missing": "{file} of the speech model {name} is missing.",
+    "hint.model_file_missing": "Install it again: {get}",
+    "error.model_file_corrupt": (
+        "{file} of the speech model {name} is damaged: SHA-256 {digest}, expected {expected}."
+    ),
+    "hint.model_file_corrupt": "Install it again: {get}",
+    "error.whisper_missing": (
+        "The speech model {name} needs faster-whisper, which is not installed."
+    ),
+    "hint.whisper_missing": "Install it: pip install faster-whisper==1.2.1",
     "error.model_wrong_size": (
         "The download of {name} is {size} bytes, but the published archive has {expected}."
     ),

@@ -13,6 +13,8 @@ _ELSEWHERE = (
 TEXTS: dict[str, str | dict[str, str]] = {
     "language.en": "영어",
     "language.ko": "한국어",
+    "engine.vosk": "Vosk",
+    "engine.whisper": "Whisper",
     "list.or": "{first} 또는 {rest}",
     # -- doctor --------------------------------------------------------------------------
     "doctor.mark.ok": "정상",
@@ -62,7 +64,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "doctor.fix.pyttsx3": "다시 설치하세요: pip install -U pyttsx3",
     "doctor.tts.ok": {"other": "espeak-ng 를 쓰는 pyttsx3, 목소리 {count}개"},
     "doctor.model.no_catalogue": "음성 인식 모델 목록이 설치되어 있지 않아요",
-    "doctor.model.ok": "{language} 용 {name}, 위치: {path}",
+    "doctor.model.ok": "{language} 용 {name} ({engine}), 위치: {path}",
     "doctor.notifications.missing": "세션 버스에 알림 서버가 없어요: {error}",
     "doctor.fix.notifications": (
         "데스크톱의 알림 데몬을 시작하세요 (없으면 설치: apt install dunst). "
@@ -82,6 +84,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     # -- models and retranscribe ---------------------------------------------------------
     "models.column.name": "이름",
     "models.column.language": "언어",
+    "models.column.engine": "엔진",
     "models.column.size": "크기",
     "models.column.installed": "설치 위치",
     "models.size": "{size} MB",
@@ -286,6 +289,17 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "hint.model_corrupt": (
         "`microalign models fetch {name}`을(를) 다시 실행하세요. 처음부터 받아요."
     ),
+    "error.model_file_missing": "음성 인식 모델 {name}의 {file}이(가) 없어요.",
+    "hint.model_file_missing": "다시 설치하세요: {get}",
+    "error.model_file_corrupt": (
+        "음성 인식 모델 {name}의 {file}이(가) 손상됐어요: SHA-256 이 {digest} 인데 "
+        "{expected} 여야 해요."
+    ),
+    "hint.model_file_corrupt": "다시 설치하세요: {get}",
+    "error.whisper_missing": (
+        "음성 인식 모델 {name}에는 faster-whisper 가 필요한데 설치되어 있지 않아요."
+    ),
+    "hint.whisper_missing": "설치하세요: pip install faster-whisper==1.2.1",
     "error.model_wrong_size": (
         "내려받은 {name}은(는) {size} 바이트인데, 공개된 파일은 {expected} 바이트예요."
     ),

@@ -46,7 +46,7 @@ def make_listener(mode: str, config: Config, pack: LanguagePack, paths: Paths) -
         from microalign.adapters.speech.terminal import TerminalListener
 
         return TerminalListener()
-    from microalign.adapters.speech.listener import make_voice_listener
+    from microalign.adapters.speech.engines import make_voice_listener
 
     return make_voice_listener(config, pack, paths)
 

@@ -14,7 +14,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from microalign.adapters.speech import audio, models, stt
 from microalign.adapters.speech.endpoint import (
@@ -25,12 +24,8 @@ from microalign.adapters.speech.endpoint import (
     tone_share,
 )
 from microalign.errors import NoSpeechError, SpeechError
+from microalign.i18n import LanguagePack
 from microalign.ports.speech import AnswerKind, Heard, ListenRequest
-
-if TYPE_CHECKING:
-    from microalign.adapters.paths import Paths
-    from microalign.config import Config
-    from microalign.i18n import LanguagePack
 
 log = logging.getLogger(__name__)
 
@@ -251,20 +246,3 @@ def without_chime(chunk: bytes) -> bytes:
     if tone_share(chunk, notes, audio.RATE) >= CHIME_SHARE:
         return bytes(len(chunk))
     return chunk
-
-
-def make_voice_listener(config: Config, pack: LanguagePack, paths: Paths) -> VoskListener:
-    speech = config.speech
-
-    def locate() -> models.Located:
-        return models.locate(speech.model, pack.code, paths.models_dir, models.load_catalogue())
-
-    listener = VoskListener(
-        pack,
-        locate,
-        EndpointSettings.from_config(speech),
-        device=audio.device_arg(speech.input_device),
-        cache_dir=paths.speech_cache_dir,
-    )
-    listener.start_warm_up()
-    return listener

@@ -27,6 +27,12 @@ from microalign.i18n import EN, Keyed
 log = logging.getLogger(__name__)
 
 CATALOGUE_ENV = "MICROALIGN_MODEL_CATALOGUE"
+VOSK = "vosk"
+WHISPER = "whisper"
+ENGINES = (VOSK, WHISPER)
+AUTO = "auto"
+# The files of a CTranslate2 Whisper model directory (faster-whisper).
+WHISPER_FILES = ("model.bin", "config.json", "tokenizer.json", "vocabulary.txt")
 # In a checkout, models/ beside daemon/ holds the catalogue and may hold models.
 CHECKOUT_MODELS = Path(__file__).resolve().parents[4] / "models"
 
@@ -42,6 +48,10 @@ class Entry:
     sha256: str | None = None
     package: str | None = None  # importable package holding the model in <pkg>/model
     pip: str | None = None
+    engine: str = VOSK  # which recogniser reads it: VOSK or WHISPER
+    # SHA-256 of each file of an unpacked model, checked before its first use (a model
+    # installed from a package has no archive whose checksum a fetch could check).
+    files: dict[str, str] | None = None
 
     def how_to_get(self) -> str:
         if self.pip:
@@ -107,8 +117,19 @@ def entry_or_error(name: str, entries: list[Entry]) -> Entry:
 # --- finding installed models ----------------------------------------------------------
 
 
+def engine_of_dir(path: Path) -> str | None:
+    """Which recogniser reads the model directory at `path`; None if it holds no model."""
+    if not path.is_dir():
+        return None
+    if (path / "am").is_dir() and (path / "conf").is_dir():
+        return VOSK
+    if all((path / name).is_file() for name in WHISPER_FILES):
+        return WHISPER
+    return None
+
+
 def is_model_dir(path: Path) -> bool:
-    return path.is_dir() and (path / "am").is_dir() and (path / "conf").is_dir()
+    return engine_of_dir(path) is not None
 
 
 def installed_path(entry: Entry, models_dir: Path) -> Path | None:
@@ -150,6 +171,12 @@ class Located:
     name: str
     entry: Entry | None
 
+    @property
+    def engine(self) -> str:
+        if self.entry is not None:
+            return self.entry.engine
+        return engine_of_dir(self.path) or VOSK
+
 
 def is_path_setting(setting: str) -> bool:
     """Whether a speech.model value names a directory rather than a catalogue entry."""
@@ -180,8 +207,12 @@ def setting_problem(setting: str, language: str | None, entries: list[Entry]) ->
     return None
 
 
-def locate(setting: str, language: str, models_dir: Path, entries: list[Entry]) -> Located:
-    """The model to use for `language`: config.speech.model (name or directory) or the default."""
+def locate(
+    setting: str, language: str, models_dir: Path, entries: list[Entry], engine: str = AUTO
+) -> Located:
+    """The model to use for `language`: config.speech.model (name or directory) or the
+    default, of `engine` (config.speech.engine; AUTO: the catalogue's first installed
+    model of the language, Vosk entries being listed before Whisper ones)."""
     if setting and is_path_setting(setting):
         return _locate_dir(Path(setting).expanduser())
     if setting:
@@ -191,7 +222,8 @@ def locate(setting: str, language: str, models_dir: Path, entries: list[Entry]) 
         if path is None:
             raise ModelError.keyed("model_not_installed", name=entry.name, get=entry.how_to_get())
         return Located(path, entry.name, entry)
-    return _locate_default(language, models_dir, entries)
+    wanted = [e for e in entries if engine == AUTO or e.engine == engine]
+    return _locate_default(language, models_dir, wanted)
 
 
 def _locate_dir(path: Path) -> Located:
