@@ -67,3 +67,17 @@ def test_restore_encrypted_backup_wrong_passphrase_exits_4_target_untouched(env,
     assert "MICROALIGN_PASSPHRASE" in refused.err
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in target.iterdir()}
     assert after == before
+
+
+def test_restore_force_over_encrypted_store_keeps_old_store_aside_openable(env, home, tmp_path):
+    backup = _encrypted_store(env, tmp_path)
+    assert run(env, "goals", "add", "After the backup").code == 0
+    restored = run(env, "restore", str(backup), "--force")
+    assert restored.code == 0, restored.err
+    assert "After the backup" not in run(env, "goals", "list", "--json").out
+    data = home / "xdg_data_home" / "microalign"
+    aside = [p for p in data.iterdir() if p.name.startswith("replaced-")]
+    assert len(aside) == 1 and (aside[0] / "key.json").is_file()
+    old = run(env, "--data-dir", str(aside[0]), "goals", "list", "--json")
+    assert old.code == 0, old.err
+    assert "After the backup" in old.out
