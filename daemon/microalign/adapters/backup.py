@@ -1,5 +1,7 @@
 """Backup files: one uncompressed tar holding a manifest, a snapshot of the database and
-every audio file, copied byte for byte (an encrypted file stays encrypted in it).
+every audio file, copied byte for byte (an encrypted file stays encrypted in it). The
+snapshot of an encrypted store is encrypted with the store's key, and its key file
+(the key wrapped, never the key itself) goes with it.
 
 The first member names the file as a microalign backup; the last one lists every file
 with its size (and the database's SHA-256), so a file cut short is told from a whole one.
@@ -16,17 +18,22 @@ import hashlib
 import json
 import logging
 import os
-import sqlite3
 import tarfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from microalign.adapters.crypto.keys import KEY_FILE
 from microalign.adapters.files import PRIVATE_DIR, PRIVATE_FILE, access_error
-from microalign.adapters.store.base import connect
+from microalign.adapters.store.connect import all_errors, connect, is_plain
 from microalign.errors import StoreError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from microalign.adapters.crypto.keys import DataKey
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +64,21 @@ class Listing:
         return sum(size for size, _ in self.files.values())
 
 
-def snapshot(conn: sqlite3.Connection, target: Path) -> None:
+def snapshot(conn: sqlite3.Connection, target: Path, key: DataKey | None = None) -> None:
     """A consistent copy of the open database through SQLite's online backup API: one
-    read transaction, so a daemon writing meanwhile is neither blocked nor half-copied."""
-    copy = connect(target)
+    read transaction, so a daemon writing meanwhile is neither blocked nor half-copied.
+    With the key of an encrypted store, the copy is encrypted with it (SQLCipher copies
+    between two databases of the same key)."""
+    copy = connect(target, **_key_of(key))
     try:
         conn.backup(copy)
     finally:
         copy.close()
+
+
+def _key_of(key: DataKey | None) -> dict[str, Any]:
+    """connect()'s key and key source: none for a plain store."""
+    return {"key": key.database, "source": key.source} if key is not None else {}
 
 
 def audio_files(audio_dir: Path) -> list[tuple[str, Path]]:
@@ -175,7 +189,7 @@ def _not_backup(path: Path, reason: str) -> StoreError:
 def safe_name(name: str) -> bool:
     """A member name that stays inside the folder it is written to: the database, or a
     relative path under audio/ of plain parts."""
-    if name in (DATABASE, HEAD, END):
+    if name in (DATABASE, HEAD, END, KEY_FILE):
         return True
     if "\\" in name or "\x00" in name or name.startswith("/"):
         return False
@@ -338,15 +352,19 @@ def _folders(root: Path, folder: Path) -> None:
             each.mkdir(mode=PRIVATE_DIR)
 
 
-def check_database(path: Path, backup: Path, known: int, check: str = "integrity_check") -> None:
-    """The database of a backup, opened as the store opens its own: whole (SQLite's
-    `check`), and of a schema this microalign knows."""
+def check_database(
+    path: Path, backup: Path, known: int, check: str = "integrity_check", key: DataKey | None = None
+) -> None:
+    """The database of a backup, opened as the store opens its own (with `key` when the
+    backup carries one): whole (SQLite's `check`), and of a schema this microalign knows."""
+    if key is not None and is_plain(path):
+        raise _damaged(backup, "it holds a key, yet its database is not encrypted")
     conn = None
     try:
-        conn = connect(path)
+        conn = connect(path, **_key_of(key))
         verdict = conn.execute(f"PRAGMA {check}").fetchall()
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.Error as exc:
+    except all_errors() as exc:
         raise _damaged(backup, f"its database cannot be read: {exc}") from None
     finally:
         if conn is not None:
@@ -373,3 +391,12 @@ def database_member(path: Path, members: list[tarfile.TarInfo], into: Path) -> P
             except (tarfile.TarError, EOFError) as exc:
                 raise _damaged(path, f"{DATABASE}: {exc}") from None
     return target
+
+
+def key_record(path: Path, members: list[tarfile.TarInfo]) -> dict[str, Any] | None:
+    """The key file a backup of an encrypted store carries (None: the backup is plain)."""
+    member = next((m for m in members if m.name == KEY_FILE), None)
+    if member is None:
+        return None
+    with opened(path) as tar:
+        return _json_member(tar, member, path)

@@ -6,6 +6,10 @@ file before it changes anything, unpacks it into a folder inside the data folder
 the store it replaces in a `replaced-<time>` folder there, and swaps the new store in by
 renames: a kill at any moment leaves a store that opens (the old one or the new one),
 and every byte of the old one stays on disk.
+
+The backup of an encrypted store is encrypted with its key and carries its key file; a
+restore unlocks that key (passphrase or keyring, as every command does) before anything
+changes, and puts the key file back with the database.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from microalign.adapters import backup as archive
 from microalign.adapters.files import PRIVATE_FILE, access_error, make_folders, sync_folder
@@ -27,6 +31,9 @@ from microalign.adapters.lock import checkin_lock, daemon_lock
 from microalign.adapters.paths import private_dir
 from microalign.app.context import App
 from microalign.errors import BusyError, StoreError, UsageError
+
+if TYPE_CHECKING:
+    from microalign.adapters.crypto.keys import DataKey
 
 STAGING = ".restore-"
 ASIDE = "replaced-"
@@ -55,6 +62,11 @@ def backup(app: App, output: Path, progress: ProgressFactory = _quiet) -> Done:
     if output.parent == audio or audio in output.parents:
         raise UsageError.keyed("backup_inside_audio", path=output, audio=audio)
     files = archive.audio_files(audio) if audio.is_dir() else []
+    key = app.data_key if store.encrypted else None
+    if key is not None:
+        from microalign.adapters.crypto.keys import key_file
+
+        files.append((archive.KEY_FILE, key_file(app.paths.data_dir)))
     total = sum(_size(path) for _, path in files)
     head = {
         "app": "microalign",
@@ -66,13 +78,13 @@ def backup(app: App, output: Path, progress: ProgressFactory = _quiet) -> Done:
     with _temporary(output) as (handle, tmp), _work_folder(output) as work:
         snapshot = work / archive.DATABASE
         with _writing(output):
-            archive.snapshot(store.conn, snapshot)
+            archive.snapshot(store.conn, snapshot, key)
         report = progress(total + _size(snapshot))
         with _writing(output):
             listing = archive.write(handle.fileno(), snapshot, files, head, report)
             os.fsync(handle.fileno())
         handle.close()
-        _verify(tmp, work)
+        _verify(tmp, work, key)
         try:
             os.replace(tmp, output)
         except OSError as exc:
@@ -144,16 +156,18 @@ def _work_folder(output: Path) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _verify(written: Path, work: Path) -> None:
-    """Read the new file back as a restore would: every name and size, and its database
-    through SQLite's integrity check."""
+def _verify(written: Path, work: Path, key: DataKey | None) -> None:
+    """Read the new file back as a restore would: every name and size, its key file, and
+    its database (opened with the key) through SQLite's integrity check."""
     from microalign.adapters.store import SCHEMA_VERSION
 
-    _, _, members = archive.read_listing(written)
+    _, listing, members = archive.read_listing(written)
+    if key is not None and archive.KEY_FILE not in listing.files:
+        raise StoreError.keyed("backup_damaged", path=written, reason="its key file is missing")
     check = work / "check"
     check.mkdir(mode=0o700)
     database = archive.database_member(written, members, check)
-    archive.check_database(database, written, SCHEMA_VERSION)
+    archive.check_database(database, written, SCHEMA_VERSION, key=key)
 
 
 # -- restore -------------------------------------------------------------------------------
@@ -164,6 +178,7 @@ def restore(app: App, source: Path, force: bool, progress: ProgressFactory = _qu
     from microalign.adapters.store import SCHEMA_VERSION
 
     _, listing, members = archive.read_listing(source)  # the whole file, before any change
+    key = _backup_key(app, source, members)
     data, database = app.paths.data_dir, app.paths.database
     try:
         with daemon_lock(app.paths), checkin_lock(app.paths):
@@ -178,7 +193,7 @@ def restore(app: App, source: Path, force: bool, progress: ProgressFactory = _qu
                 # Before the swap, the quick check (its bytes are checked against the
                 # listing's SHA-256 already); the full one ends the restore.
                 staged = staging / archive.DATABASE
-                archive.check_database(staged, source, SCHEMA_VERSION, "quick_check")
+                archive.check_database(staged, source, SCHEMA_VERSION, "quick_check", key)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
@@ -187,8 +202,21 @@ def restore(app: App, source: Path, force: bool, progress: ProgressFactory = _qu
             _swap_in(staging, database, app.paths.audio_dir)
     except BusyError as exc:
         raise BusyError.keyed("restore_busy", holder=exc.fields.get("holder", "?")) from None
+    app.use_key(key)
     _check_restored(app)
     return Done(database, listing.audio_count, listing.size, aside)
+
+
+def _backup_key(app: App, source: Path, members: list) -> DataKey | None:
+    """The key of an encrypted backup, unlocked from the key file it carries as the App
+    unlocks its store's (the passphrase or the keyring): a wrong or missing one stops the
+    restore before it changes anything."""
+    record = archive.key_record(source, members)
+    if record is None:
+        return None
+    from microalign.adapters.crypto.keys import PassphraseSource, unlock_record
+
+    return unlock_record(record, source, PassphraseSource(fd=app.passphrase_fd))
 
 
 def _has_store(database: Path, audio: Path) -> bool:
@@ -208,10 +236,13 @@ def _clear_leftovers(data: Path) -> None:
 def _set_aside(data: Path, database: Path, audio: Path) -> Path:
     """Keep the current store in data/replaced-<time>/: the database by a second name
     (a hard link: nothing is copied, and it stays in place until the new one replaces
-    it), the audio folder moved there."""
-    from microalign.adapters.store.base import connect
+    it), the audio folder moved there. An encrypted one keeps its key file and its
+    log beside it: they are linked as they are, as its key may not be at hand."""
+    from microalign.adapters.crypto.keys import key_file
+    from microalign.adapters.store.connect import connect, is_plain
 
-    if database.exists():
+    encrypted = is_plain(database) is False
+    if database.exists() and not encrypted:
         conn = connect(database)  # no other process holds it: closing empties the log
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -224,11 +255,15 @@ def _set_aside(data: Path, database: Path, audio: Path) -> Path:
         aside = data / f"{ASIDE}{stamp}-{number}"
     try:
         aside.mkdir(mode=0o700)
-        if database.exists():
-            try:
-                os.link(database, aside / database.name)
-            except OSError:
-                shutil.copy2(database, aside / database.name)
+        kept = [database, key_file(data)]
+        if encrypted:
+            kept.append(Path(f"{database}-wal"))
+        for path in kept:
+            if path.exists():
+                try:
+                    os.link(path, aside / path.name)
+                except OSError:
+                    shutil.copy2(path, aside / path.name)
         if audio.exists():
             os.rename(audio, aside / audio.name)
     except OSError as exc:
@@ -239,6 +274,8 @@ def _set_aside(data: Path, database: Path, audio: Path) -> Path:
 
 
 def _swap_in(staging: Path, database: Path, audio: Path) -> None:
+    from microalign.adapters.crypto.keys import key_file
+
     try:
         staged_audio = staging / archive.AUDIO
         if audio.exists() and not any(audio.iterdir()):
@@ -248,6 +285,11 @@ def _swap_in(staging: Path, database: Path, audio: Path) -> None:
         for suffix in ("-wal", "-shm"):  # of the old database: never of the new one
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{database}{suffix}").unlink()
+        # The key file of the backup, or none: the old one would not open the new store.
+        if (staging / archive.KEY_FILE).exists():
+            os.replace(staging / archive.KEY_FILE, key_file(database.parent))
+        else:
+            key_file(database.parent).unlink(missing_ok=True)
         os.replace(staging / archive.DATABASE, database)
     except OSError as exc:
         raise access_error(exc, exc.filename or database, "write") from None

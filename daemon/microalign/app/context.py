@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -86,8 +87,6 @@ class App:
     def data_key(self) -> DataKey | None:
         """The key of an encrypted store (None: the store is plain). Unlocking it also puts
         the audio key in use, so every recording of this process is sealed."""
-        import sys
-
         from microalign.adapters.crypto.keys import PassphraseSource, unlock
 
         key = unlock(self.paths.data_dir, PassphraseSource(fd=self.passphrase_fd))
@@ -131,6 +130,15 @@ class App:
 
     def forget_key(self) -> None:
         self.__dict__.pop("data_key", None)
+
+    def use_key(self, key: DataKey | None) -> None:
+        """The store was replaced (restore): `key`, already unlocked, is its key now."""
+        self.close()
+        self.__dict__["data_key"] = key
+        if key is not None or "microalign.adapters.crypto.audiofile" in sys.modules:
+            from microalign.adapters.crypto import audiofile
+
+            audiofile.use_key(key.audio if key else None)
 
     def close(self) -> None:
         if self._store is not None:

@@ -32,6 +32,7 @@ NEW_PASSPHRASE_ENV = "MICROALIGN_NEW_PASSPHRASE"
 # scrypt at 32 MiB: slow enough to make guessing costly, fast enough (~0.1 s) to be paid by
 # every command (the parameters are stored with the key, so they can grow later).
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+HEX = "0123456789abcdef"
 
 
 @dataclass(frozen=True)
@@ -237,13 +238,31 @@ def unlock(data_dir: Path, passphrase: PassphraseSource | None = None) -> DataKe
     record = read_record(data_dir)
     if record is None:
         return None
-    path = key_file(data_dir)
+    return unlock_record(record, key_file(data_dir), passphrase)
+
+
+def unlock_record(
+    record: dict[str, Any], path: Path, passphrase: PassphraseSource | None = None
+) -> DataKey:
+    """The data key a key file's `record` wraps (`path` names it in messages): the store's
+    own, or the one a backup carries."""
+    if record.get("format") != FORMAT:
+        raise StoreError.keyed("key_file_broken", path=path, error="not a microalign key file")
+    key_id = record.get("key_id")
+    # The id names a keyring item and a file of the session cache: only what we write.
+    if not isinstance(key_id, str) or not 0 < len(key_id) <= 64 or key_id.strip(HEX):
+        raise StoreError.keyed("key_file_broken", path=path, error="its key id is not valid")
     if record.get("wrapped_by") == KEYRING:
         return DataKey(_from_keyring(record, path), KEYRING)
-    kdf = record.get("kdf") or {}
     given, source = (passphrase or PassphraseSource()).read()
-    wrapping = _scrypt(given, _unb64(kdf["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
-    unwrapped = unwrap_record(record, wrapping)
+    try:
+        kdf = record["kdf"]
+        salt, n, r, p = _unb64(kdf["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+        wrapping = _scrypt(given, salt, n, r, p)
+        unwrapped = unwrap_record(record, wrapping)
+    except (KeyError, TypeError, ValueError) as exc:
+        error = f"{type(exc).__name__}: {exc}"
+        raise StoreError.keyed("key_file_broken", path=path, error=error) from None
     if unwrapped is None:
         raise StoreError.keyed("key_passphrase_wrong", path=path, source=source, env=PASSPHRASE_ENV)
     return DataKey(unwrapped, source)

@@ -18,13 +18,6 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 5000
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """The one way a writable connection to a database file of the store is opened: the
-    store's own, and every copy of it (a backup's snapshot, a restore's staged file), so
-    that they are all opened alike."""
-    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-
-
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
