@@ -5,6 +5,7 @@ the Korean Vosk model. Tests using `desktop` or `pulse` get the matching marker.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,17 @@ def pulse(pulse_server: Pulse, monkeypatch: pytest.MonkeyPatch) -> Pulse:
     child processes use it for this test."""
     for name, value in pulse_server.client_env().items():
         monkeypatch.setenv(name, value)
+    _rescan_portaudio()
     return pulse_server
+
+
+def _rescan_portaudio() -> None:
+    """PortAudio lists the devices once, when it starts (at `import sounddevice`): started
+    by an earlier test without this server, it would find no device here."""
+    sd = sys.modules.get("sounddevice")
+    if sd is not None:
+        sd._terminate()
+        sd._initialize()
 
 
 @pytest.fixture
