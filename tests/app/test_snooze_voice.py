@@ -41,8 +41,11 @@ def test_evening_snooze_by_voice_stores_twenty_minutes(mic_answers, speech_wav, 
     heard = [r["text"] for r in app.store.day_answers(app.today(), "evening")]
     print(result.status, speaker.asked, heard)
     assert result.status == "snoozed"
-    # Understood the first time, at most read back and confirmed.
-    assert speaker.asked in (["이십 분 후"], ["이십 분 후", "네"])
+    # Heard as the snooze, at most read back and confirmed; espeak's voice through the
+    # sound server is now and then misheard ("다시 후"): then it is asked again, never taken
+    # (how often is the accuracy benchmark's business, not this test's).
+    assert set(speaker.asked) <= {"이십 분 후", "네"} and len(speaker.asked) <= 4, speaker.asked
+    assert "이십 분 후" in speaker.asked
     assert result.snooze_until is not None
     assert timedelta(minutes=20) <= result.snooze_until - before < timedelta(minutes=21)
     (row,) = app.store.intentions()
