@@ -86,9 +86,15 @@ def pulse(pulse_server: Pulse, monkeypatch: pytest.MonkeyPatch) -> Pulse:
 
 def _rescan_portaudio() -> None:
     """PortAudio lists the devices once, when it starts (at `import sounddevice`): started
-    by an earlier test without this server, it would find no device here."""
+    by an earlier test without this server, it finds no default device here, and must
+    start again. Only then: starting again closes every open stream (a speaker's)."""
     sd = sys.modules.get("sounddevice")
-    if sd is not None:
+    if sd is None:
+        return
+    try:
+        sd.query_devices(kind="input")
+        sd.query_devices(kind="output")
+    except sd.PortAudioError:
         sd._terminate()
         sd._initialize()
 
