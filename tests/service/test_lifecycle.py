@@ -183,7 +183,7 @@ def test_daemon_checkin_process_killed_twice_offers_missed_and_frees_slot(home, 
     assert sum(e["event"] == "hang" for e in events(log)) == 2
     assert "It stopped because of an error" in daemon.text()
     assert "Start now | Snooze 15 min | Skip today" in daemon.text()
-    assert _checkins() == [("evening", "interrupted", None)]
+    assert _checkins() == [("evening", "interrupted", None)], daemon.text()[-4000:]
 
 
 def test_daemon_snooze_survives_restart(home, tmp_path, monkeypatch):

@@ -126,6 +126,8 @@ class Checkins:
             with contextlib.suppress(Exception):
                 await self.thread.call(self.runner.release)
             self.slots.attempts.running = None
+        if status == FAILED:  # its process died holding the claim: free it now, not later
+            self.slots.free_dead_claims()
         log.info("The %s check-in of %s ended: %s", occ.slot, occ.day, status)
         self.notices.checkin_ended()
         self._fired(occ.key, status)

@@ -32,9 +32,12 @@ class SlotBook:
 
     def refresh(self, today: date) -> None:
         """Free claims of dead processes and re-read the stored intentions."""
+        self.free_dead_claims()
+        self.intentions.load(today)
+
+    def free_dead_claims(self) -> None:
         for day, slot in self.ledger.reap():
             log.info("The %s check-in of %s lost its process; it can resume", slot, day)
-        self.intentions.load(today)
 
     def done_keys(self, now: datetime, zone: tzinfo, names: Iterable[str]) -> set[Key]:
         """Slots (of the check-ins `names`) of yesterday and today that must not start now."""

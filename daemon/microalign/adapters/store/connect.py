@@ -17,20 +17,31 @@ from urllib.parse import quote
 
 from microalign.errors import ExternalProgramError, StoreError
 
-PLAIN_HEADER = b"SQLite format 3\x00"
 CIPHER_MODULE = "sqlcipher3"
 
 
 def is_plain(path: Path) -> bool | None:
-    """True: a plain SQLite file; False: something else (encrypted); None: missing or empty."""
+    """True: a plain SQLite file; False: something else (encrypted); None: missing or empty.
+
+    Asked of SQLite itself, not by reading the file's first bytes: closing any descriptor
+    of a database file drops every POSIX lock this process holds on it, so another open
+    connection here would go on reading an old snapshot (SQLite keeps its own descriptors
+    open while one of its connections holds a lock)."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(len(PLAIN_HEADER))
+        if path.stat().st_size == 0:
+            return None
     except FileNotFoundError:
         return None
-    if not head:
-        return None
-    return head == PLAIN_HEADER
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        # Only a header SQLite does not know makes the file "not a database"; a locked
+        # or otherwise troubled plain file is still plain (opening it will say what).
+        return "not a database" not in str(exc)
+    finally:
+        conn.close()
+    return True
 
 
 def cipher_module() -> Any:
@@ -76,10 +87,12 @@ def connect(
     raises StoreError (exit 4) naming `source`, the key's origin.
     `cipher` opens even a plain store through SQLCipher (to export it encrypted).
     """
-    plain = is_plain(path)
-    if not cipher and (plain or key is None):
+    if not cipher and key is None:
         # Without a key, a file that is not plain SQLite is reported as unreadable by SQLite
         # itself: damaged, or encrypted with its key file lost (the hint names both).
+        return _plain(path, mode, timeout)
+    plain = is_plain(path)
+    if not cipher and plain:
         return _plain(path, mode, timeout)
     module = cipher_module()
     target = _uri(path, mode)
