@@ -11,7 +11,6 @@ leaves, the key that opens it is there.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from microalign.adapters.crypto import audiofile
 from microalign.adapters.crypto.keys import JOURNAL
+from microalign.adapters.files import sync_folder
 from microalign.adapters.store.connect import connect, is_plain, key_literal
 from microalign.errors import StoreError
 
@@ -74,7 +74,7 @@ def convert(
         Path(f"{database}{NEW_SUFFIX}").unlink(missing_ok=True)
     outcome.recordings = _convert_audio(audio_dir, audio_key, to, progress)
     journal_path(data_dir).unlink(missing_ok=True)
-    _sync_folder(data_dir)
+    sync_folder(data_dir)
     return outcome
 
 
@@ -104,7 +104,7 @@ def _convert_database(database: Path, db_key: bytes, to: str) -> None:
     for suffix in ("-wal", "-shm"):  # the old log is empty now, and would not fit the new file
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     os.replace(new, database)
-    _sync_folder(database.parent)
+    sync_folder(database.parent)
 
 
 def _check_new(new: Path, key: bytes | None) -> None:
@@ -154,7 +154,7 @@ def _convert_audio(
                 log.warning("%s stays as it is: %s", path, exc)
                 continue
             os.replace(new, path)
-            _sync_folder(path.parent)
+            sync_folder(path.parent)
             done += 1
         progress(number, len(files))
     return done
@@ -166,12 +166,3 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
