@@ -85,11 +85,12 @@ def test_process_of_another_run_is_not_ours():
 """
 
 
-def _pytest(tmp_path: Path, body: str, **env: str) -> subprocess.CompletedProcess:
+def _pytest(tmp_path: Path, body: str, *options: str, **env: str) -> subprocess.CompletedProcess:
     (tmp_path / "test_inner.py").write_text(textwrap.dedent(body))
     (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    plugin = ("-p", "tests.harness.leftovers")
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "tests.harness.leftovers", "-q", "test_inner.py"],
+        [sys.executable, "-m", "pytest", *plugin, "-q", *options, "test_inner.py"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -108,6 +109,25 @@ def test_leftovers_run_leaving_processes_fails_names_and_kills_them(tmp_path):
     assert "sleep 300 (first seen after test_inner.py::test_child_left_sleeping)" in run.stdout
     assert f"pid {left[1]}: sleep 301" in run.stdout
     assert not any(_alive(pid) for pid in left)
+
+
+def test_leftovers_parallel_run_leaving_processes_fails_names_and_kills_them(tmp_path):
+    # Under pytest-xdist each worker finds its own leftovers; the controller reports them.
+    pids = tmp_path / "pids"
+    run = _pytest(tmp_path, LEAVING, "-n", "2", LEFTOVER_PIDS=str(pids))
+    left = [int(p) for p in pids.read_text().split()]
+    assert len(left) == 2
+    assert run.returncode == 1, run.stdout
+    assert "2 passed" in run.stdout and "processes left running" in run.stdout
+    assert "sleep 300 (first seen after test_inner.py::test_child_left_sleeping)" in run.stdout
+    assert f"pid {left[1]}: sleep 301" in run.stdout
+    assert not any(_alive(pid) for pid in left)
+
+
+def test_leftovers_parallel_clean_run_passes(tmp_path):
+    run = _pytest(tmp_path, CLEAN, "-n", "2", OTHER_PID="1")
+    assert run.returncode == 0, run.stdout
+    assert "3 passed" in run.stdout and "left running" not in run.stdout
 
 
 def test_leftovers_clean_run_with_another_runs_process_passes(tmp_path):

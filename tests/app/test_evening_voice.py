@@ -17,6 +17,7 @@ from microalign.app.checkin import run_checkin
 from microalign.app.weekly import week_start
 from microalign.i18n import KO
 from microalign.service.compose import make_listener, make_speaker
+from tests.harness.audio import PROMPT_RATE
 
 pytestmark = pytest.mark.audio
 
@@ -25,28 +26,43 @@ class AnsweringSpeaker(Pyttsx3Speaker):
     """The real speaker, and a user who answers each question half a second after the chime.
 
     Answers follow the question last spoken: a question asked again (not understood, not
-    heard) gets the same answer again, as a person would give it.
+    heard) gets the same answer again, as a person would give it. A read-back the script
+    does not name heard something the user did not say: `readback` (a language pack and
+    its word for no) answers it.
     """
 
-    def __init__(self, answers, speech_wav, script: dict[str, list[str]], *args) -> None:
+    def __init__(self, answers, speech_wav, script: dict[str, list[str]], *args, readback=None):
         super().__init__(*args)
         self.answers = answers  # spoken once the listener keeps audio
         self.speech_wav = speech_wav
         self.script = {prompt: list(answers) for prompt, answers in script.items()}
         self.asked: list[str] = []
         self.last = ""
+        self.denial = ""
+        self.readback = readback
 
     def say(self, text: str) -> None:
         super().say(text)
+        self.denial = ""
         if text in self.script:
             self.last = text
+        elif self.readback is not None and _is_readback(self.readback[0], text):
+            self.denial = self.readback[1]
 
     def chime(self) -> None:
         super().chime()
-        answers = self.script[self.last]
-        said = answers.pop(0) if len(answers) > 1 else answers[0]
+        if self.denial:
+            said = self.denial
+        else:
+            answers = self.script[self.last]
+            said = answers.pop(0) if len(answers) > 1 else answers[0]
         self.asked.append(said)
         self.answers.add(self.speech_wav(said))
+
+
+def _is_readback(pack, text: str) -> bool:
+    head, _, tail = pack.t("say.confirm", text="\0").partition("\0")
+    return text.startswith(head) and text.endswith(tail)
 
 
 @pytest.fixture
@@ -82,7 +98,7 @@ def test_evening_review_by_voice_stores_spoken_outcomes(mic_answers, speech_wav,
         KO.t("say.confirm", text=w): ["네"]
         for w in ("네", "아니요", "넘겨", "좀", "다시 말해 주세요")
     }
-    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, KO.rate)
+    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, PROMPT_RATE)
     listener = make_listener("voice", app.config, app.pack, app.paths)
     assert isinstance(listener, VoskListener)
     try:
@@ -139,7 +155,7 @@ def test_weekly_review_by_voice_stores_spoken_focus(mic_answers, speech_wav, app
         KO.t("say.confirm", text="정직"): ["네"],
         KO.t("say.weekly.carry_prompt"): ["감사합니다"],
     }
-    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, KO.rate)
+    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, PROMPT_RATE)
     listener = make_listener("voice", app.config, app.pack, app.paths)
     try:
         result = run_checkin(app, "weekly", speaker, listener, source="voice")

@@ -12,6 +12,7 @@ from microalign.app.checkin import run_checkin
 from microalign.i18n import KO
 from microalign.service.compose import make_listener
 from tests.app.test_evening_voice import AnsweringSpeaker, ko_app  # noqa: F401 - a fixture
+from tests.harness.audio import PROMPT_RATE
 
 pytestmark = pytest.mark.audio
 
@@ -38,7 +39,7 @@ def test_evening_by_voice_on_encrypted_store_seals_every_recording(
         KO.extra_prompts[1]: ["감사합니다"],
     }
     script |= {KO.t("say.confirm", text=w): ["네"] for w in ("네", "좋아요")}
-    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, KO.rate)
+    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, PROMPT_RATE)
     listener = make_listener("voice", app.config, app.pack, app.paths)
     try:
         result = run_checkin(app, "evening", speaker, listener, source="voice")

@@ -13,6 +13,7 @@ from microalign.app.checkin import run_checkin
 from microalign.i18n import KO
 from microalign.service.compose import make_listener
 from tests.app.test_evening_voice import AnsweringSpeaker, ko_app  # noqa: F401 (fixture)
+from tests.harness.audio import PROMPT_RATE
 
 
 def test_korean_model_knows_every_spoken_snooze_phrase(ko_model):
@@ -29,7 +30,7 @@ def test_evening_snooze_by_voice_stores_twenty_minutes(mic_answers, speech_wav, 
     # A snooze ends the check-in, so one heard with a stray word is read back first.
     read_back = KO.t("say.confirm", text="이십 분 후")
     script = {question: ["이십 분 후"], read_back: ["네"]}
-    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, KO.rate)
+    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, PROMPT_RATE)
     listener = make_listener("voice", app.config, app.pack, app.paths)
     assert isinstance(listener, VoskListener)
     before = datetime.now(UTC)

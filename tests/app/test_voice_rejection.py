@@ -10,6 +10,7 @@ from microalign.app.checkin import run_checkin
 from microalign.i18n import KO
 from microalign.service.compose import make_listener
 from tests.app.test_evening_voice import AnsweringSpeaker
+from tests.harness.audio import PROMPT_RATE
 
 pytestmark = pytest.mark.audio
 
@@ -40,7 +41,7 @@ def test_evening_voice_sentence_not_an_answer_rejected_and_reasked(
         KO.extra_prompts[0]: ["넘겨"],
         KO.extra_prompts[1]: ["넘겨"],
     }
-    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, KO.rate)
+    speaker = AnsweringSpeaker(mic_answers, speech_wav, script, KO.voice, PROMPT_RATE)
     listener = make_listener("voice", app.config, app.pack, app.paths)
     try:
         result = run_checkin(app, "evening", speaker, listener, source="voice")

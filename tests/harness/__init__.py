@@ -20,9 +20,16 @@ ko_model.
 
 from pathlib import Path
 
+import pytest
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 UNIT_FILE = ROOT / "systemd" / "microalign.service"
 TTS_CHILD = HERE / "tts_child.py"
 UNIT_SANDBOX = HERE / "unit_sandbox.py"
 SANDBOXED_VOICE = HERE / "sandboxed_voice.py"
+
+
+def is_xdist_controller(config: pytest.Config) -> bool:
+    """This process hands the tests to pytest-xdist workers and runs none itself."""
+    return not hasattr(config, "workerinput") and bool(config.getoption("numprocesses", None))

@@ -124,6 +124,12 @@ class Pulse:
         )  # fmt: skip
 
 
+# The rate (words per minute) the voice tests speak their prompts at: the listener hears the
+# answers, which keep their natural speed; prompts said at the languages' own rates made
+# the spoken check-ins most of the suite's time.
+PROMPT_RATE = 400
+
+
 class MicAnswers:
     """Answers played into the virtual microphone once the listener keeps audio
     (`Microphone.start`), `delay` seconds later, as a person answers after the chime.

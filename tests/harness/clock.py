@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from tests.harness import is_xdist_controller
 from tests.harness.faketime_lock import run_lock
 
 PINNED = datetime(2026, 11, 11, 15, 0)  # a Wednesday
@@ -211,6 +212,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "real_clock: the test's subject is the real clock; it is not pinned"
     )
+    if is_xdist_controller(config):
+        return  # its workers pin their own clocks; pinned here, they would start faked
     CLOCK.pin()
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import select
 import shutil
 import subprocess
 import sys
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.harness.clock import real_env
+
+XVFB_START_SECONDS = 20
 
 BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
@@ -68,14 +72,37 @@ printf '%s\\n' "$menu" | grep -F -- "$want" | head -n 1
 """
 
 
-def _free_display() -> int:
-    for number in range(90, 200):
-        if (
-            not Path(f"/tmp/.X{number}-lock").exists()
-            and not Path(f"/tmp/.X11-unix/X{number}").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display between :90 and :199")
+def _start_xvfb(env: dict[str, str], logs) -> tuple[subprocess.Popen, int]:
+    """Xvfb on a display it chose itself (-displayfd): picked here, a number found free
+    could be taken by a parallel test run before the server starts."""
+    read, write = os.pipe()
+    try:
+        proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "640x480x24", "-nolisten", "tcp"],
+            env=env,
+            stdout=logs,
+            stderr=logs,
+            pass_fds=(write,),
+        )
+        os.close(write)
+        write = -1
+        with os.fdopen(read, "rb") as reply:
+            read = -1
+            line = _read_line_within(reply, XVFB_START_SECONDS)
+    finally:
+        for fd in (read, write):
+            if fd >= 0:
+                os.close(fd)
+    if not line.strip().isdigit():
+        proc.kill()
+        proc.wait()
+        raise RuntimeError(f"Xvfb did not start (it printed {line!r}; see desktop.log)")
+    return proc, int(line)
+
+
+def _read_line_within(reply, seconds: float) -> bytes:
+    ready, _, _ = select.select([reply], [], [], seconds)
+    return reply.readline() if ready else b""
 
 
 def _wait_for(check, what: str, timeout: float = 10.0) -> None:
@@ -195,18 +222,20 @@ def private_desktop(root: Path, markup: str | None = None) -> Iterator[Desktop]:
             markup=f"    markup = {markup}\n" if markup else "",
         )
     )
-    display = _free_display()
     env = real_env()
     env.update(
         DBUS_SESSION_BUS_ADDRESS=f"unix:path={socket}",
-        DISPLAY=f":{display}",
         XDG_RUNTIME_DIR=str(runtime),
         HOME=str(root),
         XDG_CONFIG_HOME=str(root / "config"),
     )
+    env.pop("DISPLAY", None)
     procs: list[subprocess.Popen] = []
     logs = (root / "desktop.log").open("ab")
     try:
+        xvfb, display = _start_xvfb(env, logs)
+        procs.append(xvfb)
+        env["DISPLAY"] = f":{display}"
         procs.append(
             subprocess.Popen(
                 ["dbus-daemon", "--config-file", str(root / "bus.conf"), "--nofork"],
@@ -216,15 +245,6 @@ def private_desktop(root: Path, markup: str | None = None) -> Iterator[Desktop]:
             )
         )
         _wait_for(socket.exists, "the private D-Bus socket")
-        procs.append(
-            subprocess.Popen(
-                ["Xvfb", f":{display}", "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-                env=env,
-                stdout=logs,
-                stderr=logs,
-            )
-        )
-        _wait_for(lambda: Path(f"/tmp/.X11-unix/X{display}").exists(), "Xvfb")
         procs.append(
             subprocess.Popen(
                 ["dunst", "-config", str(root / "dunstrc")], env=env, stdout=logs, stderr=logs

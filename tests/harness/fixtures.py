@@ -20,13 +20,21 @@ pytest_plugins = ["tests.harness.leftovers"]
 
 DESKTOP_VARS = ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "XDG_RUNTIME_DIR")
 MARKERS = {"desktop": "desktop", "pulse": "audio"}
+# Under pytest-xdist (`-n auto --dist loadgroup`) the tests that play and hear speech in real
+# time run one after another on one worker: two at once would share the cores with each
+# other's recogniser, and a late listener hears a clipped answer. The rest spread freely.
+VOICE_GROUP = "voice"
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        fixtures = getattr(item, "fixturenames", ())
         for fixture, marker in MARKERS.items():
-            if fixture in getattr(item, "fixturenames", ()):
+            if fixture in fixtures:
                 item.add_marker(marker)
+        if "pulse_server" in fixtures:
+            item.add_marker(pytest.mark.xdist_group(VOICE_GROUP))
 
 
 @pytest.fixture(autouse=True)

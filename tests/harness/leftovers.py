@@ -11,6 +11,10 @@ parent is gone (a double fork, a daemon whose test killed only its parent) is re
 here rather than to init and stays a descendant; the token also finds one that escaped
 otherwise (a new session via a service manager keeps its environment). Processes of other
 runs on the same machine are neither.
+
+Under pytest-xdist every worker is such a run of its own (its own token, its own
+descendants); it hands what it found to the controller, which reports it and fails the
+run. The controller starts no process of its own to check.
 """
 
 from __future__ import annotations
@@ -28,12 +32,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.harness import is_xdist_controller
+
 RUN_ENV = "MICROALIGN_TEST_RUN"
 GRACE_ENV = "MICROALIGN_TEST_LEFTOVER_GRACE"  # seconds; the check's own tests shorten it
 GRACE_SECONDS = 10.0  # for processes that are ending: a signal sent, a pipe closed
 PR_SET_CHILD_SUBREAPER = 36
 _LEFT = pytest.StashKey[list["Process"]]()
 _SEEN = pytest.StashKey[dict[int, str]]()
+WORKER_OUTPUT = "microalign_leftovers"
 
 
 @dataclass(frozen=True)
@@ -175,12 +182,26 @@ def pytest_runtest_teardown(item: pytest.Item):
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    grace = float(os.environ.get(GRACE_ENV, GRACE_SECONDS))
-    left = left_running(os.environ[RUN_ENV], session.config.stash.get(_SEEN, {}), grace)
-    session.config.stash[_LEFT] = left
-    _kill(process.pid for process in left)
+    config = session.config
+    if is_xdist_controller(config):
+        left = config.stash.get(_LEFT, [])
+    else:
+        grace = float(os.environ.get(GRACE_ENV, GRACE_SECONDS))
+        left = left_running(os.environ[RUN_ENV], config.stash.get(_SEEN, {}), grace)
+        config.stash[_LEFT] = left
+        _kill(process.pid for process in left)
+        if hasattr(config, "workeroutput"):  # an xdist worker: the controller reports
+            config.workeroutput[WORKER_OUTPUT] = [vars(process) for process in left]
     if left:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """In the xdist controller: collect what a worker found left running."""
+    found = getattr(node, "workeroutput", {}).get(WORKER_OUTPUT, [])
+    left = node.config.stash.setdefault(_LEFT, [])
+    left += [Process(**process) for process in found]
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
