@@ -71,3 +71,39 @@ def test_clock_real_clock_marker_reads_the_system_clock() -> None:
     assert close(datetime.now(UTC), system, 5)
     assert close(child_now(), system, 5)
     assert not close(system, PINNED.replace(tzinfo=ZoneInfo(PINNED_ZONE)), 3600)
+
+
+WAITS_IN_CHILD = """
+import queue, subprocess, sys, threading, time
+timed = {}
+start = time.monotonic(); threading.Event().wait(0.3); timed["event"] = time.monotonic() - start
+start = time.monotonic()
+try:
+    queue.Queue().get(timeout=0.3)
+except queue.Empty:
+    timed["queue"] = time.monotonic() - start
+start = time.monotonic(); time.sleep(0.3); timed["sleep"] = time.monotonic() - start
+sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.3)"])
+start = time.monotonic(); sleeper.wait(timeout=10); timed["grandchild"] = time.monotonic() - start
+print(" ".join(f"{name}={seconds:.3f}" for name, seconds in timed.items()))
+"""
+
+
+@pytest.mark.parametrize(
+    "env", [None, child_env(datetime(2027, 3, 28, 3, 30), "Europe/Berlin")], ids=["pinned", "set"]
+)
+def test_clock_child_timed_waits_last_as_long_as_asked(env) -> None:
+    # Under libfaketime's shifted monotonic clock a child's Event.wait(0.3) returned at once
+    # (and time.sleep hung when the monotonic clock was left real without the site hook).
+    out = subprocess.run(
+        [sys.executable, "-c", WAITS_IN_CHILD],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+        env=env,
+    ).stdout
+    timed = dict(pair.split("=") for pair in out.split())
+    assert set(timed) == {"event", "queue", "sleep", "grandchild"}
+    for name, seconds in timed.items():
+        assert 0.29 <= float(seconds) < 5, (name, out)

@@ -88,8 +88,9 @@ def test_english_evening_question_not_an_answer_rejected_and_reasked(mic_answers
     _, asked, rows = _run(app, mic_answers, speech_wav, script)
     # Asked again after the question; where Whisper, prompted with the answer words, heard
     # it as one ("well tie a bit"), it was read back, and the user said no.
-    assert asked[0] == "what time is it" and asked[-4:] == ["yes", "next", "next", "next"]
-    assert set(asked[1:-4]) <= {"no", "yes"}  # read-backs denied or confirmed
+    to_goal = asked[: asked.index("next")]
+    assert to_goal[0] == "what time is it" and "yes" in to_goal[1:]
+    assert set(to_goal[1:]) <= {"no", "yes"}  # read-backs denied or confirmed
     assert rows[f"goal:{goal['id']}"]["outcome"] == "kept"
     unused = rows[f"goal:{goal['id']}#unused"]
     assert unused["outcome"] is None and unused["audio_path"]

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.harness import ROOT
+from tests.harness.clock import FAKETIME_SITE
 from tests.harness.unitfile import service_settings
 
 NEEDS_SYSTEMD = pytest.mark.skipif(
@@ -91,7 +92,8 @@ def non_editable_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_service_install_from_installed_venv_unit_verifies_and_runs_that_venv(
     session, non_editable_venv
 ):
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    # Not the source tree; only the test clock's sitecustomize (harness/faketime_site).
+    env = {**os.environ, "PYTHONPATH": str(FAKETIME_SITE)}
     microalign = str(non_editable_venv / "bin" / "microalign")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -38,8 +38,6 @@ LIBFAKETIME_PATHS = (
     "/usr/lib/faketime/libfaketime.so.1",
 )
 # The variables libfaketime reads; an outer `faketime` run leaves them for its children.
-# (FAKETIME_DONT_FAKE_MONOTONIC is not used: with it, Python's time.sleep fails with EINVAL;
-# without it a child's monotonic clock is shifted too, but runs at the real rate.)
 FAKETIME_VARS = (
     "FAKETIME",
     "FAKETIME_SHARED",
@@ -50,6 +48,9 @@ FAKETIME_VARS = (
 # Programs that must not run under libfaketime get the real clock through a wrapper of the
 # same name here, found first on the PATH (Chromium: far slower, or a trap).
 UNFAKED = Path(__file__).resolve().parent / "unfaked"
+# Python children under libfaketime start with its sitecustomize (time.sleep without
+# clock_nanosleep: see the file); their monotonic clock stays real.
+FAKETIME_SITE = Path(__file__).resolve().parent / "faketime_site"
 CHROMIUM = str(UNFAKED / "chromium")
 # A run started under `faketime` starts again without it (libfaketime re-reads FAKETIME in
 # the process it is loaded in, so the test clock's settings for children would move this
@@ -131,12 +132,10 @@ class TestClock:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+        os.environ["PYTHONPATH"] = _python_path(site=False)
         outer = float(os.environ.get(OUTER_CLOCK) or 0)
         if outer:
-            preload = [libfaketime(), *_without_faketime(self._saved["LD_PRELOAD"] or "")]
-            os.environ.update(LD_PRELOAD=" ".join(preload), FAKETIME=f"{outer:+.3f}")
-            os.environ["FAKETIME_SHARED"] = run_lock().shared
-            os.environ["PATH"] = os.pathsep.join(filter(None, [str(UNFAKED), self._saved["PATH"]]))
+            os.environ.update(libfaketime_env(self._saved), FAKETIME=f"{outer:+.3f}")
             self._travel = time_machine.travel(real_time() + outer, tick=True)
             self._travel.start()
         time.tzset()
@@ -153,18 +152,39 @@ def _aware(wall: datetime, zone: str) -> tuple[datetime, str]:
     return (wall if wall.tzinfo else wall.replace(tzinfo=ZoneInfo(zone))), zone
 
 
+def libfaketime_env(saved: dict[str, str | None] | None = None) -> dict[str, str]:
+    """The variables (but FAKETIME and TZ) of a child process under libfaketime, added
+    to the `saved` environment's (by default this process's)."""
+    saved = saved if saved is not None else dict(os.environ)
+    preload = [libfaketime(), *_without_faketime(saved.get("LD_PRELOAD") or "")]
+    return {
+        "LD_PRELOAD": " ".join(preload),
+        # One semaphore for the whole run instead of one per child (faketime_lock.py).
+        "FAKETIME_SHARED": run_lock().shared,
+        # Faked, the monotonic clock lies weeks off, and timed waits return at once.
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+        "PATH": os.pathsep.join(filter(None, [str(UNFAKED), saved.get("PATH")])),
+        "PYTHONPATH": _python_path(site=True),
+    }
+
+
+def _python_path(site: bool) -> str:
+    """This process's PYTHONPATH (a test may have added to it), with the sitecustomize of
+    children under libfaketime first, or without it."""
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    return os.pathsep.join(
+        [str(FAKETIME_SITE)] * site + [p for p in paths if p != str(FAKETIME_SITE)]
+    )
+
+
 def _faked(moment: datetime, zone: str, saved: dict[str, str | None]) -> dict[str, str]:
     """The variables that make a child process read `moment` now (and run on from it)."""
-    preload = [libfaketime(), *_without_faketime(saved["LD_PRELOAD"] or "")]
     return {
+        **libfaketime_env(saved),
         "TZ": zone,
-        "LD_PRELOAD": " ".join(preload),
         # An offset from the real clock, not a start time: every child, and every child of
         # a child, started at any time reads the same clock as this process.
         "FAKETIME": f"{moment.timestamp() - real_time():+.3f}",
-        # One semaphore for the whole run instead of one per child (faketime_lock.py).
-        "FAKETIME_SHARED": run_lock().shared,
-        "PATH": os.pathsep.join(filter(None, [str(UNFAKED), saved["PATH"]])),
     }
 
 
@@ -201,8 +221,9 @@ def real_env() -> dict[str, str]:
     Xvfb, dunst, PulseAudio), which need no date and live for many tests."""
     env = {k: v for k, v in os.environ.items() if k not in FAKETIME_VARS}
     env["LD_PRELOAD"] = " ".join(_without_faketime(env.get("LD_PRELOAD", "")))
-    paths = env.get("PATH", "").split(os.pathsep)
-    env["PATH"] = os.pathsep.join(p for p in paths if p != str(UNFAKED))
+    for name, unfaked in (("PATH", UNFAKED), ("PYTHONPATH", FAKETIME_SITE)):
+        paths = env.get(name, "").split(os.pathsep)
+        env[name] = os.pathsep.join(p for p in paths if p != str(unfaked))
     return env
 
 

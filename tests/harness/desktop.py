@@ -12,6 +12,7 @@ import json
 import os
 import select
 import shutil
+import socket as socket_module
 import subprocess
 import sys
 import time
@@ -103,6 +104,16 @@ def _start_xvfb(env: dict[str, str], logs) -> tuple[subprocess.Popen, int]:
 def _read_line_within(reply, seconds: float) -> bytes:
     ready, _, _ = select.select([reply], [], [], seconds)
     return reply.readline() if ready else b""
+
+
+def _accepting(path: Path) -> bool:
+    """A server listens on the Unix socket `path` (it exists from bind(), before listen())."""
+    with socket_module.socket(socket_module.AF_UNIX, socket_module.SOCK_STREAM) as probe:
+        try:
+            probe.connect(str(path))
+        except OSError:
+            return False
+    return True
 
 
 def _wait_for(check, what: str, timeout: float = 10.0) -> None:
@@ -244,7 +255,7 @@ def private_desktop(root: Path, markup: str | None = None) -> Iterator[Desktop]:
                 stderr=logs,
             )
         )
-        _wait_for(socket.exists, "the private D-Bus socket")
+        _wait_for(lambda: _accepting(socket), "the private D-Bus socket")
         procs.append(
             subprocess.Popen(
                 ["dunst", "-config", str(root / "dunstrc")], env=env, stdout=logs, stderr=logs
@@ -277,7 +288,7 @@ def private_bus(root: Path) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for(socket.exists, "the private D-Bus socket")
+        _wait_for(lambda: _accepting(socket), "the private D-Bus socket")
         yield f"unix:path={socket}"
     finally:
         proc.terminate()

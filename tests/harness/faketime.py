@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.harness.cli import Result, run_microalign
-from tests.harness.clock import child_env, libfaketime
+from tests.harness.clock import child_env, libfaketime_env, real_env
 from tests.harness.faketime_lock import SHM, SharedLock, run_lock
 
 __all__ = ["SHM", "SharedLock", "cli_at", "faked_clock", "faketime_env"]
@@ -38,7 +38,7 @@ def faked_clock(
     starts there, whatever the clock of this one (the test run may be under faketime).
     Its processes share `lock`, by default the run's."""
     return {
-        "LD_PRELOAD": libfaketime(),
+        **libfaketime_env(real_env()),
         "FAKETIME": f"@{wall:%Y-%m-%d %H:%M:%S}",
         "TZ": zone,
         "FAKETIME_SHARED": (lock or run_lock()).shared,
