@@ -14,7 +14,6 @@ import pytest
 from microalign.adapters.paths import resolve
 from microalign.i18n import EN
 from tests.harness import composed
-from tests.harness.clock import FAKETIME_VARS, real_env
 from tests.harness.daemon import env_for_child
 from tests.harness.scripted import events
 
@@ -59,20 +58,9 @@ def _speak_checkin(pulse, speech_wav, answers: dict[str, str], log) -> tuple[int
     return proc.returncode, err
 
 
-# The real clock: under libfaketime's shifted clock (the pinned date lies weeks back) a
-# child's timed waits return at once (Python waits on CLOCK_MONOTONIC deadlines the library
-# does not shift back), so the microphone's wait for its first audio fails whenever the
-# stream is slower than the call; nothing here depends on the date.
-@pytest.mark.real_clock
 def test_fresh_english_user_init_then_spoken_evening_stores_answers(
-    cli_process, home, pulse, speech_wav, tmp_path, monkeypatch
+    cli_process, home, pulse, speech_wav, tmp_path
 ):
-    # Also when the whole run is under an outer `faketime`: every process here reads the
-    # real clock (the same day for all of them).
-    for name, value in real_env().items():
-        monkeypatch.setenv(name, value)
-    for name in FAKETIME_VARS:
-        monkeypatch.delenv(name, raising=False)
     init = cli_process("init", "--no-input")
     assert init.code == 0, init.err
     assert "No English speech model" not in init.out + init.err

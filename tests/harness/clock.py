@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -152,10 +152,9 @@ def _aware(wall: datetime, zone: str) -> tuple[datetime, str]:
     return (wall if wall.tzinfo else wall.replace(tzinfo=ZoneInfo(zone))), zone
 
 
-def libfaketime_env(saved: dict[str, str | None] | None = None) -> dict[str, str]:
+def libfaketime_env(saved: Mapping[str, str | None]) -> dict[str, str]:
     """The variables (but FAKETIME and TZ) of a child process under libfaketime, added
-    to the `saved` environment's (by default this process's)."""
-    saved = saved if saved is not None else dict(os.environ)
+    to the `saved` environment's."""
     preload = [libfaketime(), *_without_faketime(saved.get("LD_PRELOAD") or "")]
     return {
         "LD_PRELOAD": " ".join(preload),
@@ -221,9 +220,9 @@ def real_env() -> dict[str, str]:
     Xvfb, dunst, PulseAudio), which need no date and live for many tests."""
     env = {k: v for k, v in os.environ.items() if k not in FAKETIME_VARS}
     env["LD_PRELOAD"] = " ".join(_without_faketime(env.get("LD_PRELOAD", "")))
-    for name, unfaked in (("PATH", UNFAKED), ("PYTHONPATH", FAKETIME_SITE)):
-        paths = env.get(name, "").split(os.pathsep)
-        env[name] = os.pathsep.join(p for p in paths if p != str(unfaked))
+    paths = env.get("PATH", "").split(os.pathsep)
+    env["PATH"] = os.pathsep.join(p for p in paths if p != str(UNFAKED))
+    env["PYTHONPATH"] = _python_path(site=False)
     return env
 
 

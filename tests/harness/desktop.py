@@ -23,6 +23,7 @@ from pathlib import Path
 from tests.harness.clock import real_env
 
 XVFB_START_SECONDS = 20
+XVFB_OPTIONS = ("-screen", "0", "640x480x24", "-nolisten", "tcp")
 
 BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
@@ -77,23 +78,18 @@ def _start_xvfb(env: dict[str, str], logs) -> tuple[subprocess.Popen, int]:
     """Xvfb on a display it chose itself (-displayfd): picked here, a number found free
     could be taken by a parallel test run before the server starts."""
     read, write = os.pipe()
-    try:
-        proc = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-            env=env,
-            stdout=logs,
-            stderr=logs,
-            pass_fds=(write,),
-        )
-        os.close(write)
-        write = -1
-        with os.fdopen(read, "rb") as reply:
-            read = -1
-            line = _read_line_within(reply, XVFB_START_SECONDS)
-    finally:
-        for fd in (read, write):
-            if fd >= 0:
-                os.close(fd)
+    with os.fdopen(read, "rb") as reply:
+        try:
+            proc = subprocess.Popen(
+                ["Xvfb", "-displayfd", str(write), *XVFB_OPTIONS],
+                env=env,
+                stdout=logs,
+                stderr=logs,
+                pass_fds=(write,),
+            )
+        finally:
+            os.close(write)  # Xvfb holds its own copy: the line, or end of file if it dies
+        line = _read_line_within(reply, XVFB_START_SECONDS)
     if not line.strip().isdigit():
         proc.kill()
         proc.wait()
