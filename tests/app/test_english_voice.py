@@ -57,9 +57,9 @@ def test_english_evening_review_by_voice_stores_spoken_outcomes(mic_answers, spe
         q[2]: ["skip"],  # rest ...
         EN.t("say.skip_reason"): ["next"],  # ... without a reason
         q[3]: ["partly"],
-        EN.t("say.feeling_prompt"): ["It felt good"],
+        EN.t("say.feeling_prompt"): ["I felt happy"],
         EN.extra_prompts[0]: ["I went for a walk"],
-        EN.extra_prompts[1]: ["Nothing really"],
+        EN.extra_prompts[1]: ["Nothing else"],
     } | _confirms("yes", "no", "skip", "partly", "repeat")
     result, asked, rows = _run(app, mic_answers, speech_wav, script)
     assert result.status == "done"
@@ -71,11 +71,13 @@ def test_english_evening_review_by_voice_stores_spoken_outcomes(mic_answers, spe
         "partly",
     ]
     assert all(rows[k]["status"] == "final" and rows[k]["model"] == MODEL for k in rows)
-    # Free speech is heard as text, most of it right; how much, the benchmark measures
-    # (tiny.en once heard "It felt good" as "It's L-GOD!" from a late-starting capture).
-    free = {"feeling": "good", "extra:0": "walk", "extra:1": "nothing"}
-    heard = [word for step, word in free.items() if word in rows[step]["text"].lower()]
-    assert len(heard) >= 2, {step: rows[step]["text"] for step in free}
+    # Free speech is heard as text. tiny.en hears these sentences right wherever they start
+    # in the capture (80 of 80 in tests/bench/test_bench_free_phrases.py); it heard "It felt
+    # good" and "Nothing really" right 75 and 15 times of 80 ("It's L-D-D.", "That didn't
+    # really."), and this test failed about one run in ten.
+    free = {"feeling": "happy", "extra:0": "walk", "extra:1": "nothing"}
+    heard = {step: rows[step]["text"] for step in free}
+    assert all(word in heard[step].lower() for step, word in free.items()), heard
     assert app.store.answers_for_retranscribe(pending_only=True) == []
 
 

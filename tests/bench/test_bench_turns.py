@@ -92,7 +92,7 @@ class _Turns:
 
     def _speak(self, wav: Path) -> None:
         time.sleep(ANSWER_DELAY)
-        self.pulse.run("paplay", "--device=micfeed", str(wav))
+        self.pulse.play_into_mic(wav)
         self.ended.append(time.monotonic())  # paplay exits once its stream has drained
 
     def prompt_end(self) -> float:

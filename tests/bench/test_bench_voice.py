@@ -132,7 +132,7 @@ def test_bench_latency_last_sample_to_committed_answer(pulse, speech_wav, ko_mod
 
         def play(wav=wav, ended=ended) -> None:
             time.sleep(0.5)
-            pulse.run("paplay", "--device=micfeed", str(wav))
+            pulse.play_into_mic(wav)
             ended.append(time.monotonic())  # paplay exits once its stream has drained
 
         import threading

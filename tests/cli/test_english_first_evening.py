@@ -70,7 +70,7 @@ def test_fresh_english_user_init_then_spoken_evening_stores_answers(
     answers = {
         q[0]: "yes",
         q[1]: "no",
-        EN.t("say.feeling_prompt"): "It felt good",
+        EN.t("say.feeling_prompt"): "I felt happy",
         EN.extra_prompts[0]: "next",
         EN.extra_prompts[1]: "next",
     } | {EN.t("say.confirm", text=word): "yes" for word in ("yes", "no")}
@@ -86,7 +86,7 @@ def test_fresh_english_user_init_then_spoken_evening_stores_answers(
         ("goal:1", "kept", "final", MODEL),
         ("goal:2", "missed", "final", MODEL),
     ], rows
-    assert feeling is not None and "good" in feeling[0].lower()
+    assert feeling is not None and "happy" in feeling[0].lower()
     doctor = cli_process("doctor")
     model_line = next(line for line in doctor.out.splitlines() if "model:" in line)
     assert model_line.startswith("[ok  ]") and f"{MODEL} (Whisper) for 'en'" in model_line

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import threading
 import time
+import wave
 from pathlib import Path
 
 from tests.harness.clock import real_env
@@ -104,12 +105,16 @@ class Pulse:
     def run(self, *args: str, **kw) -> subprocess.CompletedProcess:
         return subprocess.run(list(args), env={**os.environ, **self.env()}, check=True, **kw)
 
+    def play_into_mic(self, wav: Path) -> None:
+        """Play `wav` into the virtual microphone, after MIC_LEAD_SECONDS of silence."""
+        self.run("paplay", "--device=micfeed", str(_with_lead(wav)))
+
     def say_into_mic(self, wav: Path, delay: float = 0.5) -> threading.Thread:
         """Play `wav` into the virtual microphone after `delay` seconds, in the background."""
 
         def play() -> None:
             time.sleep(delay)
-            self.run("paplay", "--device=micfeed", str(wav))
+            self.play_into_mic(wav)
 
         thread = threading.Thread(target=play, daemon=True)
         thread.start()
@@ -122,6 +127,29 @@ class Pulse:
              "--channels=1", str(out)],
             env={**os.environ, **self.env()},
         )  # fmt: skip
+
+
+# PulseAudio rewinds a sink to sound a stream that starts on it at once; the monitor (the
+# virtual microphone) has passed part of the rewound block on already and never repeats it,
+# so up to a block of a played WAV's start was lost: "Drink" without its first 30 ms was
+# heard as "bring". A real microphone loses nothing there: what is played into this one
+# starts with silence, which the rewind may take instead.
+MIC_LEAD_SECONDS = 0.2
+
+
+def _with_lead(wav: Path) -> Path:
+    """`wav` after MIC_LEAD_SECONDS of silence, made once beside it."""
+    led = wav.with_name(f"{wav.stem}.lead.wav")
+    if not led.exists():
+        with wave.open(str(wav)) as src:
+            params, frames = src.getparams(), src.readframes(src.getnframes())
+        lead = bytes(params.sampwidth * params.nchannels * int(params.framerate * MIC_LEAD_SECONDS))
+        partial = led.with_name(f"{led.name}.{threading.get_ident()}.part")
+        with wave.open(str(partial), "wb") as out:
+            out.setparams(params)
+            out.writeframes(lead + frames)
+        partial.replace(led)  # whole or not there, when two threads make it at once
+    return led
 
 
 # The rate (words per minute) the voice tests speak their prompts at: the listener hears the

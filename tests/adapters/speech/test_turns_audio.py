@@ -21,6 +21,7 @@ from microalign.core.dialogue.answers import parse_choice
 from microalign.errors import NoSpeechError
 from microalign.i18n import KO
 from microalign.ports.speech import AnswerKind, ListenRequest
+from tests.harness.audio import MIC_LEAD_SECONDS
 
 SETTINGS = EndpointSettings(
     silence_seconds=0.9, choice_silence_seconds=0.4, no_speech_timeout_seconds=3
@@ -111,11 +112,11 @@ def _turn(pulse, speaker, lst, answer: Path | None, path: Path, leak: Path | Non
 
     def user() -> None:
         if leak is not None:
-            pulse.run("paplay", "--device=micfeed", str(leak))
-        else:
-            time.sleep(CHIME_SECONDS)
+            pulse.play_into_mic(leak)
+        else:  # the answer's sound starts after the silence play_into_mic leads it with
+            time.sleep(max(0.0, CHIME_SECONDS - MIC_LEAD_SECONDS))
         if answer is not None:
-            pulse.run("paplay", "--device=micfeed", str(answer))
+            pulse.play_into_mic(answer)
 
     feeder = threading.Thread(target=user)
     speaker.say(KO.t("say.feeling_prompt"))
