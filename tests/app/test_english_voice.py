@@ -10,6 +10,7 @@ import pytest
 
 from microalign.adapters.speech.engines import WhisperListener
 from microalign.app.checkin import run_checkin
+from microalign.app.weekly import week_start
 from microalign.i18n import EN
 from microalign.service.compose import make_listener
 from tests.app.test_evening_voice import AnsweringSpeaker
@@ -134,3 +135,18 @@ def test_english_stop_by_voice_ends_review_keeping_answers(mic_answers, speech_w
     assert asked[:2] == ["yes", "stop"]
     assert rows[f"goal:{goals[0]['id']}"]["outcome"] == "kept"
     assert f"goal:{goals[1]['id']}" not in rows
+
+
+def test_english_weekly_review_by_voice_stores_spoken_focus(mic_answers, speech_wav, app):
+    app.goals.add("Speak up in the meeting", "courage", None, None, app.today())
+    script = {
+        EN.t("say.weekly.focus_prompt"): ["courage"],
+        EN.t("say.weekly.carry_prompt"): ["Drink more water"],
+    } | _confirms("courage")
+    result, asked, rows = _run(app, mic_answers, speech_wav, script, checkin="weekly")
+    assert result.status == "done"
+    assert set(asked) <= {"courage", "yes", "Drink more water"}, asked
+    assert rows["focus"]["model"] == MODEL and rows["focus"]["status"] == "final"
+    focus = app.store.week_focus(week_start(app.today()) + timedelta(days=7))
+    assert focus is not None and focus["value"] == "courage", focus
+    assert "water" in focus["carry"].lower(), focus

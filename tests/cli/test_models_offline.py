@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.adapters.speech.test_models_fetch import Server, model_zip
+from tests.adapters.speech.test_models_fetch import model_zip
+from tests.harness.files_server import Server
 
 NAME = "vosk-model-test-0.1"
 

@@ -136,7 +136,7 @@ def fetch(app: App, name: str, allow_unverified: bool) -> None:
             bar.update(done - bar.pos)
 
         path = m.fetch(entry, app.paths.models_dir, progress, allow_unverified=allow_unverified)
-    if not entry.sha256:
+    if not entry.verifiable:
         click.echo(lang.t("models.not_verified", url=entry.url))
     click.echo(lang.t("models.installed", name=entry.name, path=path))
     click.echo(lang.t("models.use_it", name=entry.name))

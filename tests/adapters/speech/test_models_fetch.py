@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import http.server
 import io
 import json
 import re
 import stat
-import threading
 import zipfile
 from dataclasses import replace
 
@@ -17,6 +15,7 @@ import pytest
 from microalign.adapters.speech import models
 from microalign.errors import ModelError
 from microalign.i18n import PACKS
+from tests.harness.files_server import Server
 
 
 def model_zip(name: str = "vosk-model-test-0.1", size: int = 300_000) -> bytes:
@@ -26,44 +25,6 @@ def model_zip(name: str = "vosk-model-test-0.1", size: int = 300_000) -> bytes:
         zf.writestr(f"{name}/conf/model.conf", "--min-active=200\n")
         zf.writestr(f"{name}/README", "test model\n")
     return buf.getvalue()
-
-
-class Server:
-    """Serves one file with Range support; can cut the first response short."""
-
-    def __init__(self, payload: bytes) -> None:
-        self.payload = payload
-        self.cut_after: int | None = None
-        self.requests: list[str | None] = []
-        server = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                rng = self.headers.get("Range")
-                server.requests.append(rng)
-                start = int(re.match(r"bytes=(\d+)-", rng)[1]) if rng else 0
-                body = server.payload[start:]
-                self.send_response(206 if rng else 200)
-                self.send_header("Content-Length", str(len(body)))
-                if rng:
-                    total = len(server.payload)
-                    self.send_header("Content-Range", f"bytes {start}-{total - 1}/{total}")
-                self.end_headers()
-                if server.cut_after is not None:
-                    body, server.cut_after = body[: server.cut_after], None
-                self.wfile.write(body)
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_port}/vosk-model-test-0.1.zip"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ renames it into place, so a model directory is either complete or absent.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import logging
@@ -16,11 +15,16 @@ import shutil
 import sys
 import tempfile
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from microalign.adapters.paths import private_dir
+from microalign.adapters.speech.download import (
+    Progress,
+    download,
+    fetch_files,
+    sha256_of,
+)
 from microalign.errors import ModelError
 from microalign.i18n import EN, Keyed
 
@@ -44,7 +48,8 @@ class Entry:
     description: str = ""
     url: str | None = None
     size_mb: float | None = None
-    size: int | None = None  # the archive's published size in bytes, checked after download
+    # The published size in bytes: the archive's (checked after download), or all files'.
+    size: int | None = None
     sha256: str | None = None
     package: str | None = None  # importable package holding the model in <pkg>/model
     pip: str | None = None
@@ -62,7 +67,12 @@ class Entry:
     def recommendable(self) -> bool:
         """Installable without trusting an unverified download: a package, or a fetch
         whose SHA-256 the catalogue knows."""
-        return bool(self.pip or (self.url and self.sha256))
+        return bool(self.pip or (self.url and self.verifiable))
+
+    @property
+    def verifiable(self) -> bool:
+        """Whether a fetch can check what it downloaded: the archive's or each file's SHA-256."""
+        return bool(self.sha256 or (self.files and self.engine == WHISPER))
 
 
 def recommended(language: str, entries: list[Entry]) -> list[Entry]:
@@ -258,8 +268,6 @@ def _check_language(entry: Entry, language: str) -> None:
 
 # --- fetching --------------------------------------------------------------------------
 
-Progress = Callable[[int, int | None], None]  # (bytes so far, total or None)
-
 
 def fetch(
     entry: Entry,
@@ -271,15 +279,17 @@ def fetch(
     """Download, verify and unpack `entry` into `models_dir`; returns the model directory."""
     if not entry.url:
         raise ModelError.keyed("model_no_url", name=entry.name, get=entry.how_to_get())
-    if not entry.sha256 and not allow_unverified:
+    if not entry.verifiable and not allow_unverified:
         site = entry.url.rsplit("/", 1)[0]
         raise ModelError.keyed("model_unverified", name=entry.name, site=site)
     private_dir(models_dir)  # like all of the data directory
     target = models_dir / entry.name
     if is_model_dir(target):
         return target
+    if entry.engine == WHISPER and entry.files:  # published as separate files, not a zip
+        return fetch_files(entry.url, entry.files, target, progress, timeout, entry.size)
     part = models_dir / f"{entry.name}.zip.part"
-    _download(entry.url, part, progress, timeout)
+    download(entry.url, part, progress, timeout)
     _check_size(entry, part)
     digest = sha256_of(part)
     if entry.sha256 and digest != entry.sha256.lower():
@@ -300,72 +310,6 @@ def _check_size(entry: Entry, part: Path) -> None:
     if entry.size is not None and size != entry.size:
         part.unlink(missing_ok=True)  # a clean retry, not a resume of bad bytes
         raise ModelError.keyed("model_wrong_size", name=entry.name, size=size, expected=entry.size)
-
-
-def _download(url: str, part: Path, progress: Progress | None, timeout: float) -> None:
-    import urllib.error
-    import urllib.request
-
-    have = part.stat().st_size if part.exists() else 0
-    request = urllib.request.Request(url, headers={"Range": f"bytes={have}-"} if have else {})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            resumed = response.status == 206
-            if not resumed:
-                have = 0  # the server ignored the range: start again
-            length = response.headers.get("Content-Length")
-            total = have + int(length) if length and length.isdigit() else None
-            _copy(response, part, "ab" if resumed else "wb", have, total, progress)
-    except urllib.error.HTTPError as exc:
-        if exc.code == 416 and have:
-            return  # the part file is already complete
-        kept = _kept(part)
-        key = "model_http_kept" if kept else "model_http"
-        raise ModelError.keyed(key, url=url, code=exc.code, reason=exc.reason, kept=kept) from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = exc  # its category: the network, the disk, ...
-        # Only bytes on disk make "it resumes where it stopped" true; without any (no
-        # network, no server), the user needs the other ways to get a model.
-        kept = _kept(part)
-        key = "model_interrupted" if kept else "model_unreachable"
-        raise ModelError.keyed(key, url=url, reason=reason, kept=kept) from None
-
-
-def _kept(part: Path) -> int:
-    """Bytes a failed download leaves to resume from; an empty part file is removed."""
-    try:
-        size = part.stat().st_size
-    except FileNotFoundError:
-        return 0
-    if not size:
-        part.unlink(missing_ok=True)
-    return size
-
-
-def _copy(
-    response, part: Path, mode: str, have: int, total: int | None, progress: Progress | None
-) -> None:
-    with open(part, mode) as out:
-        while True:
-            block = response.read(1 << 16)
-            if not block:
-                break
-            out.write(block)
-            have += len(block)
-            if progress:
-                progress(have, total)
-        out.flush()
-        os.fsync(out.fileno())
-    if total is not None and have < total:
-        raise OSError(f"connection closed after {have} of {total} bytes")
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def unpack(archive: Path, target: Path) -> None:
