@@ -78,7 +78,9 @@ def test_korean_session_notification_microphone_error_in_korean(cli_process, des
     bus = {name: desktop.env[name] for name in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")}
     daemon = DaemonProcess(tmp_path, bus)
     try:
-        desktop.wait_received(1, timeout=180)  # a hang guard only
+        # After the check-in's own note ("체크인할 시간이에요…"), the one about the
+        # microphone: waited for by the device's name, which it must show.
+        desktop.wait_shown("'no-such-mic'", timeout=180)
     finally:  # stopped as systemd stops it: its children end with it
         daemon.proc.send_signal(signal.SIGTERM)
         assert daemon.wait(timeout=60) == 0

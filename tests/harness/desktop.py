@@ -163,6 +163,19 @@ class Desktop:
         _wait_for(lambda: len(self.received()) >= count, f"{count} notification(s)", timeout)
         return self.received()
 
+    def wait_shown(self, text: str, timeout: float = 15.0) -> list[dict]:
+        """Wait until a notification whose title or body holds `text` has been shown: one
+        that follows others comes when it comes, however many came before it."""
+
+        def shown() -> bool:
+            return any(
+                text in row.get("DUNST_SUMMARY", "") + row.get("DUNST_BODY", "")
+                for row in self.received()
+            )
+
+        _wait_for(shown, f"a notification showing {text!r}", timeout)
+        return self.received()
+
     def dunstctl(self, *args: str) -> str:
         done = subprocess.run(
             ["dunstctl", *args], env=self.env, capture_output=True, text=True, timeout=10

@@ -11,11 +11,19 @@ import pytest
 
 from microalign import config as configuration
 from microalign.adapters.speech import models
+from microalign.adapters.speech.audio import read_speech_wav
 from microalign.adapters.speech.engines import WhisperListener, make_voice_listener
 from microalign.adapters.speech.listener import VoskListener
-from microalign.adapters.speech.whisper import Guards, as_choice, verify_files
+from microalign.adapters.speech.whisper import (
+    CHOICE_BEAM,
+    FREE_BEAM,
+    Guards,
+    as_choice,
+    verify_files,
+)
 from microalign.errors import ModelError
 from microalign.i18n import EN
+from microalign.ports.speech import AnswerKind
 from tests.harness.audio import whisper_model_dir
 
 
@@ -109,3 +117,23 @@ def test_voice_listener_engine_setting_picks_listener(app, engine, kind):
             assert type(listener) is kind
     finally:
         listener.close()
+
+
+def test_whisper_free_text_beam_search_choice_greedy(en_whisper, speech_wav, monkeypatch):
+    """Free text is searched with a beam (fewer word errors in noise at the same time per
+    answer, tests/bench/test_bench_second_opinion.py); a choice, steered by its prompt,
+    greedily."""
+    seen: list[tuple[int, bool]] = []
+    transcribe = en_whisper.model.transcribe
+
+    def spy(samples, **kwargs):
+        seen.append((kwargs["beam_size"], bool(kwargs["initial_prompt"])))
+        return transcribe(samples, **kwargs)
+
+    monkeypatch.setattr(en_whisper.model, "transcribe", spy)
+    pcm = read_speech_wav(speech_wav("I went for a walk", voice=EN.voice))
+    free = en_whisper.heard(pcm, AnswerKind.FREE, (), EN)
+    choice = en_whisper.heard(pcm, AnswerKind.CHOICE, EN.vocabulary(), EN)
+    assert seen == [(FREE_BEAM, False), (CHOICE_BEAM, True)]
+    assert FREE_BEAM > 1 and CHOICE_BEAM == 1
+    assert "walk" in free.text.lower() and choice.check_text is None

@@ -40,6 +40,12 @@ NO_SPEECH_LOGPROB = -1.0
 MIN_LOGPROB = -1.5
 # Invented text repeats itself ("no, no, no, no, ..."): gzip compresses it well.
 MAX_COMPRESSION = 2.4
+# Free text is searched with a beam of 5, a choice greedily (its prompt does the work): on
+# free answers in noise the beam cut tiny.en's word errors by a fifth to a quarter at the
+# same time per answer, since encoding the 30 s window dominates
+# (tests/bench/test_bench_second_opinion.py).
+FREE_BEAM = 5
+CHOICE_BEAM = 1
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,9 @@ class WhisperModel:
         except Exception as exc:  # CTranslate2 raises RuntimeError and others on a bad model
             raise ModelError.keyed("model_load", path=path, error=exc) from None
 
-    def raw(self, pcm: bytes, prompt: str | None) -> tuple[str, float | None]:
+    def raw(
+        self, pcm: bytes, prompt: str | None, beam: int = CHOICE_BEAM
+    ) -> tuple[str, float | None]:
         """Whisper's own text of 16 kHz mono int16 `pcm` (segments that look invented left
         out) and the mean token probability of what was kept."""
         import numpy as np
@@ -131,7 +139,7 @@ class WhisperModel:
         segments, _ = self.model.transcribe(
             samples,
             language=self.language,
-            beam_size=1,
+            beam_size=beam,
             temperature=0.0,
             initial_prompt=prompt or None,
             condition_on_previous_text=False,
@@ -158,7 +166,10 @@ class WhisperModel:
     ) -> Heard:
         """What `pcm` says, as the dialogue wants it for `kind` (see the module's doc)."""
         choice = kind is AnswerKind.CHOICE and bool(vocabulary)
-        text, confidence = self.raw(pcm, prompt(vocabulary, pack) if choice else None)
+        if choice:
+            text, confidence = self.raw(pcm, prompt(vocabulary, pack), CHOICE_BEAM)
+        else:
+            text, confidence = self.raw(pcm, None, FREE_BEAM)
         if confidence is not None:
             confidence = min(1.0, max(0.0, confidence))
         if not choice:
