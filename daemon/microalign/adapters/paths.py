@@ -29,6 +29,11 @@ class Paths:
         return self.data_dir / "audio"
 
     @property
+    def restore_journal(self) -> Path:
+        """Written by a restore while it swaps the new store in (adapters/restore_swap.py)."""
+        return self.data_dir / "restore.journal"
+
+    @property
     def models_dir(self) -> Path:
         return self.data_dir / "models"
 

@@ -56,6 +56,10 @@ class App:
 
             # Validate the config first: a broken config must not create or touch data.
             values = self.settings.general.values
+            if self.paths.restore_journal.exists():
+                from microalign.adapters.restore_swap import finish_interrupted
+
+                finish_interrupted(self.paths)  # before the key: it may be the new one
             key = self.data_key
             self._refuse_while_converting()
             self._store = Store.open(

@@ -137,7 +137,7 @@ def restore(app: App, file: Path, force: bool, as_json: bool) -> None:
 
     The whole file is checked before anything changes; the daemon must not run.
     """
-    from microalign.app.backup import restore as bring_back
+    from microalign.app.restore import restore as bring_back
 
     progresses = _Progresses(app.pack, "cli.restore_progress")
     try:

@@ -40,6 +40,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Run the same command with --force to replace it; the current store is then kept "
         "in a folder inside {path}."
     ),
+    "error.restore_journal_broken": (
+        "The note of an interrupted restore, {path}, is damaged: {error}."
+    ),
+    "hint.restore_journal_broken": (
+        "The old store is in a replaced- folder beside it. Remove {path}, then restore the "
+        "backup again with --force."
+    ),
     "error.restore_busy": "The store cannot be replaced while microalign runs (pid {holder}).",
     "hint.restore_busy": (
         "Stop it first (`systemctl --user stop microalign`, or end the check-in), then "

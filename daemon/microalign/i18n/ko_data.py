@@ -36,6 +36,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "hint.restore_exists": (
         "바꾸려면 같은 명령에 --force 를 붙이세요. 지금 저장소는 {path} 안의 폴더에 보관돼요."
     ),
+    "error.restore_journal_broken": "중단된 복원의 기록 {path}이(가) 손상됐어요: {error}.",
+    "hint.restore_journal_broken": (
+        "이전 저장소는 옆의 replaced- 폴더에 있어요. {path}을(를) 지운 뒤 --force 로 "
+        "백업을 다시 복원하세요."
+    ),
     "error.restore_busy": "microalign 이 실행 중이라 저장소를 바꿀 수 없어요 (pid {holder}).",
     "hint.restore_busy": (
         "먼저 멈추세요 (`systemctl --user stop microalign`, 또는 체크인 끝내기). "
