@@ -125,24 +125,39 @@ def test_encrypted_store_wrong_passphrase_message_in_korean(env):
     assert wrong.code == 4 and "MICROALIGN_PASSPHRASE의 암호로" in wrong.err
 
 
-def test_passphrase_fd_opens_encrypted_store(env, tmp_path):
-    setup_store(env, "first")
-    assert run(env, "encrypt", "--with", "passphrase").code == 0
+def _with_fd(
+    env: dict[str, str], tmp_path: Path, *args: str
+) -> tuple[int, subprocess.CompletedProcess]:
     secret = tmp_path / "pass"
     secret.write_text(PASSPHRASE + "\n")
     with open(secret) as handle:
         fd = handle.fileno()
         done = subprocess.run(
-            [sys.executable, "-m", "microalign", "--passphrase-fd", str(fd), "status", "--json"],
+            [sys.executable, "-m", "microalign", "--passphrase-fd", str(fd), *args],
             pass_fds=(fd,),
             capture_output=True,
             text=True,
             env=env,
             timeout=60,
         )
+    return fd, done
+
+
+def test_passphrase_fd_opens_encrypted_store(env, tmp_path):
+    setup_store(env, "first")
+    assert run(env, "encrypt", "--with", "passphrase").code == 0
+    fd, done = _with_fd(env, tmp_path, "status", "--json")
     assert done.returncode == 0, done.stderr
     shown = json.loads(done.stdout)["encryption"]
     assert shown == {"encrypted": True, "key_source": f"--passphrase-fd {fd}"}
+
+
+def test_doctor_passphrase_fd_checks_encrypted_database(env, tmp_path):
+    setup_store(env, "first")
+    assert run(env, "encrypt", "--with", "passphrase").code == 0
+    _, done = _with_fd(env, tmp_path, "doctor", "--json")
+    checks = {c["name"]: c for c in json.loads(done.stdout)}
+    assert checks["database"]["state"] == "ok", checks["database"]
 
 
 def test_key_change_rewraps_database_and_audio_unchanged(env):

@@ -45,11 +45,12 @@ def _texts_of(exc: MicroalignError) -> tuple[str, str]:
     return Keyed(f"error.{exc.key}", **exc.fields), hint
 
 
-def run_checks(paths: Paths) -> list[Result]:
+def run_checks(paths: Paths, passphrase_fd: int | None = None) -> list[Result]:
+    """Every check; `passphrase_fd` (--passphrase-fd) unlocks an encrypted database."""
     config, config_result = check_config(paths)
     checks: list[Callable[[], Result]] = [
         lambda: check_encryption(paths),
-        lambda: check_database(paths),
+        lambda: check_database(paths, passphrase_fd),
         lambda: check_device(config, "input"),
         lambda: check_device(config, "output"),
         lambda: check_tts(config),
@@ -101,7 +102,7 @@ def check_encryption(paths: Paths) -> Result:
     )
 
 
-def check_database(paths: Paths) -> Result:
+def check_database(paths: Paths, passphrase_fd: int | None = None) -> Result:
     from microalign.adapters.crypto.keys import PassphraseSource, unlock
     from microalign.adapters.store import probe
 
@@ -114,7 +115,7 @@ def check_database(paths: Paths) -> Result:
             Keyed("doctor.fix.init_database"),
         )
     try:
-        key = unlock(paths.data_dir, PassphraseSource())
+        key = unlock(paths.data_dir, PassphraseSource(fd=passphrase_fd))
     except MicroalignError as exc:
         return Result("database", FAIL, *_texts_of(exc))
     try:

@@ -70,7 +70,8 @@ def doctor(ctx: click.Context, as_json: bool) -> None:
     the service; each failing check says how to fix it. Exit code 1 if any failed."""
     from microalign.app.doctor import run_checks
 
-    checked = run_checks(_paths(ctx))
+    fd = getattr(ctx.find_root().obj, "passphrase_fd", None)  # --passphrase-fd, given to App
+    checked = run_checks(_paths(ctx), fd if isinstance(fd, int) else None)
     lang = _language(ctx)
     results = [result.shown(lang) for result in checked]
     if as_json:
