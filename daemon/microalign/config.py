@@ -18,10 +18,11 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from microalign.core import schedule as scheduling
 from microalign.errors import ConfigError
+from microalign.i18n import Keyed
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,11 @@ LEGACY_SLOTS = ("morning", "evening")  # [schedule.morning] / [schedule.evening]
 def parse_hhmm(value: str) -> time:
     match = _TIME.match(value) if isinstance(value, str) else None
     if not match:
-        raise ValueError(f'expected a time "HH:MM" from 00:00 to 23:59, got {value!r}')
+        raise PydanticCustomError(
+            "time_format",
+            'expected a time "HH:MM" from 00:00 to 23:59, got {got}',
+            {"got": repr(value)},
+        )
     return time(int(match[1]), int(match[2]))
 
 
@@ -88,9 +93,11 @@ def is_checkin_name(name: str) -> bool:
 
 def _check_name(name: str) -> str:
     if not is_checkin_name(name):
-        raise ValueError(
-            f"check-in name {name!r} is not allowed: use 1 to 32 lower-case letters, digits, "
-            '"-" or "_", starting with a letter (e.g. [checkins.lunch])'
+        raise PydanticCustomError(
+            "checkin_name",
+            "check-in name {got} is not allowed: use 1 to 32 lower-case letters, digits, "
+            '"-" or "_", starting with a letter (e.g. [checkins.lunch])',
+            {"got": repr(name)},
         )
     return name
 
@@ -223,20 +230,54 @@ class Config(_Section):
 DEFAULT = Config()
 
 
-def _describe(error: ErrorDetails) -> str:
+# pydantic's error types, and the key of the text that says each in the user's language
+# (i18n: "config.problem.<kind>"); the others keep pydantic's English words.
+_KINDS = {
+    "extra_forbidden": "unknown_key",
+    "missing": "missing",
+    "time_format": "time_format",
+    "checkin_name": "checkin_name",
+    "literal_error": "one_of",
+    "enum": "one_of",
+    "int_parsing": "integer",
+    "int_type": "integer",
+    "int_from_float": "integer",
+    "bool_parsing": "boolean",
+    "bool_type": "boolean",
+    "string_type": "text",
+    "list_type": "list",
+    "dict_type": "table",
+    "model_type": "table",
+    "greater_than_equal": "at_least",
+    "less_than_equal": "at_most",
+}
+_LIMITS = {"greater_than_equal": "ge", "less_than_equal": "le"}
+
+
+def _describe(error: ErrorDetails) -> Keyed:
     key = ".".join(str(part) for part in error["loc"] if part != "[key]") or "(top level)"
     kind = error["type"]
-    if kind == "extra_forbidden":
-        return f"{key}: unknown key; remove it or check its spelling"
+    ctx = error.get("ctx") or {}
     if kind == "missing" and key.startswith("checkins.") and key.endswith(".flow"):
-        return f'{key}: required key is missing; give flow = "morning", "evening" or "weekly"'
-    if kind == "missing":
-        return f"{key}: required key is missing"
-    message = error["msg"].removeprefix("Value error, ")
-    got = error.get("input")
-    if kind != "value_error" and not isinstance(got, dict):
-        message = f"{message}, got {got!r}"
-    return f"{key}: {message}"
+        return Keyed("config.problem.missing_flow", key=key)
+    said = _KINDS.get(kind)
+    if said is None:  # a rule without a text of its own: pydantic's words, with the input
+        got = error.get("input")
+        shown = "" if isinstance(got, dict) else f", got {got!r}"
+        return Keyed("config.problem.other", key=key, message=error["msg"], got=shown)
+    fields = {"key": key, "got": ctx.get("got", repr(error.get("input")))}
+    if kind in _LIMITS:
+        fields["limit"] = ctx.get(_LIMITS[kind])
+    if said == "one_of":
+        fields["expected"] = _one_of(re.findall(r"'[^']*'", str(ctx.get("expected", ""))))
+    return Keyed(f"config.problem.{said}", **fields)
+
+
+def _one_of(choices: list[str]) -> str:
+    """ "'a', 'b' or 'c'" in whichever language shows it."""
+    if len(choices) < 2:
+        return "".join(choices)
+    return Keyed("list.or", first=", ".join(choices[:-1]), rest=choices[-1])
 
 
 def validate(data: dict, source: Path | str) -> Config:
@@ -257,9 +298,7 @@ def _adopt_legacy(found: Config, data: dict, source: Path | str) -> Config:
         if slot is None:
             continue
         if name in given:
-            problems.append(
-                f"schedule.{name}: also given as checkins.{name}; keep only [checkins.{name}]"
-            )
+            problems.append(Keyed("config.problem.legacy_twice", name=name))
             continue
         moved[name] = Checkin(flow=moved[name].flow, **slot.model_dump())
         log.info(
@@ -286,32 +325,47 @@ def load(path: Path, required: bool = False) -> Config:
     except FileNotFoundError:
         if not required:
             return DEFAULT
-        raise ConfigError(
-            path,
-            ["the file does not exist"],
-            f"Create it with `microalign --config {path} init`, or leave out --config and "
-            "MICROALIGN_CONFIG to use the default location.",
-        ) from None
+        no_file = Keyed("config.problem.no_file")
+        raise ConfigError(path, [no_file], Keyed("config.hint.no_file", path=path)) from None
     except OSError as exc:
-        raise ConfigError(
-            path, [f"cannot read the file: {exc.strerror}"], _unreadable_hint(exc, path)
-        ) from None
+        problem = Keyed("config.problem.unreadable", error=exc.strerror or str(exc))
+        raise ConfigError(path, [problem], _unreadable_hint(exc, path)) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ConfigError(path, ["the file is not UTF-8 text"]) from None
+        raise ConfigError(path, [Keyed("config.problem.not_utf8")]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, [f"not valid TOML: {exc}"]) from None
+        raise ConfigError(path, [_toml_problem(exc)]) from None
     return validate(data, path)
 
 
-def _unreadable_hint(exc: OSError, path: Path) -> str | None:
+def language_named(path: Path) -> str | None:
+    """The general.language of a config file that may be invalid otherwise (its problems
+    are then told in that language), or None."""
+    try:
+        found = tomllib.loads(path.read_text(encoding="utf-8")).get("general", {})
+        language = found.get("language") if isinstance(found, dict) else None
+    except (OSError, ValueError):
+        return None
+    return language if isinstance(language, str) else None
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> Keyed:
+    """tomllib says where in English words ("... (at line 3, column 9)"): the place is
+    shown in every language, the words in English only."""
+    found = re.search(r"\s*\(at line (\d+), column (\d+)\)", str(exc))
+    line, column = found.groups() if found else ("?", "?")
+    detail = str(exc).replace(found[0], "") if found else str(exc)
+    return Keyed("config.problem.toml", detail=detail, line=line, column=column)
+
+
+def _unreadable_hint(exc: OSError, path: Path) -> Keyed | None:
     if exc.errno == errno.EISDIR:
-        return f"{path} is a folder: give the config file itself, or move the folder away."
+        return Keyed("config.hint.is_folder", path=path)
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"Make it readable for you: chmod 600 {path} (it should belong to you)."
+        return Keyed("config.hint.permission", path=path)
     if exc.errno == errno.ENOTDIR:
-        return f"A part of {path} is a file, not a folder: correct the path."
+        return Keyed("config.hint.not_dir", path=path)
     return None
 
 

@@ -6,6 +6,7 @@ with --debug.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
@@ -74,14 +75,24 @@ class ConfigError(MicroalignError):
 
     exit_code = 3
 
-    def __init__(self, path: object, problems: list[str], hint: str | None = None) -> None:
+    def __init__(self, path: object, problems: Sequence[str], hint: str | None = None) -> None:
+        from microalign.i18n import EN, Joined
+
         self.path = path
         self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems)
+        fields = {"path": path, "problems": Joined(tuple(problems), "\n", "  - ")}
         super().__init__(
-            f"Invalid configuration in {path}:\n{lines}",
-            hint or f"Edit {path} and run `microalign config check` again.",
+            EN.t("error.config_invalid", **fields),
+            hint or EN.t("hint.config_invalid", path=path),
+            key="config_invalid",
+            fields=fields,
         )
+        self.given_hint = hint  # a Keyed one is shown in the user's language
+
+    def hint_in(self, lang: LanguagePack) -> str | None:
+        if self.key == "config_invalid" and self.given_hint is not None:
+            return lang.render(self.given_hint)
+        return super().hint_in(lang)
 
 
 class StoreError(MicroalignError):

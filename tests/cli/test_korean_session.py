@@ -19,10 +19,11 @@ MARKER = re.compile(r"\((을|를|이|가|은|는|와|과|으|이에요|예요|�
 # and names.
 COMMAND = re.compile(
     r"`[^`]*`|microalign( [a-z][a-z-]*| --?[a-z-]+| [0-9]+)*|/[\w./~-]+"
-    r"|'[^']*'|\b[a-z]+\.[a-z_]+\b"  # a value and a setting of the config
+    r"|'[^']*'|\b[a-z]+(?:\.[A-Za-z0-9_-]+)+\b"  # a value and a setting of the config
 )
 NAMES = {"PortAudio", "PulseAudio", "PipeWire", "D", "Bus", "Vosk", "pactl", "info", "apt"}
 NAMES |= {"install", "dunst"}  # "apt install dunst": a command in the hint
+NAMES |= {"TOML"}
 
 
 def english_words(text: str) -> set[str]:
@@ -92,3 +93,45 @@ def test_korean_session_notification_microphone_error_in_korean(cli_process, des
     assert "'no-such-mic'" in shown  # the device's name, as the config gives it
     assert "No input device matching" not in shown
     assert "No input device matching" in daemon.text(), daemon.text()  # in the log only
+
+
+BROKEN_CONFIG = """[general]
+language = "ko"
+soft_goal_limit = "셋"
+partly_counts_as_kept = "네"
+colour = "blue"
+[speech]
+silence_seconds = 0
+[checkins.evening]
+time = "25:00"
+days = ["월"]
+[checkins.Lunch]
+time = "12:30"
+"""
+
+
+def test_korean_config_problems_each_told_in_korean(cli_process):
+    """Every problem of a Korean user's config is told in Korean, each naming its key;
+    `doctor` lists them in Korean too."""
+    path = resolve().config_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(BROKEN_CONFIG)
+    refused = cli_process("status")
+    assert refused.code == 3, refused.err
+    assert_korean(refused.err)
+    for key in (
+        "general.soft_goal_limit",
+        "general.partly_counts_as_kept",
+        "general.colour",
+        "speech.silence_seconds",
+        "checkins.evening.time",
+        "checkins.evening.days",
+        "checkins.Lunch",
+    ):
+        assert key in refused.err, (key, refused.err)
+    assert "'mon', 'tue', 'wed', 'thu', 'fri', 'sat' 또는 'sun' 중 하나여야 해요" in refused.err
+    assert "speech.silence_seconds: 0.3 이상이어야 해요. 지금 값: 0" in refused.err
+    doctor = cli_process("doctor")
+    line = next(x for x in doctor.out.splitlines() if "general.colour" in x)
+    assert_korean(line)
+    assert "알 수 없는 키예요" in line

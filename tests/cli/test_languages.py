@@ -44,12 +44,17 @@ def test_languages_korean_errors_in_korean_english_without_config(cli_process, h
     assert bad_date.code == 2 and HANGUL.search(bad_date.err) and "not a date" not in bad_date.err
 
 
-def test_languages_broken_config_errors_stay_english(cli_process, home):
+def test_languages_broken_config_errors_in_the_language_it_names(cli_process, home):
     path = home / "xdg_config_home" / "microalign" / "microalign.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('[general]\nlanguage = "ko"\nsoft_goal_limit = "many"\n')
-    result = cli_process("status")
-    assert result.code == 3 and "Invalid configuration" in result.err
+    korean = cli_process("status")
+    assert korean.code == 3 and "설정이 올바르지 않아요" in korean.err, korean.err
+    assert "general.soft_goal_limit: 정수여야 해요. 지금 값: 'many'" in korean.err
+    path.write_text('[general]\nlanguage = "fr"\nsoft_goal_limit = "many"\n')
+    unknown = cli_process("status")  # no such language: English
+    assert unknown.code == 3 and "Invalid configuration" in unknown.err
+    assert "general.language: Input should be 'en' or 'ko', got 'fr'" in unknown.err
 
 
 def test_languages_english_summary_plural_one_day_then_two_days(cli, app):

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from microalign.adapters.paths import Paths
 from microalign.config import DEFAULT, Config
 from microalign.errors import ConfigError, MicroalignError, StoreError
-from microalign.i18n import Keyed, LanguagePack
+from microalign.i18n import Joined, Keyed, LanguagePack
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +75,9 @@ def check_config(paths: Paths) -> tuple[Config, Result]:
     try:
         config = configuration.load(path, paths.config_required)
     except ConfigError as exc:
-        problems = "; ".join(exc.problems)
-        return DEFAULT, Result("config", FAIL, f"{path}: {problems}", exc.hint or "")
+        problems = Keyed("doctor.config.invalid", path=path, problems=Joined(tuple(exc.problems)))
+        hint = exc.given_hint or Keyed("hint.config_invalid", path=path)
+        return DEFAULT, Result("config", FAIL, problems, hint)
     if not path.exists():
         return config, Result(
             "config", WARN, Keyed("doctor.config.missing", path=path), Keyed("doctor.fix.init")

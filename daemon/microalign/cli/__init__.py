@@ -208,8 +208,10 @@ def _language() -> LanguagePack:
         return EN
     try:
         return app.pack
-    except Exception:  # the config itself is what failed
-        return EN
+    except Exception:  # the config itself is what failed: the language it names, if any
+        from microalign.cli.output import language_of_broken_config
+
+        return language_of_broken_config(app.paths.config_file)
 
 
 def _report(exc: MicroalignError, debug: bool) -> int:

@@ -89,10 +89,11 @@ def doctor(ctx: click.Context, as_json: bool) -> None:
 
 
 def _language(ctx: click.Context) -> LanguagePack:
-    """The configured language; English when the config cannot be read (doctor says why)."""
-    from microalign.i18n import EN
-
+    """The configured language; when the config is invalid (doctor says why), the one it
+    names, else English."""
     try:
         return ctx.find_root().obj.pack
     except Exception:
-        return EN
+        from microalign.cli.output import language_of_broken_config
+
+        return language_of_broken_config(_paths(ctx).config_file)

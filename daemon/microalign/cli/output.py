@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -65,3 +66,12 @@ def goal_state(lang: LanguagePack, state: str) -> str:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the data as JSON.")
+
+
+def language_of_broken_config(config_file: Path) -> LanguagePack:
+    """The language a config that failed validation names (its problems are told in it),
+    else English."""
+    from microalign.config import language_named
+    from microalign.i18n import EN, PACKS
+
+    return PACKS.get(language_named(config_file) or "", EN)

@@ -13,6 +13,7 @@ from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option
 from microalign.config import Config, default_text, load
 from microalign.errors import ConfigError, UsageError
+from microalign.i18n import Keyed
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -218,7 +219,9 @@ def _model_problems(config: Config) -> list[str]:
     problem = models.setting_problem(
         config.speech.model, config.general.language, models.load_catalogue()
     )
-    return [f"speech.model: {problem}"] if problem else []
+    if not problem:
+        return []
+    return [Keyed("config.problem.at_key", key="speech.model", problem=problem)]
 
 
 @config.command("path")

@@ -34,6 +34,19 @@ class Ref:
     fields: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Joined:
+    """Texts shown one after another, each in whichever language shows them (Keyed or
+    Ref texts rendered, others as they are): a list of problems, say."""
+
+    items: tuple[Any, ...]
+    separator: str = "; "
+    prefix: str = ""
+
+    def __str__(self) -> str:
+        return self.separator.join(self.prefix + str(item) for item in self.items)
+
+
 class Keyed(str):
     """An English text that remembers its key and fields, so another language can render it."""
 
@@ -115,8 +128,15 @@ class LanguagePack:
         text = self.texts[key]
         if isinstance(text, dict):
             text = text[self.plural(int(fields["count"]))]
-        shown = {k: self.render(v) if isinstance(v, Ref | Keyed) else v for k, v in fields.items()}
+        shown = {k: self._shown(v) for k, v in fields.items()}
         return particles.fill(text, shown)
+
+    def _shown(self, value: Any) -> Any:
+        if isinstance(value, Ref | Keyed):
+            return self.render(value)
+        if isinstance(value, Joined):
+            return value.separator.join(value.prefix + self.render(i) for i in value.items)
+        return value
 
     def render(self, text: str | Ref) -> str:
         """A Ref or Keyed text in this language; any other text as it is."""

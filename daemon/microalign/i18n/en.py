@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from microalign.i18n import en_causes, en_cli, en_crypt, en_data, en_service, en_system
+from microalign.i18n import en_causes, en_cli, en_config, en_crypt, en_data, en_service, en_system
 
 CODE = "en"
 NAME = "English"
@@ -524,4 +524,5 @@ TEXTS |= en_service.TEXTS
 TEXTS |= en_cli.TEXTS
 TEXTS |= en_causes.TEXTS
 TEXTS |= en_data.TEXTS
+TEXTS |= en_config.TEXTS
 TEXTS |= en_crypt.TEXTS

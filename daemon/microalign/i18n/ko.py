@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from microalign.i18n import ko_causes, ko_cli, ko_crypt, ko_data, ko_service, ko_system
+from microalign.i18n import ko_causes, ko_cli, ko_config, ko_crypt, ko_data, ko_service, ko_system
 
 CODE = "ko"
 NAME = "한국어"
@@ -486,4 +486,5 @@ TEXTS |= ko_service.TEXTS
 TEXTS |= ko_cli.TEXTS
 TEXTS |= ko_causes.TEXTS
 TEXTS |= ko_data.TEXTS
+TEXTS |= ko_config.TEXTS
 TEXTS |= ko_crypt.TEXTS
