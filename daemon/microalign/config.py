@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-ClockTime = time  # the field `Slot.time` hides the type inside the class
+ClockTime = time  # the field `Timing.time` hides the type inside the class
 Flow = Literal["morning", "evening", "weekly"]
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
@@ -39,7 +39,7 @@ DEFAULT_CHECKINS: dict[str, dict] = {
     # After the evening review, so a Sunday's answers count in the week it reads out.
     "weekly": {"flow": "weekly", "time": "21:30", "days": ["sun"]},
 }
-LEGACY_SLOTS = ("morning", "evening")  # [schedule.morning] / [schedule.evening]
+LEGACY_CHECKINS = ("morning", "evening")  # [schedule.morning] / [schedule.evening]
 
 
 def parse_hhmm(value: str) -> time:
@@ -72,14 +72,14 @@ class General(_Section):
     partly_counts_as_kept: bool = True
 
 
-class Slot(_Section):
+class Timing(_Section):
     enabled: bool = True
     time: HHMM
     days: list[Weekday] = list(WEEKDAYS)
     times: dict[Weekday, HHMM] = {}
 
     def time_on(self, weekday: int) -> ClockTime | None:
-        """The slot's time on weekday 0=Monday, or None when the slot is off that day."""
+        """The time on weekday 0=Monday, or None when the check-in is off that day."""
         name = WEEKDAYS[weekday]
         if not self.enabled or name not in self.days:
             return None
@@ -105,7 +105,7 @@ def _check_name(name: str) -> str:
 CheckinName = Annotated[str, AfterValidator(_check_name)]
 
 
-class Checkin(Slot):
+class Checkin(Timing):
     """A named check-in ([checkins.NAME]): which dialogue it runs, and when."""
 
     flow: Flow
@@ -117,8 +117,8 @@ def _default_checkins() -> dict[str, Checkin]:
 
 class Schedule(_Section):
     # The old form of [checkins.morning] / [checkins.evening]; moved there on load.
-    morning: Slot | None = None
-    evening: Slot | None = None
+    morning: Timing | None = None
+    evening: Timing | None = None
     grace_minutes: Annotated[int, Field(ge=0, le=24 * 60)] = 120
     snooze_minutes: Annotated[int, Field(ge=1, le=240)] = 15
 
@@ -293,14 +293,14 @@ def _adopt_legacy(found: Config, data: dict, source: Path | str) -> Config:
     given: dict = data["checkins"] if isinstance(data.get("checkins"), dict) else {}
     moved = dict(found.checkins)
     problems = []
-    for name in LEGACY_SLOTS:
-        slot = getattr(found.schedule, name)
-        if slot is None:
+    for name in LEGACY_CHECKINS:
+        timing = getattr(found.schedule, name)
+        if timing is None:
             continue
         if name in given:
             problems.append(Keyed("config.problem.legacy_twice", name=name))
             continue
-        moved[name] = Checkin(flow=moved[name].flow, **slot.model_dump())
+        moved[name] = Checkin(flow=moved[name].flow, **timing.model_dump())
         log.info(
             "%s: [schedule.%s] is the old name of [checkins.%s]; rename the section to "
             "[checkins.%s] (its keys stay the same)",
@@ -311,7 +311,7 @@ def _adopt_legacy(found: Config, data: dict, source: Path | str) -> Config:
         )
     if problems:
         raise ConfigError(source, problems)
-    if all(getattr(found.schedule, name) is None for name in LEGACY_SLOTS):
+    if all(getattr(found.schedule, name) is None for name in LEGACY_CHECKINS):
         return found
     schedule = found.schedule.model_copy(update={"morning": None, "evening": None})
     return found.model_copy(update={"checkins": moved, "schedule": schedule})

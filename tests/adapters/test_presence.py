@@ -11,12 +11,12 @@ import pytest
 from microalign.adapters.paths import resolve
 from microalign.adapters.presence import LogindPresence
 from tests.harness.daemon import (
+    checkins_toml,
     clock_at,
     drive,
     events_of,
     make_daemon,
     scripted_speech,
-    slots_toml,
     write_config,
 )
 from tests.harness.logind import FakeLogind
@@ -26,7 +26,7 @@ KEY = (date(2026, 5, 4), "morning")
 
 
 async def _start(wall: datetime, locked: bool = False):
-    """The logind stand-in, and a daemon watching it, driven until the slot is done."""
+    """The logind stand-in, and a daemon watching it, driven until the check-in is done."""
     logind = FakeLogind()
     await logind.start()
     logind.session.set_locked(locked)
@@ -72,7 +72,7 @@ def test_daemon_locked_session_waits_then_starts_on_unlock(
     home, desktop, system_bus, tmp_path, monkeypatch
 ):
     scripted_speech(monkeypatch, tmp_path, ["listen more"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
 
     async def scenario():
         logind, daemon, task = await _start(datetime(2026, 5, 4, 7, 31), locked=True)
@@ -94,11 +94,11 @@ def test_daemon_locked_session_waits_then_starts_on_unlock(
     assert bodies[0].startswith("Your check-in is ready and starts when you are back")
 
 
-def test_daemon_suspend_across_slot_starts_on_resume_signal(
+def test_daemon_suspend_across_checkin_starts_on_resume_signal(
     home, system_bus, tmp_path, monkeypatch, caplog
 ):
     scripted_speech(monkeypatch, tmp_path, ["after sleep"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
 
     async def scenario():
         logind, daemon, task = await _start(datetime(2026, 5, 4, 7, 0))
@@ -120,9 +120,9 @@ def test_daemon_suspend_across_slot_starts_on_resume_signal(
     assert any("Resumed from suspend" in m for m in messages)
 
 
-def test_daemon_away_at_slot_releases_preloaded_speech(home, system_bus, tmp_path, monkeypatch):
+def test_daemon_away_at_checkin_releases_preloaded_speech(home, system_bus, tmp_path, monkeypatch):
     speech = scripted_speech(monkeypatch, tmp_path, ["unused"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
 
     async def scenario():
         logind = FakeLogind()

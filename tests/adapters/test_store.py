@@ -88,7 +88,7 @@ def test_store_unfinished_checkin_is_resumed_finished_is_not(tmp_path):
     assert s.begin_checkin("evening", day, "text") == first
     assert s.answered_steps(first) == {"goal:1"}
     s.finish_checkin(first, "done")
-    assert s.slot_status(day, "evening") == "done"
+    assert s.checkin_status(day, "evening") == "done"
     assert s.begin_checkin("evening", day, "text") != first
 
 
@@ -182,3 +182,41 @@ def test_store_set_aside_leaves_a_final_answer_as_it_is(tmp_path):
     assert s.answered_steps(c) == {"goal:1"}
     assert s.reasons_pending(c) == {"goal:1": a}
     assert [(r["step"], r["outcome"]) for r in s.history()] == [("goal:1", "rest")]
+
+
+def test_store_upgrade_to_checkin_names_keeps_checkins_answers_requests_and_indexes(tmp_path):
+    path = tmp_path / "m.db"
+    db = _database_before(path, "m009_checkin_names_requests")
+    db["checkins"].insert_all([
+        {"id": 1, "slot": "evening", "day": "2026-03-01", "status": "done", "source": "voice"},
+        {"id": 2, "slot": "lunch", "day": "2026-03-02", "status": "running", "source": "text",
+         "owner": "boot:1:1"},
+    ])  # fmt: skip
+    db["answers"].insert({"checkin_id": 1, "step": "feeling", "text": "calm", "status": "final"})
+    until = "2026-03-02T20:20:00+00:00"
+    db["intentions"].insert({"day": "2026-03-02", "slot": "evening", "kind": "snooze",
+                             "until": until, "created_at": until})  # fmt: skip
+    db.conn.close()
+    with Store.open(path) as s:
+        assert s.checkin_status(date(2026, 3, 1), "evening") == "done"
+        assert s.checkin_status(date(2026, 3, 2), "lunch") == "running"
+        assert [(r["day"], r["checkin"], r["text"]) for r in s.history()] == [
+            ("2026-03-01", "evening", "calm")
+        ]
+        assert s.checkin_requests() == [
+            {"day": "2026-03-02", "name": "evening", "kind": "snooze", "until": until}
+        ]
+        tables = {r["name"] for r in s.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "checkin_requests" in tables and "intentions" not in tables
+        indexes = {
+            r["name"]: r["sql"]
+            for r in s.rows("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'checkins'")
+        }
+        assert "idx_checkins_day_name" in indexes and "idx_checkins_day_slot" not in indexes
+        running = indexes["idx_checkins_one_running"]
+        assert "ON checkins(day, name) WHERE status = 'running'" in running
+        # The partial unique index still refuses a second running row for one check-in.
+        with pytest.raises(sqlite3.IntegrityError):
+            s.conn.execute(
+                "INSERT INTO checkins(name, day, status) VALUES ('lunch', '2026-03-02', 'running')"
+            )

@@ -56,7 +56,7 @@ class CutShort:
 
 
 WINDOWS = {
-    # slot, answers, the prompt cut short, the stored step, its stored text
+    # check-in, answers, the prompt cut short, the stored step, its stored text
     "reason-question": ("evening", ["skip"], EN.t("say.skip_reason"), "goal:1", "skip"),
     "intention-read-back": (
         "morning",
@@ -78,13 +78,13 @@ WINDOWS = {
 @pytest.mark.parametrize("kind", ("sigterm", "sigint", "speech-error"))
 @pytest.mark.parametrize("window", tuple(WINDOWS))
 def test_checkin_stored_voice_answer_then_interrupted_stays_final(app, window, kind):
-    slot, answers, fragment, step, text = WINDOWS[window]
+    name, answers, fragment, step, text = WINDOWS[window]
     app.goals.add(GOAL, "commitment", None, None, DAY)
     speaker = CutShort(fragment, kind)
     listener = ScriptedListener(list(answers))
     # Ctrl-C may end the check-in as stopped by the user; the others propagate.
     with contextlib.suppress(Stopped, KeyboardInterrupt, SpeechError):
-        run_checkin(app, slot, speaker, listener, day=DAY, source="voice")
+        run_checkin(app, name, speaker, listener, day=DAY, source="voice")
     assert fragment in speaker.said[-1]  # cut short exactly there
     rows = app.store.rows("SELECT step, text, status FROM answers")
     assert rows == [{"step": step, "text": text, "status": "final"}], rows

@@ -123,7 +123,7 @@ def test_english_snooze_by_voice_in_twenty_minutes(mic_answers, speech_wav, app)
     assert set(asked) <= {"in twenty minutes", "yes"} and "in twenty minutes" in asked, asked
     assert result.snooze_until is not None
     assert timedelta(minutes=20) <= result.snooze_until - before < timedelta(minutes=21)
-    assert app.store.slot_status(app.today(), "evening") == "snoozed"
+    assert app.store.checkin_status(app.today(), "evening") == "snoozed"
 
 
 def test_english_stop_by_voice_ends_review_keeping_answers(mic_answers, speech_wav, app):

@@ -51,7 +51,7 @@ def random_store(app, seed: int) -> None:
 
 def answer(conn, goal_id: int, day: date, outcome: str) -> None:
     cur = conn.execute(
-        "INSERT INTO checkins(slot, day, status, source, started_at) "
+        "INSERT INTO checkins(name, day, status, source, started_at) "
         "VALUES ('evening', ?, 'done', 'text', ?)",
         (day.isoformat(), now_iso()),
     )

@@ -49,7 +49,7 @@ def test_evening_snooze_by_voice_stores_twenty_minutes(mic_answers, speech_wav, 
     assert "이십 분 후" in speaker.asked
     assert result.snooze_until is not None
     assert timedelta(minutes=20) <= result.snooze_until - before < timedelta(minutes=21)
-    (row,) = app.store.intentions()
-    assert (row["slot"], row["kind"]) == ("evening", "snooze")
+    (row,) = app.store.checkin_requests()
+    assert (row["name"], row["kind"]) == ("evening", "snooze")
     assert datetime.fromisoformat(row["until"]) == result.snooze_until
-    assert app.store.slot_status(app.today(), "evening") == "snoozed"
+    assert app.store.checkin_status(app.today(), "evening") == "snoozed"

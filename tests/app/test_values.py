@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from microalign.adapters.store import SCHEMA_VERSION, Store
+from microalign.adapters.store import Store
 from microalign.errors import NotFoundError, UsageError
 
 DAY = date(2026, 11, 2)
@@ -65,7 +65,7 @@ def test_values_store_of_an_older_version_names_its_builtin_values(tmp_path):
     conn = sqlite3.connect(path)  # back to schema 7: no names yet
     conn.execute("DROP TABLE value_names")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_value_names'")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.execute("PRAGMA user_version = 7")
     conn.commit()
     conn.close()
     with Store.open(path) as store:

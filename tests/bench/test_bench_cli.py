@@ -43,7 +43,7 @@ def fill(data_dir: Path, today: date) -> int:
         day = start
         while day <= today:
             cur = conn.execute(
-                "INSERT INTO checkins(slot, day, status, source, started_at, finished_at) "
+                "INSERT INTO checkins(name, day, status, source, started_at, finished_at) "
                 "VALUES ('evening', ?, 'done', 'text', ?, ?)",
                 (day.isoformat(), now_iso(), now_iso()),
             )

@@ -7,7 +7,7 @@ Prints figures; compares with the plain library doing the same work in the same 
   (targets: RSS <= 60 MB, idle CPU <= 0.05 s/min);
 - RSS after one check-in whose listener held the real Korean Vosk model and released it;
 - delay from the scheduled time to the first prompt, with the model preloaded and with the
-  daemon started too close to the slot to preload in full (target <= 0.25 s each), against
+  daemon started too close to the check-in to preload in full (target <= 0.25 s each), against
   a bare AsyncIOScheduler date job calling a function.
 No timing assertions: the machine is shared and noisy.
 """
@@ -29,12 +29,12 @@ import pytest
 
 from microalign.adapters.paths import resolve
 from tests.harness.daemon import (
+    checkins_toml,
     clock_at,
     drive,
     events_of,
     make_daemon,
     scripted_speech,
-    slots_toml,
     write_config,
 )
 from tests.harness.process import DaemonProcess, children, cpu_seconds, rss_kib
@@ -56,7 +56,7 @@ def _later(hours: int) -> str:
 
 
 def test_bench_daemon_idle_rss_and_cpu(home, tmp_path):
-    write_config(resolve(), slots_toml(_later(3), _later(6)))
+    write_config(resolve(), checkins_toml(_later(3), _later(6)))
     # As under the unit's WatchdogSec=60: a ping every 30 s.
     daemon = DaemonProcess(tmp_path, {"WATCHDOG_USEC": "60000000"})
     plain = subprocess.Popen(
@@ -88,7 +88,7 @@ def test_bench_daemon_idle_rss_and_cpu(home, tmp_path):
 
 def test_bench_daemon_rss_after_checkin_with_model_released(home, tmp_path):
     now = datetime.now().astimezone()
-    write_config(resolve(), slots_toml(None, f"{now:%H:%M}"))
+    write_config(resolve(), checkins_toml(None, f"{now:%H:%M}"))
     log = tmp_path / "speech.jsonl"
     env = {
         "MICROALIGN_TEST_ANSWERS": json.dumps(["fine", "a walk", "rain"]),
@@ -136,33 +136,33 @@ def _plain_scheduler_delays(runs: int) -> list[float]:
     return [asyncio.run(one()) for _ in range(runs)]
 
 
-# Medians over this many slots per case; each preloaded run waits 25 s for its slot.
-SLOT_RUNS = 20
+# Medians over this many check-ins per case; each preloaded run waits 25 s for its own.
+CHECKIN_RUNS = 20
 
 
-@pytest.mark.timeout(60 * SLOT_RUNS)
-@pytest.mark.parametrize("preloaded", [True, False], ids=["preloaded", "slot_too_close"])
+@pytest.mark.timeout(60 * CHECKIN_RUNS)
+@pytest.mark.parametrize("preloaded", [True, False], ids=["preloaded", "checkin_too_close"])
 def test_bench_daemon_delay_to_first_prompt(home, tmp_path, monkeypatch, preloaded):
-    """Preloaded: the daemon starts 25 s before the slot and loads the model 20 s before it.
-    Too close: it starts 5 s before the slot, too late to preload: the model loads when the
+    """Preloaded: the daemon starts 25 s before the check-in and loads the model 20 s before
+    it. Too close: it starts 5 s before the check-in, too late to preload: the model loads when the
     check-in starts."""
     monkeypatch.setenv("MICROALIGN_TEST_MODEL", _korean_model())
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     delays = []
-    for run in range(SLOT_RUNS):
+    for run in range(CHECKIN_RUNS):
         log = scripted_speech(monkeypatch, tmp_path / f"run{run}", ["steady"])
         day = datetime(2026, 5, 4 + run, 7, 29, 35 if preloaded else 55)
         daemon = make_daemon(clock=clock_at(day), preload_seconds=20)
         asyncio.run(drive(daemon, lambda d=daemon: bool(events_of(d, "done")), timeout=60))
-        slot = daemon.clock.to_real(datetime(2026, 5, 4 + run, 5, 30, tzinfo=UTC)).timestamp()
+        due = daemon.clock.to_real(datetime(2026, 5, 4 + run, 5, 30, tzinfo=UTC)).timestamp()
         seen = events(log)
         first_say = next(e["t"] for e in seen if e["event"] == "say")
         preloads = [e["t"] for e in seen if e["event"] == "preload"]
         if preloaded:
-            assert preloads and preloads[0] < slot, "the model was not preloaded before the slot"
-        delays.append(first_say - slot)
-    plain = _plain_scheduler_delays(SLOT_RUNS)
-    case = "model preloaded" if preloaded else "slot too close to preload"
+            assert preloads and preloads[0] < due, "the model was not preloaded before the check-in"
+        delays.append(first_say - due)
+    plain = _plain_scheduler_delays(CHECKIN_RUNS)
+    case = "model preloaded" if preloaded else "check-in too close to preload"
     print(
         f"\ndelay scheduled time -> first prompt ({case}): median "
         f"{statistics.median(delays) * 1000:.0f} ms, max "

@@ -15,7 +15,7 @@ import time
 from datetime import datetime, timedelta
 
 from microalign.adapters.paths import resolve
-from tests.harness.daemon import slots_toml, write_config
+from tests.harness.daemon import checkins_toml, write_config
 from tests.harness.process import DaemonProcess
 
 RUNS = 7
@@ -50,7 +50,7 @@ def _one_start(tmp_path, desktop) -> tuple[float, float, bool]:
 
 
 def test_bench_startup_report_time(home, desktop, tmp_path):
-    write_config(resolve(), slots_toml(_later(3), _later(6)))
+    write_config(resolve(), checkins_toml(_later(3), _later(6)))
     runs = [_one_start(tmp_path, desktop) for _ in range(RUNS)]
     logs = [log for log, _, _ in runs]
     notes = [note for _, note, _ in runs]

@@ -8,7 +8,7 @@ answers spoken into the virtual microphone. Prints medians; no timing assertions
   the choice answer's end-of-speech window + 0.1 s);
 - a check-in process's first question: the time to build its first grammar recogniser
   after the model was loaded, over 3 fresh processes (the model's vocabulary scan).
-Slot -> first audio with and without preload is in test_bench_daemon.py.
+Check-in time -> first audio with and without preload is in test_bench_daemon.py.
 """
 
 from __future__ import annotations

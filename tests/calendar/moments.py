@@ -44,17 +44,17 @@ def _instant(day: date, at: time, zone: str) -> datetime:
 
 
 def expected_due(moment: Moment, done: set[tuple[date, str]] = frozenset()) -> dict:
-    """{(day, slot): "run" | "missed"} for yesterday's and today's default check-ins at
+    """{(day, name): "run" | "missed"} for yesterday's and today's default check-ins at
     `moment`: due within the grace window, missed after it, absent before their time."""
     now = moment.aware.astimezone(UTC)
     found = {}
     for day in (moment.day - timedelta(days=1), moment.day):
-        for slot, at in DEFAULT_TIMES.items():
-            if day.weekday() not in DEFAULT_DAYS[slot] or (day, slot) in done:
+        for name, at in DEFAULT_TIMES.items():
+            if day.weekday() not in DEFAULT_DAYS[name] or (day, name) in done:
                 continue
             late = now - _instant(day, at, moment.zone)
             if late >= timedelta(0):
-                found[(day, slot)] = "run" if late <= GRACE else "missed"
+                found[(day, name)] = "run" if late <= GRACE else "missed"
     return found
 
 

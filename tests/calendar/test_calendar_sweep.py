@@ -27,12 +27,12 @@ WEEKLY = "respect\nmore smiles\n"
 
 
 def due_now(first_day) -> dict:
-    """What the daemon would do now: {(day, slot): "run" | "missed"}, for a user who has
+    """What the daemon would do now: {(day, name): "run" | "missed"}, for a user who has
     used microalign since `first_day`."""
     daemon = make_daemon(preload_seconds=0)
     try:
         today = daemon.planner.today()
-        daemon.slots.refresh(today)
+        daemon.book.refresh(today)
         daemon.planner.begin(datetime.combine(first_day, time(), daemon.clock.zone()))
         return {occ.key: decision.value for occ, decision in daemon.planner.due(daemon.clock.now())}
     finally:
@@ -70,7 +70,7 @@ def test_calendar_day_at_moment_lands_on_its_date(cli, home, test_clock, moment)
     assert (goal["today"], goal["streak"], goal["kept_days"]) == ("kept", 1, 1)
     exported = json.loads(cli("export", "--format", "json").out)
     assert {row["day"] for row in exported} == {day.isoformat()}
-    assert {row["slot"] for row in exported} == {"morning", "evening", "weekly"}
+    assert {row["checkin"] for row in exported} == {"morning", "evening", "weekly"}
     # One kept day celebrates nothing: no streak of 3, no perfect week.
     assert milestones(home) == []
 

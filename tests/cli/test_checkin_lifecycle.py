@@ -1,4 +1,4 @@
-"""The check-in lifecycle as processes see it: one claim per (day, slot) in the database,
+"""The check-in lifecycle as processes see it: one claim per (day, check-in) in the database,
 a dead owner's claim taken over, pause and resume on one day, where audio is kept."""
 
 from __future__ import annotations
@@ -76,22 +76,22 @@ def test_store_reap_dead_claims_marks_interrupted(app):
     live = app.store.claim_checkin("evening", day, "text", owner.me())
     reaped = app.store.reap_dead_claims()
     assert [r["id"] for r in reaped] == [claim.checkin_id]
-    assert app.store.slot_status(day, "morning") == "interrupted"
-    assert app.store.slot_status(day, "evening") == "running"
+    assert app.store.checkin_status(day, "morning") == "interrupted"
+    assert app.store.checkin_status(day, "evening") == "running"
     assert live.outcome == CLAIM_NEW
 
 
-def test_store_one_running_row_per_slot_enforced_by_database(app):
+def test_store_one_running_row_per_checkin_enforced_by_database(app):
     day = date(2026, 11, 20)
     app.store.claim_checkin("evening", day, "text", owner.me())
     try:
         app.store.conn.execute(
-            "INSERT INTO checkins(slot, day, status) VALUES ('evening', ?, 'running')",
+            "INSERT INTO checkins(name, day, status) VALUES ('evening', ?, 'running')",
             (day.isoformat(),),
         )
     except sqlite3.IntegrityError:
         return
-    raise AssertionError("a second running row for one slot was accepted")
+    raise AssertionError("a second running row for one check-in was accepted")
 
 
 def _typed_checkin(*args: str) -> subprocess.Popen:

@@ -143,7 +143,7 @@ def test_custom_checkin_history_export_status_show_name(cli_process, home):
     jrnl = cli_process("export", "--format", "jrnl").out
     assert "Lunch check-in." in jrnl
     rows = list(csv.DictReader(io.StringIO(cli_process("export", "--format", "csv").out)))
-    assert {r["slot"] for r in rows} == {"lunch"}
+    assert {r["checkin"] for r in rows} == {"lunch"}
     status = json.loads(cli_process("status", "--json").out)
     assert status["checkins"]["lunch"] == "done"
     assert status["goals"][0]["today"] == "partly"

@@ -264,9 +264,28 @@ def test_import_own_json_export_round_trip_identical(cli_process, home, tmp_path
     assert copy.out == exported.read_text()
 
 
+def test_import_own_json_of_an_older_version_with_slot_key_round_trips(cli_process, tmp_path):
+    assert cli_process("goals", "add", "Walk 10 minutes", "--since", "2026-11-01").code == 0
+    done = cli_process("checkin", "evening", "--text", "--date", "2026-11-08", stdin="yes\ncalm\n")
+    assert done.code == 0, done.err
+    exported = cli_process("export", "--format", "json").out
+    # Before check-ins were named `checkin` in the export, the key was "slot".
+    older = [
+        {("slot" if k == "checkin" else k): v for k, v in row.items()}
+        for row in json.loads(exported)
+    ]
+    assert older and all("slot" in row and "checkin" not in row for row in older)
+    old_file = tmp_path / "older.json"
+    old_file.write_text(json.dumps(older))
+    fresh = tmp_path / "fresh"
+    imported = cli_process("--data-dir", str(fresh), "import", "json", str(old_file))
+    assert imported.code == 0, imported.err
+    assert cli_process("--data-dir", str(fresh), "export", "--format", "json").out == exported
+
+
 def test_import_own_json_wrong_field_names_item_and_field(cli_process, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps([{"day": "2026-11-01", "slot": "evening", "step": "feeling"}]))
+    bad.write_text(json.dumps([{"day": "2026-11-01", "checkin": "evening", "step": "feeling"}]))
     result = cli_process("import", "json", str(bad))
     assert result.code == USAGE, result.err
     assert "item 1, field goal_id" in result.err

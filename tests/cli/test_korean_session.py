@@ -11,7 +11,7 @@ import signal
 import pytest
 
 from microalign.adapters.paths import resolve
-from tests.harness.daemon import slots_toml, write_config
+from tests.harness.daemon import checkins_toml, write_config
 from tests.harness.process import DaemonProcess
 
 MARKER = re.compile(r"\((을|를|이|가|은|는|와|과|으|이에요|예요|이나|나|이라고|라고)\)")
@@ -75,7 +75,7 @@ def test_korean_session_notification_microphone_error_in_korean(cli_process, des
     cli_process("init", "--language", "ko", "--goal", "회의에서 질문 하나 하기", "--value", "용기")
     # The pinned clock says 15:00: the morning check-in's window is open.
     config = '[general]\nlanguage = "ko"\n[speech]\ninput_device = "no-such-mic"\n'
-    write_config(resolve(), config + slots_toml("14:30", None, grace=60))
+    write_config(resolve(), config + checkins_toml("14:30", None, grace=60))
     bus = {name: desktop.env[name] for name in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")}
     daemon = DaemonProcess(tmp_path, bus)
     try:

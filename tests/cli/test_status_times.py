@@ -35,12 +35,12 @@ def test_status_inside_grace_window_says_open_until(status_at):
     assert "evening at 21:00" in out, out
 
 
-def test_status_before_the_slot_names_its_time(status_at):
+def test_status_before_the_checkin_names_its_time(status_at):
     out = status_at("06:00").out
     assert "morning at 07:30" in out and "evening at 21:00" in out, out
 
 
-def test_status_done_slot_stays_done_at_any_hour(status_at, cli_process, test_clock):
+def test_status_done_checkin_stays_done_at_any_hour(status_at, cli_process, test_clock):
     test_clock.set(datetime.fromisoformat(f"{DAY} 07:45"), "Europe/Berlin")
     typed = cli_process("checkin", "morning", "--text", stdin="Be kind\n")
     assert typed.code == 0, typed

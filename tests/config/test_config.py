@@ -71,12 +71,12 @@ def test_config_not_utf8_is_reported(tmp_path):
         config.load(path)
 
 
-def test_config_slot_time_on_weekday_override_and_day_off():
-    slot = config.Slot(time="07:30", days=["mon", "sat"], times={"sat": "09:15"})
-    assert slot.time_on(0).strftime("%H:%M") == "07:30"
-    assert slot.time_on(5).strftime("%H:%M") == "09:15"
-    assert slot.time_on(2) is None
-    assert config.Slot(time="07:30", enabled=False).time_on(0) is None
+def test_config_timing_time_on_weekday_override_and_day_off():
+    timing = config.Timing(time="07:30", days=["mon", "sat"], times={"sat": "09:15"})
+    assert timing.time_on(0).strftime("%H:%M") == "07:30"
+    assert timing.time_on(5).strftime("%H:%M") == "09:15"
+    assert timing.time_on(2) is None
+    assert config.Timing(time="07:30", enabled=False).time_on(0) is None
 
 
 def test_config_required_missing_file_is_an_error(tmp_path):
@@ -119,7 +119,7 @@ def test_tz_problem_unknown_zone_named(tz):
     assert problem is not None and repr(tz) in problem
 
 
-def test_config_legacy_schedule_slots_become_checkins_with_info(tmp_path, caplog):
+def test_config_legacy_schedule_sections_become_checkins_with_info(tmp_path, caplog):
     import logging
 
     path = tmp_path / "old.toml"

@@ -17,7 +17,7 @@ from microalign.ports.daemon import Runner
 from microalign.service.runner import CheckinRunner
 from microalign.service.worker import ProcessRunner
 from tests.harness import composed, scripted
-from tests.harness.daemon import scripted_speech, slots_toml, write_config
+from tests.harness.daemon import checkins_toml, scripted_speech, write_config
 from tests.harness.scripted import events
 
 DAY = date(2026, 5, 4)
@@ -32,15 +32,15 @@ IMPLEMENTATIONS = {
 @pytest.fixture(params=sorted(IMPLEMENTATIONS))
 def runner(request, home, tmp_path, monkeypatch) -> Iterator[Runner]:
     request.node.speech_log = scripted_speech(monkeypatch, tmp_path, ["a calm start"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     made = IMPLEMENTATIONS[request.param](resolve())
     yield made
     made.release()
 
 
-def _status(slot: str) -> str | None:
+def _status(name: str) -> str | None:
     with Store.open(resolve().database) as store:
-        return store.slot_status(DAY, slot)
+        return store.checkin_status(DAY, name)
 
 
 def _said(request) -> list[str]:
@@ -64,9 +64,9 @@ def test_runner_run_claims_before_saying_anything_tells_once(runner: Runner, req
     assert told == [("running", 0)]
 
 
-def test_runner_run_settled_slot_already_done_says_nothing(runner: Runner, request):
+def test_runner_run_settled_checkin_already_done_says_nothing(runner: Runner, request):
     with Store.open(resolve().database) as store:
-        store.record_slot(DAY, "morning", SKIPPED)
+        store.record_checkin(DAY, "morning", SKIPPED)
     told: list[bool] = []
     assert runner.run("morning", DAY, False, lambda: told.append(True)) == ALREADY_DONE
     assert _status("morning") == SKIPPED

@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from microalign.config import Slot
+from microalign.config import Timing
 from microalign.core.schedule import (
     CheckinTimes,
     Decision,
     Plan,
     classify,
-    due_slots,
+    due_occurrences,
     local_instant,
     next_fire,
     occurrence,
@@ -23,17 +23,17 @@ BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-def _plan(grace_minutes: int = 120, **slots: Slot) -> Plan:
-    """The scheduler's plain data for check-ins named and timed like config slots."""
+def _plan(grace_minutes: int = 120, **timings: Timing) -> Plan:
+    """The scheduler's plain data for check-ins named and timed like the config's."""
     checkins = tuple(
-        CheckinTimes(name, tuple(slot.time_on(day) for day in range(7)))
-        for name, slot in slots.items()
+        CheckinTimes(name, tuple(timing.time_on(day) for day in range(7)))
+        for name, timing in timings.items()
     )
     return Plan(checkins, grace_minutes)
 
 
 def _schedule(morning: str = "02:30", evening: str = "21:00", grace: int = 120) -> Plan:
-    return _plan(morning=Slot(time=morning), evening=Slot(time=evening), grace_minutes=grace)
+    return _plan(morning=Timing(time=morning), evening=Timing(time=evening), grace_minutes=grace)
 
 
 def _day_start(now: datetime) -> datetime:
@@ -50,7 +50,7 @@ def _walk(start: datetime, end: datetime, step: timedelta, tz, schedule, done=No
     fired = []
     now = start
     while now <= end:
-        for occ, decision in due_slots(now, tz, schedule, done, since=start):
+        for occ, decision in due_occurrences(now, tz, schedule, done, since=start):
             done.add(occ.key)
             fired.append((occ.key, decision, now))
         now += step
@@ -70,7 +70,7 @@ def test_local_instant_fall_back_ambiguous_takes_first():
 
 
 @pytest.mark.parametrize("day", [date(2026, 3, 29), date(2026, 10, 25)])
-def test_due_slots_dst_day_fires_0230_slot_exactly_once(day):
+def test_due_occurrences_dst_day_fires_0230_checkin_exactly_once(day):
     schedule = _schedule(morning="02:30")
     start = datetime.combine(day, datetime.min.time(), BERLIN).astimezone(UTC)
     # Walk in UTC so the repeated hour at fall-back is really lived through twice.
@@ -80,7 +80,7 @@ def test_due_slots_dst_day_fires_0230_slot_exactly_once(day):
     assert morning[0][1] is Decision.RUN
 
 
-def test_due_slots_week_across_both_dst_changes_each_slot_once():
+def test_due_occurrences_week_across_both_dst_changes_each_checkin_once():
     schedule = _schedule(morning="02:30", evening="23:30")
     for first in (date(2026, 3, 26), date(2026, 10, 22)):
         start = datetime.combine(first, datetime.min.time(), BERLIN).astimezone(UTC)
@@ -90,91 +90,96 @@ def test_due_slots_week_across_both_dst_changes_each_slot_once():
         assert all(f[1] is Decision.RUN for f in fired)
 
 
-def test_due_slots_suspend_across_slot_runs_on_resume():
+def test_due_occurrences_suspend_across_checkin_runs_on_resume():
     schedule = _schedule(morning="07:30")
     done: set = set()
     before = _at(BERLIN, 2026, 5, 4, 7, 0)
     since = _day_start(before)
-    assert due_slots(before, BERLIN, schedule, done, since=since) == []
+    assert due_occurrences(before, BERLIN, schedule, done, since=since) == []
     resumed = _at(BERLIN, 2026, 5, 4, 8, 15)  # slept through 07:30
-    due = due_slots(resumed, BERLIN, schedule, done, since=since)
+    due = due_occurrences(resumed, BERLIN, schedule, done, since=since)
     assert [(o.key, d) for o, d in due] == [((date(2026, 5, 4), "morning"), Decision.RUN)]
 
 
-def test_due_slots_restart_inside_grace_runs_once():
+def test_due_occurrences_restart_inside_grace_runs_once():
     schedule = _schedule(morning="07:30", grace=120)
     now = _at(BERLIN, 2026, 5, 4, 9, 29)
     since = _day_start(now)
-    due = due_slots(now, BERLIN, schedule, set(), since=since)
+    due = due_occurrences(now, BERLIN, schedule, set(), since=since)
     assert [d for _, d in due] == [Decision.RUN]
-    assert due_slots(now, BERLIN, schedule, {(date(2026, 5, 4), "morning")}, since=since) == []
+    assert (
+        due_occurrences(now, BERLIN, schedule, {(date(2026, 5, 4), "morning")}, since=since) == []
+    )
 
 
-def test_due_slots_restart_outside_grace_is_missed():
+def test_due_occurrences_restart_outside_grace_is_missed():
     schedule = _schedule(morning="07:30", grace=120)
     now = _at(BERLIN, 2026, 5, 4, 9, 31)
-    due = due_slots(now, BERLIN, schedule, set(), since=_day_start(now))
+    due = due_occurrences(now, BERLIN, schedule, set(), since=_day_start(now))
     assert [d for _, d in due] == [Decision.MISSED]
 
 
-def test_due_slots_without_since_reports_yesterday_missed():
+def test_due_occurrences_without_since_reports_yesterday_missed():
     schedule = _schedule(morning="07:30", evening="21:00", grace=120)
-    due = due_slots(_at(BERLIN, 2026, 5, 4, 6, 0), BERLIN, schedule, set())
+    due = due_occurrences(_at(BERLIN, 2026, 5, 4, 6, 0), BERLIN, schedule, set())
     assert [(o.key, d) for o, d in due] == [
         ((date(2026, 5, 3), "morning"), Decision.MISSED),
         ((date(2026, 5, 3), "evening"), Decision.MISSED),
     ]
 
 
-def test_due_slots_before_since_ignored():
+def test_due_occurrences_before_since_ignored():
     schedule = _schedule(morning="07:30", grace=120)
     now = _at(BERLIN, 2026, 5, 4, 9, 31)
-    assert due_slots(now, BERLIN, schedule, set(), since=_at(BERLIN, 2026, 5, 4, 8, 0)) == []
+    assert due_occurrences(now, BERLIN, schedule, set(), since=_at(BERLIN, 2026, 5, 4, 8, 0)) == []
 
 
-def test_due_slots_evening_grace_crosses_midnight_runs():
+def test_due_occurrences_evening_grace_crosses_midnight_runs():
     schedule = _schedule(morning="07:30", evening="23:30", grace=120)
-    due = due_slots(_at(BERLIN, 2026, 5, 5, 0, 45), BERLIN, schedule, set())
+    due = due_occurrences(_at(BERLIN, 2026, 5, 5, 0, 45), BERLIN, schedule, set())
     assert [(o.key, d) for o, d in due] == [
         ((date(2026, 5, 4), "morning"), Decision.MISSED),
         ((date(2026, 5, 4), "evening"), Decision.RUN),
     ]
 
 
-def test_due_slots_timezone_change_west_does_not_repeat_done_slot():
+def test_due_occurrences_timezone_change_west_does_not_repeat_done_checkin():
     schedule = _schedule(morning="07:30", evening="21:00")
     done = {(date(2026, 5, 4), "morning")}  # done at 07:30 in Berlin
     # Flew to New York: 09:00 Berlin is 03:00 there, still 2026-05-04.
     now = _at(BERLIN, 2026, 5, 4, 9, 0)
     done.add((date(2026, 5, 3), "evening"))
-    assert due_slots(now, NEW_YORK, schedule, done, since=_at(BERLIN, 2026, 5, 4)) == []
+    assert due_occurrences(now, NEW_YORK, schedule, done, since=_at(BERLIN, 2026, 5, 4)) == []
     fired = _walk(now, now + timedelta(hours=30), timedelta(minutes=10), NEW_YORK, schedule, done)
     assert [f[0] for f in fired] == [(date(2026, 5, 4), "evening"), (date(2026, 5, 5), "morning")]
 
 
-def test_due_slots_timezone_change_east_does_not_skip_slot():
+def test_due_occurrences_timezone_change_east_does_not_skip_checkin():
     schedule = _schedule(morning="07:30", evening="21:00")
     done = {(date(2026, 5, 4), "morning")}
     # 20:00 in New York is 02:00 next day in Berlin: the evening of the 4th was skipped over
     # by the move, so it is recorded (missed), never silently lost nor run twice.
     now = _at(NEW_YORK, 2026, 5, 4, 20, 0)
-    due = due_slots(now, BERLIN, schedule, done, since=_at(BERLIN, 2026, 5, 4))
+    due = due_occurrences(now, BERLIN, schedule, done, since=_at(BERLIN, 2026, 5, 4))
     assert [(o.key, d) for o, d in due] == [((date(2026, 5, 4), "evening"), Decision.MISSED)]
 
 
-def test_due_slots_snoozed_runs_at_snooze_time():
+def test_due_occurrences_snoozed_runs_at_snooze_time():
     schedule = _schedule(morning="07:30")
     key = (date(2026, 5, 4), "morning")
     snoozed = {key: _at(BERLIN, 2026, 5, 4, 7, 45)}
     since = _at(BERLIN, 2026, 5, 4)
-    assert due_slots(_at(BERLIN, 2026, 5, 4, 7, 40), BERLIN, schedule, set(), snoozed, since) == []
-    due = due_slots(_at(BERLIN, 2026, 5, 4, 7, 45), BERLIN, schedule, set(), snoozed, since)
+    assert (
+        due_occurrences(_at(BERLIN, 2026, 5, 4, 7, 40), BERLIN, schedule, set(), snoozed, since)
+        == []
+    )
+    due = due_occurrences(_at(BERLIN, 2026, 5, 4, 7, 45), BERLIN, schedule, set(), snoozed, since)
     assert [(o.key, o.at, d) for o, d in due] == [(key, snoozed[key], Decision.RUN)]
 
 
 def test_next_fire_skips_done_and_disabled_days():
     schedule = _plan(
-        morning=Slot(time="07:30", days=["mon"]), evening=Slot(time="21:00", enabled=False)
+        morning=Timing(time="07:30", days=["mon"]), evening=Timing(time="21:00", enabled=False)
     )
     now = _at(BERLIN, 2026, 5, 4, 6, 0)  # a Monday
     assert next_fire(now, BERLIN, schedule).at == _at(BERLIN, 2026, 5, 4, 7, 30)
@@ -182,15 +187,15 @@ def test_next_fire_skips_done_and_disabled_days():
     assert nxt.at == _at(BERLIN, 2026, 5, 11, 7, 30)
 
 
-def test_next_fire_no_slot_enabled_returns_none():
+def test_next_fire_no_checkin_enabled_returns_none():
     schedule = _plan(
-        morning=Slot(time="07:30", enabled=False), evening=Slot(time="21:00", enabled=False)
+        morning=Timing(time="07:30", enabled=False), evening=Timing(time="21:00", enabled=False)
     )
     assert next_fire(_at(BERLIN, 2026, 5, 4, 6, 0), BERLIN, schedule) is None
 
 
 def test_occurrence_weekday_time_override_used():
-    schedule = _plan(morning=Slot(time="07:30", times={"sat": "09:00"}))
+    schedule = _plan(morning=Timing(time="07:30", times={"sat": "09:00"}))
     occ = occurrence(schedule, "morning", date(2026, 5, 9), BERLIN)
     local = occ.at.astimezone(BERLIN)
     assert (local.hour, local.minute) == (9, 0)
@@ -205,13 +210,15 @@ def test_classify_boundaries_inclusive_grace():
     assert classify(due + grace + timedelta(seconds=1), due, grace) is Decision.MISSED
 
 
-def test_due_slots_any_checkin_name_scheduled_on_its_days():
-    plan = _plan(lunch=Slot(time="12:30", days=["mon"]), weekly=Slot(time="21:30", days=["sun"]))
+def test_due_occurrences_any_checkin_name_scheduled_on_its_days():
+    plan = _plan(
+        lunch=Timing(time="12:30", days=["mon"]), weekly=Timing(time="21:30", days=["sun"])
+    )
     now = _at(BERLIN, 2026, 5, 4, 12, 31)  # a Monday
-    due = due_slots(now, BERLIN, plan, set(), since=_day_start(now))
+    due = due_occurrences(now, BERLIN, plan, set(), since=_day_start(now))
     assert [(o.key, d) for o, d in due] == [((date(2026, 5, 4), "lunch"), Decision.RUN)]
     nxt = next_fire(now, BERLIN, plan, {(date(2026, 5, 4), "lunch")})
-    assert (nxt.slot, nxt.at) == ("weekly", _at(BERLIN, 2026, 5, 10, 21, 30))
+    assert (nxt.name, nxt.at) == ("weekly", _at(BERLIN, 2026, 5, 10, 21, 30))
     assert occurrence(plan, "unknown", date(2026, 5, 4), BERLIN) is None
 
 

@@ -30,7 +30,7 @@ def write_config(paths: Paths, text: str) -> None:
 WEEKLY_OFF = "[checkins.weekly]\nenabled = false\n"
 
 
-def slots_toml(morning: str | None, evening: str | None = None, grace: int = 120) -> str:
+def checkins_toml(morning: str | None, evening: str | None = None, grace: int = 120) -> str:
     """Config with a morning and an evening check-in at these HH:MM times (None: off)."""
 
     def section(name: str, at: str | None) -> str:
@@ -68,9 +68,9 @@ def clock_at(wall: datetime, zone: str = BERLIN) -> Clock:
 def ran_before(paths: Paths, clock: Clock | None = None) -> None:
     """Record that the daemon of `paths` has run before (unless a first start is recorded
     already): from the start of the day of the first recorded check-in, or, in a store
-    without one, since just before `clock`'s now (its grace window). Its slots since then
-    start inside the grace window and are reported missed after it; a daemon that never
-    ran before starts no slot already past (tests/service/test_first_start.py)."""
+    without one, since just before `clock`'s now (its grace window). Its check-ins since
+    then start inside the grace window and are reported missed after it; a daemon that never
+    ran before starts no check-in already past (tests/service/test_first_start.py)."""
     from microalign.app.context import App
 
     clock = clock or Clock()

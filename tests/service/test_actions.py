@@ -11,12 +11,12 @@ import pytest
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
 from tests.harness.daemon import (
+    checkins_toml,
     clock_at,
     drive,
     events_of,
     make_daemon,
     scripted_speech,
-    slots_toml,
     write_config,
 )
 
@@ -28,15 +28,15 @@ KEY = (DAY, "morning")
 
 def _late_daemon(tmp_path, monkeypatch, answers=("a calm start",)):
     scripted_speech(monkeypatch, tmp_path, list(answers))
-    write_config(resolve(), slots_toml("07:30", grace=60))
+    write_config(resolve(), checkins_toml("07:30", grace=60))
     with Store.open(resolve().database) as store:  # a user with history: misses count
-        store.record_slot(DAY - timedelta(days=1), "morning", "done")
+        store.record_checkin(DAY - timedelta(days=1), "morning", "done")
     return make_daemon(clock=clock_at(datetime(2026, 5, 4, 10, 0)))
 
 
 def _status(key=KEY) -> str | None:
     with Store.open(resolve().database) as store:
-        return store.slot_status(*key)
+        return store.checkin_status(*key)
 
 
 def _run_with_action(desktop, daemon, label: str, until) -> list[str]:
@@ -91,11 +91,11 @@ def test_missed_notification_start_now_runs_checkin(home, desktop, tmp_path, mon
 def test_missed_notification_snooze_reschedules_15_minutes(home, desktop, tmp_path, monkeypatch):
     daemon = _late_daemon(tmp_path, monkeypatch)
     before = datetime.now(UTC)
-    _run_with_action(desktop, daemon, "Snooze 15 min", lambda: KEY in daemon.intentions.snoozed)
-    until = daemon.intentions.snoozed[KEY] - daemon.clock.offset  # back to real time
+    _run_with_action(desktop, daemon, "Snooze 15 min", lambda: KEY in daemon.requests.snoozed)
+    until = daemon.requests.snoozed[KEY] - daemon.clock.offset  # back to real time
     assert timedelta(minutes=15) <= until - before <= timedelta(minutes=16)
     upcoming = daemon.next_occurrence()
-    assert (upcoming.key, upcoming.at) == (KEY, daemon.intentions.snoozed[KEY])
+    assert (upcoming.key, upcoming.at) == (KEY, daemon.requests.snoozed[KEY])
     assert events_of(daemon, "started") == []
 
 
@@ -116,7 +116,7 @@ def test_no_speech_checkin_ends_with_missed_notification_and_actions(
     home, desktop, tmp_path, monkeypatch
 ):
     scripted_speech(monkeypatch, tmp_path, [])  # silence: re-asked once, then it ends
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
     asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "no_speech"), settle=0.3))
     shown = [(s["DUNST_SUMMARY"], s["DUNST_BODY"]) for s in desktop.received()]
@@ -129,7 +129,7 @@ def test_no_speech_checkin_ends_with_missed_notification_and_actions(
 
 
 def test_speech_off_invites_typed_checkin_without_listening(home, desktop, tmp_path, monkeypatch):
-    write_config(resolve(), slots_toml("07:30") + "[speech]\nenabled = false\n")
+    write_config(resolve(), checkins_toml("07:30") + "[speech]\nenabled = false\n")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
     asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "typed"), settle=0.3))
     shown = [(s["DUNST_SUMMARY"], s["DUNST_BODY"]) for s in desktop.received()]
@@ -139,14 +139,14 @@ def test_speech_off_invites_typed_checkin_without_listening(home, desktop, tmp_p
     assert "Speech is turned off in the configuration." in body
     assert "microalign checkin morning --text" in body and "Listening" not in body
     assert events_of(daemon, "started") == []  # nothing listened for, nothing failed
-    assert _status() is None  # the slot stays open for the typed check-in
+    assert _status() is None  # it stays open for the typed check-in
 
 
 def test_cli_checkin_running_daemon_waits_and_says_so(home, desktop, tmp_path, monkeypatch):
     from microalign.adapters.lock import checkin_lock
 
     scripted_speech(monkeypatch, tmp_path, ["later on"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
     with checkin_lock(resolve()):  # as a `microalign checkin` in a terminal would
         asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "busy"), settle=0.3))

@@ -1,4 +1,4 @@
-"""A typed check-in and the daemon's slot at the same moment: one of them runs the check-in,
+"""A typed check-in and the daemon's at the same moment: one of them runs the check-in,
 and the other one says nothing that contradicts it."""
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
 from tests.harness.daemon import (
     BERLIN,
+    checkins_toml,
     clock_at,
     drive,
     events_of,
     make_daemon,
     scripted_speech,
-    slots_toml,
     write_config,
 )
 from tests.harness.scripted import events
@@ -29,7 +29,7 @@ from tests.harness.scripted import events
 pytestmark = pytest.mark.desktop
 
 FAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
-# Monday 4 May 2026, one minute after the morning slot (07:30, Europe/Berlin).
+# Monday 4 May 2026, one minute after the morning check-in's time (07:30, Europe/Berlin).
 DAY = date(2026, 5, 4)
 KEY = (DAY, "morning")
 MOMENT = datetime(2026, 5, 4, 7, 31)
@@ -59,7 +59,7 @@ def _claimed_by(proc: subprocess.Popen, key: tuple[date, str], timeout: float = 
     while time.monotonic() < deadline:
         assert proc.poll() is None, proc.communicate()
         with Store.open(resolve().database) as store:
-            if store.slot_status(*key) == "running":
+            if store.checkin_status(*key) == "running":
                 return
         time.sleep(0.05)
     raise AssertionError(f"the typed check-in did not claim {key}")
@@ -68,13 +68,13 @@ def _claimed_by(proc: subprocess.Popen, key: tuple[date, str], timeout: float = 
 def test_daemon_checkin_claimed_first_by_typed_one_says_no_greeting(
     home, desktop, tmp_path, monkeypatch
 ):
-    """The daemon decides to start the slot; before its check-in process has claimed it,
+    """The daemon decides to start the check-in; before its check-in process has claimed it,
     a typed check-in does: the daemon's check-in stands down, without a "Time for your
     check-in" first."""
     speech = scripted_speech(monkeypatch, tmp_path, ["a calm start"])
     gate = tmp_path / "speech-gate"
     monkeypatch.setenv("MICROALIGN_TEST_SPEECH_GATE", str(gate))
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     Store.open(resolve().database).close()  # created (and migrated) before either starts
     daemon = make_daemon(clock=clock_at(MOMENT))
     typed: list[subprocess.Popen] = []
@@ -103,4 +103,4 @@ def test_daemon_checkin_claimed_first_by_typed_one_says_no_greeting(
     assert bodies == ["Another check-in is running; this one waits until it is done."]
     assert [e for e in events(speech) if e["event"] in ("say", "chime")] == []
     with Store.open(resolve().database) as store:
-        assert store.slot_status(*KEY) == "done"
+        assert store.checkin_status(*KEY) == "done"

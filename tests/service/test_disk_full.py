@@ -10,12 +10,12 @@ import pytest
 
 from microalign.adapters.paths import resolve
 from tests.harness.daemon import (
+    checkins_toml,
     clock_at,
     drive,
     events_of,
     make_daemon,
     scripted_speech,
-    slots_toml,
     write_config,
 )
 from tests.harness.disks import SmallDisk
@@ -36,13 +36,13 @@ def disk(tmp_path, home, monkeypatch):
         small.unmount()
 
 
-def test_daemon_slot_disk_full_notifies_full_disk_with_actions(
+def test_daemon_checkin_disk_full_notifies_full_disk_with_actions(
     disk, desktop, tmp_path, monkeypatch
 ):
-    """Monday 07:31 (Europe/Berlin), the morning slot (07:30) due; the disk holding the
+    """Monday 07:31 (Europe/Berlin), the morning check-in (07:30) due; the disk holding the
     data folder filled up after the daemon started."""
     scripted_speech(monkeypatch, tmp_path, ["a calm start"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
     disk.fill()
     ended = lambda: any(key == KEY for key, _ in daemon.fired if _ not in ("started",))  # noqa: E731

@@ -14,12 +14,12 @@ from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
 from microalign.service.daemon import Daemon
 from tests.harness.daemon import (
+    checkins_toml,
     clock_at,
     drive,
     events_of,
     make_daemon,
     scripted_speech,
-    slots_toml,
     write_config,
 )
 
@@ -61,22 +61,22 @@ def test_daemon_restarts_on_install_day_report_nothing_before_install_missed(
     first = make_daemon(clock=clock_at(datetime(2026, 12, 6, 23, 40)), first_start=True)
     assert _first_tick(first) == 0
     with Store.open(resolve().database) as store:  # what `checkin evening --text` leaves
-        store.record_slot(SUNDAY, "evening", "done", source="text")
+        store.record_checkin(SUNDAY, "evening", "done", source="text")
     for minute in (45, 50, 59):
         again = make_daemon(clock=clock_at(datetime(2026, 12, 6, 23, minute)))
         assert _first_tick(again) == 0
         assert events_of(again, "missed") == [], minute
         assert events_of(again, "started") == [], minute
     with Store.open(resolve().database) as store:
-        assert store.slot_status(SUNDAY, "weekly") is None
-        assert store.slot_status(SUNDAY, "morning") is None
+        assert store.checkin_status(SUNDAY, "weekly") is None
+        assert store.checkin_status(SUNDAY, "morning") is None
 
 
 def test_daemon_start_after_first_keeps_grace_window(home, tmp_path, monkeypatch):
-    """First start Monday 07:00, before the morning slot (07:30); stopped; started again
-    at 08:00: the slot passed while it was down, inside the grace window, so it runs."""
+    """First start Monday 07:00, before the morning check-in (07:30); stopped; started again
+    at 08:00: its time passed while it was down, inside the grace window, so it runs."""
     scripted_speech(monkeypatch, tmp_path, ["a calm start"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     key = (MONDAY, "morning")
     first = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 0)), first_start=True)
     assert _first_tick(first) == 0
@@ -86,10 +86,10 @@ def test_daemon_start_after_first_keeps_grace_window(home, tmp_path, monkeypatch
     assert events_of(second, "started") == [key]
 
 
-def test_daemon_first_start_slot_later_that_day_runs(home, tmp_path, monkeypatch):
-    """First start Monday 07:00: the morning slot at 07:30 comes after it and runs."""
+def test_daemon_first_start_checkin_later_that_day_runs(home, tmp_path, monkeypatch):
+    """First start Monday 07:00: the morning check-in at 07:30 comes after it and runs."""
     scripted_speech(monkeypatch, tmp_path, ["a calm start"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     key = (MONDAY, "morning")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 29, 58)), first_start=True)
     assert asyncio.run(drive(daemon, lambda: key in events_of(daemon, "done"))) == 0

@@ -13,12 +13,12 @@ from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
 from microalign.app.context import App
 from tests.harness.daemon import (
+    checkins_toml,
     clock_at,
     drive,
     events_of,
     make_daemon,
     scripted_speech,
-    slots_toml,
 )
 from tests.harness.daemon import write_config as write
 
@@ -41,9 +41,9 @@ def _labels(menu: list[str]) -> list[str]:
 
 def test_korean_missed_then_start_now_notifications_korean(home, desktop, tmp_path, monkeypatch):
     scripted_speech(monkeypatch, tmp_path, ["차분한 시작"])
-    write(resolve(), KOREAN + slots_toml("07:30", grace=60))
+    write(resolve(), KOREAN + checkins_toml("07:30", grace=60))
     with Store.open(resolve().database) as store:  # a user with history: misses count
-        store.record_slot(DAY - timedelta(days=1), "morning", "done")
+        store.record_checkin(DAY - timedelta(days=1), "morning", "done")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 10, 0)))
 
     async def scenario() -> list[str]:
@@ -62,10 +62,10 @@ def test_korean_missed_then_start_now_notifications_korean(home, desktop, tmp_pa
 
 def test_korean_no_speech_and_speech_off_notifications_korean(home, desktop, tmp_path, monkeypatch):
     scripted_speech(monkeypatch, tmp_path, [])  # silence: re-asked once, then it ends
-    write(resolve(), KOREAN + slots_toml("07:30"))
+    write(resolve(), KOREAN + checkins_toml("07:30"))
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
     asyncio.run(drive(daemon, lambda: KEY in events_of(daemon, "no_speech"), settle=0.3))
-    write(resolve(), KOREAN + slots_toml("07:30", "21:00") + "[speech]\nenabled = false\n")
+    write(resolve(), KOREAN + checkins_toml("07:30", "21:00") + "[speech]\nenabled = false\n")
     evening = (DAY, "evening")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 21, 1)), speech="voice")
     asyncio.run(drive(daemon, lambda: evening in events_of(daemon, "typed"), settle=0.3))
@@ -82,7 +82,7 @@ def test_korean_no_speech_and_speech_off_notifications_korean(home, desktop, tmp
 
 def test_korean_milestones_and_level_up_korean(home, desktop, tmp_path, monkeypatch):
     scripted_speech(monkeypatch, tmp_path, ["세 사람과 눈 맞추기"])
-    write(resolve(), KOREAN + slots_toml("23:00"))
+    write(resolve(), KOREAN + checkins_toml("23:00"))
     app = App(resolve())
     try:
         goal_id = app.goals.add("한 사람과 눈 맞추기", None, None, None, date(2026, 4, 1)).goal[

@@ -1,5 +1,5 @@
 """The check-in lifecycle between the real daemon process, its check-in process and the
-CLI: each slot is done exactly once, a dead check-in process is retried once and then
+CLI: each check-in is done exactly once, a dead check-in process is retried once and then
 offered as missed, and what the user asked (snooze) survives a restart."""
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from pathlib import Path
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
 from tests.harness.daemon import (
+    checkins_toml,
     clock_at,
     drive,
     events_of,
     make_daemon,
     scripted_speech,
-    slots_toml,
     write_config,
 )
 from tests.harness.process import DaemonProcess, children
@@ -46,7 +46,7 @@ def _log_tail(daemon: DaemonProcess) -> str:
 
 def _checkins() -> list[tuple]:
     with sqlite3.connect(resolve().database) as conn:
-        return conn.execute("SELECT slot, status, owner FROM checkins ORDER BY id").fetchall()
+        return conn.execute("SELECT name, status, owner FROM checkins ORDER BY id").fetchall()
 
 
 def _shared_answers(tmp_path: Path, answers: list[str]) -> tuple[dict[str, str], Path]:
@@ -92,9 +92,9 @@ def _when(condition, then) -> threading.Thread:
     return thread
 
 
-def test_daemon_slot_done_typed_while_model_preloads_starts_nothing(home, tmp_path, monkeypatch):
-    """A typed check-in finishes the slot while the daemon's check-in process loads the
-    model ahead of it: at the slot the daemon says nothing and starts no check-in."""
+def test_daemon_checkin_done_typed_while_model_preloads_starts_nothing(home, tmp_path, monkeypatch):
+    """A typed check-in finishes it while the daemon's check-in process loads the
+    model ahead of it: at its time the daemon says nothing and starts no check-in."""
     from microalign.adapters.speech.terminal import TerminalSpeaker
     from microalign.app.checkin import run_checkin
     from microalign.app.context import App
@@ -102,10 +102,10 @@ def test_daemon_slot_done_typed_while_model_preloads_starts_nothing(home, tmp_pa
     log = scripted_speech(monkeypatch, tmp_path, ["daemon answer"] * 5)
     gate = tmp_path / "gate"
     monkeypatch.setenv("MICROALIGN_TEST_PRELOAD_GATE", str(gate))
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     day = datetime(2026, 5, 4, 7, 29, 52)
     daemon = make_daemon(clock=clock_at(day), preload_seconds=5)
-    slot = datetime(2026, 5, 4, 7, 30, 1, tzinfo=daemon.clock.zone())
+    due = datetime(2026, 5, 4, 7, 30, 1, tzinfo=daemon.clock.zone())
 
     def typed_then_open_gate() -> None:
         app = App(resolve())
@@ -117,7 +117,7 @@ def test_daemon_slot_done_typed_while_model_preloads_starts_nothing(home, tmp_pa
             gate.touch()
 
     typed = _when(lambda: _has(log, "preload_waiting"), typed_then_open_gate)
-    asyncio.run(drive(daemon, lambda: daemon.clock.now() >= slot, timeout=60, settle=0.5))
+    asyncio.run(drive(daemon, lambda: daemon.clock.now() >= due, timeout=60, settle=0.5))
     typed.join()
     seen = [e["event"] for e in events(log)]
     assert "preload_waiting" in seen and not {"say", "heard"} & set(seen)
@@ -125,13 +125,13 @@ def test_daemon_slot_done_typed_while_model_preloads_starts_nothing(home, tmp_pa
     assert _checkins() == [("morning", "done", None)]
 
 
-def test_daemon_slot_not_preloaded_greets_while_model_loads(home, tmp_path, monkeypatch):
-    """Too late to load the model ahead (the slot has come): the greeting is spoken while
+def test_daemon_checkin_not_preloaded_greets_while_model_loads(home, tmp_path, monkeypatch):
+    """Too late to load the model ahead (the check-in is due): the greeting is spoken while
     it loads; the first answer waits for it."""
     log = scripted_speech(monkeypatch, tmp_path, ["steady"])
     gate = tmp_path / "gate"
     monkeypatch.setenv("MICROALIGN_TEST_PRELOAD_GATE", str(gate))
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
     spoken = _when(lambda: _has(log, "say"), gate.touch)  # the model loads until then
     asyncio.run(drive(daemon, lambda: events_of(daemon, "done"), timeout=60))
@@ -165,7 +165,7 @@ def test_daemon_checkin_process_killed_is_retried_and_resumes(home, tmp_path):
     assert steps == ["feeling", "extra:0", "extra:1"]
 
 
-def test_daemon_checkin_process_killed_twice_offers_missed_and_frees_slot(home, tmp_path):
+def test_daemon_checkin_process_killed_twice_offers_missed_and_frees_claim(home, tmp_path):
     _evening_now(resolve())
     env, log = _shared_answers(tmp_path, ["calm and steady", HANG, HANG])
     daemon = DaemonProcess(tmp_path, env, speech="scripted")
@@ -189,10 +189,10 @@ def test_daemon_checkin_process_killed_twice_offers_missed_and_frees_slot(home, 
 def test_daemon_snooze_survives_restart(home, tmp_path, monkeypatch):
     """A 15-minute snooze still holds after a restart 10 minutes later."""
     scripted_speech(monkeypatch, tmp_path, ["calm"] * 5)
-    write_config(resolve(), slots_toml("07:30", grace=120))
+    write_config(resolve(), checkins_toml("07:30", grace=120))
     key_day = datetime(2026, 5, 4)
     with Store.open(resolve().database) as store:
-        store.record_slot(key_day.date() - timedelta(days=1), "morning", "done")
+        store.record_checkin(key_day.date() - timedelta(days=1), "morning", "done")
     key = (key_day.date(), "morning")
 
     first = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 40)), preload_seconds=0)
@@ -206,7 +206,7 @@ def test_daemon_snooze_survives_restart(home, tmp_path, monkeypatch):
         asyncio.get_running_loop().create_task(act())
         return await drive(first, lambda: (key, "action:snooze") in first.fired, timeout=20)
 
-    # The first daemon finds the slot due but the user away; the user snoozes it.
+    # The first daemon finds the check-in due but the user away; the user snoozes it.
     first.presence = _Away()
     assert asyncio.run(snooze_then_stop()) == 0
 
@@ -230,13 +230,13 @@ class _Away:
         return None
 
 
-def test_daemon_slot_sooner_than_preload_time_loads_speech_at_once(home, tmp_path, monkeypatch):
-    """Started 8 s before a slot it would preload 60 s ahead: loading starts at once, so
-    the model is ready before the slot."""
+def test_daemon_checkin_sooner_than_preload_time_loads_speech_at_once(home, tmp_path, monkeypatch):
+    """Started 8 s before a check-in it would preload 60 s ahead: loading starts at once,
+    so the model is ready before the check-in is due."""
     log = scripted_speech(monkeypatch, tmp_path, ["steady"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 29, 52)), preload_seconds=60)
     asyncio.run(drive(daemon, lambda: events_of(daemon, "done"), timeout=60))
-    slot = daemon.clock.to_real(datetime(2026, 5, 4, 5, 30, tzinfo=UTC)).timestamp()
+    due = daemon.clock.to_real(datetime(2026, 5, 4, 5, 30, tzinfo=UTC)).timestamp()
     loaded = [e["t"] for e in events(log) if e["event"] == "preload"]
-    assert len(loaded) == 1 and loaded[0] < slot
+    assert len(loaded) == 1 and loaded[0] < due

@@ -11,11 +11,11 @@ import pytest
 from microalign.adapters.paths import resolve
 from microalign.app.context import App
 from tests.harness.daemon import (
+    checkins_toml,
     clock_at,
     drive,
     make_daemon,
     scripted_speech,
-    slots_toml,
     write_config,
 )
 
@@ -47,7 +47,7 @@ def test_milestones_notified_once_with_level_up_that_levels_up(
     home, desktop, tmp_path, monkeypatch
 ):
     scripted_speech(monkeypatch, tmp_path, ["eye contact with three people"])
-    write_config(resolve(), slots_toml("23:00"))
+    write_config(resolve(), checkins_toml("23:00"))
     goal_id = _seed()
     wall = datetime(2026, 5, 4, 9, 0)
 

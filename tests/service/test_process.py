@@ -13,7 +13,7 @@ import pytest
 
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
-from tests.harness.daemon import slots_toml, write_config
+from tests.harness.daemon import checkins_toml, write_config
 from tests.harness.process import DaemonProcess, children
 from tests.harness.scripted import HANG, events
 
@@ -46,7 +46,7 @@ def _speech_env(tmp_path: Path, answers: list[str], name: str) -> tuple[dict[str
 
 
 def test_run_ready_watchdog_status_then_sigterm_exits_0(start):
-    write_config(resolve(), slots_toml(_later(3), _later(6)))
+    write_config(resolve(), checkins_toml(_later(3), _later(6)))
     daemon = start()
     ready = daemon.notify.wait_for("READY", "1")
     assert ready["STATUS"].startswith("next check-in: ")
@@ -59,7 +59,7 @@ def test_run_ready_watchdog_status_then_sigterm_exits_0(start):
 
 def test_run_sighup_reloads_valid_and_keeps_old_on_invalid(start):
     paths = resolve()
-    write_config(paths, slots_toml(_later(3), _later(6)))
+    write_config(paths, checkins_toml(_later(3), _later(6)))
     daemon = start()
     daemon.notify.wait_for("READY", "1")
     write_config(paths, '[schedule]\ngrace_minutes = "soon"\n[speech]\nrate = 9999\n')
@@ -67,7 +67,7 @@ def test_run_sighup_reloads_valid_and_keeps_old_on_invalid(start):
     daemon.notify.wait_for("RELOADING", "1")
     daemon.notify.wait_for("READY", "1")
     morning = _later(4)
-    write_config(paths, slots_toml(morning))
+    write_config(paths, checkins_toml(morning))
     daemon.proc.send_signal(signal.SIGHUP)
     daemon.notify.wait_for("RELOADING", "1")
     reloaded = daemon.notify.wait_for("READY", "1")
@@ -81,7 +81,7 @@ def test_run_sighup_reloads_valid_and_keeps_old_on_invalid(start):
 
 
 def test_run_second_daemon_refused_with_clear_message(start):
-    write_config(resolve(), slots_toml(_later(3)))
+    write_config(resolve(), checkins_toml(_later(3)))
     first = start()
     first.notify.wait_for("READY", "1")
     second = start()
@@ -100,12 +100,12 @@ def test_run_invalid_config_exits_3_without_creating_data(start):
 
 
 def _evening_now(paths) -> datetime:
-    """Configure only an evening slot at the current minute: caught up right at start."""
+    """Configure only an evening check-in at the current minute: caught up right at start."""
     now = datetime.now().astimezone()
     if (now.hour, now.minute) == (23, 59):  # keep the day from changing under the test
         time.sleep(61 - now.second)
         now = datetime.now().astimezone()
-    write_config(paths, slots_toml(None, f"{now:%H:%M}"))
+    write_config(paths, checkins_toml(None, f"{now:%H:%M}"))
     return now
 
 
@@ -141,7 +141,7 @@ def test_run_sigterm_mid_checkin_saves_answers_and_exits_0(start, tmp_path):
     assert "ERROR" not in daemon.text() and "Traceback" not in daemon.text()
     with Store.open(paths.database) as store:
         answers = store.rows("SELECT step, status FROM answers ORDER BY id")
-        assert store.slot_status(now.date(), "evening") == "interrupted"
+        assert store.checkin_status(now.date(), "evening") == "interrupted"
     assert [(a["step"], a["status"]) for a in answers] == [
         ("feeling", "final"),
         ("extra:0", "pending"),
@@ -160,7 +160,7 @@ def test_run_killed_mid_checkin_keeps_answers_and_resumes(start, tmp_path):
 
     with Store.open(paths.database) as store:
         answers = store.rows("SELECT step, status, text, audio_path FROM answers ORDER BY id")
-        status = store.slot_status(now.date(), "evening")
+        status = store.checkin_status(now.date(), "evening")
     assert status == "interrupted"  # the check-in process released its claim
     assert [(a["step"], a["status"], a["text"]) for a in answers] == [
         ("feeling", "final", "calm and steady"),
@@ -187,5 +187,5 @@ def test_run_killed_mid_checkin_keeps_answers_and_resumes(start, tmp_path):
     assert "What got in your way today?" in said
     with Store.open(paths.database) as store:
         steps = [r["step"] for r in store.rows("SELECT step FROM answers ORDER BY id")]
-        assert store.slot_status(now.date(), "evening") == "done"
+        assert store.checkin_status(now.date(), "evening") == "done"
     assert steps == ["feeling", "extra:0", "extra:1"]

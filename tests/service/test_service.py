@@ -8,25 +8,25 @@ from datetime import date, datetime, timedelta
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
 from tests.harness.daemon import (
+    checkins_toml,
     clock_at,
     drive,
     events_of,
     make_daemon,
     scripted_speech,
-    slots_toml,
     write_config,
 )
 from tests.harness.scripted import events
 
 
-def _status(day: date, slot: str) -> str | None:
+def _status(day: date, name: str) -> str | None:
     with Store.open(resolve().database) as store:
-        return store.slot_status(day, slot)
+        return store.checkin_status(day, name)
 
 
-def test_daemon_slot_seconds_ahead_fires_exactly_once(home, tmp_path, monkeypatch):
+def test_daemon_checkin_seconds_ahead_fires_exactly_once(home, tmp_path, monkeypatch):
     speech = scripted_speech(monkeypatch, tmp_path, ["be patient"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 29, 57)))
     ended = lambda: bool(events_of(daemon, "done"))  # noqa: E731
     assert asyncio.run(drive(daemon, ended, settle=2.5)) == 0
@@ -40,7 +40,7 @@ def test_daemon_slot_seconds_ahead_fires_exactly_once(home, tmp_path, monkeypatc
 
 def test_daemon_restart_inside_grace_catches_up_once(home, tmp_path, monkeypatch):
     scripted_speech(monkeypatch, tmp_path, ["one step"])
-    write_config(resolve(), slots_toml("07:30", grace=120))
+    write_config(resolve(), checkins_toml("07:30", grace=120))
     wall = datetime(2026, 5, 4, 9, 0)
     first = make_daemon(clock=clock_at(wall))
     assert asyncio.run(drive(first, lambda: bool(events_of(first, "done")))) == 0
@@ -50,9 +50,9 @@ def test_daemon_restart_inside_grace_catches_up_once(home, tmp_path, monkeypatch
     assert events_of(second, "started") == []
 
 
-def test_daemon_snoozed_slot_runs_after_snooze_time(home, tmp_path, monkeypatch):
+def test_daemon_snoozed_checkin_runs_after_snooze_time(home, tmp_path, monkeypatch):
     scripted_speech(monkeypatch, tmp_path, ["slow morning"])
-    write_config(resolve(), slots_toml("07:30"))
+    write_config(resolve(), checkins_toml("07:30"))
     key = (date(2026, 5, 4), "morning")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 20)))
 
@@ -76,7 +76,7 @@ def test_daemon_snoozed_slot_runs_after_snooze_time(home, tmp_path, monkeypatch)
 
 def test_daemon_timezone_change_neither_repeats_nor_skips(home, tmp_path, monkeypatch):
     scripted_speech(monkeypatch, tmp_path, ["in Berlin", "yes", "fine", "a flight", "jet lag"])
-    write_config(resolve(), slots_toml("07:30", "21:00"))
+    write_config(resolve(), checkins_toml("07:30", "21:00"))
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 30)))
     morning, evening = (date(2026, 5, 4), "morning"), (date(2026, 5, 4), "evening")
 
@@ -106,14 +106,14 @@ def test_daemon_reload_switches_notifier_and_keeps_old_config_on_error(home, tmp
     from microalign.adapters.notify.log import LogNotifier
 
     paths = resolve()
-    write_config(paths, slots_toml("07:30"))
+    write_config(paths, checkins_toml("07:30"))
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 6, 0)))
 
     async def scenario():
         task = asyncio.create_task(drive(daemon, lambda: False, timeout=3))
         await asyncio.sleep(0.5)
         before = daemon.notifier
-        write_config(paths, slots_toml("07:45") + "[notifications]\nenabled = false\n")
+        write_config(paths, checkins_toml("07:45") + "[notifications]\nenabled = false\n")
         daemon.reload()
         switched = (before, daemon.notifier, daemon.status_text())
         write_config(paths, "[schedule]\ngrace_minutes = -1\n")

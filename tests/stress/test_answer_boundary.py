@@ -55,7 +55,7 @@ def _at_wall(test_clock):
 class Case:
     """One moment right after an acknowledged answer."""
 
-    slot: str
+    checkin: str
     before: list[str]  # answers given up to the acknowledged one, which is the last
     step: str  # where the acknowledged answer is stored
     prompt: str  # its question: asked exactly once over the cell
@@ -147,11 +147,11 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "data"
 
 
-def _config(slot: str) -> str:
-    """Only `slot` is on, due at 14:00 on DAY."""
+def _config(checkin: str) -> str:
+    """Only `checkin` is on, due at 14:00 on DAY."""
     day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[DAY.weekday()]
     return "".join(
-        f'[checkins.{name}]\nenabled = {str(name == slot).lower()}\ntime = "14:00"\n'
+        f'[checkins.{name}]\nenabled = {str(name == checkin).lower()}\ntime = "14:00"\n'
         f'days = ["{day}"]\n'
         for name in ("morning", "evening", "weekly")
     )
@@ -166,7 +166,7 @@ class Cell:
         self.data = root / "data"
         shutil.copytree(template, self.data)
         self.config = root / "microalign.toml"
-        self.config.write_text(_config(case.slot))
+        self.config.write_text(_config(case.checkin))
         queue = root / "answers.json"
         queue.write_text(json.dumps(answers))
         self.log = root / "speech.jsonl"
@@ -187,9 +187,9 @@ class Cell:
         return daemon
 
     def checkin(self) -> subprocess.Popen:
-        """`microalign checkin SLOT`, spoken (the scripted speech)."""
+        """`microalign checkin NAME`, spoken (the scripted speech)."""
         proc = subprocess.Popen(
-            composed.command("cli", "scripted", "checkin", self.case.slot),
+            composed.command("cli", "scripted", "checkin", self.case.checkin),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -2,8 +2,8 @@
 `kill` does, or with its check-in process, as `systemctl --user stop` does), at random
 moments of a check-in: a goal answered "skip" (then its reason question) and three free
 answers. Afterwards: the database is intact, every acknowledged answer (a skip's reason
-too) and its audio are kept once, no reason question is left unasked, and the slot is
-done exactly once (resumed by the next daemon, or retried by the same one).
+too) and its audio are kept once, no reason question is left unasked, and the check-in
+is done exactly once (resumed by the next daemon, or retried by the same one).
 
 The daemons live on a fixed Wednesday afternoon (libfaketime) with only the evening
 check-in on: whatever the day and hour of the run, it is the check-in they start."""
@@ -66,7 +66,7 @@ def _at_wall(test_clock):
 
 
 class Setup:
-    """A fresh data folder and config with an evening slot due now, and scripted speech."""
+    """A fresh data folder and config with an evening check-in due now, and scripted speech."""
 
     def __init__(self, root: Path, started: list[DaemonProcess]) -> None:
         root.mkdir(parents=True)
@@ -183,9 +183,9 @@ Kill = Callable[[Setup, DaemonProcess, random.Random], DaemonProcess]
 
 
 def _stress(tmp_path: Path, kind: str, count: int, kill: Kill) -> None:
-    """`count` check-ins, each with a daemon started at its slot and `kill(setup, daemon,
+    """`count` check-ins, each with a daemon started at its time and `kill(setup, daemon,
     rng)` called once its check-in process is ready; kill returns the daemon that must
-    finish the slot. Then every run is checked and the totals are printed. Every daemon
+    finish the check-in. Then every run is checked and the totals are printed. Every daemon
     is stopped at the end, pass or fail."""
     rng = random.Random(int(os.environ.get("MICROALIGN_STRESS_SEED", "7")))
     totals = _totals()

@@ -45,7 +45,7 @@ def fill(data_dir: Path) -> tuple[set, dict[Path, bytes]]:
         for n in range(DAYS):
             day = (start + timedelta(days=n)).isoformat()
             cur = conn.execute(
-                "INSERT INTO checkins(slot, day, status, source, started_at, finished_at) "
+                "INSERT INTO checkins(name, day, status, source, started_at, finished_at) "
                 "VALUES ('evening', ?, 'done', 'text', ?, ?)",
                 (day, now_iso(), now_iso()),
             )

@@ -228,3 +228,18 @@ def m008_value_names(db: Database) -> None:
         if key in stored
         for code, pack in PACKS.items()
     )
+
+
+@migrations()
+def m009_checkin_names_requests(db: Database) -> None:
+    # A check-in is known by its name everywhere, so the column says so; what the user asked
+    # the daemon to do with one (snooze, start now) is a request: "intention" is the
+    # morning's answer. Renamed in place, the rows, the progress triggers and the partial
+    # unique index (rewritten by SQLite for the new column) stay as they are.
+    db.execute("ALTER TABLE checkins RENAME COLUMN slot TO name")
+    db.execute("ALTER TABLE intentions RENAME COLUMN slot TO name")
+    db.rename_table("intentions", "checkin_requests")
+    # An index keeps the name it was made with: the lookup index is made again under its
+    # column's name.
+    db.execute("DROP INDEX idx_checkins_day_slot")
+    db.table("checkins").create_index(["day", "name"])

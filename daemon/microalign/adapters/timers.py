@@ -40,13 +40,14 @@ class Timers:
         )
         self._scheduler.start()
 
-    def set_next(self, due: datetime, prepare_at: datetime | None, slot: str) -> None:
-        """Wake at `due` (real time, aware) and prepare speech for `slot` at `prepare_at`."""
+    def set_next(self, due: datetime, prepare_at: datetime | None, name: str) -> None:
+        """Wake at `due` (real time, aware) and prepare speech for the check-in `name` at
+        `prepare_at`."""
         self.clear()
         self._scheduler.add_job(self._wake, "date", run_date=due, id="next")
         if prepare_at is not None:
             self._scheduler.add_job(
-                self._prepare, "date", args=[slot], run_date=prepare_at, id="prepare"
+                self._prepare, "date", args=[name], run_date=prepare_at, id="prepare"
             )
 
     def clear(self) -> None:

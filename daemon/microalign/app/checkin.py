@@ -117,25 +117,25 @@ def morning_intention(app: App, day: date) -> str | None:
     return found[-1]["text"] if found else None
 
 
-def flow_of(app: App, slot: str) -> str:
-    """The flow the configured check-in `slot` runs; an unknown name is a usage error."""
-    flow = app.config.flow_of(slot)
+def flow_of(app: App, name: str) -> str:
+    """The flow the configured check-in `name` runs; an unknown name is a usage error."""
+    flow = app.config.flow_of(name)
     if flow is None:
-        raise UsageError.keyed("unknown_checkin", name=slot, known=", ".join(app.config.checkins))
+        raise UsageError.keyed("unknown_checkin", name=name, known=", ".join(app.config.checkins))
     return flow
 
 
-def audio_namer(app: App, day: date, slot: str, checkin_id: int):
+def audio_namer(app: App, day: date, name: str, checkin_id: int):
     folder = app.paths.audio_dir / day.isoformat()
 
-    def name(key: str) -> Path:
+    def path_for(key: str) -> Path:
         # The folder is made when a recording needs it, so typed check-ins leave none.
         private_dir(folder)
         stamp = datetime.now().strftime("%H%M%S%f")
         safe = re.sub(r"[^\w-]", "_", key)
-        return folder / f"{slot}-{checkin_id}-{safe}-{stamp}.wav"
+        return folder / f"{name}-{checkin_id}-{safe}-{stamp}.wav"
 
-    return name
+    return path_for
 
 
 def no_audio(key: str) -> None:
@@ -144,7 +144,7 @@ def no_audio(key: str) -> None:
 
 def run_checkin(
     app: App,
-    slot: str,
+    name: str,
     speaker: Speaker,
     listener: Listener,
     *,
@@ -153,22 +153,22 @@ def run_checkin(
     settled: Collection[str] = (DONE,),
     on_claimed: Callable[[], object] | None = None,
 ) -> CheckinResult:
-    """Run (or resume) the check-in of `slot` for `day`; only one runs at a time.
+    """Run (or resume) the check-in `name` for `day`; only one runs at a time.
 
     The check-in is claimed in the database before anything is said (then `on_claimed`
-    is called); when the slot already has a status in `settled`, nothing is said and the
+    is called); when it already has a status in `settled`, nothing is said and the
     status is ALREADY_DONE.
     """
     day = day or app.today()
-    flow = flow_of(app, slot)
+    flow = flow_of(app, name)
     with checkin_lock(app.paths):
-        checkin_id = _claim(app, slot, day, source, settled)
+        checkin_id = _claim(app, name, day, source, settled)
         if checkin_id is None:
             return CheckinResult(ALREADY_DONE, None, day)
         try:
             if on_claimed is not None:
                 on_claimed()
-            engine = _engine(app, slot, day, source, checkin_id, speaker, listener)
+            engine = _engine(app, name, day, source, checkin_id, speaker, listener)
             status = engine.run(
                 FLOWS[flow].steps(app, day),
                 app.store.answered_steps(checkin_id),
@@ -182,28 +182,28 @@ def run_checkin(
             with contextlib.suppress(Exception):
                 FLOWS[flow].keep(app, checkin_id, day)
             raise
-        return _finish(app, slot, flow, day, checkin_id, status, speaker, engine.snooze_until)
+        return _finish(app, name, flow, day, checkin_id, status, speaker, engine.snooze_until)
 
 
-def _claim(app: App, slot: str, day: date, source: str, settled: Collection[str]) -> int | None:
+def _claim(app: App, name: str, day: date, source: str, settled: Collection[str]) -> int | None:
     """This process's claim on the check-in: its row id, or None when it is settled."""
     store = app.store
     store.check_integrity()
-    claim = store.claim_checkin(slot, day, source, owner.me(), settled)
+    claim = store.claim_checkin(name, day, source, owner.me(), settled)
     if claim.outcome == CLAIM_SETTLED:
-        log.info("The %s check-in of %s is already settled; nothing to do", slot, day)
+        log.info("The %s check-in of %s is already settled; nothing to do", name, day)
         return None
     if claim.outcome == CLAIM_BUSY:
         # A built-in check-in's name is translated; one the config adds is its own name.
-        shown = Ref(f"slot.{slot}") if app.pack.has(f"slot.{slot}") else slot
-        raise BusyError.keyed("checkin_busy", slot=shown, day=day)
+        shown = Ref(f"checkin.{name}") if app.pack.has(f"checkin.{name}") else name
+        raise BusyError.keyed("checkin_busy", checkin=shown, day=day)
     assert claim.checkin_id is not None  # neither settled nor busy: a row is ours
     return claim.checkin_id
 
 
 def _finish(
     app: App,
-    slot: str,
+    name: str,
     flow: str,
     day: date,
     checkin_id: int,
@@ -226,7 +226,7 @@ def _finish(
         until = snooze_until or datetime.now(UTC) + timedelta(
             minutes=app.config.schedule.snooze_minutes
         )
-        store.set_intention(day, slot, SNOOZE, until.astimezone(UTC))
+        store.set_checkin_request(day, name, SNOOZE, until.astimezone(UTC))
     prune_audio(store, app.config.audio.keep_days, app.today())
     result = CheckinResult(status, checkin_id, day, snooze_until=snooze_until)
     if sums_up and (status == DONE or unanswered):
@@ -306,13 +306,13 @@ def nothing_due(app: App, day: date) -> str:
     return lang.t("say.no_goals_due", day=day, weekday=lang.weekdays[day.weekday()])
 
 
-def _engine(app, slot, day, source, checkin_id, speaker, listener) -> Engine:
+def _engine(app, name, day, source, checkin_id, speaker, listener) -> Engine:
     return Engine(
         speaker,
         listener,
         app.pack,
         StoreRecorder(app, checkin_id),
-        audio_path=no_audio if source == "text" else audio_namer(app, day, slot, checkin_id),
+        audio_path=no_audio if source == "text" else audio_namer(app, day, name, checkin_id),
         confirm_below=app.config.speech.confirm_below_confidence,
         snooze_minutes=app.config.schedule.snooze_minutes,
     )

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 FORMATS = ("md", "csv", "json", "jrnl")
 COLUMNS = [
     "day",
-    "slot",
+    "checkin",
     "step",
     "goal_id",
     "goal_text",
@@ -39,7 +39,7 @@ COLUMNS = [
     "status",
     "created_at",
 ]
-SLOT_TIME = {"morning": "07:30", "evening": "21:00", "weekly": "21:30"}
+CHECKIN_TIME = {"morning": "07:30", "evening": "21:00", "weekly": "21:30"}
 
 
 def answer_text(row: dict[str, Any], escape=clean, lang: LanguagePack = EN) -> str:
@@ -60,13 +60,18 @@ def _sessions(rows: list[dict[str, Any]]):
     rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]  # passed questions
     first: dict[tuple[str, str], int] = {}  # a day's check-ins in the order they began
     for r in rows:
-        key = (r["day"], r["slot"])
+        key = (r["day"], r["checkin"])
         first[key] = min(first.get(key, r["id"]), r["id"])
     ordered = sorted(
         rows,
-        key=lambda r: (r["day"], r["slot"] != "morning", first[(r["day"], r["slot"])], r["id"]),
+        key=lambda r: (
+            r["day"],
+            r["checkin"] != "morning",
+            first[(r["day"], r["checkin"])],
+            r["id"],
+        ),
     )
-    return groupby(ordered, key=lambda r: (r["day"], r["slot"]))
+    return groupby(ordered, key=lambda r: (r["day"], r["checkin"]))
 
 
 def to_csv(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
@@ -112,14 +117,14 @@ def export_text(
     return render(rows, fmt, lang), len(rows)
 
 
-def _title(lang: LanguagePack, slot: str, escape) -> str:
-    return escape(lang.slot_title(slot))
+def _title(lang: LanguagePack, name: str, escape) -> str:
+    return escape(lang.checkin_title(name))
 
 
 def to_markdown(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
     parts = [f"# {lang.t('export.journal_title')}\n"]
-    for (day, slot), group in _sessions(rows):
-        title = _title(lang, slot, for_markdown)
+    for (day, name), group in _sessions(rows):
+        title = _title(lang, name, for_markdown)
         parts.append(f"\n## {for_markdown(day)} — {title}\n\n")
         parts += [
             f"- **{for_markdown(r['prompt'] or '')}** {answer_text(r, for_markdown, lang)}\n"
@@ -131,12 +136,12 @@ def to_markdown(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
 def to_jrnl(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
     """jrnl's plain-text format: "[YYYY-MM-DD HH:MM] title" then the body, blank line between."""
     entries = []
-    for (day, slot), group in _sessions(rows):
+    for (day, name), group in _sessions(rows):
         body = "\n".join(
             _jrnl_line(f"{clean(r['prompt'] or '')} {answer_text(r, clean, lang)}") for r in group
         )
-        title = _title(lang, slot, clean)
-        entries.append(f"[{clean(day)} {SLOT_TIME.get(slot, '12:00')}] {title}.\n{body}\n")
+        title = _title(lang, name, clean)
+        entries.append(f"[{clean(day)} {CHECKIN_TIME.get(name, '12:00')}] {title}.\n{body}\n")
     return "\n".join(entries)
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from microalign.core.imported import IMPORTED_SLOT, NOTE_STEP, GoalPlan, Plan, Row
+from microalign.core.imported import IMPORTED_CHECKIN, NOTE_STEP, GoalPlan, Plan, Row
 from microalign.errors import UsageError
 
 MAX_FILE = 256 << 20
@@ -74,7 +74,7 @@ def _json(text: str, path: Path) -> Any:
 def _note(moment: datetime, title: str, body: str) -> Row:
     return Row(
         day=moment.date(),
-        slot=IMPORTED_SLOT,
+        checkin=IMPORTED_CHECKIN,
         step=NOTE_STEP,
         created_at=moment.isoformat(timespec="seconds"),
         prompt=title.strip()[:MAX_TEXT] or None,
@@ -142,7 +142,7 @@ def _string(entry: dict[str, Any], key: str, where: str, path: Path) -> str:
 
 FIELDS = {  # name -> types accepted
     "day": (str,),
-    "slot": (str,),
+    "checkin": (str,),
     "step": (str,),
     "goal_id": (int, type(None)),
     "goal_text": (str, type(None)),
@@ -159,7 +159,16 @@ FIELDS = {  # name -> types accepted
     "created_at": (str, type(None)),
 }
 OUTCOMES = ("kept", "partly", "missed", "rest")
-SLOT = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+CHECKIN_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+# Exports of older versions name an answer's check-in under this key; they still import.
+OLD_CHECKIN_KEY = "slot"
+
+
+def _key_in(item: dict[str, Any], key: str) -> str:
+    """The key `item` holds the field `key` under, as the file names it."""
+    if key == "checkin" and key not in item and OLD_CHECKIN_KEY in item:
+        return OLD_CHECKIN_KEY
+    return key
 
 
 def read_own(path: Path) -> Plan:
@@ -172,7 +181,8 @@ def read_own(path: Path) -> Plan:
         where = f"item {number + 1}"
         if not isinstance(item, dict):
             raise _bad(path, where, "not an object")
-        for key, types in FIELDS.items():
+        for field, types in FIELDS.items():
+            key = _key_in(item, field)
             value = item.get(key)
             if key not in item or not isinstance(value, types) or isinstance(value, bool):
                 raise _bad(path, f"{where}, field {key}", "missing or of the wrong type")
@@ -192,15 +202,17 @@ def _own_row(item: dict[str, Any], where: str, path: Path) -> Row:
         day = date.fromisoformat(item["day"])
     except ValueError:
         raise _bad(path, f"{where}, field day", f"{item['day'][:20]!r} is not a date") from None
-    if not SLOT.match(item["slot"]):
-        raise _bad(path, f"{where}, field slot", f"{item['slot'][:40]!r} is no check-in name")
+    field = _key_in(item, "checkin")
+    checkin = item[field]
+    if not CHECKIN_NAME.match(checkin):
+        raise _bad(path, f"{where}, field {field}", f"{checkin[:40]!r} is no check-in name")
     if item["outcome"] is not None and item["outcome"] not in OUTCOMES:
         raise _bad(path, f"{where}, field outcome", f"{item['outcome'][:20]!r} is no outcome")
     has_goal = item["goal_id"] is not None and item["goal_text"] is not None
     confidence = item["confidence"]
     return Row(
         day=day,
-        slot=item["slot"],
+        checkin=checkin,
         step="goal" if has_goal else item["step"][:64],
         created_at=item["created_at"] or f"{day.isoformat()}T00:00:00+00:00",
         goal=item["goal_text"] if has_goal else None,

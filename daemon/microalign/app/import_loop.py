@@ -17,7 +17,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from microalign.core.imported import IMPORTED_SLOT, GoalPlan, Plan, Row
+from microalign.core.imported import IMPORTED_CHECKIN, GoalPlan, Plan, Row
 from microalign.errors import UsageError
 
 # Loop's Entry values.
@@ -115,7 +115,7 @@ def _habit(
     rows = [
         Row(
             day=day,
-            slot=IMPORTED_SLOT,
+            checkin=IMPORTED_CHECKIN,
             step="goal",
             created_at=f"{day.isoformat()}T21:00:00+00:00",
             goal=name,

@@ -22,24 +22,24 @@ def missed_actions(lang: LanguagePack, snooze_minutes: int) -> tuple[Action, ...
     )
 
 
-def checkin_start(lang: LanguagePack, slot: str, flow: str | None = None) -> Note:
-    return Note(lang.slot_title(slot, flow), lang.t("note.checkin_start"))
+def checkin_start(lang: LanguagePack, name: str, flow: str | None = None) -> Note:
+    return Note(lang.checkin_title(name, flow), lang.t("note.checkin_start"))
 
 
 def checkin_waiting(
-    lang: LanguagePack, slot: str, snooze_minutes: int, flow: str | None = None
+    lang: LanguagePack, name: str, snooze_minutes: int, flow: str | None = None
 ) -> Note:
     return Note(
-        lang.slot_title(slot, flow),
+        lang.checkin_title(name, flow),
         lang.t("note.checkin_waiting"),
         missed_actions(lang, snooze_minutes),
-        command=f"microalign checkin {slot}",
+        command=f"microalign checkin {name}",
     )
 
 
 def checkin_missed(
     lang: LanguagePack,
-    slot: str,
+    name: str,
     snooze_minutes: int,
     why: str = "",
     flow: str | None = None,
@@ -48,28 +48,28 @@ def checkin_missed(
     """`why`: the text key of the reason ("note.no_answer", "note.failed"), else the usual;
     `problem`: the reason's own text (what to do about it included)."""
     return Note(
-        lang.t("note.missed_title", slot=lang.slot_title(slot, flow)),
+        lang.t("note.missed_title", checkin=lang.checkin_title(name, flow)),
         problem or lang.t(why or "note.checkin_missed"),
         missed_actions(lang, snooze_minutes),
-        command=f"microalign checkin {slot}",
+        command=f"microalign checkin {name}",
     )
 
 
-def checkin_typed(lang: LanguagePack, slot: str, problem: str, flow: str | None = None) -> Note:
+def checkin_typed(lang: LanguagePack, name: str, problem: str, flow: str | None = None) -> Note:
     # The problem is a sentence of its own, before the one that says what to do instead.
     problem = problem if problem.rstrip().endswith((".", "!", "?")) else f"{problem.rstrip()}."
     return Note(
-        lang.slot_title(slot, flow), lang.t("note.checkin_typed", problem=problem, slot=slot)
+        lang.checkin_title(name, flow), lang.t("note.checkin_typed", problem=problem, checkin=name)
     )
 
 
 def checkin_typed_invite(
-    lang: LanguagePack, slot: str, problem: str, flow: str | None = None
+    lang: LanguagePack, name: str, problem: str, flow: str | None = None
 ) -> Note:
     """Speech cannot work (no model, speech off): the check-in is offered typed instead."""
-    command = f"microalign checkin {slot} --text"
-    body = lang.t("note.checkin_typed_invite", problem=problem, slot=slot)
-    return Note(lang.slot_title(slot, flow), body, command=command)
+    command = f"microalign checkin {name} --text"
+    body = lang.t("note.checkin_typed_invite", problem=problem, checkin=name)
+    return Note(lang.checkin_title(name, flow), body, command=command)
 
 
 def missing(lang: LanguagePack, gaps: Sequence[Gap]) -> Note:
@@ -78,8 +78,8 @@ def missing(lang: LanguagePack, gaps: Sequence[Gap]) -> Note:
     return Note(lang.t("note.missing_title", count=len(gaps)), "\n".join(lines))
 
 
-def busy(lang: LanguagePack, slot: str, flow: str | None = None) -> Note:
-    return Note(lang.slot_title(slot, flow), lang.t("note.busy"))
+def busy(lang: LanguagePack, name: str, flow: str | None = None) -> Note:
+    return Note(lang.checkin_title(name, flow), lang.t("note.busy"))
 
 
 def milestone(lang: LanguagePack, title: str, body: str, can_level_up: bool) -> Note:

@@ -212,16 +212,16 @@ def _target_label(text: str, line: list[tuple[float, float]], target: float) -> 
 def value_chart(lang: LanguagePack, rates: list[Any]) -> str:
     """One bar per week: the share of the value's scheduled days that were aligned."""
     count = len(rates)
-    slot = (WIDTH - LEFT - RIGHT) / max(1, count)
+    pitch = (WIDTH - LEFT - RIGHT) / max(1, count)  # each week's width, its bar and gaps
     bars = []
     for i, r in enumerate(rates):
-        x = LEFT + i * slot + slot * 0.15
+        x = LEFT + i * pitch + pitch * 0.15
         week = lang.t("report.week_of", day=r.period_start.isoformat())
         if r.rate is None:
             title = f"{week}: {lang.t('report.no_days')}"
             mark = (
                 f'<rect class="empty-bar" x="{x:.1f}" y="{_y(0) - 2:.1f}" '
-                f'width="{slot * 0.7:.1f}" height="2"/>'
+                f'width="{pitch * 0.7:.1f}" height="2"/>'
             )
         else:
             share = lang.t("report.percent", value=round(r.rate * 100))
@@ -230,10 +230,10 @@ def value_chart(lang: LanguagePack, rates: list[Any]) -> str:
             height = max(_y(0) - top, 1.5)
             mark = (
                 f'<rect class="bar" x="{x:.1f}" y="{_y(0) - height:.1f}" '
-                f'width="{slot * 0.7:.1f}" height="{height:.1f}"/>'
+                f'width="{pitch * 0.7:.1f}" height="{height:.1f}"/>'
             )
         bars.append(f"<g><title>{title}</title>{mark}</g>")
-    axis, bottom, width = _time_axis(_week_marks(lang, rates, slot))
+    axis, bottom, width = _time_axis(_week_marks(lang, rates, pitch))
     name = lang.t("report.value_label", value=for_html(rates[0].value)) if rates else ""
     return (
         f'<svg class="chart values-chart" role="img" aria-label="{name}" '
@@ -242,12 +242,12 @@ def value_chart(lang: LanguagePack, rates: list[Any]) -> str:
     )
 
 
-def _week_marks(lang: LanguagePack, rates: list[Any], slot: float) -> list[Mark]:
+def _week_marks(lang: LanguagePack, rates: list[Any], pitch: float) -> list[Mark]:
     """The month's short name at the first week that starts in it (the first week too), from
     the left edge of its bar."""
     names = lang.t("report.months_short").split()
     return [
-        (LEFT + (i + 0.15) * slot, r.period_start, names[r.period_start.month - 1])
+        (LEFT + (i + 0.15) * pitch, r.period_start, names[r.period_start.month - 1])
         for i, r in enumerate(rates)
         if i == 0 or r.period_start.month != rates[i - 1].period_start.month
     ]

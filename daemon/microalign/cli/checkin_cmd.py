@@ -33,11 +33,12 @@ def parse_day(
     return day
 
 
-def _answer_count(app: App, day: date, slot: str) -> int:
-    """Answers stored for the day's slot; commands ("repeat") and unclear words do not count."""
+def _answer_count(app: App, day: date, name: str) -> int:
+    """Answers stored for the day's check-in `name`; commands ("repeat") and unclear words
+    do not count."""
     from microalign.adapters.store import UNUSED
 
-    return sum(1 for a in app.store.day_answers(day, slot) if not a["step"].endswith(UNUSED))
+    return sum(1 for a in app.store.day_answers(day, name) if not a["step"].endswith(UNUSED))
 
 
 def configured_name(app: App, name: str, typed: bool, day: str | None, again: bool) -> str:
@@ -67,7 +68,7 @@ def configured_name(app: App, name: str, typed: bool, day: str | None, again: bo
 
 
 @click.command()
-@click.argument("slot", metavar="NAME")
+@click.argument("name", metavar="NAME")
 @click.option("--text", "typed", is_flag=True, help="Type the answers instead of speaking them.")
 @click.option(
     "--date",
@@ -77,7 +78,7 @@ def configured_name(app: App, name: str, typed: bool, day: str | None, again: bo
 )
 @click.option("--again", is_flag=True, help="Answer a check-in that is already done once more.")
 @click.pass_obj
-def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> int:
+def checkin(app: App, name: str, typed: bool, day: str | None, again: bool) -> int:
     """Run the check-in NAME now: one of the config's [checkins.NAME].
 
     Unless the config changes them, these are `morning` (the morning reflection: your
@@ -96,11 +97,11 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     from microalign.cli import SPEECH
     from microalign.service.compose import make_listener, make_speaker
 
-    slot = configured_name(app, slot, typed, day, again)
+    name = configured_name(app, name, typed, day, again)
     today = app.today()
     when = parse_day(day, today, earliest=today - timedelta(days=DAYS_BACK))
-    if app.store.slot_status(when, slot) == DONE and not again:
-        click.echo(app.pack.t("cli.slot_done", slot=app.pack.slot(slot), day=when))
+    if app.store.checkin_status(when, name) == DONE and not again:
+        click.echo(app.pack.t("cli.checkin_done", checkin=app.pack.checkin_name(name), day=when))
         return 0
     mode = "text" if typed else "voice"
     speech = click.get_current_context().meta.get(SPEECH)
@@ -109,15 +110,15 @@ def checkin(app: App, slot: str, typed: bool, day: str | None, again: bool) -> i
     else:
         speaker = make_speaker(mode, app.config, app.pack)
         listener = make_listener(mode, app.config, app.pack, app.paths)
-    answered = _answer_count(app, when, slot)
+    answered = _answer_count(app, when, name)
     try:
         settled = () if again else (DONE,)
-        result = run_checkin(app, slot, speaker, listener, day=when, source=mode, settled=settled)
+        result = run_checkin(app, name, speaker, listener, day=when, source=mode, settled=settled)
     finally:
         listener.close()
         speaker.close()
     status = result.status
-    if status == STOPPED and _answer_count(app, when, slot) == answered:
+    if status == STOPPED and _answer_count(app, when, name) == answered:
         status = NO_SPEECH  # input closed (or "stop") before a single answer
     ending = "unanswered" if result.unanswered else status
     click.echo(app.pack.t(f"cli.checkin_end.{ending}"), err=True)

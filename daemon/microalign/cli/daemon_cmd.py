@@ -44,7 +44,7 @@ def _setup_logging(verbose: bool) -> None:
 def run(ctx: click.Context, verbose: bool) -> None:
     """Run the daemon in the foreground (systemd starts it as `microalign run`).
 
-    Starts each check-in on time, catches up a slot missed while the computer was off or
+    Starts each check-in on time, catches up a check-in missed while the computer was off or
     asleep (inside schedule.grace_minutes), posts notifications and milestone news.
     SIGHUP re-reads the configuration; SIGTERM saves and exits.
     """

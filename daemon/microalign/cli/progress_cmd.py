@@ -70,11 +70,11 @@ def today_checkins(app: App, today) -> dict[str, str | None]:
     weekday = today.weekday()
     names = [n for n, c in app.settings.checkins.items() if c.time_on(weekday) is not None]
     ran = app.store.rows(
-        "SELECT slot FROM checkins WHERE day = ? GROUP BY slot ORDER BY MIN(id)",
+        "SELECT name FROM checkins WHERE day = ? GROUP BY name ORDER BY MIN(id)",
         (today.isoformat(),),
     )
-    names += [r["slot"] for r in ran if r["slot"] not in names]
-    return {name: app.store.slot_status(today, name) for name in names}
+    names += [r["name"] for r in ran if r["name"] not in names]
+    return {name: app.store.checkin_status(today, name) for name in names}
 
 
 @click.command()
@@ -88,13 +88,13 @@ def status(app: App, as_json: bool) -> None:
         emit_json(data)
         return
     lang = app.pack
-    slots = ", ".join(
+    checkins = ", ".join(
         lang.t(
-            "cli.status.slot",
-            slot=lang.slot(slot),
-            state=shown(_state(lang, state, data["due"].get(slot))),
+            "cli.status.checkin",
+            checkin=lang.checkin_name(name),
+            state=shown(_state(lang, state, data["due"].get(name))),
         )
-        for slot, state in data["checkins"].items()
+        for name, state in data["checkins"].items()
     )
     day = data["date"]
     heading = lang.t(
@@ -103,7 +103,7 @@ def status(app: App, as_json: bool) -> None:
         day=day.day,
         month=lang.months[day.month - 1],
         year=day.year,
-        slots=slots,
+        checkins=checkins,
     )
     width = terminal_width()
     click.echo("\n".join(wrap(heading, width, "  ")))
@@ -159,8 +159,8 @@ def history(app: App, days: int, as_json: bool) -> None:
     rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]
     width = terminal_width()
     pending = lang.t("cli.history.audio_pending")
-    for (day, slot), group in groupby(rows, key=lambda r: (r["day"], r["slot"])):
-        heading = lang.t("cli.history.heading", day=day, slot=lang.slot(slot))
+    for (day, name), group in groupby(rows, key=lambda r: (r["day"], r["checkin"])):
+        heading = lang.t("cli.history.heading", day=day, checkin=lang.checkin_name(name))
         click.secho("\n" + shown(heading), bold=True)
         # Check-ins newest first, but a check-in's answers in the order they were asked.
         for r in sorted(group, key=lambda r: r["id"]):

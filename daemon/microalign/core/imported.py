@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-IMPORTED_SLOT = "imported"  # the check-in imported days and notes are filed under
+IMPORTED_CHECKIN = "imported"  # the check-in imported days and notes are filed under
 NOTE_STEP = "note"
 
 
@@ -30,7 +30,7 @@ class Row:
     """One answer to add. `goal` is the text of a goal of the plan (or None)."""
 
     day: date
-    slot: str
+    checkin: str  # the name of the check-in it is filed under
     step: str
     created_at: str
     goal: str | None = None

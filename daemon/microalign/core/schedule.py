@@ -4,10 +4,10 @@ Everything takes `now` as an aware datetime and the time zone to interpret the c
 local times in, so tests drive it with any clock and zone. The daemon's timers only wake it
 up; what to do is always decided here, against the wall clock, so a suspend (which stops
 the monotonic clock the timers use), a DST change or a time-zone change can neither skip
-nor double a check-in: an occurrence is keyed by (local date, slot) and done once.
+nor double a check-in: an occurrence is keyed by (local date, check-in name) and done once.
 
-A "slot" is a check-in's name ("morning", "evening", "weekly", or one the config adds);
-the schedule gets them as plain data (`Plan`), not as the config model.
+A check-in is known by its name ("morning", "evening", "weekly", or one the config adds);
+the schedule gets the check-ins as plain data (`Plan`), not as the config model.
 """
 
 from __future__ import annotations
@@ -57,12 +57,12 @@ class Occurrence:
     # The instant the check-in is due, in UTC: Python compares and subtracts datetimes that
     # share a ZoneInfo by wall time, which is wrong across DST changes.
     at: datetime
-    day: date  # the local date it belongs to (the key, with the slot)
-    slot: str
+    day: date  # the local date it belongs to (the key, with the name)
+    name: str
 
     @property
     def key(self) -> Key:
-        return (self.day, self.slot)
+        return (self.day, self.name)
 
 
 def local_instant(day: date, at: time, tz: tzinfo) -> datetime:
@@ -78,21 +78,21 @@ def local_instant(day: date, at: time, tz: tzinfo) -> datetime:
     return datetime.combine(day, at).replace(tzinfo=tz, fold=0).astimezone(UTC)
 
 
-def occurrence(plan: Plan, slot: str, day: date, tz: tzinfo) -> Occurrence | None:
-    """The slot's occurrence on `day`, or None when the slot is off that weekday (or is
-    not in the plan)."""
-    checkin = plan.get(slot)
+def occurrence(plan: Plan, name: str, day: date, tz: tzinfo) -> Occurrence | None:
+    """The check-in's occurrence on `day`, or None when it is off that weekday (or is not
+    in the plan)."""
+    checkin = plan.get(name)
     at = checkin.time_on(day.weekday()) if checkin is not None else None
     if at is None:
         return None
-    return Occurrence(local_instant(day, at, tz), day, slot)
+    return Occurrence(local_instant(day, at, tz), day, name)
 
 
 def _occurrences(plan: Plan, tz: tzinfo, first: date, days: int) -> Iterator[Occurrence]:
     for offset in range(days):
         day = first + timedelta(days=offset)
-        for slot in plan.names:
-            occ = occurrence(plan, slot, day, tz)
+        for name in plan.names:
+            occ = occurrence(plan, name, day, tz)
             if occ is not None:
                 yield occ
 
@@ -108,10 +108,10 @@ def classify(now: datetime, due: datetime, grace: timedelta) -> Decision:
 
 def _effective(occ: Occurrence, snoozed: Mapping[Key, datetime]) -> Occurrence:
     later = snoozed.get(occ.key)
-    return Occurrence(later.astimezone(UTC), occ.day, occ.slot) if later is not None else occ
+    return Occurrence(later.astimezone(UTC), occ.day, occ.name) if later is not None else occ
 
 
-def due_slots(
+def due_occurrences(
     now: datetime,
     tz: tzinfo,
     plan: Plan,
@@ -122,7 +122,7 @@ def due_slots(
     """Occurrences of yesterday and today (local dates in `tz`) that are not done and are
     due now (RUN) or too late (MISSED), oldest first.
 
-    Yesterday counts because an evening slot's grace window can reach past midnight.
+    Yesterday counts because an evening check-in's grace window can reach past midnight.
     A snoozed occurrence is due at its snooze time instead, with the same grace.
     Occurrences scheduled before `since` (e.g. before the user started using microalign)
     are ignored rather than reported missed.
@@ -149,7 +149,7 @@ def next_fire(
     done: Collection[Key] = (),
     snoozed: Mapping[Key, datetime] | None = None,
 ) -> Occurrence | None:
-    """The next occurrence strictly after `now` that is not done, or None if no slot is on."""
+    """The next occurrence strictly after `now` that is not done, or None if no check-in is on."""
     snoozed = snoozed or {}
     now = now.astimezone(UTC)
     today = now.astimezone(tz).date()

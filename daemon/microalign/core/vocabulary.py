@@ -1,4 +1,4 @@
-"""The words the whole program shares: check-in statuses, results and intentions.
+"""The words the whole program shares: check-in statuses, results and requests.
 
 Stored in the database and passed between the daemon, its check-in process and the CLI, so
 each lives here once instead of as a bare string in several places.
@@ -34,7 +34,7 @@ SNOOZE = "snooze"
 START_NOW = "start_now"
 
 
-def settled_statuses(intended: bool) -> frozenset[str]:
+def settled_statuses(requested: bool) -> frozenset[str]:
     """The statuses that end a check-in: for one the user asked for (start now, snooze)
     only SETTLED ones, otherwise every FINAL one."""
-    return SETTLED if intended else FINAL
+    return SETTLED if requested else FINAL

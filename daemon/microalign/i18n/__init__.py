@@ -163,20 +163,22 @@ class LanguagePack:
         goal = _lower_first(goal_text) if self.code == "en" else goal_text
         return self.t("say.goal_question", goal=goal)
 
-    def slot(self, slot: str) -> str:
-        return self.t(f"slot.{slot}") if self.has(f"slot.{slot}") else slot
+    def checkin_name(self, name: str) -> str:
+        """A check-in's name as said: a built-in one in this language, one the config adds
+        as it is written there."""
+        return self.t(f"checkin.{name}") if self.has(f"checkin.{name}") else name
 
-    def slot_title(self, slot: str, flow: str | None = None) -> str:
+    def checkin_title(self, name: str, flow: str | None = None) -> str:
         """A check-in's title: a built-in one by its name, one the config adds by its name
         and flow ("Lunch — evening review")."""
-        key = f"slot_title.{slot}"
+        key = f"checkin_title.{name}"
         if self.has(key):
             return self.t(key)
-        name = slot.replace("_", " ").replace("-", " ").capitalize()
-        if flow is not None and self.has(f"slot_title.{flow}"):
-            kind = self.t(f"slot_title.{flow}").lower()  # "Lunch — evening review"
-            return self.t("slot_title.custom_flow", name=name, kind=kind)
-        return self.t("slot_title.custom", name=name)
+        shown = name.replace("_", " ").replace("-", " ").capitalize()
+        if flow is not None and self.has(f"checkin_title.{flow}"):
+            kind = self.t(f"checkin_title.{flow}").lower()  # "Lunch — evening review"
+            return self.t("checkin_title.custom_flow", name=shown, kind=kind)
+        return self.t("checkin_title.custom", name=shown)
 
 
 def _lower_first(text: str) -> str:

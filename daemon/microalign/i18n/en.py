@@ -210,14 +210,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "say.level_up_done": "New goal: {goal}. The old one is kept in its history.",
     # -- names shown in several places ---------------------------------------------------
-    "slot.morning": "morning",
-    "slot.evening": "evening",
-    "slot_title.morning": "Morning reflection",
-    "slot_title.evening": "Evening review",
-    "slot.weekly": "weekly",
-    "slot_title.weekly": "Weekly review",
-    "slot_title.custom": "{name} check-in",
-    "slot_title.custom_flow": "{name} — {kind}",
+    "checkin.morning": "morning",
+    "checkin.evening": "evening",
+    "checkin_title.morning": "Morning reflection",
+    "checkin_title.evening": "Evening review",
+    "checkin.weekly": "weekly",
+    "checkin_title.weekly": "Weekly review",
+    "checkin_title.custom": "{name} check-in",
+    "checkin_title.custom_flow": "{name} — {kind}",
     "checkin_state.none": "not yet",
     "checkin_state.running": "running",
     "checkin_state.done": "done",
@@ -263,8 +263,8 @@ Next steps:
     "cli.no_goals": (
         'No micro-goals yet. Add one: microalign goals add "Smile at one person" --value respect'
     ),
-    "cli.slot_done": (
-        "The {slot} check-in for {day} is already done. Use --again to answer it once more "
+    "cli.checkin_done": (
+        "The {checkin} check-in for {day} is already done. Use --again to answer it once more "
         "(the newer answers count)."
     ),
     "cli.checkin_end.done": "Saved. See `microalign status` for your streaks.",
@@ -296,9 +296,9 @@ Next steps:
     "cli.goal.chain": "Chain: {chain}",
     "cli.goal.from": "from {id}",
     "cli.note": "Note: {warning}",
-    "cli.status.heading": "{weekday} {day:02d} {month} {year} — {slots}",
-    "cli.status.slot": "{slot} {state}",
-    "cli.history.heading": "{day} {slot}",
+    "cli.status.heading": "{weekday} {day:02d} {month} {year} — {checkins}",
+    "cli.status.checkin": "{checkin} {state}",
+    "cli.history.heading": "{day} {checkin}",
     "cli.history.audio_pending": "(audio, not transcribed yet)",
     "cli.history.none": {
         "one": "No answers in the last {count} day.",
@@ -356,7 +356,7 @@ Next steps:
     "export.journal_title": "microalign journal",
     "export.audio_pending": "(audio not transcribed yet)",
     # -- notifications -------------------------------------------------------------------
-    "note.missed_title": "{slot} missed",
+    "note.missed_title": "{checkin} missed",
     "note.action.start_now": "Start now",
     "note.action.snooze": "Snooze {minutes} min",
     "note.action.skip_today": "Skip today",
@@ -368,9 +368,9 @@ Next steps:
     ),
     "note.no_answer": "No answer heard, so it stopped here.",
     "note.failed": "It stopped because of an error; every answer given so far is saved.",
-    "note.checkin_typed": "{problem} Type it instead: microalign checkin {slot} --text",
+    "note.checkin_typed": "{problem} Type it instead: microalign checkin {checkin} --text",
     "note.checkin_typed_invite": (
-        "Time for your check-in. Type it in a terminal: microalign checkin {slot} --text "
+        "Time for your check-in. Type it in a terminal: microalign checkin {checkin} --text "
         "({problem})"
     ),
     "note.missing_title": {
@@ -449,7 +449,7 @@ Next steps:
     "hint.future_date": "Give today or a past day.",
     "error.date_too_old": "{option} {day} is more than {limit} days ago.",
     "hint.date_too_old": "Give a day from {earliest} to {today}; check the year.",
-    "error.checkin_busy": "The {slot} check-in of {day} is already running elsewhere.",
+    "error.checkin_busy": "The {checkin} check-in of {day} is already running elsewhere.",
     "hint.checkin_busy": (
         'Finish or stop the running check-in first (say "stop" or press Ctrl-C there).'
     ),

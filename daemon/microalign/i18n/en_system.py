@@ -254,7 +254,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Nothing was changed. Keep a copy (cp {path} {path}.broken), then "
         "try `sqlite3 {path} .recover | sqlite3 {name}.recovered`."
     ),
-    "error.store_claimed": "The {slot} check-in of {day} is running in another process.",
+    "error.store_claimed": "The {checkin} check-in of {day} is running in another process.",
     # -- speech models -------------------------------------------------------------------
     "error.model_catalogue_missing": "The model catalogue {path} is missing.",
     "hint.model_catalogue_missing": "Reinstall microalign.",

@@ -203,14 +203,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "say.level_up_done": "새 목표: {goal}. 이전 목표는 기록에 남아 있어요.",
     # -- names shown in several places ---------------------------------------------------
-    "slot.morning": "아침",
-    "slot.evening": "저녁",
-    "slot_title.morning": "아침 다짐",
-    "slot_title.evening": "저녁 돌아보기",
-    "slot.weekly": "주간",
-    "slot_title.weekly": "주간 돌아보기",
-    "slot_title.custom": "{name} 체크인",
-    "slot_title.custom_flow": "{name} — {kind}",
+    "checkin.morning": "아침",
+    "checkin.evening": "저녁",
+    "checkin_title.morning": "아침 다짐",
+    "checkin_title.evening": "저녁 돌아보기",
+    "checkin.weekly": "주간",
+    "checkin_title.weekly": "주간 돌아보기",
+    "checkin_title.custom": "{name} 체크인",
+    "checkin_title.custom_flow": "{name} — {kind}",
     "checkin_state.none": "아직",
     "checkin_state.running": "진행 중",
     "checkin_state.done": "완료",
@@ -255,8 +255,8 @@ microalign 준비가 끝났어요.
         '아직 작은 목표가 없어요. 추가해 보세요: microalign goals add "한 사람에게 웃어 주기" '
         "--value 존중"
     ),
-    "cli.slot_done": (
-        "{day} {slot} 체크인은 이미 끝났어요. 한 번 더 답하려면 --again 을 쓰세요 "
+    "cli.checkin_done": (
+        "{day} {checkin} 체크인은 이미 끝났어요. 한 번 더 답하려면 --again 을 쓰세요 "
         "(새 답이 반영돼요)."
     ),
     "cli.checkin_end.done": "저장했어요. 연속 기록은 `microalign status` 에서 볼 수 있어요.",
@@ -285,9 +285,9 @@ microalign 준비가 끝났어요.
     "cli.goal.chain": "이어진 목표: {chain}",
     "cli.goal.from": "{id}번에서",
     "cli.note": "참고: {warning}",
-    "cli.status.heading": "{year}년 {month} {day}일 {weekday} — {slots}",
-    "cli.status.slot": "{slot} {state}",
-    "cli.history.heading": "{day} {slot}",
+    "cli.status.heading": "{year}년 {month} {day}일 {weekday} — {checkins}",
+    "cli.status.checkin": "{checkin} {state}",
+    "cli.history.heading": "{day} {checkin}",
     "cli.history.audio_pending": "(음성, 아직 글로 옮기지 않음)",
     "cli.history.none": {"other": "최근 {count}일 동안 답이 없어요."},
     "cli.stats.heading": "{id}. {text}  [{state}]",
@@ -333,7 +333,7 @@ microalign 준비가 끝났어요.
     "export.journal_title": "microalign 일지",
     "export.audio_pending": "(음성, 아직 글로 옮기지 않음)",
     # -- notifications -------------------------------------------------------------------
-    "note.missed_title": "{slot} 놓침",
+    "note.missed_title": "{checkin} 놓침",
     "note.action.start_now": "지금 시작",
     "note.action.snooze": "{minutes}분 미루기",
     "note.action.skip_today": "오늘은 건너뛰기",
@@ -343,9 +343,9 @@ microalign 준비가 끝났어요.
     "note.checkin_missed": "체크인을 하지 못했어요. 괜찮아요 — 편할 때 다시 하세요.",
     "note.no_answer": "대답이 들리지 않아서 여기서 멈췄어요.",
     "note.failed": "오류 때문에 멈췄어요. 지금까지의 답은 모두 저장됐어요.",
-    "note.checkin_typed": "{problem} 대신 글로 답하세요: microalign checkin {slot} --text",
+    "note.checkin_typed": "{problem} 대신 글로 답하세요: microalign checkin {checkin} --text",
     "note.checkin_typed_invite": (
-        "체크인할 시간이에요. 터미널에서 글로 답하세요: microalign checkin {slot} --text "
+        "체크인할 시간이에요. 터미널에서 글로 답하세요: microalign checkin {checkin} --text "
         "({problem})"
     ),
     "note.missing_title": {"other": "microalign: 준비할 것 {count}가지"},
@@ -412,7 +412,7 @@ microalign 준비가 끝났어요.
     "hint.future_date": "오늘이나 지난 날짜를 주세요.",
     "error.date_too_old": "{option} {day}은(는) {limit}일보다 더 전이에요.",
     "hint.date_too_old": "{earliest}부터 {today} 사이의 날짜를 주세요. 연도를 확인하세요.",
-    "error.checkin_busy": "{day} {slot} 체크인이 이미 다른 곳에서 진행 중이에요.",
+    "error.checkin_busy": "{day} {checkin} 체크인이 이미 다른 곳에서 진행 중이에요.",
     "hint.checkin_busy": (
         '진행 중인 체크인을 먼저 끝내거나 멈추세요 ("멈춰" 라고 말하거나 Ctrl-C).'
     ),

@@ -243,7 +243,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "아무것도 바뀌지 않았어요. 복사본을 만들고 (cp {path} {path}.broken) "
         "`sqlite3 {path} .recover | sqlite3 {name}.recovered` 를 해 보세요."
     ),
-    "error.store_claimed": "{day} {slot} 체크인이 다른 프로세스에서 진행 중이에요.",
+    "error.store_claimed": "{day} {checkin} 체크인이 다른 프로세스에서 진행 중이에요.",
     # -- speech models -------------------------------------------------------------------
     "error.model_catalogue_missing": "모델 목록 {path}이(가) 없어요.",
     "hint.model_catalogue_missing": "microalign 을 다시 설치하세요.",

@@ -27,23 +27,23 @@ class Pending:
 class Ledger(Protocol):
     """What the daemon needs from the store (called on the loop's thread)."""
 
-    def slot_status(self, day: date, slot: str) -> str | None: ...
+    def checkin_status(self, day: date, name: str) -> str | None: ...
 
-    def record_slot(self, day: date, slot: str, status: str) -> None: ...
+    def record_checkin(self, day: date, name: str, status: str) -> None: ...
 
     def reap(self) -> list[Key]:
         """Mark check-ins whose owning process is gone as interrupted; returns their keys."""
         ...
 
-    def intentions(self) -> list[tuple[date, str, str, datetime | None]]:
-        """(day, slot, kind, until) of every stored intention."""
+    def requests(self) -> list[tuple[date, str, str, datetime | None]]:
+        """(day, name, kind, until) of every stored request (snooze, start now)."""
         ...
 
-    def set_intention(self, key: Key, kind: str, until: datetime | None) -> None: ...
+    def set_request(self, key: Key, kind: str, until: datetime | None) -> None: ...
 
-    def clear_intention(self, key: Key) -> None: ...
+    def clear_request(self, key: Key) -> None: ...
 
-    def forget_intentions_before(self, day: date) -> None: ...
+    def forget_requests_before(self, day: date) -> None: ...
 
     def first_start(self, now: datetime) -> datetime:
         """When the daemon first ran (aware); recorded as `now` on its very first start."""
@@ -65,18 +65,18 @@ class Runner(Protocol):
     def recover(self) -> None:
         """Finish what a crash left behind (pending transcriptions)."""
 
-    def prepare(self, slot: str) -> None:
+    def prepare(self, name: str) -> None:
         """Load speech engines and the model shortly before a check-in."""
 
     def run(
         self,
-        slot: str,
+        name: str,
         day: date,
-        intended: bool = False,
+        requested: bool = False,
         on_claimed: Callable[[], None] | None = None,
     ) -> str:
         """Run or resume the check-in; returns its status (done, stopped, no_speech, ...,
-        or already_done when the slot was settled meanwhile). `intended`: the user asked
+        or already_done when it was settled meanwhile). `requested`: the user asked
         for it, so only settled statuses stop it, not every final one. `on_claimed` is
         called (on the calling thread) once the check-in is claimed for this run, before
         anything is said; never when another process holds it or it is settled."""
@@ -93,8 +93,9 @@ class Runner(Protocol):
 class Timers(Protocol):
     """Wake-up timers: they only wake the daemon, which then decides by itself."""
 
-    def set_next(self, due: datetime, prepare_at: datetime | None, slot: str) -> None:
-        """Wake at `due` (real time, aware) and prepare speech for `slot` at `prepare_at`."""
+    def set_next(self, due: datetime, prepare_at: datetime | None, name: str) -> None:
+        """Wake at `due` (real time, aware) and prepare speech for the check-in `name` at
+        `prepare_at`."""
 
     def clear(self) -> None: ...
 

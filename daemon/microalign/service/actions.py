@@ -1,6 +1,6 @@
 """What a notification's action does: a table from action id to handler.
 
-Slot actions (start now, snooze, skip today) act on a check-in occurrence; goal actions
+Check-in actions (start now, snooze, skip today) act on a check-in occurrence; goal actions
 (level up) on a goal id. An action id without a handler is logged and ignored: a stale
 notification must not break the loop.
 """
@@ -19,9 +19,9 @@ from microalign.core.vocabulary import SKIPPED, Key
 from microalign.errors import MicroalignError
 from microalign.ports.daemon import Ledger, Runner
 from microalign.ports.notify import LEVEL_UP, SKIP_TODAY, SNOOZE, START_NOW
+from microalign.service.book import CheckinBook
 from microalign.service.live import Live
 from microalign.service.notices import Target
-from microalign.service.slots import SlotBook
 from microalign.service.thread import WorkerThread
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ class Actions:
     def __init__(
         self,
         live: Live,
-        slots: SlotBook,
+        book: CheckinBook,
         ledger: Ledger,
         runner: Runner,
         thread: WorkerThread,
@@ -41,13 +41,13 @@ class Actions:
         poke: Callable[[], None],
     ) -> None:
         self.live = live
-        self.slots = slots
+        self.book = book
         self.ledger = ledger
         self.runner = runner
         self.thread = thread
         self.clock = clock
         self.poke = poke
-        self.for_slot: dict[str, Callable[[Key], None]] = {
+        self.for_checkin: dict[str, Callable[[Key], None]] = {
             START_NOW: self.start_now,
             SNOOZE: self.snooze,
             SKIP_TODAY: self.skip_today,
@@ -57,7 +57,7 @@ class Actions:
 
     def handlers(self) -> Mapping[str, Callable[..., None]]:
         """Every action id with its handler."""
-        return {**self.for_slot, **self.for_goal}
+        return {**self.for_checkin, **self.for_goal}
 
     def act(self, target: Target, action: str) -> None:
         """A notification action was chosen (runs in the loop)."""
@@ -66,7 +66,7 @@ class Actions:
         if isinstance(target, int):
             self._dispatch(self.for_goal, action, target)
         else:
-            self._dispatch(self.for_slot, action, target)
+            self._dispatch(self.for_checkin, action, target)
         self.poke()
 
     @staticmethod
@@ -78,16 +78,16 @@ class Actions:
         handler(target)
 
     def start_now(self, key: Key) -> None:
-        self.slots.reopen(key)
-        self.slots.intentions.start_now(key)
+        self.book.reopen(key)
+        self.book.requests.start_now(key)
 
     def snooze(self, key: Key) -> None:
         minutes = self.live.config.schedule.snooze_minutes
-        self.slots.snooze(key, self.clock.now() + timedelta(minutes=minutes))
+        self.book.snooze(key, self.clock.now() + timedelta(minutes=minutes))
 
     def skip_today(self, key: Key) -> None:
-        self.slots.intentions.clear(key)
-        self.ledger.record_slot(key[0], key[1], SKIPPED)
+        self.book.requests.clear(key)
+        self.ledger.record_checkin(key[0], key[1], SKIPPED)
 
     def level_up(self, goal_id: int) -> None:
         task = asyncio.get_running_loop().create_task(self._level_up(goal_id))

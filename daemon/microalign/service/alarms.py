@@ -49,7 +49,7 @@ class Alarms:
         if plan is None:
             self._timers.clear()
         else:
-            self._timers.set_next(plan.due, plan.prepare_at, plan.slot)
+            self._timers.set_next(plan.due, plan.prepare_at, plan.name)
         self.rescheduled()
 
     def shutdown(self) -> None:

@@ -25,10 +25,10 @@ from microalign.errors import (
     WorkerFailed,
 )
 from microalign.ports.daemon import Runner
+from microalign.service.book import CheckinBook
 from microalign.service.endings import BUSY, FAILED, Endings
 from microalign.service.live import Live
 from microalign.service.notices import Notices
-from microalign.service.slots import SlotBook
 from microalign.service.thread import WorkerThread
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ STOPPED_BY_DAEMON = "stopped_by_daemon"
 class State:
     waiting: set[Key] = field(default_factory=set)  # told the user we wait for them
     busy_told: set[Key] = field(default_factory=set)
-    prepared: str | None = None  # the slot whose speech is loaded ahead
+    prepared: str | None = None  # the check-in whose speech is loaded ahead
     announced: concurrent.futures.Future[bool] | None = None  # the start's notification
 
 
@@ -52,7 +52,7 @@ class Checkins:
     def __init__(
         self,
         live: Live,
-        slots: SlotBook,
+        book: CheckinBook,
         runner: Runner,
         thread: WorkerThread,
         notices: Notices,
@@ -63,7 +63,7 @@ class Checkins:
         speech_problem: Callable[[], MicroalignError | None] = lambda: None,
     ) -> None:
         self.live = live
-        self.slots = slots
+        self.book = book
         self.runner = runner
         self.thread = thread
         self.notices = notices
@@ -74,7 +74,7 @@ class Checkins:
         self.speech_problem = speech_problem
         self.state = State()
         self.task: asyncio.Task[None] | None = None
-        self.endings = Endings(live, slots, runner, thread, notices, clock)
+        self.endings = Endings(live, book, runner, thread, notices, clock)
 
     @property
     def snooze_minutes(self) -> int:
@@ -82,7 +82,7 @@ class Checkins:
 
     def _flow(self, occ: Occurrence) -> str | None:
         """The check-in's flow: a custom check-in's title names it."""
-        return self.live.config.flow_of(occ.slot)
+        return self.live.config.flow_of(occ.name)
 
     def _fired(self, key: Key, event: str) -> None:
         self.live.fired.append((key, event))
@@ -92,14 +92,14 @@ class Checkins:
 
     async def maybe_start(self, occ: Occurrence) -> None:
         """Start the check-in, or, while the user is away, say once that it waits."""
-        forced = occ.key in self.slots.intentions.forced
+        forced = occ.key in self.book.requests.forced
         if not forced and not await self.live.presence.is_present():
             if occ.key not in self.state.waiting:
                 self.state.waiting.add(occ.key)
-                log.info("The user is away; the %s check-in waits", occ.slot)
+                log.info("The user is away; the %s check-in waits", occ.name)
                 self._fired(occ.key, "waiting")
                 note = notes.checkin_waiting(
-                    self.live.lang, occ.slot, self.snooze_minutes, flow=self._flow(occ)
+                    self.live.lang, occ.name, self.snooze_minutes, flow=self._flow(occ)
                 )
                 await self.notices.send(note, occ.key)
             return
@@ -107,16 +107,16 @@ class Checkins:
         if problem is not None:
             await self.endings.typed(occ, problem)
             return
-        intended = self.slots.intentions.intended(occ.key)
-        self.slots.intentions.clear(occ.key)
-        self.slots.attempts.running = occ.key
+        requested = self.book.requests.requested(occ.key)
+        self.book.requests.clear(occ.key)
+        self.book.attempts.running = occ.key
         self.status_changed()
         self._fired(occ.key, "started")
-        self.task = asyncio.create_task(self._run(occ, intended))
+        self.task = asyncio.create_task(self._run(occ, requested))
 
-    async def _run(self, occ: Occurrence, intended: bool) -> None:
+    async def _run(self, occ: Occurrence, requested: bool) -> None:
         try:
-            status = await self._attempt(occ, intended)
+            status = await self._attempt(occ, requested)
         finally:
             announced, self.state.announced = self.state.announced, None
             if announced is not None:  # told before whatever the end brings
@@ -125,68 +125,68 @@ class Checkins:
             self.state.prepared = None
             with contextlib.suppress(Exception):
                 await self.thread.call(self.runner.release)
-            self.slots.attempts.running = None
+            self.book.attempts.running = None
         if status == FAILED:  # its process died holding the claim: free it now, not later
-            self.slots.free_dead_claims()
-        log.info("The %s check-in of %s ended: %s", occ.slot, occ.day, status)
+            self.book.free_dead_claims()
+        log.info("The %s check-in of %s ended: %s", occ.name, occ.day, status)
         self.notices.checkin_ended()
         self._fired(occ.key, status)
         await self.endings.after(occ, status)
         if status != BUSY:  # busy: the watch timer looks again, not a tight loop
             self.poke()
 
-    async def _attempt(self, occ: Occurrence, intended: bool) -> str:
+    async def _attempt(self, occ: Occurrence, requested: bool) -> str:
         """Run the check-in; its status, whatever happened."""
         try:
             # Speech not prepared ahead is loaded by the run itself: the greeting is spoken
             # while the model loads. Preparing took a while: someone may have done the
             # check-in meanwhile.
-            if self.slots.settled(occ.key, intended):
+            if self.book.settled(occ.key, requested):
                 return ALREADY_DONE
             claimed = self._announcer(occ)
-            return await self.thread.call(self.runner.run, occ.slot, occ.day, intended, claimed)
+            return await self.thread.call(self.runner.run, occ.name, occ.day, requested, claimed)
         except BusyError as exc:
             log.info("%s", exc)
             if occ.key not in self.state.busy_told:
                 self.state.busy_told.add(occ.key)
-                await self.notices.send(notes.busy(self.live.lang, occ.slot, flow=self._flow(occ)))
+                await self.notices.send(notes.busy(self.live.lang, occ.name, flow=self._flow(occ)))
             return BUSY
         except SpeechError as exc:
             log.error("Voice check-in impossible: %s", exc)
-            self.slots.attempts.handled.add(occ.key)
+            self.book.attempts.handled.add(occ.key)
             await self.notices.send(
                 notes.checkin_typed(
-                    self.live.lang, occ.slot, exc.message_in(self.live.lang), flow=self._flow(occ)
+                    self.live.lang, occ.name, exc.message_in(self.live.lang), flow=self._flow(occ)
                 )
             )
             return SPEECH_ERROR
         except FileAccessError as exc:  # trying again changes nothing until the user acts
-            log.error("The %s check-in cannot run: %s", occ.slot, exc)
+            log.error("The %s check-in cannot run: %s", occ.name, exc)
             lang = self.live.lang
             problem = " ".join(filter(None, (exc.message_in(lang), exc.hint_in(lang))))
             note = notes.checkin_missed(
-                lang, occ.slot, self.snooze_minutes, flow=self._flow(occ), problem=problem
+                lang, occ.name, self.snooze_minutes, flow=self._flow(occ), problem=problem
             )
             await self.notices.send(note, occ.key)
             return FILE_ERROR
         except Exception as exc:  # the process died or failed: see _after
             if self.stopping():
-                log.info("The %s check-in was interrupted; it resumes on restart", occ.slot)
+                log.info("The %s check-in was interrupted; it resumes on restart", occ.name)
                 return STOPPED_BY_DAEMON
             if isinstance(exc, WorkerFailed):
-                log.warning("The %s check-in failed: %s", occ.slot, exc)
+                log.warning("The %s check-in failed: %s", occ.name, exc)
             else:
-                log.exception("The %s check-in failed", occ.slot)
+                log.exception("The %s check-in failed", occ.name)
             return FAILED
 
     def _announcer(self, occ: Occurrence) -> Callable[[], None]:
-        """What the check-in calls (on the worker thread) once it has claimed the slot: only
-        then is the start notified, so a check-in that finds the slot taken by another
+        """What the check-in calls (on the worker thread) once it has claimed it: only then
+        is the start notified, so a check-in that finds itself taken by another
         (a typed one) says nothing but that it waits."""
         loop = asyncio.get_running_loop()
         note = None
         if occ.key not in self.state.busy_told:  # already told that it waits: it just runs
-            note = notes.checkin_start(self.live.lang, occ.slot, flow=self._flow(occ))
+            note = notes.checkin_start(self.live.lang, occ.name, flow=self._flow(occ))
 
         def claimed() -> None:
             if note is not None and self.state.announced is None:
@@ -203,13 +203,13 @@ class Checkins:
         key the check-in has ended and only its notifications are left."""
         if self.task is None or self.task.done():
             return True
-        running = self.slots.attempts.running
+        running = self.book.attempts.running
         if running is not None:
-            day, slot = running
+            day, name = running
             log.warning(
                 "The %s check-in of %s is interrupted; its answers are saved and it "
                 "resumes on restart",
-                slot,
+                name,
                 day,
             )
         interrupt = getattr(self.runner, "interrupt", None)
@@ -218,22 +218,22 @@ class Checkins:
         done, _ = await asyncio.wait({self.task}, timeout=timeout)
         return bool(done)
 
-    async def prepare(self, slot: str) -> None:
+    async def prepare(self, name: str) -> None:
         """Load speech shortly before a check-in (the timers call it)."""
-        if self.slots.attempts.running is not None or self.state.prepared == slot:
+        if self.book.attempts.running is not None or self.state.prepared == name:
             return
         if await asyncio.to_thread(self.speech_problem) is not None:
             return  # nothing to load: the check-in is offered typed
         try:
-            await self.thread.call(self.runner.prepare, slot)
-            self.state.prepared = slot
+            await self.thread.call(self.runner.prepare, name)
+            self.state.prepared = name
         except Exception as exc:  # the check-in itself reports speech problems
-            log.info("Preparing the %s check-in failed: %s", slot, exc)
+            log.info("Preparing the %s check-in failed: %s", name, exc)
 
     async def release_unused(self, nothing_soon: Callable[[], bool]) -> None:
         """Speech prepared for a check-in that did not start (user away, skipped, missed)
         is released rather than held until the next one."""
-        if self.state.prepared is None or self.slots.attempts.running is not None:
+        if self.state.prepared is None or self.book.attempts.running is not None:
             return
         if nothing_soon():
             log.info("Releasing the speech prepared for the %s check-in", self.state.prepared)

@@ -24,11 +24,11 @@ from microalign.errors import ConfigError, MicroalignError
 from microalign.service.actions import Actions
 from microalign.service.alarms import Alarms
 from microalign.service.backups import BackupAsker
+from microalign.service.book import CheckinBook
 from microalign.service.checkins import Checkins
 from microalign.service.live import Live
 from microalign.service.notices import Notices, Target
 from microalign.service.planner import Planner
-from microalign.service.slots import SlotBook
 from microalign.service.thread import WorkerThread
 from microalign.service.wiring import Wiring, apply_config
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from microalign.ports.daemon import Ledger, Runner
     from microalign.ports.notify import Notifier
     from microalign.ports.presence import Presence
-    from microalign.service.intentions import Intentions
+    from microalign.service.requests import Requests
 
 log = logging.getLogger(__name__)
 
@@ -67,17 +67,17 @@ class Daemon:
         self.wiring = wiring
         self.clock = clock or Clock()
         self.sd = sd or SystemdNotifier()
-        self.slots = SlotBook(ledger)
+        self.book = CheckinBook(ledger)
         self.thread = WorkerThread()
-        self.planner = Planner(self.live, self.slots, self.clock, preload_seconds)
+        self.planner = Planner(self.live, self.book, self.clock, preload_seconds)
         self.notices = Notices(self.live, ledger, self.act)
         self.actions = Actions(
-            self.live, self.slots, ledger, runner, self.thread, self.clock, self.poke
+            self.live, self.book, ledger, runner, self.thread, self.clock, self.poke
         )
         self._wake = asyncio.Event()
         self._stop = asyncio.Event()
         self.checkins = Checkins(
-            self.live, self.slots, runner, self.thread, self.notices, self.clock,
+            self.live, self.book, runner, self.thread, self.notices, self.clock,
             stopping=self._stop.is_set,
             poke=self.poke,
             status_changed=lambda: self.sd.status(self.status_text()),
@@ -114,9 +114,9 @@ class Daemon:
         return self.live.fired
 
     @property
-    def intentions(self) -> Intentions:
+    def requests(self) -> Requests:
         """What the user asked for (snooze, start now), kept in the store."""
-        return self.slots.intentions
+        return self.book.requests
 
     def next_occurrence(self) -> Occurrence | None:
         return self.planner.next_occurrence()
@@ -143,7 +143,7 @@ class Daemon:
         self.planner.begin(self.ledger.first_start(self.clock.now()))
         await self.live.presence.start(on_change=self.poke, on_resume=self.poke)
         await self.thread.call(self.runner.recover)
-        self.slots.refresh(self.planner.today())
+        self.book.refresh(self.planner.today())
         self.alarms.start()
         watchdog = asyncio.create_task(_watchdog(self.sd))
         self.sd.ready(self.status_text())
@@ -206,11 +206,11 @@ class Daemon:
     async def tick(self) -> None:
         """One wake-up: record what was missed, start what is due, notify milestones."""
         now = self.clock.now()
-        self.slots.refresh(now.astimezone(self.clock.zone()).date())
+        self.book.refresh(now.astimezone(self.clock.zone()).date())
         for occ, decision in self.planner.due(now):
             if decision is Decision.MISSED:
                 await self.checkins.missed(occ)
-            elif self.slots.attempts.running is None:
+            elif self.book.attempts.running is None:
                 await self.checkins.maybe_start(occ)
         await self.checkins.release_unused(lambda: self.planner.nothing_soon(now))
         await self.notices.send_pending()

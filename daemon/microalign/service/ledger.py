@@ -28,35 +28,35 @@ class StoreLedger:
         # The daemon's current (reloaded) config; without one, the config file's.
         self._config = config or (lambda: self.app.config)
 
-    def slot_status(self, day: date, slot: str) -> str | None:
-        return self.app.store.slot_status(day, slot)
+    def checkin_status(self, day: date, name: str) -> str | None:
+        return self.app.store.checkin_status(day, name)
 
-    def record_slot(self, day: date, slot: str, status: str) -> None:
-        self.app.store.record_slot(day, slot, status)
+    def record_checkin(self, day: date, name: str, status: str) -> None:
+        self.app.store.record_checkin(day, name, status)
 
     def reap(self) -> list[Key]:
         reaped = self.app.store.reap_dead_claims()
-        return [(date.fromisoformat(r["day"]), r["slot"]) for r in reaped]
+        return [(date.fromisoformat(r["day"]), r["name"]) for r in reaped]
 
-    def intentions(self) -> list[tuple[date, str, str, datetime | None]]:
+    def requests(self) -> list[tuple[date, str, str, datetime | None]]:
         return [
             (
                 date.fromisoformat(r["day"]),
-                r["slot"],
+                r["name"],
                 r["kind"],
                 datetime.fromisoformat(r["until"]) if r["until"] else None,
             )
-            for r in self.app.store.intentions()
+            for r in self.app.store.checkin_requests()
         ]
 
-    def set_intention(self, key: Key, kind: str, until: datetime | None) -> None:
-        self.app.store.set_intention(key[0], key[1], kind, until)
+    def set_request(self, key: Key, kind: str, until: datetime | None) -> None:
+        self.app.store.set_checkin_request(key[0], key[1], kind, until)
 
-    def clear_intention(self, key: Key) -> None:
-        self.app.store.clear_intention(*key)
+    def clear_request(self, key: Key) -> None:
+        self.app.store.clear_checkin_request(*key)
 
-    def forget_intentions_before(self, day: date) -> None:
-        self.app.store.forget_intentions_before(day)
+    def forget_requests_before(self, day: date) -> None:
+        self.app.store.forget_checkin_requests_before(day)
 
     def first_start(self, now: datetime) -> datetime:
         return self.app.store.daemon_first_start(now)

@@ -1,5 +1,5 @@
-"""Notifications the daemon sends: a slot's notes carry actions bound to that slot, and
-milestones or level-up suggestions owed to the user are sent once each."""
+"""Notifications the daemon sends: a check-in's notes carry actions bound to that day's
+check-in, and milestones or level-up suggestions owed to the user are sent once each."""
 
 from __future__ import annotations
 

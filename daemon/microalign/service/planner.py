@@ -1,5 +1,5 @@
 """The daemon's decisions in time: what is due now, when to wake up next, what to tell
-systemd. Pure reading of the clock, the config (core.schedule) and the slot book."""
+systemd. Pure reading of the clock, the config (core.schedule) and the check-in book."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 from microalign.core import schedule
 from microalign.core.clock import Clock
 from microalign.core.schedule import Decision, Occurrence
+from microalign.service.book import CheckinBook
 from microalign.service.live import Live
-from microalign.service.slots import SlotBook
 
 
 @dataclass(frozen=True)
@@ -19,21 +19,21 @@ class WakePlan:
 
     due: datetime
     prepare_at: datetime | None
-    slot: str
+    name: str
 
 
 class Planner:
-    def __init__(self, live: Live, slots: SlotBook, clock: Clock, preload_seconds: float) -> None:
+    def __init__(self, live: Live, book: CheckinBook, clock: Clock, preload_seconds: float) -> None:
         self.live = live
-        self.slots = slots
+        self.book = book
         self.clock = clock
         self.preload_seconds = preload_seconds
         self.since: datetime | None = None
 
     def begin(self, first_start: datetime) -> None:
-        """Slots due before the daemon's first start are neither started nor reported
+        """Check-ins due before the daemon's first start are neither started nor reported
         missed: before it, microalign was not there to ask. So the very first start begins
-        with the next slot, and later starts keep the grace window for slots after it."""
+        with the next check-in, and later starts keep the grace window for those after it."""
         self.since = first_start
 
     def today(self) -> date:
@@ -42,14 +42,14 @@ class Planner:
     def due(self, now: datetime) -> list[tuple[Occurrence, Decision]]:
         """Every occurrence to act on now, in order; "start now" ones always run."""
         zone = self.clock.zone()
-        intentions = self.slots.intentions
+        requests = self.book.requests
         plan = self.live.config.plan()
-        done = self.slots.done_keys(now, zone, plan.names)
-        due = schedule.due_slots(now, zone, plan, done, intentions.snoozed, since=self.since)
-        forced = intentions.forced - {occ.key for occ, _ in due} - done
+        done = self.book.done_keys(now, zone, plan.names)
+        due = schedule.due_occurrences(now, zone, plan, done, requests.snoozed, since=self.since)
+        forced = requests.forced - {occ.key for occ, _ in due} - done
         due += [(Occurrence(now, *key), Decision.RUN) for key in forced]
         return [
-            (occ, Decision.RUN if occ.key in intentions.forced else decision)
+            (occ, Decision.RUN if occ.key in requests.forced else decision)
             for occ, decision in sorted(due)
         ]
 
@@ -61,8 +61,8 @@ class Planner:
             now,
             zone,
             plan,
-            self.slots.done_keys(now, zone, plan.names),
-            self.slots.intentions.snoozed,
+            self.book.done_keys(now, zone, plan.names),
+            self.book.requests.snoozed,
         )
 
     def wake_plan(self) -> WakePlan | None:
@@ -75,7 +75,7 @@ class Planner:
         # Too late to load ahead in full (the daemon just started, or woke up): start now,
         # the check-in greets meanwhile.
         prepare = max(early, now) if real > now else None
-        return WakePlan(real, prepare, upcoming.slot)
+        return WakePlan(real, prepare, upcoming.name)
 
     def nothing_soon(self, now: datetime) -> bool:
         """True when no check-in starts soon enough to keep speech prepared for it."""
@@ -84,11 +84,11 @@ class Planner:
         return upcoming is None or upcoming.at - now > lead
 
     def status_text(self) -> str:
-        if self.slots.attempts.running is not None:
-            day, slot = self.slots.attempts.running
-            return f"running the {slot} check-in of {day:%a %d %b}"
+        if self.book.attempts.running is not None:
+            day, name = self.book.attempts.running
+            return f"running the {name} check-in of {day:%a %d %b}"
         upcoming = self.next_occurrence()
         if upcoming is None:
-            return "no check-in scheduled (all slots are off)"
+            return "no check-in scheduled (every one is off)"
         local = upcoming.at.astimezone(self.clock.zone())
-        return f"next check-in: {upcoming.slot} at {local:%H:%M} on {local:%a %d %b}"
+        return f"next check-in: {upcoming.name} at {local:%H:%M} on {local:%a %d %b}"

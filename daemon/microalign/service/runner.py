@@ -67,7 +67,7 @@ class CheckinRunner:
         finally:
             app.close()
 
-    def prepare(self, slot: str) -> None:
+    def prepare(self, name: str) -> None:
         """Start loading speech ahead of the check-in and return: a check-in that comes
         before the model is loaded greets meanwhile, and a model that cannot be loaded is
         reported by its first answer."""
@@ -76,7 +76,7 @@ class CheckinRunner:
             preload = getattr(listener, "preload", None)
             if callable(preload):
                 preload()
-        log.info("Loading speech for the %s check-in", slot)
+        log.info("Loading speech for the %s check-in", name)
 
     def _engines(self) -> tuple[Speaker, Listener]:
         """The speech engines; a new listener starts loading its model in the background,
@@ -96,9 +96,9 @@ class CheckinRunner:
 
     def run(
         self,
-        slot: str,
+        name: str,
         day: date,
-        intended: bool = False,
+        requested: bool = False,
         on_claimed: Callable[[], None] | None = None,
     ) -> str:
         from microalign.app.checkin import run_checkin
@@ -108,12 +108,12 @@ class CheckinRunner:
         try:
             return run_checkin(
                 app,
-                slot,
+                name,
                 speaker,
                 listener,
                 day=day,
                 source="daemon",
-                settled=settled_statuses(intended),
+                settled=settled_statuses(requested),
                 on_claimed=on_claimed,
             ).status
         finally:

@@ -94,21 +94,21 @@ class ProcessRunner:
         finally:
             self.release()
 
-    def prepare(self, slot: str) -> None:
-        self._call("prepare", slot=slot)
+    def prepare(self, name: str) -> None:
+        self._call("prepare", name=name)
 
     def run(
         self,
-        slot: str,
+        name: str,
         day: date,
-        intended: bool = False,
+        requested: bool = False,
         on_claimed: Callable[[], None] | None = None,
     ) -> str:
-        def event(name: str) -> None:
-            if name == CLAIMED and on_claimed is not None:
+        def event(kind: str) -> None:
+            if kind == CLAIMED and on_claimed is not None:
                 on_claimed()
 
-        return self._call("run", event, slot=slot, day=day.isoformat(), intended=intended)
+        return self._call("run", event, name=name, day=day.isoformat(), requested=requested)
 
     def level_up(self, goal_id: int) -> str | None:
         try:
@@ -187,9 +187,9 @@ def _serve(proto, requests, make_runner: Callable[[Paths], Runner]) -> None:
 
     operations = {
         "recover": lambda r: runner.recover(),
-        "prepare": lambda r: runner.prepare(r["slot"]),
+        "prepare": lambda r: runner.prepare(r["name"]),
         "run": lambda r: runner.run(
-            r["slot"], date.fromisoformat(r["day"]), r.get("intended", False), claimed
+            r["name"], date.fromisoformat(r["day"]), r.get("requested", False), claimed
         ),
         "level_up": lambda r: runner.level_up(r["goal_id"]),
     }

@@ -20,7 +20,7 @@ from microalign.app.notes import milestone_text
 from microalign.config import Config
 from microalign.i18n import EN
 from microalign.service.wiring import make_notifier
-from tests.harness.daemon import clock_at, drive, make_daemon, slots_toml, write_config
+from tests.harness.daemon import checkins_toml, clock_at, drive, make_daemon, write_config
 from tests.harness.desktop import private_desktop
 
 FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -64,7 +64,7 @@ def _assert_shown_as_text(desktop) -> None:
 
 @pytest.mark.desktop
 def test_daemon_milestone_hostile_goal_text_shown_as_text(home, desktop):
-    write_config(resolve(), slots_toml("23:00"))
+    write_config(resolve(), checkins_toml("23:00"))
     _seed_hostile_milestone()
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 9, 0)))
     assert asyncio.run(drive(daemon, lambda: len(desktop.received()) >= 1)) == 0

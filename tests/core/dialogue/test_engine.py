@@ -13,10 +13,10 @@ from microalign.errors import BusyError, NoSpeechError, SpeechError
 DAY = date(2026, 11, 18)  # a Wednesday
 
 
-def run(app, slot, answers, day=DAY, listener=None):
+def run(app, name, answers, day=DAY, listener=None):
     out = io.StringIO()
     listener = listener or TerminalListener(io.StringIO(answers), out)
-    result = run_checkin(app, slot, TerminalSpeaker(out), listener, day=day)
+    result = run_checkin(app, name, TerminalSpeaker(out), listener, day=day)
     return result, out.getvalue()
 
 
@@ -76,7 +76,7 @@ def test_engine_stop_keeps_answers_and_resume_skips_them(app, two_goals):
     assert result2.checkin_id == result.checkin_id
     assert "ask one question" not in out
     assert outcomes(app) == {a["id"]: "kept", b["id"]: "missed"}
-    assert app.store.slot_status(DAY, "evening") == "done"
+    assert app.store.checkin_status(DAY, "evening") == "done"
 
 
 def test_engine_closed_input_keeps_what_was_answered(app, two_goals):
@@ -90,7 +90,7 @@ def test_engine_later_snoozes(app, two_goals):
     result, out = run(app, "evening", "later\n")
     assert result.status == "snoozed"
     assert f"I'll ask again at {result.snooze_until:%H:%M}." in out
-    assert app.store.slot_status(DAY, "evening") == "snoozed"
+    assert app.store.checkin_status(DAY, "evening") == "snoozed"
 
 
 def test_engine_snooze_with_time_ends_and_stores_that_time(app, two_goals):
@@ -101,8 +101,8 @@ def test_engine_snooze_with_time_ends_and_stores_that_time(app, two_goals):
     assert result.snooze_until is not None
     assert timedelta(minutes=30) <= result.snooze_until - before < timedelta(minutes=31)
     assert out.endswith(f"Okay, I'll ask again at {result.snooze_until:%H:%M}.\n")
-    ((day, slot, kind, until),) = [tuple(r.values()) for r in app.store.intentions()]
-    assert (day, slot, kind) == (DAY.isoformat(), "evening", "snooze")
+    ((day, name, kind, until),) = [tuple(r.values()) for r in app.store.checkin_requests()]
+    assert (day, name, kind) == (DAY.isoformat(), "evening", "snooze")
     assert datetime.fromisoformat(until) == result.snooze_until
 
 
@@ -113,7 +113,7 @@ def test_engine_snooze_out_of_range_says_range_and_asks_again(app, two_goals):
     assert out.count("Did you ask one question in the meeting today?") == 3
     assert result.status == "snoozed"
     assert result.snooze_until is not None
-    assert app.store.slot_status(DAY, "evening") == "snoozed"
+    assert app.store.checkin_status(DAY, "evening") == "snoozed"
 
 
 def test_engine_free_answer_snooze_phrase_ends_check_in(app, two_goals):
@@ -142,7 +142,7 @@ def test_engine_no_speech_twice_ends_checkin(app, two_goals):
     assert result.status == "no_speech"
     assert SilentListener.calls == 2
     assert "I didn't hear anything. Once more:" in out
-    assert app.store.slot_status(DAY, "evening") == "no_speech"
+    assert app.store.checkin_status(DAY, "evening") == "no_speech"
 
 
 def test_engine_second_checkin_while_one_runs_is_refused(app, two_goals):
@@ -281,7 +281,7 @@ def test_engine_speech_error_at_reason_question_keeps_skip_and_reason_pending(ap
     with pytest.raises(SpeechError):
         run(app, "evening", "", listener=FailingAfter("skip\n", out, 1))
     assert outcomes(app) == {a["id"]: "rest"}
-    assert app.store.slot_status(DAY, "evening") == "interrupted"
+    assert app.store.checkin_status(DAY, "evening") == "interrupted"
     (checkin,) = app.store.rows("SELECT id FROM checkins")
     assert app.store.reasons_pending(checkin["id"]) == {f"goal:{a['id']}": 1}
 

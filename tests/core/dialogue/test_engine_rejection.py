@@ -39,9 +39,9 @@ def goal(app):
     return app.goals.add("Drink water", None, None, None, DAY).goal
 
 
-def run(app, heard, slot="evening"):
+def run(app, heard, name="evening"):
     out, listener = io.StringIO(), HeardListener(heard)
-    result = run_checkin(app, slot, TerminalSpeaker(out), listener, day=DAY)
+    result = run_checkin(app, name, TerminalSpeaker(out), listener, day=DAY)
     return result, out.getvalue(), listener
 
 
@@ -89,7 +89,7 @@ def test_engine_choice_request_is_small_grammar_with_fillers(app, goal):
 
 def test_engine_weekly_command_heard_in_value_choice_read_back_before_snooze(app):
     heard = [voice("later"), voice("no"), voice("courage"), voice("skip")]
-    result, out, _ = run(app, heard, slot="weekly")
+    result, out, _ = run(app, heard, name="weekly")
     assert "I heard: later. Is that right?" in out
     assert result.status == "done"
     assert app.store.rows("SELECT value FROM weekly_focus") == [{"value": "courage"}]
@@ -97,7 +97,7 @@ def test_engine_weekly_command_heard_in_value_choice_read_back_before_snooze(app
 
 def test_engine_value_named_like_a_filler_is_no_filler_in_value_choice(app):
     app.values.add("family")  # also one of the English filler words
-    result, _, listener = run(app, [voice("family"), voice("skip")], slot="weekly")
+    result, _, listener = run(app, [voice("family"), voice("skip")], name="weekly")
     (pick,) = [r for r in listener.requests if "family" in r.vocabulary]
     assert "family" not in pick.fillers and "people" in pick.fillers
     assert result.status == "done"
@@ -121,7 +121,7 @@ def test_engine_spoken_snooze_among_fillers_reasked_not_snoozed(app, goal):
     result, out, _ = run(app, [checked("in twenty minutes", "", 2), voice("no")])
     assert result.status != "snoozed"
     assert out.count("Did you drink water today?") == 2
-    assert app.store.intentions() == []
+    assert app.store.checkin_requests() == []
     assert outcome(app) == {goal["id"]: "missed"}
 
 
@@ -129,7 +129,7 @@ def test_engine_spoken_snooze_in_doubt_read_back_then_snoozed(app, goal):
     result, out, _ = run(app, [checked("in twenty minutes", "yes"), voice("yes")])
     assert "I heard: in twenty minutes. Is that right?" in out
     assert result.status == "snoozed"
-    assert [r["kind"] for r in app.store.intentions()] == ["snooze"]
+    assert [r["kind"] for r in app.store.checkin_requests()] == ["snooze"]
 
 
 def test_engine_spoken_snooze_read_back_denied_choices_said_question_asked_again(app, goal):

@@ -114,7 +114,7 @@ def test_engine_goal_unanswered_after_last_reask_named_and_checkin_not_done(app,
     assert "Drink water: no answer yet. Start this check-in again to answer it." in out, out
     assert "Walk: 1 day in a row." in out
     assert result.status == "stopped" and result.unanswered == ["Drink water"]
-    assert app.store.slot_status(DAY, "evening") == "stopped"
+    assert app.store.checkin_status(DAY, "evening") == "stopped"
     assert app.store.completed_checkin_days() == []  # not counted as a check-in
     # The same command asks only the goal still open, then the evening is done.
     again, out = run(app, "yes\n")

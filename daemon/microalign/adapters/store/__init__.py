@@ -15,12 +15,12 @@ from microalign.adapters.paths import private_dir
 from microalign.adapters.store.answers import AWAITING_REASON, UNUSED, AnswerStore
 from microalign.adapters.store.base import BUSY_TIMEOUT_MS, now_iso, translate_errors
 from microalign.adapters.store.checkins import (
+    CHECKIN_STATUS_ORDER,
     CLAIM_BUSY,
     CLAIM_NEW,
     CLAIM_RESUMED,
     CLAIM_SETTLED,
     RESUMABLE,
-    SLOT_STATUS_ORDER,
     CheckinStore,
     Claim,
 )
@@ -33,13 +33,13 @@ from microalign.errors import FileAccessError, StoreError
 __all__ = [
     "AWAITING_REASON",
     "BUSY_TIMEOUT_MS",
+    "CHECKIN_STATUS_ORDER",
     "CLAIM_BUSY",
     "CLAIM_NEW",
     "CLAIM_RESUMED",
     "CLAIM_SETTLED",
     "RESUMABLE",
     "SCHEMA_VERSION",
-    "SLOT_STATUS_ORDER",
     "UNUSED",
     "Claim",
     "Store",
@@ -52,7 +52,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump together with a new step in migrations.py (a test checks they agree).
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # Errors after which a reading command still opens the database (for reading only).
 CANNOT_WRITE_KEYS = frozenset({"disk_full", "disk_read_only", "store_read_only"})
 

@@ -15,7 +15,7 @@ AWAITING_REASON = "reason"  # answers.awaiting: the skip's reason question is st
 _HISTORY_FIELDS = {
     "id": "a.id",
     "day": "c.day",
-    "slot": "c.slot",
+    "checkin": "c.name",
     "checkin_status": "c.status",
     "step": "a.step",
     "goal_id": "a.goal_id",
@@ -125,15 +125,15 @@ class AnswerStore(StoreBase):
         )
         return [r | {"audio_path": str(self.audio_file(r["audio_path"]))} for r in found]
 
-    def day_answers(self, day: date, slot: str | None = None) -> list[dict[str, Any]]:
+    def day_answers(self, day: date, checkin: str | None = None) -> list[dict[str, Any]]:
         sql = (
-            "SELECT a.*, c.slot, c.day FROM answers a JOIN checkins c ON c.id = a.checkin_id "
-            "WHERE c.day = ?"
+            "SELECT a.*, c.name AS checkin, c.day FROM answers a "
+            "JOIN checkins c ON c.id = a.checkin_id WHERE c.day = ?"
         )
         params: tuple = (day.isoformat(),)
-        if slot:
-            sql += " AND c.slot = ?"
-            params += (slot,)
+        if checkin:
+            sql += " AND c.name = ?"
+            params += (checkin,)
         return self.rows(sql + " ORDER BY a.id", params)
 
     def goal_outcomes(self) -> dict[int, dict[date, str]]:

@@ -1,4 +1,4 @@
-"""Check-ins: claims across processes, slot statuses and the daemon's intentions."""
+"""Check-ins: claims across processes, their statuses and the user's requests to the daemon."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from microalign.errors import StoreError
 from microalign.i18n import EN, Keyed
 
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
-# A slot's statuses, most telling first (see slot_status).
-SLOT_STATUS_ORDER = (DONE, SKIPPED, MISSED, RUNNING, INTERRUPTED, STOPPED, NO_SPEECH, SNOOZED)
+# A day's statuses of one check-in, most telling first (see checkin_status).
+CHECKIN_STATUS_ORDER = (DONE, SKIPPED, MISSED, RUNNING, INTERRUPTED, STOPPED, NO_SPEECH, SNOOZED)
 # A claim resumes a check-in in one of these; "interrupted": its owner died or was stopped.
 RESUMABLE = frozenset({RUNNING, INTERRUPTED, STOPPED, NO_SPEECH, SNOOZED})
 CLAIM_NEW, CLAIM_RESUMED, CLAIM_SETTLED, CLAIM_BUSY = "new", "resumed", "settled", "busy"
@@ -39,16 +39,16 @@ class Claim:
 class CheckinStore(StoreBase):
     def claim_checkin(
         self,
-        slot: str,
+        name: str,
         day: date,
         source: str,
         owner: str,
         settled: Collection[str] = (DONE,),
     ) -> Claim:
-        """Claim the check-in of (day, slot) for `owner`, atomically against every other
+        """Claim the check-in of (day, name) for `owner`, atomically against every other
         process: resume today's unfinished one (taking over a dead owner's), or start one.
 
-        Nothing is claimed when the slot already has a status in `settled`, or while
+        Nothing is claimed when the check-in already has a status in `settled`, or while
         another live process owns it.
         """
         from microalign.adapters import owner as owners
@@ -56,35 +56,35 @@ class CheckinStore(StoreBase):
         with translate_errors(self.path):
             self.conn.execute("BEGIN IMMEDIATE")  # the write lock: claims are serialised
             try:
-                claim = self._claim(slot, day, source, owner, settled, owners.is_alive)
+                claim = self._claim(name, day, source, owner, settled, owners.is_alive)
             except BaseException:
                 self.conn.rollback()
                 raise
             self.conn.commit()
         return claim
 
-    def begin_checkin(self, slot: str, day: date, source: str) -> int:
-        """Claim the slot for this process whatever its status (as `checkin --again`)."""
+    def begin_checkin(self, name: str, day: date, source: str) -> int:
+        """Claim the check-in for this process whatever its status (as `checkin --again`)."""
         from microalign.adapters import owner
 
-        claim = self.claim_checkin(slot, day, source, owner.me(), settled=())
+        claim = self.claim_checkin(name, day, source, owner.me(), settled=())
         if claim.checkin_id is None or claim.outcome == CLAIM_BUSY:
-            named = f"slot.{slot}"
-            shown = Keyed(named) if EN.has(named) else slot  # a configured slot: its own name
-            raise StoreError.keyed("store_claimed", slot=shown, day=day)
+            named = f"checkin.{name}"
+            shown = Keyed(named) if EN.has(named) else name  # a configured check-in: its own name
+            raise StoreError.keyed("store_claimed", checkin=shown, day=day)
         return claim.checkin_id
 
-    def _claim(self, slot, day, source, owner, settled, is_alive) -> Claim:
+    def _claim(self, name, day, source, owner, settled, is_alive) -> Claim:
         found = self.conn.execute(
-            "SELECT id, status, owner FROM checkins WHERE day = ? AND slot = ? ORDER BY id DESC",
-            (day.isoformat(), slot),
+            "SELECT id, status, owner FROM checkins WHERE day = ? AND name = ? ORDER BY id DESC",
+            (day.isoformat(), name),
         ).fetchall()
         if any(r["status"] in settled for r in found):
             return Claim(None, CLAIM_SETTLED)
         for r in found:
             if r["status"] == RUNNING and r["owner"] != owner and is_alive(r["owner"]):
                 return Claim(int(r["id"]), CLAIM_BUSY, r["owner"])
-        # A running row (its owner is dead or us) first: only one may run per slot.
+        # A running row (its owner is dead or us) first: only one may run per check-in and day.
         resumable = sorted(
             (r for r in found if r["status"] in RESUMABLE), key=lambda r: r["status"] != RUNNING
         )
@@ -97,9 +97,9 @@ class CheckinStore(StoreBase):
             )
             return Claim(checkin_id, CLAIM_RESUMED)
         cursor = self.conn.execute(
-            "INSERT INTO checkins(slot, day, status, source, started_at, owner) "
+            "INSERT INTO checkins(name, day, status, source, started_at, owner) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (slot, day.isoformat(), RUNNING, source, now_iso(), owner),
+            (name, day.isoformat(), RUNNING, source, now_iso(), owner),
         )
         return Claim(int(cursor.lastrowid or 0), CLAIM_NEW)  # an INSERT always sets it
 
@@ -108,7 +108,7 @@ class CheckinStore(StoreBase):
         from microalign.adapters import owner as owners
 
         running = self.rows(
-            "SELECT id, day, slot, owner FROM checkins WHERE status = ?", (RUNNING,)
+            "SELECT id, day, name, owner FROM checkins WHERE status = ?", (RUNNING,)
         )
         dead = [r for r in running if not owners.is_alive(r["owner"])]
         for r in dead:
@@ -134,50 +134,50 @@ class CheckinStore(StoreBase):
                 "store_damaged", path=self.path, problems="; ".join(found[:3]), name=self.path.name
             )
 
-    # -- daemon intentions ---------------------------------------------------------------
+    # -- what the user asked the daemon to do with a check-in (snooze, start now) ----------
 
-    def intentions(self) -> list[dict[str, Any]]:
-        return self.rows("SELECT day, slot, kind, until FROM intentions ORDER BY day, slot")
+    def checkin_requests(self) -> list[dict[str, Any]]:
+        return self.rows("SELECT day, name, kind, until FROM checkin_requests ORDER BY day, name")
 
-    def set_intention(self, day: date, slot: str, kind: str, until: datetime | None) -> None:
+    def set_checkin_request(self, day: date, name: str, kind: str, until: datetime | None) -> None:
         with translate_errors(self.path), self.conn:
             self.conn.execute(
-                "INSERT OR REPLACE INTO intentions(day, slot, kind, until, created_at) "
+                "INSERT OR REPLACE INTO checkin_requests(day, name, kind, until, created_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (day.isoformat(), slot, kind, until.isoformat() if until else None, now_iso()),
+                (day.isoformat(), name, kind, until.isoformat() if until else None, now_iso()),
             )
 
-    def clear_intention(self, day: date, slot: str) -> None:
+    def clear_checkin_request(self, day: date, name: str) -> None:
         with translate_errors(self.path), self.conn:
             self.conn.execute(
-                "DELETE FROM intentions WHERE day = ? AND slot = ?", (day.isoformat(), slot)
+                "DELETE FROM checkin_requests WHERE day = ? AND name = ?", (day.isoformat(), name)
             )
 
-    def forget_intentions_before(self, day: date) -> None:
+    def forget_checkin_requests_before(self, day: date) -> None:
         with translate_errors(self.path), self.conn:
-            self.conn.execute("DELETE FROM intentions WHERE day < ?", (day.isoformat(),))
+            self.conn.execute("DELETE FROM checkin_requests WHERE day < ?", (day.isoformat(),))
 
     def finish_checkin(self, checkin_id: int, status: str) -> None:
         self.release_checkin(checkin_id, status)
 
-    def slot_status(self, day: date, slot: str) -> str | None:
-        """The most telling status of a day's slot: done beats everything else."""
+    def checkin_status(self, day: date, name: str) -> str | None:
+        """The most telling status of a check-in on `day`: done beats everything else."""
         found = self.rows(
-            "SELECT status FROM checkins WHERE day = ? AND slot = ?", (day.isoformat(), slot)
+            "SELECT status FROM checkins WHERE day = ? AND name = ?", (day.isoformat(), name)
         )
         statuses = {r["status"] for r in found}
-        for status in SLOT_STATUS_ORDER:
+        for status in CHECKIN_STATUS_ORDER:
             if status in statuses:
                 return status
         return None
 
-    def record_slot(self, day: date, slot: str, status: str, source: str = "daemon") -> int:
-        """Record a slot that ended without answers (missed, skipped)."""
+    def record_checkin(self, day: date, name: str, status: str, source: str = "daemon") -> int:
+        """Record a check-in that ended without answers (missed, skipped)."""
         stamp = now_iso()
         return self.insert(
             "checkins",
             {
-                "slot": slot,
+                "name": name,
                 "day": day.isoformat(),
                 "status": status,
                 "source": source,
@@ -190,7 +190,7 @@ class CheckinStore(StoreBase):
         """The day of every completed check-in, once per check-in: answering one again
         (`checkin --again`) is no second check-in."""
         found = self.rows(
-            "SELECT day FROM checkins WHERE status = ? GROUP BY day, slot ORDER BY day, MIN(id)",
+            "SELECT day FROM checkins WHERE status = ? GROUP BY day, name ORDER BY day, MIN(id)",
             (DONE,),
         )
         return [date.fromisoformat(r["day"]) for r in found]

@@ -136,9 +136,9 @@ class _Importer:
         return (
             self.conn.execute(
                 "SELECT 1 FROM answers a JOIN checkins c ON c.id = a.checkin_id "
-                "WHERE c.day = ? AND c.slot = ? AND a.created_at IS ? AND a.prompt IS ? "
+                "WHERE c.day = ? AND c.name = ? AND a.created_at IS ? AND a.prompt IS ? "
                 "AND a.text IS ? LIMIT 1",
-                (row.day.isoformat(), row.slot, row.created_at, row.prompt, row.text),
+                (row.day.isoformat(), row.checkin, row.created_at, row.prompt, row.text),
             ).fetchone()
             is not None
         )
@@ -150,11 +150,11 @@ class _Importer:
         return True
 
     def _checkin(self, row: Row) -> int:
-        key = (row.day.isoformat(), row.slot)
+        key = (row.day.isoformat(), row.checkin)
         found = self.checkins.get(key)
         if found is None:
             existing = self.conn.execute(
-                "SELECT id FROM checkins WHERE day = ? AND slot = ? AND status = 'done' "
+                "SELECT id FROM checkins WHERE day = ? AND name = ? AND status = 'done' "
                 "ORDER BY id LIMIT 1",
                 key,
             ).fetchone()
@@ -162,9 +162,9 @@ class _Importer:
                 found = int(existing[0])
             else:
                 cursor = self.conn.execute(
-                    "INSERT INTO checkins(slot, day, status, source, started_at, finished_at) "
+                    "INSERT INTO checkins(name, day, status, source, started_at, finished_at) "
                     "VALUES (?, ?, 'done', 'import', ?, ?)",
-                    (row.slot, key[0], row.created_at, row.created_at),
+                    (row.checkin, key[0], row.created_at, row.created_at),
                 )
                 found = int(cursor.lastrowid or 0)
             self.checkins[key] = found
