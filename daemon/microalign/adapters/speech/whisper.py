@@ -133,6 +133,19 @@ class WhisperModel:
     ) -> tuple[str, float | None]:
         """Whisper's own text of 16 kHz mono int16 `pcm` (segments that look invented left
         out) and the mean token probability of what was kept."""
+        kept, logprobs = [], []
+        for segment in self.segments(pcm, prompt, beam):
+            if self.guards.invented(segment):
+                log.info("dropped %r as invented (%s)", segment.text, _scores(segment))
+                continue
+            kept.append(segment.text)
+            logprobs.append(segment.avg_logprob)
+        confidence = math.exp(sum(logprobs) / len(logprobs)) if logprobs else None
+        return clean(" ".join(kept)), confidence
+
+    def segments(self, pcm: bytes, prompt: str | None, beam: int) -> Any:
+        """faster-whisper's segments of `pcm`, every one (unguarded), one window decoded
+        at temperature 0 without timestamps."""
         import numpy as np
 
         samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
@@ -146,15 +159,7 @@ class WhisperModel:
             without_timestamps=True,
             vad_filter=False,
         )
-        kept, logprobs = [], []
-        for segment in segments:
-            if self.guards.invented(segment):
-                log.info("dropped %r as invented (%s)", segment.text, _scores(segment))
-                continue
-            kept.append(segment.text)
-            logprobs.append(segment.avg_logprob)
-        confidence = math.exp(sum(logprobs) / len(logprobs)) if logprobs else None
-        return clean(" ".join(kept)), confidence
+        return segments
 
     def heard(
         self,
