@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from microalign.i18n import en_causes, en_cli, en_config, en_crypt, en_data, en_service, en_system
+from microalign.i18n import (
+    en_causes,
+    en_cli,
+    en_config,
+    en_crypt,
+    en_data,
+    en_notes,
+    en_report,
+    en_service,
+    en_spoken,
+    en_system,
+    en_terminal,
+)
 
 CODE = "en"
 NAME = "English"
@@ -146,69 +158,6 @@ def clock(hour: int, minute: int) -> str:
 
 
 TEXTS: dict[str, str | dict[str, str]] = {
-    # -- spoken ------------------------------------------------------------------------
-    "say.greeting_morning": "Good morning. Let's take a minute for today.",
-    "say.greeting_evening": "Good evening. Let's look back at your day.",
-    "say.noted": "Noted: {text}.",
-    "say.reminders_intro": "Your micro-goals for today:",
-    "say.no_goals": "You have no active micro-goals yet. Add one with microalign goals add.",
-    "say.no_goals_yet": (
-        "On {day} none of your micro-goals had started yet: the first starts on {start}. "
-        "To record that day, give it an earlier start: microalign goals edit {goal_id} "
-        "--since {day}"
-    ),
-    "say.no_goals_due": "None of your micro-goals is scheduled on {weekday}, {day}.",
-    "say.intention_check": "This morning you said: {intention}. Did you keep it?",
-    "say.goal_question": "Did you {goal} today?",
-    "say.skip_reason": "Okay, a rest day. Any reason you want to note? Say it, or say next.",
-    "say.skip_reason_again": "What is the reason? Say it, or say next.",
-    "say.didnt_understand_typed": "Sorry, I didn't understand. Please answer {choices}.",
-    "say.weekly.didnt_understand_typed": (
-        "Sorry, I didn't understand. Please name one of: {choices}."
-    ),
-    "say.summary_unanswered": "{goal}: no answer yet. Start this check-in again to answer it.",
-    "say.skip_reason_resumed": (
-        "Earlier you said skip to: {question} Any reason you want to note? Say it, or say next."
-    ),
-    "say.feeling_prompt": "How did it feel?",
-    "say.summary_streak": {
-        "one": "{goal}: {count} day in a row.",
-        "other": "{goal}: {count} days in a row.",
-    },
-    "say.summary_none": "Every day you show up counts. See you tomorrow.",
-    "say.goodbye": "Thank you. Rest well.",
-    # -- the weekly review, and the focus it leaves for the next week's mornings --------
-    "say.weekly.greeting": "Good evening. Let's look back at your week.",
-    "say.weekly.value_line": {
-        "one": "{value}: aligned on {aligned} of {count} day.",
-        "other": "{value}: aligned on {aligned} of {count} days.",
-    },
-    "say.weekly.no_values": "This week no micro-goal was linked to a value.",
-    "say.weekly.no_answers": "Your values have no answered day this week yet.",
-    "say.weekly.streaks_intro": "Your best streaks:",
-    "say.weekly.no_streaks": "No streak is running yet. Every day is a fresh start.",
-    "say.weekly.focus_prompt": "Which value do you want to focus on next week?",
-    "say.weekly.didnt_understand": "Sorry, I didn't catch that. Please name one of: {choices}.",
-    "say.weekly.carry_prompt": "What do you want to carry forward?",
-    "say.weekly.goodbye": "Thank you. Have a good week.",
-    "say.weekly.focus_morning": "This week's focus: {value}.",
-    "say.weekly.carry_morning": "You wanted to carry forward: {text}.",
-    "say.didnt_understand": "Sorry, I didn't catch that. Please answer {choices}.",
-    "say.choice_hint": "{outcomes}   (or {commands})",
-    "say.no_speech_retry": "I didn't hear anything. Once more:",
-    "say.no_speech_end": "I didn't hear an answer, so let's do this later.",
-    "say.stopped": "Alright, I've saved what you told me.",
-    "say.snoozed": "Okay, I'll ask again later.",
-    "say.snoozed_until": "Okay, I'll ask again at {time}.",
-    "say.snooze_out_of_range": (
-        "I can wait between {shortest} minute and {longest} hours. When shall I ask again?"
-    ),
-    "say.confirm": "I heard: {text}. Is that right?",
-    "say.milestone": "Milestone: {title}",
-    "say.level_up_question": (
-        "Let's level up “{goal}”. What is the slightly harder version? Say it after the chime."
-    ),
-    "say.level_up_done": "New goal: {goal}. The old one is kept in its history.",
     # -- names shown in several places ---------------------------------------------------
     "checkin.morning": "morning",
     "checkin.evening": "evening",
@@ -236,181 +185,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "outcome.missed": "no",
     "outcome.rest": "skip",
     "days.daily": "daily",
-    # -- terminal ------------------------------------------------------------------------
-    "cli.init_done": """\
-microalign is set up.
-  config:   {config}
-  data:     {data}""",
-    "cli.init_next": """\
-Next steps:
-  1. Try an evening review by typing:   microalign checkin evening --text
-  2. See where you stand:               microalign status
-  3. Let it run every day:              microalign service install
-  (`microalign doctor` checks everything again)""",
-    "cli.init_ask_language": "Language for check-ins (en = English, ko = Korean)",
-    "cli.init_ask_goal": "Your first micro-goal, small enough to do every day (empty: later)",
-    "cli.init_ask_value": "The value it serves ({values}; empty: none)",
-    "cli.init_language_kept": (
-        "The language stays {language}: the existing config is kept (edit general.language)."
-    ),
-    "cli.init_exists": (
-        "Kept your existing config {config} (use --force to overwrite it with the defaults)."
-    ),
-    "cli.config_ok": "{path}: OK",
-    "cli.config_defaults": (
-        "{path} does not exist: the defaults are in use (run `microalign init` to write it)."
-    ),
-    "cli.no_goals": (
-        'No micro-goals yet. Add one: microalign goals add "Smile at one person" --value respect'
-    ),
-    "cli.checkin_done": (
-        "The {checkin} check-in for {day} is already done. Use --again to answer it once more "
-        "(the newer answers count)."
-    ),
-    "cli.checkin_end.done": "Saved. See `microalign status` for your streaks.",
-    "cli.checkin_end.stopped": (
-        "Stopped; every answer given so far is saved. Run the same command to finish it."
-    ),
-    "cli.checkin_end.unanswered": (
-        "Saved; a micro-goal got no answer. Run the same command to answer it."
-    ),
-    "cli.checkin_end.no_speech": "Ended without an answer; run the same command to try again.",
-    "cli.checkin_end.snoozed": "Snoozed; run the same command when you are ready.",
-    "cli.checkin_end.already_done": "Another check-in finished this one first; nothing was asked.",
-    "cli.value_added": "Added value '{name}'.",
-    "cli.value_removed": "Removed value '{name}'.",
-    "cli.exported": {
-        "one": "Wrote {count} answer to {path}.",
-        "other": "Wrote {count} answers to {path}.",
-    },
-    "cli.report_written": "Wrote the report to {path}; open it in a browser.",
-    "cli.report_png_written": "Wrote a picture of the report to {path} ({width}×{height} px).",
-    "cli.goal.added": "Added goal {id}: {text} [{state}]",
-    "cli.goal.changed": "Changed goal {id}: {text} [{state}]",
-    "cli.goal.paused": "Paused goal {id}: {text} [{state}]",
-    "cli.goal.resumed": "Resumed goal {id}: {text} [{state}]",
-    "cli.goal.retired": "Retired goal {id}: {text} [{state}]",
-    "cli.goal.mastered": "Mastered goal {id}: {text} [{state}]",
-    "cli.goal.levelled_up": "Levelled up to goal {id}: {text} [{state}]",
-    "cli.goal.asks": "  asks: {question}",
-    "cli.goal.chain": "Chain: {chain}",
-    "cli.goal.from": "from {id}",
-    "cli.note": "Note: {warning}",
-    "cli.status.heading": "{weekday} {day:02d} {month} {year} — {checkins}",
-    "cli.status.checkin": "{checkin} {state}",
-    "cli.history.heading": "{day} {checkin}",
-    "cli.history.audio_pending": "(audio, not transcribed yet)",
-    "cli.history.none": {
-        "one": "No answers in the last {count} day.",
-        "other": "No answers in the last {count} days.",
-    },
-    "cli.stats.heading": "{id}. {text}  [{state}]",
-    "cli.stats.line": {
-        "one": (
-            "   streak {streak} · best {best} · strength {strength} · kept {kept} of {count} day"
-        ),
-        "other": (
-            "   streak {streak} · best {best} · strength {strength} · kept {kept} of {count} days"
-        ),
-    },
-    "cli.stats.ended_line": {
-        "one": (
-            "   {state} on {day} · best {best} · strength {strength} · kept {kept} of {count} day"
-        ),
-        "other": (
-            "   {state} on {day} · best {best} · strength {strength} · kept {kept} of {count} days"
-        ),
-    },
-    "cli.stats.levelled_from": {
-        "one": "   levelled up from “{goal}” after {count} day",
-        "other": "   levelled up from “{goal}” after {count} days",
-    },
-    "cli.stats.chain": "   chain: {chain}",
-    "cli.heatmap.kept": "kept",
-    "cli.heatmap.partly": "partly",
-    "cli.heatmap.frozen": "freeze",
-    "cli.heatmap.missed": "missed",
-    "cli.heatmap.rest": "rest",
-    "cli.heatmap.none": "not scheduled",
-    "cli.heatmap.pending": "today, not answered yet",
-    "cli.column.id": "id",
-    "cli.column.goal": "goal",
-    "cli.column.value": "value",
-    "cli.column.area": "area",
-    "cli.column.days": "days",
-    "cli.column.state": "state",
-    "cli.column.today": "today",
-    "cli.column.streak": "streak",
-    "cli.column.best": "best",
-    "cli.column.strength": "strength",
-    "cli.column.levelled_up": "levelled up",
-    "cli.column.active_goals": "active goals",
-    "cli.column.this_week": "this week",
-    "cli.column.this_month": "this month",
-    "cli.interrupted": "Interrupted.",
-    "cli.internal_error": (
-        "internal error: {error}\n  → Run the command again with --debug and report the traceback."
-    ),
-    "cli.tz_warning": "{problem}.",
     # -- exports -------------------------------------------------------------------------
     "export.journal_title": "microalign journal",
     "export.audio_pending": "(audio not transcribed yet)",
-    # -- notifications -------------------------------------------------------------------
-    "note.missed_title": "{checkin} missed",
-    "note.action.start_now": "Start now",
-    "note.action.snooze": "Snooze {minutes} min",
-    "note.action.skip_today": "Skip today",
-    "note.action.level_up": "Level up",
-    "note.checkin_start": "Time for your check-in. Listening after the chime.",
-    "note.checkin_waiting": "Your check-in is ready and starts when you are back at the computer.",
-    "note.checkin_missed": (
-        "The check-in did not happen. No problem — pick it up when it suits you."
-    ),
-    "note.no_answer": "No answer heard, so it stopped here.",
-    "note.failed": "It stopped because of an error; every answer given so far is saved.",
-    "note.checkin_typed": "{problem} Type it instead: microalign checkin {checkin} --text",
-    "note.checkin_typed_invite": (
-        "Time for your check-in. Type it in a terminal: microalign checkin {checkin} --text "
-        "({problem})"
-    ),
-    "note.missing_title": {
-        "one": "microalign: {count} thing to set up",
-        "other": "microalign: {count} things to set up",
-    },
-    "note.missing_line": "{problem} → {fix}",
-    "note.busy": "Another check-in is running; this one waits until it is done.",
-    "note.level_up_how": (
-        'Describe the harder version: microalign goals level-up {goal_id} "new goal text"'
-    ),
-    # -- milestones ----------------------------------------------------------------------
-    "milestone.goal_title": "“{goal}” — {title}",
-    "milestone.streak.title": {"one": "{count} day in a row!", "other": "{count} days in a row!"},
-    "milestone.streak.body": {
-        "one": "“{goal}” — {count} day in a row. Small steps, real change.",
-        "other": "“{goal}” — {count} days in a row. Small steps, real change.",
-    },
-    "milestone.strength.title": "Strong habit",
-    "milestone.strength.body": (
-        "“{goal}” reached a strength of {percent}%. It is becoming part of you."
-    ),
-    "milestone.perfect_week.title": "A perfect week",
-    "milestone.perfect_week.body": "Every micro-goal kept, every day of the week. Well done.",
-    "milestone.checkins.title": {"one": "{count} check-in", "other": "{count} check-ins"},
-    "milestone.checkins.body": {
-        "one": "You have shown up {count} time. That is what counts.",
-        "other": "You have shown up {count} times. That is what counts.",
-    },
-    "milestone.mastered.title": "Goal mastered",
-    "milestone.mastered.body": "“{goal}” is now simply who you are.",
-    "milestone.levelled_up.title": "Levelled up",
-    "milestone.levelled_up.body": "“{goal}” led to a harder goal. Onwards.",
-    "milestone.other.title": "Milestone",
-    "milestone.other.body": "{goal}",
-    "milestone.level_up_suggestion.title": "Time to level up?",
-    "milestone.level_up_suggestion.body": {
-        "one": "“{goal}” has held for {count} day. Ready for a slightly harder version?",
-        "other": "“{goal}” has held for {count} days. Ready for a slightly harder version?",
-    },
     # -- errors: "error.<key>" is the message, "hint.<key>" how to fix it ----------------
     "error.no_goal": "There is no goal {goal_id}.",
     "hint.no_goal": "See `microalign goals list --all`.",
@@ -518,7 +295,7 @@ Next steps:
     "action.level_up": "levelled up",
 }
 
-# Doctor, speech models, audio, files, the database, the time zone and the report.
+# Texts kept in modules of their own, so that this one stays short.
 TEXTS |= en_system.TEXTS
 TEXTS |= en_service.TEXTS
 TEXTS |= en_cli.TEXTS
@@ -526,3 +303,7 @@ TEXTS |= en_causes.TEXTS
 TEXTS |= en_data.TEXTS
 TEXTS |= en_config.TEXTS
 TEXTS |= en_crypt.TEXTS
+TEXTS |= en_spoken.TEXTS
+TEXTS |= en_notes.TEXTS
+TEXTS |= en_report.TEXTS
+TEXTS |= en_terminal.TEXTS

@@ -8,7 +8,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from microalign.i18n import ko_causes, ko_cli, ko_config, ko_crypt, ko_data, ko_service, ko_system
+from microalign.i18n import (
+    ko_causes,
+    ko_cli,
+    ko_config,
+    ko_crypt,
+    ko_data,
+    ko_notes,
+    ko_report,
+    ko_service,
+    ko_spoken,
+    ko_system,
+    ko_terminal,
+)
 
 CODE = "ko"
 NAME = "한국어"
@@ -140,68 +152,6 @@ def spoken(text: str) -> str:
 
 
 TEXTS: dict[str, str | dict[str, str]] = {
-    # -- spoken ------------------------------------------------------------------------
-    "say.greeting_morning": "좋은 아침입니다. 오늘을 위해 잠깐 생각해 봐요.",
-    "say.greeting_evening": "좋은 저녁입니다. 오늘 하루를 돌아봐요.",
-    "say.noted": "기록했어요: {text}.",
-    "say.reminders_intro": "오늘의 작은 목표입니다:",
-    "say.no_goals": "아직 작은 목표가 없어요. microalign goals add 로 추가하세요.",
-    "say.no_goals_yet": (
-        "{day}에는 아직 시작한 작은 목표가 없었어요. 첫 목표는 {start}에 시작해요. "
-        "그날을 기록하려면 시작일을 앞당기세요: microalign goals edit {goal_id} --since {day}"
-    ),
-    "say.no_goals_due": "{day} {weekday}에는 예정된 작은 목표가 없어요.",
-    "say.intention_check": "오늘 아침 다짐은 {intention} 이었어요. 지켰나요?",
-    "say.goal_question": "오늘 {goal}, 하셨나요?",
-    "say.skip_reason": (
-        "알겠어요, 쉬는 날이에요. 이유가 있으면 말해 주세요. 없으면 다음 이라고 하세요."
-    ),
-    "say.skip_reason_again": "이유가 무엇인가요? 말해 주세요. 없으면 다음 이라고 하세요.",
-    "say.didnt_understand_typed": "잘 이해하지 못했어요. {choices} 중에서 대답해 주세요.",
-    "say.weekly.didnt_understand_typed": (
-        "잘 이해하지 못했어요. {choices} 중에서 하나를 골라 주세요."
-    ),
-    "say.summary_unanswered": (
-        "{goal}: 아직 답하지 않았어요. 체크인을 다시 시작하면 답할 수 있어요."
-    ),
-    "say.skip_reason_resumed": (
-        "아까 이 질문은 넘기셨어요: {question} 이유가 있으면 말해 주세요. "
-        "없으면 다음 이라고 하세요."
-    ),
-    "say.feeling_prompt": "기분이 어땠나요?",
-    "say.summary_streak": {"other": "{goal}: {count}일 연속입니다."},
-    "say.summary_none": "매일 나타나는 것이 중요해요. 내일 봬요.",
-    "say.goodbye": "고마워요. 푹 쉬세요.",
-    # -- 주간 돌아보기와 다음 주 아침에 전하는 초점 ----------------------------------------
-    "say.weekly.greeting": "좋은 저녁입니다. 이번 한 주를 돌아봐요.",
-    "say.weekly.value_line": {"other": "{value}: {count}일 중 {aligned}일 지켰어요."},
-    "say.weekly.no_values": "이번 주에는 가치와 연결된 작은 목표가 없었어요.",
-    "say.weekly.no_answers": "이번 주에는 아직 가치와 연결된 목표에 답한 날이 없어요.",
-    "say.weekly.streaks_intro": "가장 긴 연속 기록입니다:",
-    "say.weekly.no_streaks": "아직 이어지는 연속 기록이 없어요. 매일이 새로운 시작이에요.",
-    "say.weekly.focus_prompt": "다음 주에는 어떤 가치에 집중하고 싶나요?",
-    "say.weekly.didnt_understand": "잘 못 들었어요. {choices} 중에서 하나를 말해 주세요.",
-    "say.weekly.carry_prompt": "무엇을 이어 가고 싶나요?",
-    "say.weekly.goodbye": "고마워요. 좋은 한 주 보내세요.",
-    "say.weekly.focus_morning": "이번 주의 초점: {value}.",
-    "say.weekly.carry_morning": "이어 가기로 한 것: {text}.",
-    "say.didnt_understand": "잘 못 들었어요. {choices} 중에서 대답해 주세요.",
-    "say.choice_hint": "{outcomes}   (또는 {commands})",
-    "say.no_speech_retry": "아무 말도 들리지 않았어요. 한 번 더요:",
-    "say.no_speech_end": "대답이 없어서 나중에 다시 할게요.",
-    "say.stopped": "네, 말씀하신 것을 저장했어요.",
-    "say.snoozed": "알겠어요, 나중에 다시 물어볼게요.",
-    "say.snoozed_until": "알겠어요, {time}에 다시 물어볼게요.",
-    "say.snooze_out_of_range": (
-        "{shortest}분에서 {longest}시간 사이로 기다릴 수 있어요. 언제 다시 물어볼까요?"
-    ),
-    "say.confirm": "{text}(이)라고 들었어요. 맞나요?",
-    "say.milestone": "이정표: {title}",
-    "say.level_up_question": (
-        "“{goal}” 목표를 한 단계 올려 봐요. 조금 더 어려운 목표는 무엇인가요? "
-        "신호음이 울린 뒤에 말해 주세요."
-    ),
-    "say.level_up_done": "새 목표: {goal}. 이전 목표는 기록에 남아 있어요.",
     # -- names shown in several places ---------------------------------------------------
     "checkin.morning": "아침",
     "checkin.evening": "저녁",
@@ -229,155 +179,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "outcome.missed": "아니요",
     "outcome.rest": "휴일",
     "days.daily": "매일",
-    # -- terminal ------------------------------------------------------------------------
-    "cli.init_done": """\
-microalign 준비가 끝났어요.
-  설정:     {config}
-  데이터:   {data}""",
-    "cli.init_next": """\
-다음 단계:
-  1. 저녁 돌아보기를 글로 해 보세요:    microalign checkin evening --text
-  2. 지금 상태를 확인하세요:            microalign status
-  3. 매일 자동으로 실행하세요:          microalign service install
-  (`microalign doctor` 로 모두 다시 확인할 수 있어요)""",
-    "cli.init_ask_language": "체크인 언어 (en = 영어, ko = 한국어)",
-    "cli.init_ask_goal": "첫 번째 작은 목표, 매일 할 수 있을 만큼 작게 (비우면 나중에)",
-    "cli.init_ask_value": "이 목표가 따르는 가치 ({values}; 비우면 없음)",
-    "cli.init_language_kept": (
-        "기존 설정을 그대로 두어서 언어는 {language} 그대로예요 (general.language 를 고치세요)."
-    ),
-    "cli.init_exists": "기존 설정 {config}을(를) 그대로 두었어요 (기본값으로 덮어쓰려면 --force).",
-    "cli.config_ok": "{path}: 정상",
-    "cli.config_defaults": (
-        "{path} 파일이 없어서 기본값을 쓰고 있어요 (`microalign init` 으로 만들 수 있어요)."
-    ),
-    "cli.no_goals": (
-        '아직 작은 목표가 없어요. 추가해 보세요: microalign goals add "한 사람에게 웃어 주기" '
-        "--value 존중"
-    ),
-    "cli.checkin_done": (
-        "{day} {checkin} 체크인은 이미 끝났어요. 한 번 더 답하려면 --again 을 쓰세요 "
-        "(새 답이 반영돼요)."
-    ),
-    "cli.checkin_end.done": "저장했어요. 연속 기록은 `microalign status` 에서 볼 수 있어요.",
-    "cli.checkin_end.stopped": (
-        "중단했어요. 지금까지의 답은 모두 저장됐어요. 같은 명령으로 이어서 할 수 있어요."
-    ),
-    "cli.checkin_end.unanswered": (
-        "저장했어요. 답하지 않은 작은 목표가 있어요. 같은 명령을 다시 실행해 답하세요."
-    ),
-    "cli.checkin_end.no_speech": "대답 없이 끝났어요. 같은 명령으로 다시 해 보세요.",
-    "cli.checkin_end.snoozed": "미뤘어요. 준비되면 같은 명령을 다시 실행하세요.",
-    "cli.checkin_end.already_done": "다른 체크인이 먼저 끝냈어요. 아무것도 묻지 않았어요.",
-    "cli.value_added": "가치 “{name}”을(를) 추가했어요.",
-    "cli.value_removed": "가치 “{name}”을(를) 지웠어요.",
-    "cli.exported": {"other": "답 {count}개를 {path}에 저장했어요."},
-    "cli.report_written": "보고서를 {path}에 저장했어요. 브라우저로 열어 보세요.",
-    "cli.report_png_written": "보고서 그림을 {path}에 저장했어요 ({width}×{height} 픽셀).",
-    "cli.goal.added": "목표 {id} 추가: {text} [{state}]",
-    "cli.goal.changed": "목표 {id} 변경: {text} [{state}]",
-    "cli.goal.paused": "목표 {id} 일시정지: {text} [{state}]",
-    "cli.goal.resumed": "목표 {id} 다시 시작: {text} [{state}]",
-    "cli.goal.retired": "목표 {id} 그만둠: {text} [{state}]",
-    "cli.goal.mastered": "목표 {id} 달성: {text} [{state}]",
-    "cli.goal.levelled_up": "한 단계 올린 목표 {id}: {text} [{state}]",
-    "cli.goal.asks": "  질문: {question}",
-    "cli.goal.chain": "이어진 목표: {chain}",
-    "cli.goal.from": "{id}번에서",
-    "cli.note": "참고: {warning}",
-    "cli.status.heading": "{year}년 {month} {day}일 {weekday} — {checkins}",
-    "cli.status.checkin": "{checkin} {state}",
-    "cli.history.heading": "{day} {checkin}",
-    "cli.history.audio_pending": "(음성, 아직 글로 옮기지 않음)",
-    "cli.history.none": {"other": "최근 {count}일 동안 답이 없어요."},
-    "cli.stats.heading": "{id}. {text}  [{state}]",
-    "cli.stats.line": {
-        "other": (
-            "   연속 {streak}일 · 최고 {best}일 · 습관 강도 {strength} · {count}일 중 {kept}일 지킴"
-        ),
-    },
-    "cli.stats.ended_line": {
-        "other": (
-            "   {day}에 {state} · 최고 {best}일 · 습관 강도 {strength} · {count}일 중 {kept}일 지킴"
-        ),
-    },
-    "cli.stats.levelled_from": {"other": "   “{goal}”을(를) {count}일 지킨 뒤 한 단계 올림"},
-    "cli.stats.chain": "   이어진 목표: {chain}",
-    "cli.heatmap.kept": "지킴",
-    "cli.heatmap.partly": "조금",
-    "cli.heatmap.frozen": "보호",
-    "cli.heatmap.missed": "놓침",
-    "cli.heatmap.rest": "쉼",
-    "cli.heatmap.none": "예정 없음",
-    "cli.heatmap.pending": "오늘, 아직 답 없음",
-    "cli.column.id": "번호",
-    "cli.column.goal": "목표",
-    "cli.column.value": "가치",
-    "cli.column.area": "영역",
-    "cli.column.days": "요일",
-    "cli.column.state": "상태",
-    "cli.column.today": "오늘",
-    "cli.column.streak": "연속",
-    "cli.column.best": "최고",
-    "cli.column.strength": "강도",
-    "cli.column.levelled_up": "이전 단계",
-    "cli.column.active_goals": "진행 중인 목표",
-    "cli.column.this_week": "이번 주",
-    "cli.column.this_month": "이번 달",
-    "cli.interrupted": "중단했어요.",
-    "cli.internal_error": (
-        "내부 오류: {error}\n  → --debug 를 붙여 다시 실행하고 traceback 을 알려 주세요."
-    ),
-    "cli.tz_warning": "{problem}.",
     # -- exports -------------------------------------------------------------------------
     "export.journal_title": "microalign 일지",
     "export.audio_pending": "(음성, 아직 글로 옮기지 않음)",
-    # -- notifications -------------------------------------------------------------------
-    "note.missed_title": "{checkin} 놓침",
-    "note.action.start_now": "지금 시작",
-    "note.action.snooze": "{minutes}분 미루기",
-    "note.action.skip_today": "오늘은 건너뛰기",
-    "note.action.level_up": "한 단계 올리기",
-    "note.checkin_start": "체크인할 시간이에요. 신호음이 울린 뒤에 들을게요.",
-    "note.checkin_waiting": "체크인이 준비됐어요. 컴퓨터 앞으로 돌아오면 시작해요.",
-    "note.checkin_missed": "체크인을 하지 못했어요. 괜찮아요 — 편할 때 다시 하세요.",
-    "note.no_answer": "대답이 들리지 않아서 여기서 멈췄어요.",
-    "note.failed": "오류 때문에 멈췄어요. 지금까지의 답은 모두 저장됐어요.",
-    "note.checkin_typed": "{problem} 대신 글로 답하세요: microalign checkin {checkin} --text",
-    "note.checkin_typed_invite": (
-        "체크인할 시간이에요. 터미널에서 글로 답하세요: microalign checkin {checkin} --text "
-        "({problem})"
-    ),
-    "note.missing_title": {"other": "microalign: 준비할 것 {count}가지"},
-    "note.missing_line": "{problem} → {fix}",
-    "note.busy": "다른 체크인이 진행 중이에요. 그게 끝나면 시작할게요.",
-    "note.level_up_how": (
-        '더 어려운 목표를 적어 주세요: microalign goals level-up {goal_id} "새 목표"'
-    ),
-    # -- milestones ----------------------------------------------------------------------
-    "milestone.goal_title": "“{goal}” — {title}",
-    "milestone.streak.title": {"other": "{count}일 연속!"},
-    "milestone.streak.body": {
-        "other": "“{goal}” — {count}일 연속이에요. 작은 걸음이 진짜 변화를 만들어요."
-    },
-    "milestone.strength.title": "튼튼한 습관",
-    "milestone.strength.body": (
-        "“{goal}”의 습관 강도가 {percent}%가 됐어요. 이제 당신의 일부가 되고 있어요."
-    ),
-    "milestone.perfect_week.title": "완벽한 한 주",
-    "milestone.perfect_week.body": "한 주 내내 모든 작은 목표를 지켰어요. 잘했어요.",
-    "milestone.checkins.title": {"other": "체크인 {count}번"},
-    "milestone.checkins.body": {"other": "{count}번이나 함께했어요. 그게 가장 중요해요."},
-    "milestone.mastered.title": "목표 달성",
-    "milestone.mastered.body": "“{goal}”은(는) 이제 자연스러운 당신의 모습이에요.",
-    "milestone.levelled_up.title": "한 단계 올림",
-    "milestone.levelled_up.body": "“{goal}”에서 더 어려운 목표로 나아갔어요. 계속 가요.",
-    "milestone.other.title": "이정표",
-    "milestone.other.body": "{goal}",
-    "milestone.level_up_suggestion.title": "한 단계 올려 볼까요?",
-    "milestone.level_up_suggestion.body": {
-        "other": "“{goal}”을(를) {count}일 동안 지켰어요. 조금 더 어려운 목표에 도전해 볼까요?"
-    },
     # -- errors: "error.<key>" is the message, "hint.<key>" how to fix it ----------------
     "error.no_goal": "{goal_id}번 목표가 없어요.",
     "hint.no_goal": "`microalign goals list --all` 로 확인하세요.",
@@ -480,7 +284,7 @@ microalign 준비가 끝났어요.
     "action.level_up": "한 단계 올릴",
 }
 
-# Doctor, speech models, audio, files, the database, the time zone and the report.
+# Texts kept in modules of their own, so that this one stays short.
 TEXTS |= ko_system.TEXTS
 TEXTS |= ko_service.TEXTS
 TEXTS |= ko_cli.TEXTS
@@ -488,3 +292,7 @@ TEXTS |= ko_causes.TEXTS
 TEXTS |= ko_data.TEXTS
 TEXTS |= ko_config.TEXTS
 TEXTS |= ko_crypt.TEXTS
+TEXTS |= ko_spoken.TEXTS
+TEXTS |= ko_notes.TEXTS
+TEXTS |= ko_report.TEXTS
+TEXTS |= ko_terminal.TEXTS
