@@ -335,7 +335,8 @@ def load(path: Path, required: bool = False) -> Config:
     except UnicodeDecodeError:
         raise ConfigError(path, [Keyed("config.problem.not_utf8")]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, [_toml_problem(exc)]) from None
+        log.info("%s: %s", path, exc)
+        raise ConfigError(path, [_toml_problem(exc, raw)]) from None
     return validate(data, path)
 
 
@@ -350,13 +351,42 @@ def language_named(path: Path) -> str | None:
     return language if isinstance(language, str) else None
 
 
-def _toml_problem(exc: tomllib.TOMLDecodeError) -> Keyed:
-    """tomllib says where in English words ("... (at line 3, column 9)"): the place is
-    shown in every language, the words in English only."""
-    found = re.search(r"\s*\(at line (\d+), column (\d+)\)", str(exc))
-    line, column = found.groups() if found else ("?", "?")
-    detail = str(exc).replace(found[0], "") if found else str(exc)
-    return Keyed("config.problem.toml", detail=detail, line=line, column=column)
+# The start of tomllib's words for a slip -> its kind, told in every language.
+_TOML_SLIPS = (
+    ("Invalid value", "value"),
+    ("Invalid date", "value"),
+    ("Invalid hex", "value"),
+    ("Expected '=' after", "equals"),
+    ("Expected newline", "newline"),
+    ("Expected ']", "unclosed"),
+    ("Unclosed", "unclosed"),
+    ("Unterminated string", "string"),
+    ("Unescaped", "string"),
+    ("Escaped character", "string"),
+    ("Cannot overwrite", "twice"),
+    ("Cannot declare", "twice"),
+    ("Cannot redefine", "twice"),
+    ("Cannot mutate", "twice"),
+    ("Duplicate", "twice"),
+    ("Illegal character", "character"),
+    ("Found invalid character", "character"),
+    ("Invalid initial character", "character"),
+    ("Invalid statement", "statement"),
+)
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError, raw: bytes) -> Keyed:
+    """tomllib says what and where in English words ("Invalid value (at line 3, column
+    9)"): the place is shown in every language, the slip by its kind."""
+    message = str(exc)
+    found = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
+    if found:
+        line, column = found.groups()
+    else:  # "(at end of document)": where the text ends
+        lines = raw.decode("utf-8").split("\n")
+        line, column = str(len(lines)), str(len(lines[-1]) + 1)
+    kind = next((kind for start, kind in _TOML_SLIPS if message.startswith(start)), "other")
+    return Keyed("config.problem.toml", what=Keyed(f"config.toml.{kind}"), line=line, column=column)
 
 
 def _unreadable_hint(exc: OSError, path: Path) -> Keyed | None:

@@ -297,7 +297,7 @@ BROKEN_CONFIGS = [
     ("section scalar", "status", "general: Input should be", "general = 3"),
     ("toml header", "goals list", "not valid TOML", "[general"),
     ("toml value", "status", "not valid TOML", "language = "),
-    ("toml duplicate", "status", "Cannot declare", "[general]\n[general]"),
+    ("toml duplicate", "status", "given twice", "[general]\n[general]"),
     ("not utf-8", "status", "not UTF-8", b"[general]\nlanguage = '\xff\xfe'"),
     ("binary", "status", "not valid TOML", b"\x00\x01\x02"),
     ("model path", "config check", "speech.model", '[speech]\nmodel = "/nonexistent"'),

@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,32 @@ def test_config_checkin_bad_name_rejected_naming_it(tmp_path, name):
     with pytest.raises(ConfigError) as info:
         config.load(path)
     assert f"checkins.{name}: check-in name {name!r} is not allowed" in str(info.value)
+
+
+# Each is a TOML slip tomllib reports in different words.
+TOML_SLIPS = {
+    "value": "[general]\nlanguage = ko\n",
+    "equals": "[general]\nlanguage 'ko'\n",
+    "newline": '[general]\nlanguage = "ko" "en"\n',
+    "unclosed": "[general\n",
+    "string": '[general]\nlanguage = "ko',
+    "twice": '[general]\nlanguage = "ko"\nlanguage = "en"\n',
+    "character": '[general]\nlanguage = "k\x01o"\n',
+    "statement": "[general]\n\x01 = 1\n",
+}
+
+
+@pytest.mark.parametrize("slip", sorted(TOML_SLIPS))
+def test_config_toml_slip_in_korean_has_no_english_word(tmp_path, slip):
+    from microalign.i18n import get_pack
+
+    path = tmp_path / "c.toml"
+    path.write_text(TOML_SLIPS[slip])
+    with pytest.raises(ConfigError) as info:
+        config.load(path)
+    korean = get_pack("ko").render(info.value.problems[0])
+    assert re.search("[가-힣]", korean), korean
+    assert set(re.findall(r"[A-Za-z]+", korean)) <= {"TOML"}, korean
+    english = get_pack("en").render(info.value.problems[0])
+    assert english.startswith("not valid TOML at line "), english
+    assert "?" not in english, english  # the place is known even at the end of the text

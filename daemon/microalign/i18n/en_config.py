@@ -31,7 +31,17 @@ TEXTS: dict[str, str] = {
     "config.problem.no_file": "the file does not exist",
     "config.problem.unreadable": "cannot read the file: {error}",
     "config.problem.not_utf8": "the file is not UTF-8 text",
-    "config.problem.toml": "not valid TOML at line {line}, column {column}: {detail}",
+    "config.problem.toml": "not valid TOML at line {line}, column {column}: {what}",
+    # The kinds of slip tomllib reports (its own words go to the log).
+    "config.toml.value": 'a value cannot be read; text goes in "double quotes"',
+    "config.toml.equals": "a key needs '=' after it",
+    "config.toml.newline": "one setting per line",
+    "config.toml.unclosed": "a bracket is not closed",
+    "config.toml.string": "a quoted text is not closed, or has a stray '\\'",
+    "config.toml.twice": "a key or table is given twice",
+    "config.toml.character": "a character that cannot be used",
+    "config.toml.statement": "a line must start with key = value or [table]",
+    "config.toml.other": "not valid here",
     "config.hint.no_file": (
         "Create it with `microalign --config {path} init`, or leave out --config and "
         "MICROALIGN_CONFIG to use the default location."

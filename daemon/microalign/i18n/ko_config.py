@@ -34,8 +34,17 @@ TEXTS: dict[str, str] = {
     "config.problem.no_file": "파일이 없어요",
     "config.problem.unreadable": "파일을 읽을 수 없어요: {error}",
     "config.problem.not_utf8": "`UTF-8` 글 파일이 아니에요",
-    # {detail}: what tomllib says is wrong there, in its own (English) words.
-    "config.problem.toml": "{line}행 {column}열이 TOML 문법에 맞지 않아요 ({detail})",
+    "config.problem.toml": "{line}행 {column}열이 TOML 문법에 맞지 않아요: {what}",
+    # The kinds of slip tomllib reports (its own words go to the log).
+    "config.toml.value": '값을 읽을 수 없어요. 글은 "큰따옴표" 안에 써야 해요',
+    "config.toml.equals": "키 뒤에 '='가 있어야 해요",
+    "config.toml.newline": "한 줄에는 항목 하나만 쓸 수 있어요",
+    "config.toml.unclosed": "괄호가 닫히지 않았어요",
+    "config.toml.string": "따옴표로 연 글이 닫히지 않았거나 쓸 수 없는 '\\'가 있어요",
+    "config.toml.twice": "같은 키나 표가 두 번 나와요",
+    "config.toml.character": "쓸 수 없는 글자가 있어요",
+    "config.toml.statement": "키 = 값 또는 [표]로 시작해야 해요",
+    "config.toml.other": "문법이 틀렸어요",
     "config.hint.no_file": (
         "`microalign --config {path} init` 로 만들거나, --config 와 MICROALIGN_CONFIG 를 빼고 "
         "기본 위치를 쓰세요."
