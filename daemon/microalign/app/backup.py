@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 ProgressFactory = Callable[[int], archive.Progress]
 
 
-def _quiet(total: int) -> archive.Progress:
+def no_progress(total: int) -> archive.Progress:
+    """Progress for a caller that shows none."""
     return lambda done: None
 
 
@@ -42,7 +43,7 @@ class Done:
     aside: Path | None = None
 
 
-def backup(app: App, output: Path, progress: ProgressFactory = _quiet) -> Done:
+def backup(app: App, output: Path, progress: ProgressFactory = no_progress) -> Done:
     """Write the backup of the store to `output` (0600, replaced in one step)."""
     store = app.store
     output = output.absolute()

@@ -22,7 +22,7 @@ from microalign.adapters import restore_swap as swap
 from microalign.adapters.files import sync_folder
 from microalign.adapters.lock import checkin_lock, daemon_lock
 from microalign.adapters.paths import private_dir
-from microalign.app.backup import Done, ProgressFactory, _quiet
+from microalign.app.backup import Done, ProgressFactory, no_progress
 from microalign.app.context import App
 from microalign.errors import BusyError, StoreError, UsageError
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from microalign.adapters.crypto.keys import DataKey
 
 
-def restore(app: App, source: Path, force: bool, progress: ProgressFactory = _quiet) -> Done:
+def restore(app: App, source: Path, force: bool, progress: ProgressFactory = no_progress) -> Done:
     """Replace the store with the backup at `source`; the store replaced is kept aside."""
     from microalign.adapters.store import SCHEMA_VERSION
 
