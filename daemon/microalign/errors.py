@@ -6,7 +6,9 @@ with --debug.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
@@ -170,3 +172,42 @@ class EndOfInput(MicroalignError):
     """The user closed the input (Ctrl-D, Ctrl-C) or said "stop": save and end."""
 
     exit_code = 0
+
+
+# errno -> "file.advice.<name>": what to do about it.
+_ADVICE = {
+    errno.ENOSPC: "space",
+    errno.EDQUOT: "space",
+    errno.EROFS: "read_only",
+    errno.EACCES: "permissions",
+    errno.EPERM: "permissions",
+    errno.ENOENT: "no_folder",
+    errno.ENOTDIR: "not_a_folder",
+    errno.EEXIST: "exists",
+    errno.EISDIR: "is_a_folder",
+    errno.ENAMETOOLONG: "too_long",
+    errno.ELOOP: "loop",
+    errno.EIO: "io",
+}
+# Errors of the machine, the disk or the user's files, never of the program.
+ENVIRONMENT_ERRNOS = frozenset(_ADVICE) - {errno.ENOENT, errno.EEXIST}
+
+
+def access_error(exc: OSError, path: Path | str | None, doing: str) -> FileAccessError:
+    """`exc` as a message that names the file, what failed ("file.doing.<doing>": write,
+    create_folder, …) and what to do about it, in any language (FileAccessError.render)."""
+    from microalign.i18n import Keyed
+
+    target = Path(path) if path else None
+    advice = Keyed(
+        f"file.advice.{_ADVICE.get(exc.errno or 0, 'other')}",
+        path=target or Keyed("file.the_file"),
+        parent=target.parent if target else Keyed("file.its_folder"),
+    )
+    return FileAccessError.keyed(
+        "file_access",
+        doing=Keyed(f"file.doing.{doing}"),
+        path=target or Keyed("file.a_file"),
+        reason=exc,
+        advice=advice,
+    )

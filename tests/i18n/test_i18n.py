@@ -114,9 +114,8 @@ def test_i18n_adapter_errors_english_message_korean_rendering():
     import errno
     import os
 
-    from microalign.adapters.files import access_error
     from microalign.adapters.speech.models import Entry, locate
-    from microalign.errors import ModelError
+    from microalign.errors import ModelError, access_error
 
     denied = access_error(OSError(errno.EACCES, os.strerror(errno.EACCES)), "/x/y.md", "write")
     assert str(denied).startswith("Cannot write /x/y.md: Permission denied.\n  → Check the")

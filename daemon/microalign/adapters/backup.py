@@ -26,9 +26,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from microalign.adapters.crypto.keys import KEY_FILE
-from microalign.adapters.files import PRIVATE_DIR, PRIVATE_FILE, access_error
+from microalign.adapters.files import PRIVATE_DIR, PRIVATE_FILE
 from microalign.adapters.store.connect import all_errors, connect, is_plain
-from microalign.errors import StoreError
+from microalign.errors import StoreError, access_error
 
 if TYPE_CHECKING:
     import sqlite3

@@ -13,49 +13,12 @@ import os
 import stat
 from pathlib import Path
 
-from microalign.errors import FileAccessError
-from microalign.i18n import Keyed
+from microalign.errors import FileAccessError, access_error
 
 log = logging.getLogger(__name__)
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
-
-# errno -> "file.advice.<name>": what to do about it.
-_ADVICE = {
-    errno.ENOSPC: "space",
-    errno.EDQUOT: "space",
-    errno.EROFS: "read_only",
-    errno.EACCES: "permissions",
-    errno.EPERM: "permissions",
-    errno.ENOENT: "no_folder",
-    errno.ENOTDIR: "not_a_folder",
-    errno.EEXIST: "exists",
-    errno.EISDIR: "is_a_folder",
-    errno.ENAMETOOLONG: "too_long",
-    errno.ELOOP: "loop",
-    errno.EIO: "io",
-}
-# Errors of the machine, the disk or the user's files, never of the program.
-ENVIRONMENT_ERRNOS = frozenset(_ADVICE) - {errno.ENOENT, errno.EEXIST}
-
-
-def access_error(exc: OSError, path: Path | str | None, doing: str) -> FileAccessError:
-    """`exc` as a message that names the file, what failed ("file.doing.<doing>": write,
-    create_folder, …) and what to do about it, in any language (FileAccessError.render)."""
-    target = Path(path) if path else None
-    advice = Keyed(
-        f"file.advice.{_ADVICE.get(exc.errno or 0, 'other')}",
-        path=target or Keyed("file.the_file"),
-        parent=target.parent if target else Keyed("file.its_folder"),
-    )
-    return FileAccessError.keyed(
-        "file_access",
-        doing=Keyed(f"file.doing.{doing}"),
-        path=target or Keyed("file.a_file"),
-        reason=exc,
-        advice=advice,
-    )
 
 
 # A disk with less room than this cannot hold SQLite's shared memory file and a page or two

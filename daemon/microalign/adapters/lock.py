@@ -8,9 +8,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from microalign.adapters.files import access_error
 from microalign.adapters.paths import Paths, private_dir
-from microalign.errors import BusyError
+from microalign.errors import BusyError, access_error
 
 
 @contextlib.contextmanager

@@ -84,7 +84,8 @@ def private_dir(path: Path) -> Path:
     """Create a directory readable by the owner only (answers and audio are private), and
     each missing folder above it the same way (a new $XDG_CACHE_HOME too, as the XDG rules
     ask); folders above it that exist already are the user's and stay as they are."""
-    from microalign.adapters.files import access_error, make_folders
+    from microalign.adapters.files import make_folders
+    from microalign.errors import access_error
 
     make_folders(path.parent)
     try:

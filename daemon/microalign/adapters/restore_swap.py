@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from microalign.adapters import backup as archive
-from microalign.adapters.files import access_error, make_folders, sync_folder, write_private
-from microalign.errors import StoreError
+from microalign.adapters.files import make_folders, sync_folder, write_private
+from microalign.errors import StoreError, access_error
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from microalign.adapters import backup as archive
-from microalign.adapters.files import PRIVATE_FILE, access_error, sync_folder
+from microalign.adapters.files import PRIVATE_FILE, sync_folder
 from microalign.app.context import App
-from microalign.errors import StoreError, UsageError
+from microalign.errors import StoreError, UsageError, access_error
 
 if TYPE_CHECKING:
     from microalign.adapters.crypto.keys import DataKey

@@ -35,7 +35,7 @@ def _bad(path: Path, where: str, reason: str) -> UsageError:
 
 
 def _text(path: Path, kind: str) -> str:
-    from microalign.adapters.files import access_error
+    from microalign.errors import access_error
 
     try:
         with open(path, "rb") as handle:

@@ -24,7 +24,7 @@ def read_plan(source: str, path: Path) -> Plan:
 
 def import_file(app: App, source: str, path: Path, dry_run: bool) -> Summary:
     if not path.exists():
-        from microalign.adapters.files import access_error
+        from microalign.errors import access_error
 
         raise access_error(FileNotFoundError(2, "No such file or directory"), path, "read")
     plan = read_plan(source, path)

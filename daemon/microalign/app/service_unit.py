@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from microalign.adapters import userunit
-from microalign.adapters.files import access_error, make_folders, write_private
+from microalign.adapters.files import make_folders, write_private
 from microalign.adapters.paths import Paths
-from microalign.errors import ServiceError
+from microalign.errors import ServiceError, access_error
 
 # What to run by hand when no user manager can be reached from here.
 ENABLE_COMMANDS = [

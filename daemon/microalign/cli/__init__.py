@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None, *, speech: SpeechFactory | None = None) 
     except OSError as exc:
         # A full disk or a permission problem where no caller named the file: still the
         # user's to fix, not a bug.
-        from microalign.adapters.files import ENVIRONMENT_ERRNOS, access_error
+        from microalign.errors import ENVIRONMENT_ERRNOS, access_error
 
         if exc.errno not in ENVIRONMENT_ERRNOS:
             return _internal_error(debug)

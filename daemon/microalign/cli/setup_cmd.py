@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from microalign.adapters.files import access_error, make_folders, write_private
+from microalign.adapters.files import make_folders, write_private
 from microalign.adapters.paths import private_dir
 from microalign.app.context import App
 from microalign.cli.output import emit_json, json_option
 from microalign.config import Config, default_text, load
-from microalign.errors import ConfigError, UsageError
+from microalign.errors import ConfigError, UsageError, access_error
 from microalign.i18n import Keyed
 
 

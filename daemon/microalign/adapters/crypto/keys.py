@@ -207,7 +207,7 @@ def _check(secret: bytes) -> str:
 
 
 def read_record(data_dir: Path) -> dict[str, Any] | None:
-    from microalign.adapters.files import access_error
+    from microalign.errors import access_error
 
     path = key_file(data_dir)
     try:
