@@ -78,6 +78,16 @@ def screenshot(html: str, width: int) -> tuple[bytes, tuple[int, int]]:
     return png, (int(size[0]), int(size[1]))
 
 
+def save_png(html: str, output: Path, width: int) -> tuple[int, int]:
+    """The page as a PNG of its full height, `width` pixels wide, written privately to
+    `output`; returns its size."""
+    from microalign.adapters.files import write_private
+
+    png, size = screenshot(html, width)
+    write_private(output, png)
+    return size
+
+
 def _shoot(browser: _DevTools, url: str, width: int) -> bytes:
     target = browser.call("Target.createTarget", {"url": "about:blank"})["targetId"]
     session = browser.call("Target.attachToTarget", {"targetId": target, "flatten": True})

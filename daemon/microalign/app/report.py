@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import groupby
-from pathlib import Path
 from typing import Any
 
 from microalign.app.figures import drawn_states
@@ -16,8 +15,6 @@ from microalign.app.report_style import STYLE
 from microalign.app.report_svg import STATES, calendars, strength_chart, swatch, value_chart
 from microalign.core.safetext import for_html
 from microalign.i18n import LanguagePack
-
-PNG_WIDTH = 900
 
 
 def first_month(today: date, months: int) -> date:
@@ -211,13 +208,3 @@ def render(
         f"{values_section(lang, rates)}<footer>{lang.t('report.footer')}</footer>"
         "</body></html>\n"
     )
-
-
-def save_png(html: str, output: Path, width: int = PNG_WIDTH) -> tuple[int, int]:
-    """The report as a PNG of its full height, `width` pixels wide; returns its size."""
-    from microalign.adapters.browser import screenshot
-    from microalign.adapters.files import write_private
-
-    png, size = screenshot(html, width)
-    write_private(output, png)
-    return size

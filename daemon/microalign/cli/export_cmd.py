@@ -89,7 +89,6 @@ def report(app: App, output: Path | None, months: int, png: bool, width: int) ->
     app.read_only_ok = True  # it only reads: a full or read-only disk is fine
     from microalign.app.progress import goal_progress, rules_of, value_rates
     from microalign.app.report import render as render_report
-    from microalign.app.report import save_png
     from microalign.core.strength import series_from_states
 
     output = output or Path("microalign-report.png" if png else "microalign-report.html")
@@ -103,6 +102,8 @@ def report(app: App, output: Path | None, months: int, png: bool, width: int) ->
     ]
     html = render_report(app.pack, progress, series, rates, today, months)
     if png:
+        from microalign.adapters.browser import save_png
+
         shot_width, height = save_png(html, output, width)
         text = app.pack.t("cli.report_png_written", path=output, width=shot_width, height=height)
     else:
