@@ -98,8 +98,6 @@ def _check_restored(app: App) -> None:
     """Open the restored store as every command does (an older one is migrated), and end
     with SQLite's full integrity check."""
     store = app.store
-    verdict = store.rows("PRAGMA integrity_check")
-    if [list(r.values()) for r in verdict] != [["ok"]]:
-        raise StoreError.keyed(
-            "store_unreadable", path=store.path, error=next(iter(verdict[0].values()))
-        )
+    problems = store.integrity_problems()
+    if problems:
+        raise StoreError.keyed("store_unreadable", path=store.path, error=problems[0])

@@ -172,6 +172,12 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
         conn.execute("PRAGMA foreign_keys = ON")
         return cls(conn, path, encrypted=not isinstance(conn, sqlite3.Connection))
 
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's full integrity check finds wrong (empty: nothing)."""
+        with translate_errors(self.path):
+            found = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check")]
+        return [] if found == ["ok"] else found
+
     def schema_version(self) -> int:
         with translate_errors(self.path):
             return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
