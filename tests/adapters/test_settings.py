@@ -13,8 +13,9 @@ import pytest
 from microalign import config as configuration
 from microalign.adapters import settings as cache
 from microalign.adapters.paths import resolve
-from microalign.adapters.settings import Settings, load_settings
+from microalign.adapters.settings import load_settings
 from microalign.errors import ConfigError
+from microalign.settings import Settings
 
 CONFIG = """\
 [general]

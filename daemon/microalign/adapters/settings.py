@@ -15,10 +15,11 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from datetime import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from microalign.settings import Settings
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
@@ -32,73 +33,8 @@ FORMAT = 2  # bump when Settings changes shape
 # is not trusted (the next run validates again and writes a later one).
 RECENT_SECONDS = 1.0
 # The code that validates and converts: a new version of either invalidates every cache.
-_CODE = (Path(__file__).parents[1] / "config.py", Path(__file__))
-
-
-@dataclass(frozen=True)
-class GeneralSettings:
-    language: str
-    values: tuple[str, ...]
-    soft_goal_limit: int
-    partly_counts_as_kept: bool
-
-
-@dataclass(frozen=True)
-class StreakSettings:
-    freeze_days_per_week: int
-
-
-@dataclass(frozen=True)
-class CheckinSettings:
-    flow: str
-    times: tuple[str | None, ...]  # "HH:MM" per weekday (Monday first), None: off that day
-
-    def time_on(self, weekday: int) -> time | None:
-        """The check-in's time on weekday 0=Monday, or None when it is off that day."""
-        found = self.times[weekday]
-        return None if found is None else time.fromisoformat(found)
-
-
-@dataclass(frozen=True)
-class Settings:
-    general: GeneralSettings
-    streaks: StreakSettings
-    checkins: dict[str, CheckinSettings]
-    grace_minutes: int  # how late a check-in may still start (schedule.grace_minutes)
-
-    @classmethod
-    def from_config(cls, config: Config) -> Settings:
-        g = config.general
-        return cls(
-            GeneralSettings(
-                g.language, tuple(g.values), g.soft_goal_limit, g.partly_counts_as_kept
-            ),
-            StreakSettings(config.streaks.freeze_days_per_week),
-            {
-                name: CheckinSettings(c.flow, tuple(_hhmm(c.time_on(day)) for day in range(7)))
-                for name, c in config.checkins.items()
-            },
-            config.schedule.grace_minutes,
-        )
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Settings:
-        g = data["general"]
-        return cls(
-            GeneralSettings(
-                g["language"], tuple(g["values"]), g["soft_goal_limit"], g["partly_counts_as_kept"]
-            ),
-            StreakSettings(**data["streaks"]),
-            {
-                name: CheckinSettings(c["flow"], tuple(c["times"]))
-                for name, c in data["checkins"].items()
-            },
-            data["grace_minutes"],
-        )
-
-
-def _hhmm(value: time | None) -> str | None:
-    return None if value is None else value.strftime("%H:%M")
+_HERE = Path(__file__)
+_CODE = (_HERE.parents[1] / "config.py", _HERE.parents[1] / "settings.py", _HERE)
 
 
 def _fingerprint(path: Path, required: bool) -> list[Any] | None:

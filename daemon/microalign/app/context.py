@@ -13,11 +13,11 @@ from microalign.adapters.paths import Paths
 if TYPE_CHECKING:
     from microalign import config as configuration
     from microalign.adapters.crypto.keys import DataKey
-    from microalign.adapters.settings import Settings
     from microalign.adapters.store import Store
     from microalign.app.goals import Goals
     from microalign.app.values import Values
     from microalign.i18n import LanguagePack
+    from microalign.settings import Settings
 
 
 @dataclass
@@ -41,7 +41,8 @@ class App:
     def settings(self) -> Settings:
         """What read commands need of the config, without validating an unchanged file again
         (adapters/settings.py); once the full config is loaded (or replaced), from it."""
-        from microalign.adapters.settings import Settings, load_settings
+        from microalign.adapters.settings import load_settings
+        from microalign.settings import Settings
 
         if "config" in self.__dict__:
             return Settings.from_config(self.config)

@@ -16,9 +16,9 @@ from microalign.core.streaks import StreakSummary
 # The replay (alignment, milestones, strength) is imported where it runs: `status` and
 # `stats` mostly read its results from the progress cache (app/figures.py).
 if TYPE_CHECKING:
-    from microalign.adapters.settings import Settings
     from microalign.config import Config
     from microalign.core import alignment, milestones
+    from microalign.settings import Settings
 
 OUTCOME = {o.value: o for o in Outcome}  # a dict lookup: enum calls add up over 10 years
 ALL_STATES = ("active", "paused", "mastered", "retired")
