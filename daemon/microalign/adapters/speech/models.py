@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 CATALOGUE_ENV = "MICROALIGN_MODEL_CATALOGUE"
 VOSK = "vosk"
 WHISPER = "whisper"
-ENGINES = (VOSK, WHISPER)
 AUTO = "auto"
 # The files of a CTranslate2 Whisper model directory (faster-whisper).
 WHISPER_FILES = ("model.bin", "config.json", "tokenizer.json", "vocabulary.txt")
