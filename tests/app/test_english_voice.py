@@ -40,8 +40,8 @@ def _run(app, mic_answers, speech_wav, script: dict[str, list[str]], checkin: st
     finally:
         listener.close()
         speaker.close()
-    rows = {r["step"]: r for r in app.store.day_answers(app.today(), checkin)}
-    print(result.status, speaker.asked, {k: (r["text"], r["outcome"]) for k, r in rows.items()})
+    rows = {r.step: r for r in app.store.day_answers(app.today(), checkin)}
+    print(result.status, speaker.asked, {k: (r.text, r.outcome) for k, r in rows.items()})
     return result, speaker.asked, rows
 
 
@@ -65,19 +65,19 @@ def test_english_evening_review_by_voice_stores_spoken_outcomes(mic_answers, spe
     result, asked, rows = _run(app, mic_answers, speech_wav, script)
     assert result.status == "done"
     assert asked[:2] == ["repeat", "yes"]  # the repeat was understood
-    assert [rows[f"goal:{g['id']}"]["outcome"] for g in goals] == [
+    assert [rows[f"goal:{g['id']}"].outcome for g in goals] == [
         "kept",
         "missed",
         "rest",
         "partly",
     ]
-    assert all(rows[k]["status"] == "final" and rows[k]["model"] == MODEL for k in rows)
+    assert all(rows[k].status == "final" and rows[k].model == MODEL for k in rows)
     # Free speech is heard as text. tiny.en hears these sentences right wherever they start
     # in the capture (80 of 80 in tests/bench/test_bench_free_phrases.py); it heard "It felt
     # good" and "Nothing really" right 75 and 15 times of 80 ("It's L-D-D.", "That didn't
     # really."), and this test failed about one run in ten.
     free = {"feeling": "happy", "extra:0": "walk", "extra:1": "nothing"}
-    heard = {step: rows[step]["text"] for step in free}
+    heard = {step: rows[step].text for step in free}
     assert all(word in heard[step].lower() for step, word in free.items()), heard
     assert app.store.answers_for_retranscribe(pending_only=True) == []
 
@@ -97,9 +97,9 @@ def test_english_evening_question_not_an_answer_rejected_and_reasked(mic_answers
     to_goal = asked[: asked.index("next")]
     assert to_goal[0] == "what time is it" and "yes" in to_goal[1:]
     assert set(to_goal[1:]) <= {"no", "yes"}  # read-backs denied or confirmed
-    assert rows[f"goal:{goal['id']}"]["outcome"] == "kept"
+    assert rows[f"goal:{goal['id']}"].outcome == "kept"
     unused = rows[f"goal:{goal['id']}#unused"]
-    assert unused["outcome"] is None and unused["audio_path"]
+    assert unused.outcome is None and unused.audio_path
 
 
 def test_english_morning_intention_by_voice_stored(mic_answers, speech_wav, app):
@@ -108,8 +108,8 @@ def test_english_morning_intention_by_voice_stored(mic_answers, speech_wav, app)
     result, _, rows = _run(app, mic_answers, speech_wav, script, checkin="morning")
     assert result.status == "done"
     intention = rows["intention"]
-    assert intention["model"] == MODEL and intention["status"] == "final"
-    assert "water" in intention["text"].lower()
+    assert intention.model == MODEL and intention.status == "final"
+    assert "water" in intention.text.lower()
 
 
 def test_english_snooze_by_voice_in_twenty_minutes(mic_answers, speech_wav, app):
@@ -133,7 +133,7 @@ def test_english_stop_by_voice_ends_review_keeping_answers(mic_answers, speech_w
     result, asked, rows = _run(app, mic_answers, speech_wav, script)
     assert result.status == "stopped"
     assert asked[:2] == ["yes", "stop"]
-    assert rows[f"goal:{goals[0]['id']}"]["outcome"] == "kept"
+    assert rows[f"goal:{goals[0]['id']}"].outcome == "kept"
     assert f"goal:{goals[1]['id']}" not in rows
 
 
@@ -146,7 +146,7 @@ def test_english_weekly_review_by_voice_stores_spoken_focus(mic_answers, speech_
     result, asked, rows = _run(app, mic_answers, speech_wav, script, checkin="weekly")
     assert result.status == "done"
     assert set(asked) <= {"courage", "yes", "Drink more water"}, asked
-    assert rows["focus"]["model"] == MODEL and rows["focus"]["status"] == "final"
+    assert rows["focus"].model == MODEL and rows["focus"].status == "final"
     focus = app.store.week_focus(week_start(app.today()) + timedelta(days=7))
     assert focus is not None and focus["value"] == "courage", focus
     assert "water" in focus["carry"].lower(), focus

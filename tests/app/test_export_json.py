@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from microalign.app.export import COLUMNS, to_json
+from microalign.core.records import Answer
 from microalign.core.safetext import for_json
 
 scalar = st.one_of(
@@ -17,14 +19,18 @@ scalar = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(),
 )
-row = st.fixed_dictionaries(
-    {"day": st.text(max_size=10), "id": st.integers()}
-    | {k: scalar for k in COLUMNS if k not in ("day", "id")}
+row = st.builds(
+    lambda fields: Answer(**fields),
+    st.fixed_dictionaries(
+        {"day": st.dates(), "id": st.integers()}
+        | {k: scalar for k in COLUMNS if k not in ("day", "id")}
+    ),
 )
 
 
 def reference(rows) -> str:
-    data = [{k: r.get(k) for k in COLUMNS} for r in sorted(rows, key=lambda r: (r["day"], r["id"]))]
+    stored = [r.to_row() for r in sorted(rows, key=lambda r: (r.day, r.id))]
+    data = [{k: r[k] for k in COLUMNS} for r in stored]
     return for_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
@@ -35,7 +41,8 @@ def test_export_json_any_rows_same_text_as_indented_dumps(rows):
 
 
 def test_export_json_line_breaks_and_quotes_in_text_stay_escaped():
-    rows = [{"day": "2026-01-01", "id": 1, "text": 'a,\n    "b": 1\u2028}', "prompt": "…"}]
+    text = 'a,\n    "b": 1\u2028}'
+    rows = [Answer(1, "feeling", day=date(2026, 1, 1), text=text, prompt="…")]
     assert to_json(rows) == reference(rows)
     assert json.loads(to_json(rows))[0]["text"] == 'a,\n    "b": 1\u2028}'
 

@@ -39,7 +39,7 @@ def test_evening_snooze_by_voice_stores_twenty_minutes(mic_answers, speech_wav, 
     finally:
         listener.close()
         speaker.close()
-    heard = [r["text"] for r in app.store.day_answers(app.today(), "evening")]
+    heard = [r.text for r in app.store.day_answers(app.today(), "evening")]
     print(result.status, speaker.asked, heard)
     assert result.status == "snoozed"
     # Heard as the snooze, at most read back and confirmed; espeak's voice through the
@@ -50,6 +50,6 @@ def test_evening_snooze_by_voice_stores_twenty_minutes(mic_answers, speech_wav, 
     assert result.snooze_until is not None
     assert timedelta(minutes=20) <= result.snooze_until - before < timedelta(minutes=21)
     (row,) = app.store.checkin_requests()
-    assert (row["name"], row["kind"]) == ("evening", "snooze")
-    assert datetime.fromisoformat(row["until"]) == result.snooze_until
+    assert (row.name, row.kind) == ("evening", "snooze")
+    assert row.until == result.snooze_until
     assert app.store.checkin_status(app.today(), "evening") == "snoozed"

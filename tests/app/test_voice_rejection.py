@@ -48,9 +48,9 @@ def test_evening_voice_sentence_not_an_answer_rejected_and_reasked(
     finally:
         listener.close()
         speaker.close()
-    rows = {r["step"]: r for r in app.store.day_answers(app.today(), "evening")}
-    print(result.status, speaker.asked, {k: (r["text"], r["outcome"]) for k, r in rows.items()})
+    rows = {r.step: r for r in app.store.day_answers(app.today(), "evening")}
+    print(result.status, speaker.asked, {k: (r.text, r.outcome) for k, r in rows.items()})
     assert speaker.asked[:2] == [NOT_AN_ANSWER, yes]  # asked again after the sentence
-    assert rows[f"goal:{goal['id']}"]["outcome"] == "kept"
+    assert rows[f"goal:{goal['id']}"].outcome == "kept"
     unused = rows[f"goal:{goal['id']}#unused"]
-    assert unused["outcome"] is None and unused["audio_path"]
+    assert unused.outcome is None and unused.audio_path

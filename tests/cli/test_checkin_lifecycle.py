@@ -75,7 +75,7 @@ def test_store_reap_dead_claims_marks_interrupted(app):
     claim = app.store.claim_checkin("morning", day, "text", ghost)
     live = app.store.claim_checkin("evening", day, "text", owner.me())
     reaped = app.store.reap_dead_claims()
-    assert [r["id"] for r in reaped] == [claim.checkin_id]
+    assert [r.id for r in reaped] == [claim.checkin_id]
     assert app.store.checkin_status(day, "morning") == "interrupted"
     assert app.store.checkin_status(day, "evening") == "running"
     assert live.outcome == CLAIM_NEW

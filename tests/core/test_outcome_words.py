@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from microalign.app.export import answer_text
 from microalign.core.outcomes import ANSWER_TO_OUTCOME, OUTCOME_TO_ANSWER, Outcome
+from microalign.core.records import Answer
 
 
 def test_outcome_to_answer_inverts_answer_to_outcome():
@@ -12,5 +13,5 @@ def test_outcome_to_answer_inverts_answer_to_outcome():
 
 
 def test_outcome_to_answer_stored_outcome_exported_as_answer_word():
-    row = {"outcome": "rest", "text": "skip it", "audio_path": None, "reason": None}
+    row = Answer(1, "goal:1", outcome="rest", text="skip it")
     assert answer_text(row) == "skip"

@@ -28,14 +28,10 @@ KEY = (date(2026, 5, 4), "morning")
 
 def _stored_snooze(key) -> datetime:
     with Store.open(resolve().database) as store:
-        rows = [
-            r
-            for r in store.checkin_requests()
-            if (r["day"], r["name"]) == (key[0].isoformat(), key[1])
-        ]
+        rows = [r for r in store.checkin_requests() if (r.day, r.name) == key]
     ((row,),) = (rows,)
-    assert row["kind"] == "snooze"
-    return datetime.fromisoformat(row["until"])
+    assert row.kind == "snooze" and row.until is not None
+    return row.until
 
 
 def _near(a: datetime, b: datetime, seconds: float = 60) -> bool:

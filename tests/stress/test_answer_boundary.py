@@ -265,7 +265,7 @@ def _counted(cell: Cell) -> None:
             week = DAY + timedelta(days=7 - DAY.weekday())
             assert (app.store.week_focus(week) or {}).get("value") == text
         else:
-            history = [(a["step"], a["text"]) for a in app.store.history()]
+            history = [(a.step, a.text) for a in app.store.history()]
             assert (cell.case.step, text) in history
     finally:
         app.close()

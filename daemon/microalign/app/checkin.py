@@ -113,8 +113,8 @@ def goals_for(app: App, day: date) -> list[dict[str, Any]]:
 
 def morning_intention(app: App, day: date) -> str | None:
     """The day's latest intention, from whichever check-in with a morning flow asked it."""
-    found = [a for a in app.store.day_answers(day) if a["step"] == "intention" and a["text"]]
-    return found[-1]["text"] if found else None
+    found = [a.text for a in app.store.day_answers(day) if a.step == "intention" and a.text]
+    return found[-1] if found else None
 
 
 def flow_of(app: App, name: str) -> str:

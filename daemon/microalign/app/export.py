@@ -14,6 +14,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from microalign.core.outcomes import OUTCOME_TO_ANSWER
+from microalign.core.records import Answer
 from microalign.core.safetext import clean, for_csv, for_json, for_markdown
 from microalign.i18n import EN, LanguagePack
 
@@ -42,51 +43,57 @@ COLUMNS = [
 CHECKIN_TIME = {"morning": "07:30", "evening": "21:00", "weekly": "21:30"}
 
 
-def answer_text(row: dict[str, Any], escape=clean, lang: LanguagePack = EN) -> str:
+def answer_text(row: Answer, escape=clean, lang: LanguagePack = EN) -> str:
     """The answer as a reader wants it, its stored parts passed through `escape`; the
     words as recognised stay in CSV and JSON."""
-    if row["outcome"] in OUTCOME_TO_ANSWER:
-        text = lang.t(f"outcome.{row['outcome']}")
-    elif row["text"]:
-        text = escape(row["text"])
+    if row.outcome in OUTCOME_TO_ANSWER:
+        text = lang.t(f"outcome.{row.outcome}")
+    elif row.text:
+        text = escape(row.text)
     else:
-        text = lang.t("export.audio_pending") if row["audio_path"] else ""
-    if row["reason"]:
-        text += f" — {escape(row['reason'])}"
+        text = lang.t("export.audio_pending") if row.audio_path else ""
+    if row.reason:
+        text += f" — {escape(row.reason)}"
     return text
 
 
-def _sessions(rows: list[dict[str, Any]]):
-    rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]  # passed questions
-    first: dict[tuple[str, str], int] = {}  # a day's check-ins in the order they began
+def _stored_values(row: Answer) -> tuple[Any, ...]:
+    """The COLUMNS of `row` as the store holds them (its day as ISO text); getattr, not
+    to_row: ten years of answers need no dict per row."""
+    return tuple(
+        row.day.isoformat() if k == "day" and row.day else getattr(row, k) for k in COLUMNS
+    )
+
+
+def _order(row: Answer) -> tuple[str, int]:
+    return (row.day.isoformat() if row.day else "", row.id)
+
+
+def _sessions(rows: list[Answer]):
+    rows = [r for r in rows if r.text or r.outcome or r.audio_path]  # passed questions
+    first: dict[tuple[date | None, str | None], int] = {}  # a day's check-ins as they began
     for r in rows:
-        key = (r["day"], r["checkin"])
-        first[key] = min(first.get(key, r["id"]), r["id"])
+        key = (r.day, r.checkin)
+        first[key] = min(first.get(key, r.id), r.id)
     ordered = sorted(
         rows,
-        key=lambda r: (
-            r["day"],
-            r["checkin"] != "morning",
-            first[(r["day"], r["checkin"])],
-            r["id"],
-        ),
+        key=lambda r: (_order(r)[0], r.checkin != "morning", first[(r.day, r.checkin)], r.id),
     )
-    return groupby(ordered, key=lambda r: (r["day"], r["checkin"]))
+    return groupby(ordered, key=lambda r: (r.day.isoformat() if r.day else "", r.checkin or ""))
 
 
-def to_csv(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
+def to_csv(rows: list[Answer], lang: LanguagePack = EN) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in sorted(rows, key=lambda r: (r["day"], r["id"])):
-        writer.writerow({k: for_csv(row.get(k)) for k in COLUMNS})
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in sorted(rows, key=_order):
+        writer.writerow([for_csv(value) for value in _stored_values(row)])
     return out.getvalue()
 
 
-def to_json(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
+def to_json(rows: list[Answer], lang: LanguagePack = EN) -> str:
     """The text `json.dumps(data, indent=2, ensure_ascii=False)` gives, several times faster."""
-    ordered = sorted(rows, key=lambda r: (r["day"], r["id"]))
-    return json_of_values([tuple(r.get(k) for k in COLUMNS) for r in ordered])
+    return json_of_values([_stored_values(r) for r in sorted(rows, key=_order)])
 
 
 def json_of_values(values: list[tuple]) -> str:
@@ -121,24 +128,24 @@ def _title(lang: LanguagePack, name: str, escape) -> str:
     return escape(lang.checkin_title(name))
 
 
-def to_markdown(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
+def to_markdown(rows: list[Answer], lang: LanguagePack = EN) -> str:
     parts = [f"# {lang.t('export.journal_title')}\n"]
     for (day, name), group in _sessions(rows):
         title = _title(lang, name, for_markdown)
         parts.append(f"\n## {for_markdown(day)} — {title}\n\n")
         parts += [
-            f"- **{for_markdown(r['prompt'] or '')}** {answer_text(r, for_markdown, lang)}\n"
+            f"- **{for_markdown(r.prompt or '')}** {answer_text(r, for_markdown, lang)}\n"
             for r in group
         ]
     return "".join(parts)
 
 
-def to_jrnl(rows: list[dict[str, Any]], lang: LanguagePack = EN) -> str:
+def to_jrnl(rows: list[Answer], lang: LanguagePack = EN) -> str:
     """jrnl's plain-text format: "[YYYY-MM-DD HH:MM] title" then the body, blank line between."""
     entries = []
     for (day, name), group in _sessions(rows):
         body = "\n".join(
-            _jrnl_line(f"{clean(r['prompt'] or '')} {answer_text(r, clean, lang)}") for r in group
+            _jrnl_line(f"{clean(r.prompt or '')} {answer_text(r, clean, lang)}") for r in group
         )
         title = _title(lang, name, clean)
         entries.append(f"[{clean(day)} {CHECKIN_TIME.get(name, '12:00')}] {title}.\n{body}\n")
@@ -150,6 +157,6 @@ def _jrnl_line(line: str) -> str:
     return " " + line if line.startswith("[") else line
 
 
-def render(rows: list[dict[str, Any]], fmt: str, lang: LanguagePack = EN) -> str:
+def render(rows: list[Answer], fmt: str, lang: LanguagePack = EN) -> str:
     """`lang` names the check-ins and outcomes of the journal formats (md, jrnl)."""
     return {"md": to_markdown, "csv": to_csv, "json": to_json, "jrnl": to_jrnl}[fmt](rows, lang)

@@ -21,11 +21,11 @@ def prune_audio(store: Store, keep_days: int, today: date) -> int:
     rows = store.expired_audio(cutoff)
     for row in rows:
         try:
-            store.audio_file(row["audio_path"]).unlink(missing_ok=True)
+            store.audio_file(row.audio_path or "").unlink(missing_ok=True)
         except OSError as exc:  # keep the path: the next run tries again
-            log.warning("cannot delete expired audio %s: %s", row["audio_path"], exc)
+            log.warning("cannot delete expired audio %s: %s", row.audio_path, exc)
             continue
-        store.forget_audio(row["id"])
+        store.forget_audio(row.id)
     if rows:
         log.info("deleted %d recorded answers older than %d days", len(rows), keep_days)
     return len(rows)

@@ -11,6 +11,7 @@ from typing import Any
 
 from microalign.adapters.speech import models
 from microalign.adapters.speech.engines import transcriber
+from microalign.core.records import Answer
 from microalign.errors import AudioFileError, UsageError
 from microalign.i18n import UnknownLanguage, get_pack
 from microalign.ports.speech import AnswerKind
@@ -18,20 +19,35 @@ from microalign.ports.speech import AnswerKind
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Transcribed:
+    id: int
+    text: str
+    outcome: str | None
+    model: str
+
+
+@dataclass(frozen=True)
+class Failed:
+    id: int
+    audio_path: str
+    error: str
+
+
 @dataclass
 class Summary:
-    done: list[dict[str, Any]] = field(default_factory=list)  # id, text, outcome, model
-    failed: list[dict[str, Any]] = field(default_factory=list)  # id, audio_path, error
+    done: list[Transcribed] = field(default_factory=list)
+    failed: list[Failed] = field(default_factory=list)
     # answer id -> why it failed, to be shown in the user's language
     errors: dict[int, AudioFileError] = field(default_factory=dict)
 
 
 def retranscribe(
     store,
-    rows: list[dict[str, Any]],
+    rows: list[Answer],
     models_dir: Path,
     model_for: Callable[[str], str],
-    on_row: Callable[[dict[str, Any]], None] | None = None,
+    on_row: Callable[[Answer], None] | None = None,
     engine_for: Callable[[str], str] = lambda _language: models.AUTO,
 ) -> Summary:
     """Transcribe the audio of `rows` (from store.answers_for_retranscribe) again and store
@@ -45,7 +61,7 @@ def retranscribe(
     """
     summary = Summary()
     entries = models.load_catalogue()
-    for language in sorted({r["language"] or "en" for r in rows}):
+    for language in sorted({r.language or "en" for r in rows}):
         try:
             pack = get_pack(language)
         except UnknownLanguage as exc:
@@ -54,7 +70,7 @@ def retranscribe(
             model_for(language), language, models_dir, entries, engine_for(language)
         )
         model = transcriber(found, pack)
-        for row in (r for r in rows if (r["language"] or "en") == language):
+        for row in (r for r in rows if (r.language or "en") == language):
             _one(store, model, pack, row, summary)
             if on_row:
                 on_row(row)
@@ -63,22 +79,21 @@ def retranscribe(
 
 
 def _one(
-    store, model: Callable[[Path, AnswerKind], Any], pack, row: dict[str, Any], summary: Summary
+    store, model: Callable[[Path, AnswerKind], Any], pack, row: Answer, summary: Summary
 ) -> None:
-    kind = AnswerKind.CHOICE if row["kind"] == "choice" else AnswerKind.FREE
+    kind = AnswerKind.CHOICE if row.kind == "choice" else AnswerKind.FREE
+    audio_path = row.audio_path or ""  # answers_for_retranscribe gives only answers with audio
     try:
-        heard = model(Path(row["audio_path"]), kind)
+        heard = model(Path(audio_path), kind)
     except AudioFileError as exc:
         # The caller reports failures to the user; the log is for the daemon's journal.
-        log.info("answer %s not transcribed: %s", row["id"], exc)
-        summary.failed.append({"id": row["id"], "audio_path": row["audio_path"], "error": str(exc)})
-        summary.errors[row["id"]] = exc
+        log.info("answer %s not transcribed: %s", row.id, exc)
+        summary.failed.append(Failed(row.id, audio_path, str(exc)))
+        summary.errors[row.id] = exc
         return
     outcome = outcome_of(heard.text, pack) if kind is AnswerKind.CHOICE else None
-    store.set_transcript(row["id"], heard.text, heard.confidence, heard.model, outcome=outcome)
-    summary.done.append(
-        {"id": row["id"], "text": heard.text, "outcome": outcome, "model": heard.model}
-    )
+    store.set_transcript(row.id, heard.text, heard.confidence, heard.model, outcome=outcome)
+    summary.done.append(Transcribed(row.id, heard.text, outcome, heard.model))
 
 
 def outcome_of(text: str, pack) -> str | None:

@@ -51,9 +51,9 @@ def week_figures(app: App, day: date) -> WeekFigures:
 def save_focus(app: App, checkin_id: int, day: date) -> None:
     """Store what the weekly review of `day` chose, for the week after it."""
     answers = {
-        a["step"]: a["text"]
+        a.step: a.text
         for a in app.store.day_answers(day)
-        if a["checkin_id"] == checkin_id and a["step"] in (FOCUS_STEP, CARRY_STEP)
+        if a.checkin_id == checkin_id and a.step in (FOCUS_STEP, CARRY_STEP)
     }
     from microalign.core.dialogue.answers import parse_command
 

@@ -38,7 +38,7 @@ def _answer_count(app: App, day: date, name: str) -> int:
     do not count."""
     from microalign.adapters.store import UNUSED
 
-    return sum(1 for a in app.store.day_answers(day, name) if not a["step"].endswith(UNUSED))
+    return sum(1 for a in app.store.day_answers(day, name) if not a.step.endswith(UNUSED))
 
 
 def configured_name(app: App, name: str, typed: bool, day: str | None, again: bool) -> str:

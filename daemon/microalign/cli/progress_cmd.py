@@ -151,21 +151,24 @@ today = click.Command(
 def history(app: App, days: int, as_json: bool) -> None:
     """Your answers of the last days, newest first."""
     app.read_only_ok = True  # it only reads: a full or read-only disk is fine
+    from microalign.adapters.store.answers import HISTORY_COLUMNS
+
     rows = app.store.history(since=app.today() - timedelta(days=days - 1))
     if as_json:
-        emit_json(rows)
+        stored = (r.to_row() for r in rows)
+        emit_json([{k: row[k] for k in HISTORY_COLUMNS} for row in stored])
         return
     lang = app.pack
-    rows = [r for r in rows if r["text"] or r["outcome"] or r["audio_path"]]
+    rows = [r for r in rows if r.text or r.outcome or r.audio_path]
     width = terminal_width()
     pending = lang.t("cli.history.audio_pending")
-    for (day, name), group in groupby(rows, key=lambda r: (r["day"], r["checkin"])):
+    for (day, name), group in groupby(rows, key=lambda r: (str(r.day), r.checkin or "")):
         heading = lang.t("cli.history.heading", day=day, checkin=lang.checkin_name(name))
         click.secho("\n" + shown(heading), bold=True)
         # Check-ins newest first, but a check-in's answers in the order they were asked.
-        for r in sorted(group, key=lambda r: r["id"]):
-            answer = r["text"] if r["text"] else pending if r["audio_path"] else "-"
-            click.echo("\n".join(wrap("  " + shown(r["prompt"]), width, "  ")))
+        for r in sorted(group, key=lambda r: r.id):
+            answer = r.text if r.text else pending if r.audio_path else "-"
+            click.echo("\n".join(wrap("  " + shown(r.prompt), width, "  ")))
             click.echo("\n".join(wrap("    " + shown(answer), width, "    ")))
     if not rows:
         click.echo(lang.t("cli.history.none", count=days))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -271,14 +272,15 @@ def retranscribe(app: App, scope: str, model: str | None, engine: str | None, as
             engine_for=engine_for,
         )
     if as_json:
-        emit_json({"done": summary.done, "failed": summary.failed})
+        failed = [asdict(row) for row in summary.failed]
+        emit_json({"done": [asdict(row) for row in summary.done], "failed": failed})
     else:
-        for row in summary.done:
-            text = row["text"] or lang.t("retranscribe.nothing")
-            click.echo(lang.t("retranscribe.done", id=row["id"], text=text))
-        for row in summary.failed:
-            error = summary.errors[row["id"]].render(lang)
-            click.echo(lang.t("retranscribe.failed", id=row["id"], error=error), err=True)
-        done, failed = len(summary.done), len(summary.failed)
-        click.echo(lang.t("retranscribe.summary", done=done, failed=failed))
+        for transcribed in summary.done:
+            text = transcribed.text or lang.t("retranscribe.nothing")
+            click.echo(lang.t("retranscribe.done", id=transcribed.id, text=text))
+        for failure in summary.failed:
+            error = summary.errors[failure.id].render(lang)
+            click.echo(lang.t("retranscribe.failed", id=failure.id, error=error), err=True)
+        counts = {"done": len(summary.done), "failed": len(summary.failed)}
+        click.echo(lang.t("retranscribe.summary", **counts))
     return 1 if summary.failed else 0

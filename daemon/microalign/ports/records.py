@@ -109,6 +109,18 @@ class CheckinRequest(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Claimed(Record):
+    """A check-in some process held; `owner` names that process."""
+
+    id: int
+    day: date
+    name: str
+    owner: str | None = None
+
+    _DAYS: ClassVar[tuple[str, ...]] = ("day",)
+
+
+@dataclass(frozen=True, slots=True)
 class Answer(Record):
     """One answered step; the check-in's and the goal's fields when the query joined them."""
 

@@ -35,19 +35,10 @@ class StoreLedger:
         self.app.store.record_checkin(day, name, status)
 
     def reap(self) -> list[Key]:
-        reaped = self.app.store.reap_dead_claims()
-        return [(date.fromisoformat(r["day"]), r["name"]) for r in reaped]
+        return [(claimed.day, claimed.name) for claimed in self.app.store.reap_dead_claims()]
 
     def requests(self) -> list[tuple[date, str, str, datetime | None]]:
-        return [
-            (
-                date.fromisoformat(r["day"]),
-                r["name"],
-                r["kind"],
-                datetime.fromisoformat(r["until"]) if r["until"] else None,
-            )
-            for r in self.app.store.checkin_requests()
-        ]
+        return [(r.day, r.name, r.kind, r.until) for r in self.app.store.checkin_requests()]
 
     def set_request(self, key: Key, kind: str, until: datetime | None) -> None:
         self.app.store.set_checkin_request(key[0], key[1], kind, until)

@@ -1,6 +1,7 @@
 """The dialogue engine with the real terminal Speaker and Listener on in-memory streams."""
 
 import io
+from dataclasses import astuple
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -36,10 +37,10 @@ def test_engine_evening_stores_outcomes_reason_feeling(app, two_goals):
     result, out = run(app, "evening", "yes\nskip, I was ill\nproud of myself\nspoke first\n\n")
     assert result.status == "done"
     assert outcomes(app) == {a["id"]: "kept", b["id"]: "rest"}
-    rows = {r["step"]: r for r in app.store.day_answers(DAY)}
-    assert rows[f"goal:{b['id']}"]["reason"] == "I was ill"
-    assert rows["feeling"]["text"] == "proud of myself"
-    assert rows["extra:0"]["text"] == "spoke first"
+    rows = {r.step: r for r in app.store.day_answers(DAY)}
+    assert rows[f"goal:{b['id']}"].reason == "I was ill"
+    assert rows["feeling"].text == "proud of myself"
+    assert rows["extra:0"].text == "spoke first"
     assert "Ask one question in the meeting: 1 day in a row." in out
 
 
@@ -47,8 +48,8 @@ def test_engine_evening_reads_back_morning_intention(app, two_goals):
     run(app, "morning", "listen before I answer\n")
     result, out = run(app, "evening", "partly\nyes\nno\n\n\n\n")
     assert "This morning you said: listen before I answer. Did you keep it?" in out
-    rows = {r["step"]: r for r in app.store.day_answers(DAY, "evening")}
-    assert rows["intention_kept"]["outcome"] == "partly"
+    rows = {r.step: r for r in app.store.day_answers(DAY, "evening")}
+    assert rows["intention_kept"].outcome == "partly"
     assert result.status == "done"
 
 
@@ -101,9 +102,8 @@ def test_engine_snooze_with_time_ends_and_stores_that_time(app, two_goals):
     assert result.snooze_until is not None
     assert timedelta(minutes=30) <= result.snooze_until - before < timedelta(minutes=31)
     assert out.endswith(f"Okay, I'll ask again at {result.snooze_until:%H:%M}.\n")
-    ((day, name, kind, until),) = [tuple(r.values()) for r in app.store.checkin_requests()]
-    assert (day, name, kind) == (DAY.isoformat(), "evening", "snooze")
-    assert datetime.fromisoformat(until) == result.snooze_until
+    ((day, name, kind, until),) = [astuple(r) for r in app.store.checkin_requests()]
+    assert (day, name, kind, until) == (DAY, "evening", "snooze", result.snooze_until)
 
 
 def test_engine_snooze_out_of_range_says_range_and_asks_again(app, two_goals):
@@ -119,7 +119,7 @@ def test_engine_snooze_out_of_range_says_range_and_asks_again(app, two_goals):
 def test_engine_free_answer_snooze_phrase_ends_check_in(app, two_goals):
     result, _ = run(app, "evening", "yes\nno\nin an hour\n")
     assert result.status == "snoozed"
-    rows = {r["step"] for r in app.store.day_answers(DAY)}
+    rows = {r.step for r in app.store.day_answers(DAY)}
     assert "feeling" not in rows
 
 
@@ -255,9 +255,9 @@ def test_engine_input_closed_at_reason_question_resume_asks_reason_first(app, tw
     question = "Did you ask one question in the meeting today?"
     assert out.count(question) == 1  # inside the reason question only: the skip stands
     assert f"Earlier you said skip to: {question} Any reason" in out
-    rows = {r["step"]: r for r in app.store.day_answers(DAY)}
-    assert rows[f"goal:{a['id']}"]["reason"] == "I was ill"
-    assert rows[f"goal:{a['id']}"]["awaiting"] is None
+    rows = {r.step: r for r in app.store.day_answers(DAY)}
+    assert rows[f"goal:{a['id']}"].reason == "I was ill"
+    assert rows[f"goal:{a['id']}"].awaiting is None
     assert outcomes(app) == {a["id"]: "rest", b["id"]: "kept"}
 
 

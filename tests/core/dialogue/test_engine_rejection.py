@@ -129,7 +129,7 @@ def test_engine_spoken_snooze_in_doubt_read_back_then_snoozed(app, goal):
     result, out, _ = run(app, [checked("in twenty minutes", "yes"), voice("yes")])
     assert "I heard: in twenty minutes. Is that right?" in out
     assert result.status == "snoozed"
-    assert [r["kind"] for r in app.store.checkin_requests()] == ["snooze"]
+    assert [r.kind for r in app.store.checkin_requests()] == ["snooze"]
 
 
 def test_engine_spoken_snooze_read_back_denied_choices_said_question_asked_again(app, goal):

@@ -35,7 +35,7 @@ def outcomes(app):
 
 
 def rows(app):
-    return {r["step"]: r for r in app.store.day_answers(DAY)}
+    return {r.step: r for r in app.store.day_answers(DAY)}
 
 
 def korean(app):
@@ -127,7 +127,7 @@ def test_engine_skip_reason_bare_yes_asks_for_the_reason(app, two_goals):
     water, _ = two_goals
     _, out = run(app, "skip\nyes\nI was ill\nyes\n\n\n\n")
     assert "What is the reason? Say it, or say next." in out, out
-    assert rows(app)[f"goal:{water}"]["reason"] == "I was ill"
+    assert rows(app)[f"goal:{water}"].reason == "I was ill"
     assert outcomes(app)[water] == "rest"
 
 
@@ -138,7 +138,7 @@ def test_engine_skip_reason_answer_words_are_never_the_reason(app, two_goals, ty
     water, walk = two_goals
     result, out = run(app, typed + "yes\n\n\n\n")
     assert result.status == "done", out
-    assert rows(app)[f"goal:{water}"]["reason"] is None
+    assert rows(app)[f"goal:{water}"].reason is None
     assert outcomes(app) == {water: "rest", walk: "kept"}
 
 
@@ -146,7 +146,7 @@ def test_engine_skip_reason_inline_is_kept_without_asking(app, two_goals):
     water, _ = two_goals
     _, out = run(app, "skip, I was ill\nyes\n\n\n\n")
     assert "Any reason" not in out
-    assert rows(app)[f"goal:{water}"]["reason"] == "I was ill"
+    assert rows(app)[f"goal:{water}"].reason == "I was ill"
 
 
 def test_engine_skip_reason_stop_ends_like_at_any_question(app, two_goals):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
+from microalign.core.records import Answer
 
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
 AWAITING_REASON = "reason"  # answers.awaiting: the skip's reason question is still to come
@@ -32,6 +33,7 @@ _HISTORY_FIELDS = {
     "goal_value": "g.value",
     "goal_question": "g.question",
 }
+HISTORY_COLUMNS = tuple(_HISTORY_FIELDS)  # the fields of `history --json`, in its order
 
 
 def _history_query(columns: Sequence[str], since: date | None) -> tuple[str, tuple]:
@@ -117,15 +119,19 @@ class AnswerStore(StoreBase):
                 (UNUSED, text, confidence, model, now_iso(), answer_id, f"%{UNUSED}"),
             )
 
-    def answers_for_retranscribe(self, pending_only: bool) -> list[dict[str, Any]]:
+    def answers_for_retranscribe(self, pending_only: bool) -> list[Answer]:
+        """The answers with audio to transcribe again, `audio_path` the file's full path."""
         where = "status = 'pending'" if pending_only else "audio_path IS NOT NULL"
         found = self.rows(
             "SELECT id, audio_path, kind, language, status, step, goal_id, text FROM answers "
             f"WHERE {where} AND audio_path IS NOT NULL ORDER BY id"
         )
-        return [r | {"audio_path": str(self.audio_file(r["audio_path"]))} for r in found]
+        return [
+            Answer.from_row(r | {"audio_path": str(self.audio_file(r["audio_path"]))})
+            for r in found
+        ]
 
-    def day_answers(self, day: date, checkin: str | None = None) -> list[dict[str, Any]]:
+    def day_answers(self, day: date, checkin: str | None = None) -> list[Answer]:
         sql = (
             "SELECT a.*, c.name AS checkin, c.day FROM answers a "
             "JOIN checkins c ON c.id = a.checkin_id WHERE c.day = ?"
@@ -134,7 +140,7 @@ class AnswerStore(StoreBase):
         if checkin:
             sql += " AND c.name = ?"
             params += (checkin,)
-        return self.rows(sql + " ORDER BY a.id", params)
+        return [Answer.from_row(r) for r in self.rows(sql + " ORDER BY a.id", params)]
 
     def goal_outcomes(self) -> dict[int, dict[date, str]]:
         """goal id -> day -> outcome; a later answer for the same day wins."""
@@ -171,12 +177,12 @@ class AnswerStore(StoreBase):
         first = found and found["first"]
         return date.fromisoformat(first) if first else None
 
-    def history(self, since: date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def history(self, since: date | None = None, limit: int | None = None) -> list[Answer]:
         sql, params = _history_query(list(_HISTORY_FIELDS), since)
         sql += " ORDER BY c.day DESC, a.id DESC"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return self.rows(sql, params)
+        return [Answer.from_row(r) for r in self.rows(sql, params)]
 
     def history_values(self, columns: Sequence[str], since: date | None = None) -> list[tuple]:
         """`columns` (names as in `history`) of the same answers, oldest first, as plain
@@ -187,14 +193,16 @@ class AnswerStore(StoreBase):
             cursor.row_factory = None  # plain tuples, not the connection's rows
             return cursor.execute(sql + " ORDER BY c.day, a.id", params).fetchall()
 
-    def expired_audio(self, before: date) -> list[dict[str, Any]]:
-        """(id, audio_path) of transcribed answers from check-ins before `before`; a pending
-        answer keeps its audio (it still needs Vosk)."""
-        return self.rows(
-            "SELECT a.id, a.audio_path FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+    def expired_audio(self, before: date) -> list[Answer]:
+        """Transcribed answers (their id, step and audio_path) from check-ins before
+        `before`; a pending answer keeps its audio (it still needs Vosk)."""
+        found = self.rows(
+            "SELECT a.id, a.step, a.audio_path FROM answers a "
+            "JOIN checkins c ON c.id = a.checkin_id "
             "WHERE a.audio_path IS NOT NULL AND a.status = 'final' AND c.day < ?",
             (before.isoformat(),),
         )
+        return [Answer.from_row(r) for r in found]
 
     def forget_audio(self, answer_id: int) -> None:
         with translate_errors(self.path), self.conn:

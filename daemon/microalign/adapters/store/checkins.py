@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
+from microalign.core.records import CheckinRequest, Claimed
 from microalign.core.vocabulary import (
     DONE,
     INTERRUPTED,
@@ -103,16 +103,16 @@ class CheckinStore(StoreBase):
         )
         return Claim(int(cursor.lastrowid or 0), CLAIM_NEW)  # an INSERT always sets it
 
-    def reap_dead_claims(self) -> list[dict[str, Any]]:
+    def reap_dead_claims(self) -> list[Claimed]:
         """Mark running check-ins whose owner is gone as interrupted (they resume later)."""
         from microalign.adapters import owner as owners
 
         running = self.rows(
             "SELECT id, day, name, owner FROM checkins WHERE status = ?", (RUNNING,)
         )
-        dead = [r for r in running if not owners.is_alive(r["owner"])]
-        for r in dead:
-            self.release_checkin(r["id"], INTERRUPTED, only_owner=r["owner"])
+        dead = [Claimed.from_row(r) for r in running if not owners.is_alive(r["owner"])]
+        for claimed in dead:
+            self.release_checkin(claimed.id, INTERRUPTED, only_owner=claimed.owner)
         return dead
 
     def release_checkin(self, checkin_id: int, status: str, only_owner: str | None = None) -> None:
@@ -136,8 +136,9 @@ class CheckinStore(StoreBase):
 
     # -- what the user asked the daemon to do with a check-in (snooze, start now) ----------
 
-    def checkin_requests(self) -> list[dict[str, Any]]:
-        return self.rows("SELECT day, name, kind, until FROM checkin_requests ORDER BY day, name")
+    def checkin_requests(self) -> list[CheckinRequest]:
+        found = self.rows("SELECT day, name, kind, until FROM checkin_requests ORDER BY day, name")
+        return [CheckinRequest.from_row(r) for r in found]
 
     def set_checkin_request(self, day: date, name: str, kind: str, until: datetime | None) -> None:
         with translate_errors(self.path), self.conn:
