@@ -97,7 +97,7 @@ def test_store_milestone_recorded_exactly_once(tmp_path):
     assert s.record_milestone("checkins:-:10", "checkins", None, 10, date(2026, 1, 1))
     assert not s.record_milestone("checkins:-:10", "checkins", None, 10, date(2026, 1, 2))
     assert len(s.unnotified_milestones()) == 1
-    s.mark_milestone_notified(s.unnotified_milestones()[0]["id"])
+    s.mark_milestone_notified(s.unnotified_milestones()[0].id)
     assert s.unnotified_milestones() == []
 
 
