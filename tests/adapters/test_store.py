@@ -8,8 +8,8 @@ from sqlite_utils import Database
 from microalign.adapters import store as store_module
 from microalign.adapters.migrations import migrations
 from microalign.adapters.store import SCHEMA_VERSION, Store
-from microalign.core.records import CheckinRequest
 from microalign.errors import FileAccessError, StoreError
+from microalign.ports.records import CheckinRequest
 
 
 def test_store_schema_version_matches_number_of_migrations():
@@ -98,7 +98,7 @@ def test_store_milestone_recorded_exactly_once(tmp_path):
     assert s.record_milestone("checkins:-:10", "checkins", None, 10, date(2026, 1, 1))
     assert not s.record_milestone("checkins:-:10", "checkins", None, 10, date(2026, 1, 2))
     assert len(s.unnotified_milestones()) == 1
-    s.mark_milestone_notified(s.unnotified_milestones()[0]["id"])
+    s.mark_milestone_notified(s.unnotified_milestones()[0].id)
     assert s.unnotified_milestones() == []
 
 

@@ -51,7 +51,7 @@ def _goals(app, *texts: str) -> list[dict]:
 
 def test_english_evening_review_by_voice_stores_spoken_outcomes(mic_answers, speech_wav, app):
     goals = _goals(app, "Drink water", "Take a walk", "Read a book", "Meditate")
-    q = [EN.goal_phrase(g["text"]) for g in goals]
+    q = [EN.goal_phrase(g.text) for g in goals]
     script = {
         q[0]: ["repeat", "yes"],  # repeat the question, then kept
         q[1]: ["no"],
@@ -65,7 +65,7 @@ def test_english_evening_review_by_voice_stores_spoken_outcomes(mic_answers, spe
     result, asked, rows = _run(app, mic_answers, speech_wav, script)
     assert result.status == "done"
     assert asked[:2] == ["repeat", "yes"]  # the repeat was understood
-    assert [rows[f"goal:{g['id']}"].outcome for g in goals] == [
+    assert [rows[f"goal:{g.id}"].outcome for g in goals] == [
         "kept",
         "missed",
         "rest",
@@ -84,7 +84,7 @@ def test_english_evening_review_by_voice_stores_spoken_outcomes(mic_answers, spe
 
 def test_english_evening_question_not_an_answer_rejected_and_reasked(mic_answers, speech_wav, app):
     (goal,) = _goals(app, "Drink water")
-    question = EN.goal_phrase(goal["text"])
+    question = EN.goal_phrase(goal.text)
     script = {
         question: ["what time is it", "yes"],
         EN.t("say.feeling_prompt"): ["next"],
@@ -97,8 +97,8 @@ def test_english_evening_question_not_an_answer_rejected_and_reasked(mic_answers
     to_goal = asked[: asked.index("next")]
     assert to_goal[0] == "what time is it" and "yes" in to_goal[1:]
     assert set(to_goal[1:]) <= {"no", "yes"}  # read-backs denied or confirmed
-    assert rows[f"goal:{goal['id']}"].outcome == "kept"
-    unused = rows[f"goal:{goal['id']}#unused"]
+    assert rows[f"goal:{goal.id}"].outcome == "kept"
+    unused = rows[f"goal:{goal.id}#unused"]
     assert unused.outcome is None and unused.audio_path
 
 
@@ -114,7 +114,7 @@ def test_english_morning_intention_by_voice_stored(mic_answers, speech_wav, app)
 
 def test_english_snooze_by_voice_in_twenty_minutes(mic_answers, speech_wav, app):
     (goal,) = _goals(app, "Drink water")
-    question = EN.goal_phrase(goal["text"])
+    question = EN.goal_phrase(goal.text)
     script = {question: ["in twenty minutes"]} | _confirms("in twenty minutes")
     before = datetime.now(UTC)
     result, asked, _ = _run(app, mic_answers, speech_wav, script)
@@ -128,13 +128,13 @@ def test_english_snooze_by_voice_in_twenty_minutes(mic_answers, speech_wav, app)
 
 def test_english_stop_by_voice_ends_review_keeping_answers(mic_answers, speech_wav, app):
     goals = _goals(app, "Drink water", "Take a walk")
-    q = [EN.goal_phrase(g["text"]) for g in goals]
+    q = [EN.goal_phrase(g.text) for g in goals]
     script = {q[0]: ["yes"], q[1]: ["stop"]} | _confirms("yes", "stop")
     result, asked, rows = _run(app, mic_answers, speech_wav, script)
     assert result.status == "stopped"
     assert asked[:2] == ["yes", "stop"]
-    assert rows[f"goal:{goals[0]['id']}"].outcome == "kept"
-    assert f"goal:{goals[1]['id']}" not in rows
+    assert rows[f"goal:{goals[0].id}"].outcome == "kept"
+    assert f"goal:{goals[1].id}" not in rows
 
 
 def test_english_weekly_review_by_voice_stores_spoken_focus(mic_answers, speech_wav, app):
@@ -148,5 +148,5 @@ def test_english_weekly_review_by_voice_stores_spoken_focus(mic_answers, speech_
     assert set(asked) <= {"courage", "yes", "Drink more water"}, asked
     assert rows["focus"].model == MODEL and rows["focus"].status == "final"
     focus = app.store.week_focus(week_start(app.today()) + timedelta(days=7))
-    assert focus is not None and focus["value"] == "courage", focus
-    assert "water" in focus["carry"].lower(), focus
+    assert focus is not None and focus.value == "courage", focus
+    assert "water" in focus.carry.lower(), focus

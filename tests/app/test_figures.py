@@ -96,7 +96,7 @@ def test_figures_random_store_cached_equals_replayed_first_and_second_time(app, 
 def test_figures_answer_written_after_caching_recomputed(app, seed):
     random_store(app, seed)
     cached(app)
-    goal_id = goal_progress(app, TODAY)[0].goal["id"]
+    goal_id = goal_progress(app, TODAY)[0].goal.id
     with app.store.conn as conn:
         answer(conn, goal_id, TODAY, "missed")
     assert cached(app) == replayed(app)

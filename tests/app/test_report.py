@@ -7,19 +7,22 @@ from types import SimpleNamespace
 
 from microalign.app.report import chain_section, chains, first_month, period_start
 from microalign.i18n import EN, KO
+from microalign.ports.records import Goal
 
 TODAY = date(2026, 11, 23)
 
 
 def _goal(goal_id: int, text: str, parent: int | None, start: str, end: str | None = None):
-    goal = {
-        "id": goal_id,
-        "text": text,
-        "parent_id": parent,
-        "created_on": start,
-        "ended_on": end,
-        "weekdays": "01234",
-    }
+    goal = Goal.from_row(
+        {
+            "id": goal_id,
+            "text": text,
+            "parent_id": parent,
+            "created_on": start,
+            "ended_on": end,
+            "weekdays": "01234",
+        }
+    )
     summary = SimpleNamespace(kept_days=goal_id * 10, scheduled_days=goal_id * 12)
     return SimpleNamespace(goal=goal, summary=summary)
 
@@ -31,7 +34,7 @@ def test_report_chains_three_levels_in_order_with_scheduled_days():
         _goal(2, "Ask two questions", 1, "2026-10-01", "2026-10-31"),
         _goal(4, "Drink water", None, "2026-09-01"),
     ]
-    assert [[p.goal["id"] for p in path] for path in chains(progress)] == [[1, 2, 3]]
+    assert [[p.goal.id for p in path] for path in chains(progress)] == [[1, 2, 3]]
     html = chain_section(EN, progress)
     assert "Ask one question</strong><small>12 scheduled days · 10 kept" in html
     assert "Ask two questions</strong><small>24 scheduled days · 20 kept" in html

@@ -26,7 +26,7 @@ def test_korean_model_knows_every_spoken_snooze_phrase(ko_model):
 def test_evening_snooze_by_voice_stores_twenty_minutes(mic_answers, speech_wav, ko_app):  # noqa: F811
     app = ko_app
     goal = app.goals.add("물 마시기", None, None, None, app.today()).goal
-    question = KO.goal_phrase(goal["text"])
+    question = KO.goal_phrase(goal.text)
     # A snooze ends the check-in, so one heard with a stray word is read back first.
     read_back = KO.t("say.confirm", text="이십 분 후")
     script = {question: ["이십 분 후"], read_back: ["네"]}

@@ -25,8 +25,8 @@ def test_values_korean_store_starts_with_korean_names(app, home):
 def test_values_goal_added_with_korean_value_name_links_the_key(app, home):
     korean(home)
     goal = app.goals.add("회의에서 질문 하나 하기", "용기", None, None, DAY).goal
-    assert goal["value"] == "courage"
-    assert app.values.label(goal["value"]) == "용기"
+    assert goal.value == "courage"
+    assert app.values.label(goal.value) == "용기"
 
 
 def test_values_keep_their_key_when_the_language_changes(app, home, cli):
@@ -42,7 +42,7 @@ def test_values_keep_their_key_when_the_language_changes(app, home, cli):
     assert "respect" in english_list and "존중" not in english_list
     assert cli("goals", "add", "Say thanks", "--value", "감사").code == 0
     assert cli("goals", "add", "Be brave", "--value", "용기").code == 0  # any language's name
-    assert [g["value"] for g in app.goals.list()] == ["respect", "감사", "courage"]
+    assert [g.value for g in app.goals.list()] == ["respect", "감사", "courage"]
 
 
 def test_values_unknown_korean_value_lists_korean_names(app, home):

@@ -33,7 +33,7 @@ def test_evening_voice_sentence_not_an_answer_rejected_and_reasked(
 ):
     app = korean_app
     goal = app.goals.add("물 마시기", None, None, None, app.today()).goal
-    question = KO.goal_phrase(goal["text"])
+    question = KO.goal_phrase(goal.text)
     yes = KO.answers["yes"][0]
     script = {
         question: [NOT_AN_ANSWER, yes],
@@ -51,6 +51,6 @@ def test_evening_voice_sentence_not_an_answer_rejected_and_reasked(
     rows = {r.step: r for r in app.store.day_answers(app.today(), "evening")}
     print(result.status, speaker.asked, {k: (r.text, r.outcome) for k, r in rows.items()})
     assert speaker.asked[:2] == [NOT_AN_ANSWER, yes]  # asked again after the sentence
-    assert rows[f"goal:{goal['id']}"].outcome == "kept"
-    unused = rows[f"goal:{goal['id']}#unused"]
+    assert rows[f"goal:{goal.id}"].outcome == "kept"
+    unused = rows[f"goal:{goal.id}#unused"]
     assert unused.outcome is None and unused.audio_path

@@ -77,7 +77,7 @@ def _config() -> configuration.Config:
 def _goals() -> list[tuple[str, str | None]]:
     app = App(resolve())
     try:
-        return [(g["text"], g["value"]) for g in app.goals.active()]
+        return [(g.text, g.value) for g in app.goals.active()]
     finally:
         app.close()
 

@@ -53,7 +53,7 @@ def test_checkin_weekly_korean_counts_the_goal_linked_by_its_korean_value(cli_pr
     app = App(resolve())
     try:  # chosen by its Korean name, stored by its key
         focus = app.store.week_focus(week_start(TODAY) + timedelta(days=7))
-        assert focus is not None and focus["value"] == "courage"
+        assert focus is not None and focus.value == "courage"
         app.store.set_week_focus(week_start(TODAY), "courage", None, TODAY, 1)
         said = focus_for(app, TODAY)
         assert said is not None and said.value == "용기"  # read out by its Korean name

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from microalign.app.export import answer_text
 from microalign.core.outcomes import ANSWER_TO_OUTCOME, OUTCOME_TO_ANSWER, Outcome
-from microalign.core.records import Answer
+from microalign.ports.records import Answer
 
 
 def test_outcome_to_answer_inverts_answer_to_outcome():

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from microalign.core.records import Answer, CheckinRequest, Claimed
+from microalign.ports.records import Answer, CheckinRequest, Claimed
 
 
 def test_answer_from_row_iso_day_read_as_date():

@@ -85,9 +85,7 @@ def test_korean_milestones_and_level_up_korean(home, desktop, tmp_path, monkeypa
     write(resolve(), KOREAN + checkins_toml("23:00"))
     app = App(resolve())
     try:
-        goal_id = app.goals.add("한 사람과 눈 맞추기", None, None, None, date(2026, 4, 1)).goal[
-            "id"
-        ]
+        goal_id = app.goals.add("한 사람과 눈 맞추기", None, None, None, date(2026, 4, 1)).goal.id
         app.store.record_milestone(f"streak:{goal_id}:21", "streak", goal_id, 21, date(2026, 5, 3))
         app.store.record_milestone("checkins:10", "checkins", None, 10, date(2026, 5, 3))
     finally:

@@ -26,7 +26,7 @@ def _seed() -> int:
     app = App(resolve())
     try:
         goal = app.goals.add("Eye contact with one person", None, None, None, date(2026, 4, 1))
-        goal_id = goal.goal["id"]
+        goal_id = goal.goal.id
         app.store.record_milestone(f"streak:{goal_id}:21", "streak", goal_id, 21, date(2026, 5, 3))
         app.store.record_milestone("checkins:10", "checkins", None, 10, date(2026, 5, 3))
     finally:
@@ -94,7 +94,7 @@ def test_level_up_suggested_once_after_configured_streak(home, desktop):
     app = App(resolve())
     try:
         goal = app.goals.add("Drink a glass of water", None, None, None, today - timedelta(days=9))
-        goal_id = goal.goal["id"]
+        goal_id = goal.goal.id
         for back in range(6):
             checkin = app.store.begin_checkin("evening", today - timedelta(days=back), "text")
             app.store.add_answer(checkin, f"goal:{goal_id}", goal_id=goal_id, outcome="kept")

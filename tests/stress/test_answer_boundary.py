@@ -263,7 +263,8 @@ def _counted(cell: Cell) -> None:
             assert morning_intention(app, DAY) == text
         elif cell.case.step == "focus":
             week = DAY + timedelta(days=7 - DAY.weekday())
-            assert (app.store.week_focus(week) or {}).get("value") == text
+            focus = app.store.week_focus(week)
+            assert (focus.value if focus else None) == text
         else:
             history = [(a.step, a.text) for a in app.store.history()]
             assert (cell.case.step, text) in history

@@ -20,6 +20,7 @@ from microalign.app.context import App
 from microalign.app.retention import prune_audio
 from microalign.core.dialogue import flows
 from microalign.core.dialogue.engine import Engine
+from microalign.core.milestones import Milestone
 from microalign.core.safetext import clean
 from microalign.core.vocabulary import (
     ALREADY_DONE,
@@ -31,6 +32,7 @@ from microalign.core.vocabulary import (
 )
 from microalign.errors import BusyError, UsageError
 from microalign.i18n import Ref
+from microalign.ports.records import Goal
 from microalign.ports.speech import AnswerKind, Heard, Listener, Speaker
 
 log = logging.getLogger(__name__)
@@ -41,7 +43,7 @@ class CheckinResult:
     status: str
     checkin_id: int | None
     day: date
-    milestones: list[dict[str, Any]] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
     snooze_until: datetime | None = None  # when a snoozed check-in is due again
     unanswered: list[str] = field(default_factory=list)  # goals left without an answer
 
@@ -103,11 +105,9 @@ class StoreRecorder:
         self.store.set_aside_answer(answer_id, heard.text, heard.confidence, heard.model)
 
 
-def goals_for(app: App, day: date) -> list[dict[str, Any]]:
+def goals_for(app: App, day: date) -> list[Goal]:
     return [
-        g
-        for g in app.goals.active()
-        if str(day.weekday()) in g["weekdays"] and g["created_on"] <= day.isoformat()
+        g for g in app.goals.active() if str(day.weekday()) in g.weekdays and g.created_on <= day
     ]
 
 
@@ -230,16 +230,16 @@ def _finish(
     prune_audio(store, app.config.audio.keep_days, app.today())
     result = CheckinResult(status, checkin_id, day, snooze_until=snooze_until)
     if sums_up and (status == DONE or unanswered):
-        result.unanswered = [g["text"] for g in unanswered]
+        result.unanswered = [g.text for g in unanswered]
         result.milestones = sum_up(app, speaker, goals_for(app, day), day, unanswered)
     return result
 
 
-def unanswered_goals(app: App, day: date, checkin_id: int) -> list[dict[str, Any]]:
+def unanswered_goals(app: App, day: date, checkin_id: int) -> list[Goal]:
     """The day's goals the check-in asked about but got no answer for (every re-ask was
     unclear): they are no answer, and the summary names them."""
     answered = app.store.answered_steps(checkin_id)
-    return [g for g in goals_for(app, day) if f"goal:{g['id']}" not in answered]
+    return [g for g in goals_for(app, day) if f"goal:{g.id}" not in answered]
 
 
 def _save_focus(app: App, checkin_id: int, day: date) -> None:
@@ -300,9 +300,9 @@ def nothing_due(app: App, day: date) -> str:
     active = app.goals.active()
     if not active:
         return lang.t("say.no_goals")
-    if all(g["created_on"] > day.isoformat() for g in active):
-        first = min(active, key=lambda g: (g["created_on"], g["id"]))
-        return lang.t("say.no_goals_yet", day=day, start=first["created_on"], goal_id=first["id"])
+    if all(g.created_on > day for g in active):
+        first = min(active, key=lambda g: (g.created_on, g.id))
+        return lang.t("say.no_goals_yet", day=day, start=first.created_on, goal_id=first.id)
     return lang.t("say.no_goals_due", day=day, weekday=lang.weekdays[day.weekday()])
 
 
@@ -321,32 +321,32 @@ def _engine(app, name, day, source, checkin_id, speaker, listener) -> Engine:
 def sum_up(
     app: App,
     speaker: Speaker,
-    goals: list[dict[str, Any]],
+    goals: list[Goal],
     day: date,
-    unanswered: Sequence[dict[str, Any]] = (),
-) -> list[dict]:
+    unanswered: Sequence[Goal] = (),
+) -> list[Milestone]:
     """Say which streaks grew, which goals still wait for an answer and which milestones
     were reached; record the milestones."""
     from microalign.app.notes import milestone_text
     from microalign.app.progress import goal_progress, new_milestones
 
     lang = app.pack
-    asked = {g["id"] for g in goals} - {g["id"] for g in unanswered}
+    asked = {g.id for g in goals} - {g.id for g in unanswered}
     progress = goal_progress(app, day)
     lines = [
-        lang.t("say.summary_streak", goal=clean(p.goal["text"]), count=p.summary.current)
+        lang.t("say.summary_streak", goal=clean(p.goal.text), count=p.summary.current)
         for p in progress
-        if p.goal["id"] in asked and p.summary.current > 0
+        if p.goal.id in asked and p.summary.current > 0
     ]
     reached = new_milestones(app, day, progress)
-    names = {p.goal["id"]: p.goal["text"] for p in progress}
+    names = {p.goal.id: p.goal.text for p in progress}
     for m in reached:
-        goal = names.get(m["goal_id"])
-        title, _ = milestone_text(lang, m["kind"], m["threshold"], goal)
-        if goal and m["kind"] != "other":  # "3 days in a row" alone does not say of what
+        goal = names.get(m.goal_id) if m.goal_id is not None else None
+        title, _ = milestone_text(lang, m.kind, m.threshold, goal)
+        if goal and m.kind != "other":  # "3 days in a row" alone does not say of what
             title = lang.t("milestone.goal_title", goal=clean(goal), title=title)
         lines.append(lang.t("say.milestone", title=title))
-    lines += [lang.t("say.summary_unanswered", goal=clean(g["text"])) for g in unanswered]
+    lines += [lang.t("say.summary_unanswered", goal=clean(g.text)) for g in unanswered]
     for line in lines or [lang.t("say.summary_none")]:
         speaker.say(line)
     speaker.say(lang.t("say.goodbye"))

@@ -14,9 +14,9 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from microalign.core.outcomes import OUTCOME_TO_ANSWER
-from microalign.core.records import Answer
 from microalign.core.safetext import clean, for_csv, for_json, for_markdown
 from microalign.i18n import EN, LanguagePack
+from microalign.ports.records import Answer
 
 if TYPE_CHECKING:
     from microalign.adapters.store import Store

@@ -14,6 +14,7 @@ from typing import Any
 from microalign.app.progress import ALL_STATES, GoalFigures, GoalProgress, goal_progress, rules_of
 from microalign.core.outcomes import DayState, GoalSchedule, Rules
 from microalign.core.streaks import StreakSummary
+from microalign.ports.records import Goal
 
 LETTER = {
     DayState.KEPT: "K",
@@ -39,10 +40,10 @@ def goal_figures(
     revision = store.progress_revision()
     cached = store.cached_progress(day, key, revision)
     goals = app.goals.list(ALL_STATES)
-    if any(g["id"] not in cached for g in goals):
-        cached = {p.goal["id"]: _entry(p) for p in goal_progress(app, today)}
+    if any(g.id not in cached for g in goals):
+        cached = {p.goal.id: _entry(p) for p in goal_progress(app, today)}
         store.save_progress(day, key, revision, cached)
-    return [_figures(g, cached[g["id"]], since) for g in goals if g["state"] in states]
+    return [_figures(g, cached[g.id], since) for g in goals if g.state in states]
 
 
 def _entry(p: GoalProgress) -> dict[str, Any]:
@@ -56,7 +57,7 @@ def _entry(p: GoalProgress) -> dict[str, Any]:
     }
 
 
-def _figures(goal: dict[str, Any], entry: dict[str, Any], since: date | None) -> GoalFigures:
+def _figures(goal: Goal, entry: dict[str, Any], since: date | None) -> GoalFigures:
     current, best, kept, scheduled, frozen, last = entry["summary"]
     summary = StreakSummary(
         current, best, kept, scheduled, frozen, date.fromisoformat(last) if last else None

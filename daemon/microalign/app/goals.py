@@ -15,6 +15,7 @@ from microalign.i18n import Keyed
 # The English short names are the canonical ones (also the config's): importing them from
 # microalign.config would load pydantic for every goal command.
 from microalign.i18n.en import WEEKDAYS_SHORT as WEEKDAYS
+from microalign.ports.records import Goal
 
 if TYPE_CHECKING:
     from microalign.i18n import LanguagePack
@@ -25,7 +26,7 @@ MAX_QUESTION = 200
 
 @dataclass
 class Change:
-    goal: dict[str, Any]
+    goal: Goal
     warning: str | None = None
 
 
@@ -71,7 +72,7 @@ def check_question(question: str) -> str:
     return _one_line(question, "question", MAX_QUESTION)
 
 
-Rows = list[dict[str, Any]]  # `Goals.list` hides the builtin inside the class
+Rows = list[Goal]  # `Goals.list` hides the builtin inside the class
 Names = list[str]
 Pauses = list[tuple[date, date | None]]
 
@@ -90,7 +91,7 @@ class Goals:
 
     # -- reading ------------------------------------------------------------------------
 
-    def get(self, goal_id: int) -> dict[str, Any]:
+    def get(self, goal_id: int) -> Goal:
         goal = self.store.goal(goal_id)
         if goal is None:
             raise NotFoundError.keyed("no_goal", goal_id=goal_id)
@@ -105,15 +106,14 @@ class Goals:
     def chain(self, goal_id: int) -> Rows:
         """The level-up chain ending at `goal_id`, easiest first."""
         chain = [self.get(goal_id)]
-        while chain[0]["parent_id"] is not None:
-            chain.insert(0, self.get(chain[0]["parent_id"]))
+        while (parent_id := chain[0].parent_id) is not None:
+            chain.insert(0, self.get(parent_id))
         return chain
 
     def pauses(self) -> dict[int, Pauses]:
         result: dict[int, Pauses] = {}
-        for r in self.store.goal_pauses():
-            end = date.fromisoformat(r["end"]) if r["end"] else None
-            result.setdefault(r["goal_id"], []).append((date.fromisoformat(r["start"]), end))
+        for p in self.store.goal_pauses():
+            result.setdefault(p.goal_id, []).append((p.start, p.end))
         return result
 
     # -- changing -----------------------------------------------------------------------
@@ -180,11 +180,11 @@ class Goals:
         from microalign.core.goals import GoalState, check_distinct, check_transition
 
         goal = self.get(goal_id)
-        check_transition(GoalState(goal["state"]), "edit", goal_id)
+        check_transition(GoalState(goal.state), "edit", goal_id)
         changes: dict[str, Any] = {}
         if text is not None:
             changes["text"] = check_text(text)
-            check_distinct(changes["text"], (g for g in self.list() if g["id"] != goal_id))
+            check_distinct(changes["text"], (g for g in self.list() if g.id != goal_id))
         if value is not None:
             changes["value"] = self.values.known(value) if value else None
         if area is not None:
@@ -217,10 +217,10 @@ class Goals:
         )
 
         goal = self.get(goal_id)
-        new_state = check_transition(GoalState(goal["state"]), action, goal_id)  # type: ignore[arg-type]
+        new_state = check_transition(GoalState(goal.state), action, goal_id)  # type: ignore[arg-type]
         warning = None
         if action == "resume":
-            check_distinct(goal["text"], self.active())
+            check_distinct(goal.text, self.active())
             warning = check_active_limit(len(self.active()) + 1, self.soft_limit)
         changes: dict[str, Any] = {"state": str(new_state), "updated_at": now_iso()}
         if new_state in (GoalState.RETIRED, GoalState.MASTERED):
@@ -230,7 +230,7 @@ class Goals:
             answered = goal_id in self.store.day_outcomes(today)
             self.store.start_pause(goal_id, today + timedelta(days=1) if answered else today)
             warning = Keyed("warning.pause_tomorrow") if answered else None
-        if goal["state"] == "paused" and action != "pause":
+        if goal.state == "paused" and action != "pause":
             # A pause ends on the day before: the day it is lifted counts again (and a
             # pause lifted before it began leaves no paused day at all).
             self.store.end_pause(goal_id, today - timedelta(days=1))
@@ -249,11 +249,11 @@ class Goals:
         )
 
         old = self.get(goal_id)
-        check_transition(GoalState(old["state"]), "level_up", goal_id)
-        days = weekday_names(old["weekdays"])
-        record = self._record(text, old["value"], old["area"], days, today, goal_id, None, None)
-        check_level_up_text(goal_id, old["text"], record["text"])
-        check_distinct(record["text"], (g for g in self.list() if g["id"] != goal_id))
+        check_transition(GoalState(old.state), "level_up", goal_id)
+        days = weekday_names(old.weekdays)
+        record = self._record(text, old.value, old.area, days, today, goal_id, None, None)
+        check_level_up_text(goal_id, old.text, record["text"])
+        check_distinct(record["text"], (g for g in self.list() if g.id != goal_id))
         warning = check_active_limit(len(self.active()), self.soft_limit)
         self.store.update_goal(
             goal_id, {"state": "mastered", "ended_on": today.isoformat(), "updated_at": now_iso()}

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from microalign.core.outcomes import DayState, GoalSchedule, Outcome, Rules
 from microalign.core.streaks import StreakSummary
+from microalign.ports.records import Goal
 
 # The replay (alignment, milestones, strength) is imported where it runs: `status` and
 # `stats` mostly read its results from the progress cache (app/figures.py).
@@ -28,7 +29,7 @@ ALL_STATES = ("active", "paused", "mastered", "retired")
 class GoalFigures:
     """What `status` and `stats` show of a goal (from the progress cache when it is fresh)."""
 
-    goal: dict[str, Any]
+    goal: Goal
     summary: StreakSummary
     strength: float
     days: list[tuple[date, DayState]]  # every day's state, oldest first (for the calendar)
@@ -36,12 +37,12 @@ class GoalFigures:
     def as_dict(self) -> dict[str, Any]:
         g = self.goal
         return {
-            "id": g["id"],
-            "text": g["text"],
-            "value": g["value"],
-            "area": g["area"],
-            "state": g["state"],
-            "parent_id": g["parent_id"],
+            "id": g.id,
+            "text": g.text,
+            "value": g.value,
+            "area": g.area,
+            "state": g.state,
+            "parent_id": g.parent_id,
             "streak": self.summary.current,
             "best_streak": self.summary.best,
             "kept_days": self.summary.kept_days,
@@ -74,11 +75,11 @@ def thresholds_of(config: Config) -> milestones.Thresholds:
     )
 
 
-def schedule_of(goal: dict[str, Any], pauses: list[tuple[date, date | None]]) -> GoalSchedule:
+def schedule_of(goal: Goal, pauses: list[tuple[date, date | None]]) -> GoalSchedule:
     return GoalSchedule(
-        start=date.fromisoformat(goal["created_on"]),
-        weekdays=frozenset(int(d) for d in goal["weekdays"]),
-        end=date.fromisoformat(goal["ended_on"]) if goal["ended_on"] else None,
+        start=goal.created_on,
+        weekdays=frozenset(int(d) for d in goal.weekdays),
+        end=goal.ended_on,
         paused=tuple(pauses),
     )
 
@@ -96,9 +97,9 @@ def goal_progress(
     pauses = app.goals.pauses()
     result = []
     for goal in app.goals.list(states):
-        answers = {day: OUTCOME[o] for day, o in outcomes.get(goal["id"], {}).items()}
+        answers = {day: OUTCOME[o] for day, o in outcomes.get(goal.id, {}).items()}
         record = alignment.GoalRecord(
-            goal["id"], goal["value"], schedule_of(goal, pauses.get(goal["id"], [])), answers
+            goal.id, goal.value, schedule_of(goal, pauses.get(goal.id, [])), answers
         )
         days = day_states(record.schedule, answers, today, rules)
         series = series_from_states(days, rules)
@@ -130,7 +131,7 @@ def value_rates(
 
 def new_milestones(
     app: Any, today: date, progress: list[GoalProgress] | None = None
-) -> list[dict[str, Any]]:
+) -> list[milestones.Milestone]:
     """Detect and record milestones reached so far; returns the newly stored ones.
 
     `progress` must cover goals in every state (a caller that has it saves recomputing).
@@ -140,14 +141,12 @@ def new_milestones(
     progress = goal_progress(app, today) if progress is None else progress
     events = [
         (
-            "levelled_up"
-            if any(p.goal["parent_id"] == g.goal["id"] for p in progress)
-            else "mastered",
-            g.goal["id"],
-            date.fromisoformat(g.goal["ended_on"]),
+            "levelled_up" if any(p.goal.parent_id == g.goal.id for p in progress) else "mastered",
+            g.goal.id,
+            g.goal.ended_on,
         )
         for g in progress
-        if g.goal["state"] == "mastered" and g.goal["ended_on"]
+        if g.goal.state == "mastered" and g.goal.ended_on
     ]
     found = milestones.detect_milestones(
         [p.record for p in progress],
@@ -158,19 +157,11 @@ def new_milestones(
         app.store.milestone_keys(),
         events,
     )
-    stored = []
-    for m in found:
-        if app.store.record_milestone(m.key, m.kind, m.goal_id, m.threshold, m.reached_on):
-            stored.append(
-                {
-                    "key": m.key,
-                    "kind": m.kind,
-                    "goal_id": m.goal_id,
-                    "threshold": m.threshold,
-                    "reached_on": m.reached_on,
-                }
-            )
-    return stored
+    return [
+        m
+        for m in found
+        if app.store.record_milestone(m.key, m.kind, m.goal_id, m.threshold, m.reached_on)
+    ]
 
 
 @dataclass(frozen=True)
@@ -184,16 +175,16 @@ class Lineage:
 
 def lineages(progress: Sequence[GoalFigures]) -> dict[int, Lineage]:
     """The lineage of every levelled-up goal in `progress` (which must hold its parents)."""
-    goals = {p.goal["id"]: p.goal for p in progress}
+    goals = {p.goal.id: p.goal for p in progress}
     found = {}
     for goal in goals.values():
-        parent = goals.get(goal["parent_id"])
+        parent = goals.get(goal.parent_id) if goal.parent_id is not None else None
         if parent is None:
             continue
-        end = date.fromisoformat(parent["ended_on"] or goal["created_on"])
+        end = parent.ended_on or goal.created_on
         chain = [goal]
-        while chain[0]["parent_id"] in goals and len(chain) <= len(goals):
-            chain.insert(0, goals[chain[0]["parent_id"]])
-        days = (end - date.fromisoformat(parent["created_on"])).days + 1
-        found[goal["id"]] = Lineage(parent["text"], days, [g["text"] for g in chain])
+        while chain[0].parent_id in goals and len(chain) <= len(goals):
+            chain.insert(0, goals[chain[0].parent_id])
+        days = (end - parent.created_on).days + 1
+        found[goal.id] = Lineage(parent.text, days, [g.text for g in chain])
     return found

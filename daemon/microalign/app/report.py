@@ -15,6 +15,7 @@ from microalign.app.report_style import STYLE
 from microalign.app.report_svg import STATES, calendars, strength_chart, swatch, value_chart
 from microalign.core.safetext import for_html
 from microalign.i18n import LanguagePack
+from microalign.ports.records import Goal
 
 
 def first_month(today: date, months: int) -> date:
@@ -35,7 +36,7 @@ def legend(lang: LanguagePack) -> str:
     )
 
 
-def first_day(goal: dict[str, Any]) -> date:
+def first_day(goal: Goal) -> date:
     """The goal's first day: where its schedule starts, so the report begins where its
     days and figures do."""
     from microalign.app.progress import schedule_of
@@ -51,16 +52,16 @@ def period_start(progress: list[Any], since: date) -> date:
 
 def chains(progress: list[Any]) -> list[list[Any]]:
     """Each path of level-ups from a goal that started it to the goal that ends it."""
-    by_id = {p.goal["id"]: p for p in progress}
+    by_id = {p.goal.id: p for p in progress}
     children: dict[int, list[Any]] = {}
     for p in progress:
-        parent = p.goal.get("parent_id")
+        parent = p.goal.parent_id
         if parent in by_id:
             children.setdefault(parent, []).append(p)
     paths: list[list[Any]] = []
 
     def walk(path: list[Any]) -> None:
-        nexts = children.get(path[-1].goal["id"], [])
+        nexts = children.get(path[-1].goal.id, [])
         if not nexts:
             paths.append(path)
         for child in nexts:
@@ -68,7 +69,7 @@ def chains(progress: list[Any]) -> list[list[Any]]:
                 walk([*path, child])
 
     for p in progress:
-        if p.goal["id"] in children and p.goal.get("parent_id") not in by_id:
+        if p.goal.id in children and p.goal.parent_id not in by_id:
             walk([p])
     return paths
 
@@ -82,7 +83,7 @@ def chain_section(lang: LanguagePack, progress: list[Any]) -> str:
     rows = []
     for path in paths:
         steps = [
-            f"<li>{arrow if i else ''}<div class='step'><strong>{for_html(p.goal['text'])}"
+            f"<li>{arrow if i else ''}<div class='step'><strong>{for_html(p.goal.text)}"
             "</strong><small>"
             + lang.t("report.chain_days", count=p.summary.scheduled_days, kept=p.summary.kept_days)
             + "</small></div></li>"
@@ -124,7 +125,7 @@ def goal_section(
     shown = (
         f"<div class='months'>{''.join(months)}</div>"
         if months
-        else f"<p class='note'>{lang.t('report.ended_before', day=p.goal['ended_on'])}</p>"
+        else f"<p class='note'>{lang.t('report.ended_before', day=p.goal.ended_on)}</p>"
     )
     return (
         f"<section class='card goal'><h2>{for_html(g['text'])}</h2>"
@@ -136,11 +137,11 @@ def goal_section(
 
 
 def _goal_months(
-    lang: LanguagePack, goal: dict[str, Any], states: dict[date, str], since: date, today: date
+    lang: LanguagePack, goal: Goal, states: dict[date, str], since: date, today: date
 ) -> list[str]:
     """Calendars of the months the goal ran in, within the report's months."""
     first = max(since, first_day(goal))
-    end = date.fromisoformat(goal["ended_on"]) if goal.get("ended_on") else today
+    end = goal.ended_on or today
     last = min(today, end)
     return calendars(lang, states, first, last, today) if first <= last else []
 
@@ -181,11 +182,9 @@ def render(
     months: int,
 ) -> str:
     since = first_month(today, months)
-    texts = {p.goal["id"]: p.goal["text"] for p in progress}
+    texts = {p.goal.id: p.goal.text for p in progress}
     sections = [
-        goal_section(
-            lang, p, series[p.goal["id"]], texts.get(p.goal.get("parent_id")), since, today
-        )
+        goal_section(lang, p, series[p.goal.id], texts.get(p.goal.parent_id), since, today)
         for p in progress
     ]
     if sections:

@@ -11,9 +11,9 @@ from typing import Any
 
 from microalign.adapters.speech import models
 from microalign.adapters.speech.engines import transcriber
-from microalign.core.records import Answer
 from microalign.errors import AudioFileError, UsageError
 from microalign.i18n import UnknownLanguage, get_pack
+from microalign.ports.records import Answer
 from microalign.ports.speech import AnswerKind
 
 log = logging.getLogger(__name__)

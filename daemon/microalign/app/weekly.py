@@ -41,10 +41,10 @@ def week_figures(app: App, day: date) -> WeekFigures:
         for r in value_rates(app, progress, day, "week", periods=1)
     ]
     running = sorted(
-        (p for p in progress if p.goal["state"] == "active" and p.summary.current > 0),
-        key=lambda p: (-p.summary.current, p.goal["id"]),
+        (p for p in progress if p.goal.state == "active" and p.summary.current > 0),
+        key=lambda p: (-p.summary.current, p.goal.id),
     )
-    streaks = [(p.goal["text"], p.summary.current) for p in running[:TOP_STREAKS]]
+    streaks = [(p.goal.text, p.summary.current) for p in running[:TOP_STREAKS]]
     return WeekFigures(rates, streaks)
 
 
@@ -74,5 +74,5 @@ def focus_for(app: App, day: date) -> Focus | None:
     found = app.store.week_focus(week_start(day))
     if found is None:
         return None
-    value = app.values.label(found["value"]) if found["value"] else None
-    return Focus(value, found["carry"])
+    value = app.values.label(found.value) if found.value else None
+    return Focus(value, found.carry)

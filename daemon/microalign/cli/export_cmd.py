@@ -95,7 +95,7 @@ def report(app: App, output: Path | None, months: int, png: bool, width: int) ->
     today = app.today()
     progress = goal_progress(app, today)
     rules = rules_of(app.config)
-    series = {p.goal["id"]: series_from_states(p.days, rules) for p in progress}
+    series = {p.goal.id: series_from_states(p.days, rules) for p in progress}
     rates = [
         replace(r, value=app.values.label(r.value))
         for r in value_rates(app, progress, today, "week", 4 * months)

@@ -32,10 +32,10 @@ def since_day(value: str | None, today: date) -> date | None:
 def show_change(app: App, change: Change, verb: str) -> None:
     """`verb`: the text key "cli.goal.<verb>" (added, changed, paused, ...)."""
     lang, g = app.pack, change.goal
-    state = goal_state(lang, g["state"])
-    click.echo(lang.t(f"cli.goal.{verb}", id=g["id"], text=shown(g["text"]), state=state))
-    if g.get("question"):
-        click.echo(lang.t("cli.goal.asks", question=shown(g["question"])))
+    state = goal_state(lang, g.state)
+    click.echo(lang.t(f"cli.goal.{verb}", id=g.id, text=shown(g.text), state=state))
+    if g.question:
+        click.echo(lang.t("cli.goal.asks", question=shown(g.question)))
     if change.warning:
         click.secho(lang.t("cli.note", warning=lang.render(change.warning)), fg="yellow", err=True)
 
@@ -88,7 +88,7 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
     states = ("active", "paused", "mastered", "retired") if show_all else ("active", "paused")
     rows = app.goals.list(states)
     if as_json:
-        emit_json(rows)
+        emit_json([r.to_row() for r in rows])
         return
     lang = app.pack
     if not rows:
@@ -96,13 +96,13 @@ def goals_list(app: App, show_all: bool, as_json: bool) -> None:
         return
     body = [
         [
-            r["id"],
-            r["text"],
-            app.values.label(r["value"]),
-            r["area"] or "-",
-            weekday_names(r["weekdays"], lang),
-            goal_state(lang, r["state"]),
-            lang.t("cli.goal.from", id=r["parent_id"]) if r["parent_id"] else "",
+            r.id,
+            r.text,
+            app.values.label(r.value),
+            r.area or "-",
+            weekday_names(r.weekdays, lang),
+            goal_state(lang, r.state),
+            lang.t("cli.goal.from", id=r.parent_id) if r.parent_id else "",
         ]
         for r in rows
     ]
@@ -158,7 +158,7 @@ def goals_level_up(app: App, goal_id: int, text: str) -> None:
     Example: microalign goals level-up 1 "Make eye contact with three people"
     """
     change = app.goals.level_up(goal_id, text, app.today())
-    chain = " → ".join(shown(g["text"]) for g in app.goals.chain(change.goal["id"]))
+    chain = " → ".join(shown(g.text) for g in app.goals.chain(change.goal.id))
     show_change(app, change, "levelled_up")
     click.echo(app.pack.t("cli.goal.chain", chain=chain))
 
@@ -183,9 +183,7 @@ def values(ctx: click.Context, as_json: bool) -> None:
     data = [
         {
             "value": name,  # its key: the same in every language
-            "goals": sum(
-                1 for p in progress if p.goal["value"] == name and p.goal["state"] == "active"
-            ),
+            "goals": sum(1 for p in progress if p.goal.value == name and p.goal.state == "active"),
             "week": rates["week"][name].rate if name in rates["week"] else None,
             "month": rates["month"][name].rate if name in rates["month"] else None,
         }

@@ -26,7 +26,7 @@ def status_data(app: App) -> dict:
     goals = []
     for p in goal_figures(app, today, ("active", "paused"), since=today):
         item = p.as_dict()
-        item["today"] = answers.get(p.goal["id"])
+        item["today"] = answers.get(p.goal.id)
         goals.append(item)
     checkins = today_checkins(app, today)
     return {
@@ -203,8 +203,8 @@ def stats(app: App, months: int, as_json: bool) -> None:
     pauses = app.goals.pauses()
     width = terminal_width()
     for p in progress:
-        click.echo("\n".join(_goal_stats(lang, p, origins.get(p.goal["id"]), width)))
-        schedule = schedule_of(p.goal, pauses.get(p.goal["id"], []))
+        click.echo("\n".join(_goal_stats(lang, p, origins.get(p.goal.id), width)))
+        schedule = schedule_of(p.goal, pauses.get(p.goal.id, []))
         _calendar(lang, p, schedule, since, today, width)
 
 
@@ -225,10 +225,10 @@ def _goal_stats(lang: LanguagePack, p, origin, width: int) -> list[str]:
         "kept": g["kept_days"],
         "count": g["scheduled_days"],
     }
-    if g["state"] in ("active", "paused") or not p.goal["ended_on"]:
+    if g["state"] in ("active", "paused") or not p.goal.ended_on:
         line = lang.t("cli.stats.line", streak=g["streak"], **figures)
     else:
-        line = lang.t("cli.stats.ended_line", state=state, day=p.goal["ended_on"], **figures)
+        line = lang.t("cli.stats.ended_line", state=state, day=p.goal.ended_on, **figures)
     lines += wrap(line, width, "   ")
     if origin is not None:
         came = lang.t("cli.stats.levelled_from", goal=shown(origin.parent), count=origin.days)
@@ -244,7 +244,7 @@ def _calendar(lang: LanguagePack, p, schedule, since, today, width: int) -> None
     from microalign.cli.heatmap import render
 
     # A goal no longer active has no "today" to answer: its last day is not pending.
-    open_today = p.goal["state"] in ("active", "paused")
+    open_today = p.goal.state in ("active", "paused")
     drawn = drawn_states(p.days, schedule, since).items()
     states = {d: s for d, s in drawn if open_today or s != "pending"}
     start = max(since, p.days[0][0]) if p.days else since  # no empty months before the goal

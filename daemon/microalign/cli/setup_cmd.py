@@ -165,7 +165,7 @@ def _first_goal(app: App, text: str, value: str | None) -> None:
     """Add the goal unless an active one says the same (init may run again)."""
     from microalign.cli.goals_cmd import show_change
 
-    if any(g["text"] == text.strip() for g in app.goals.active()):
+    if any(g.text == text.strip() for g in app.goals.active()):
         return
     show_change(app, app.goals.add(text, value, None, None, app.today()), "added")
 

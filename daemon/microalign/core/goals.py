@@ -7,13 +7,14 @@ refuses. Every refusal says why and what to do instead.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Literal
 
 from microalign.core.streaks import StreakSummary
 from microalign.errors import GoalLimitError
 from microalign.i18n import Keyed, Ref
+from microalign.ports.records import Goal
 
 __all__ = [
     "HARD_GOAL_LIMIT",
@@ -111,15 +112,15 @@ def text_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", folded).split())
 
 
-def check_distinct(text: str, others: Iterable[Mapping[str, Any]]) -> None:
+def check_distinct(text: str, others: Iterable[Goal]) -> None:
     """Refuse `text` when one of `others` (goals with id, text and state, active or
     paused) already says the same: the evening would ask the same question twice."""
     key = text_key(text)
     for goal in others:
-        if text_key(goal["text"]) == key:
-            paused = goal["state"] == GoalState.PAUSED
+        if text_key(goal.text) == key:
+            paused = goal.state == GoalState.PAUSED
             reason = "goal_duplicate_paused" if paused else "goal_duplicate"
-            raise GoalLimitError.keyed(reason, goal_id=goal["id"], text=goal["text"])
+            raise GoalLimitError.keyed(reason, goal_id=goal.id, text=goal.text)
 
 
 def check_level_up_text(goal_id: int, old: str, new: str) -> None:

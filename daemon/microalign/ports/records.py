@@ -8,7 +8,7 @@ A record keeps the stored names of its fields, so exports and the JSON history k
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, ClassVar, Self
 
@@ -43,18 +43,19 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Goal(Record):
+    # In the table's column order, so `to_row` keeps the order `goals --json` always had.
     id: int
     text: str
-    weekdays: str = "0123456"  # the weekday numbers it is scheduled on, Monday = 0
-    state: str = "active"
     value: str | None = None  # the key of its value (goal_values.name)
     area: str | None = None
+    weekdays: str = "0123456"  # the weekday numbers it is scheduled on, Monday = 0
+    state: str = "active"
     parent_id: int | None = None  # the easier goal it levelled up from
-    question: str | None = None  # its own evening question; None: the language's default
-    created_on: date | None = None
+    created_on: date = field(kw_only=True)  # its first scheduled day (never NULL)
     ended_on: date | None = None
     created_at: str | None = None
     updated_at: str | None = None
+    question: str | None = None  # its own evening question; None: the language's default
 
     _DAYS: ClassVar[tuple[str, ...]] = ("created_on", "ended_on")
 

@@ -13,6 +13,7 @@ from microalign.app.notes import milestone_text
 from microalign.core.vocabulary import Key
 from microalign.i18n import get_pack
 from microalign.ports.daemon import Pending
+from microalign.ports.records import ReachedMilestone
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
@@ -59,21 +60,21 @@ class StoreLedger:
             self._suggest_level_ups(config)
         found = []
         for row in self.app.store.unnotified_milestones():
-            goal = row.get("goal_text")
-            if row["kind"] == LEVEL_UP_SUGGESTION:
-                note = notes.level_up_suggestion(lang, goal or "", int(row["threshold"]))
+            goal = row.goal_text
+            if row.kind == LEVEL_UP_SUGGESTION:
+                note = notes.level_up_suggestion(lang, goal or "", int(row.threshold))
             else:
-                title, body = milestone_text(lang, row["kind"], row["threshold"], goal)
+                title, body = milestone_text(lang, row.kind, row.threshold, goal)
                 note = notes.milestone(lang, title, body, self._can_level_up(row, config))
-            found.append(Pending(row["id"], note, row.get("goal_id")))
+            found.append(Pending(row.id, note, row.goal_id))
         return found
 
-    def _can_level_up(self, row: dict[str, Any], config: Config) -> bool:
-        if row["kind"] != "streak" or row["goal_id"] is None:
+    def _can_level_up(self, row: ReachedMilestone, config: Config) -> bool:
+        if row.kind != "streak" or row.goal_id is None:
             return False
-        if row["threshold"] < config.streaks.level_up_after_days:
+        if row.threshold < config.streaks.level_up_after_days:
             return False
-        return self.app.store.goal_state(row["goal_id"]) == "active"
+        return self.app.store.goal_state(row.goal_id) == "active"
 
     def _suggest_level_ups(self, config: Config) -> None:
         """Record a level-up suggestion (once per goal) for goals whose streak reached the
@@ -89,7 +90,7 @@ class StoreLedger:
         today = self.app.today()
         for progress in goal_progress(self.app, today, ("active",)):
             if level_up_due(progress.summary, days):
-                goal_id = progress.goal["id"]
+                goal_id = progress.goal.id
                 self.app.store.record_milestone(
                     f"level-up-suggestion:{goal_id}", LEVEL_UP_SUGGESTION, goal_id, days, today
                 )

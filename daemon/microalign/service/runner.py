@@ -141,7 +141,7 @@ class CheckinRunner:
         app = _app(self.paths)
         try:
             goal = app.goals.get(goal_id)
-            speaker.say(app.pack.t("say.level_up_question", goal=clean(goal["text"])))
+            speaker.say(app.pack.t("say.level_up_question", goal=clean(goal.text)))
             speaker.chime()
             heard = listener.listen(ListenRequest(AnswerKind.FREE))
             if not heard.text.strip():

@@ -36,9 +36,9 @@ def test_engine_evening_stores_outcomes_reason_feeling(app, two_goals):
     a, b = two_goals
     result, out = run(app, "evening", "yes\nskip, I was ill\nproud of myself\nspoke first\n\n")
     assert result.status == "done"
-    assert outcomes(app) == {a["id"]: "kept", b["id"]: "rest"}
+    assert outcomes(app) == {a.id: "kept", b.id: "rest"}
     rows = {r.step: r for r in app.store.day_answers(DAY)}
-    assert rows[f"goal:{b['id']}"].reason == "I was ill"
+    assert rows[f"goal:{b.id}"].reason == "I was ill"
     assert rows["feeling"].text == "proud of myself"
     assert rows["extra:0"].text == "spoke first"
     assert "Ask one question in the meeting: 1 day in a row." in out
@@ -65,18 +65,18 @@ def test_engine_repeat_asks_again_unclear_answer_reasks(app, two_goals):
     _, out = run(app, "evening", "repeat\nbanana\nno\npartly\n\n\n\n")
     assert out.count("Did you ask one question in the meeting today?") == 3
     assert "Sorry, I didn't understand." in out  # typed: read, not misheard
-    assert outcomes(app) == {a["id"]: "missed", b["id"]: "partly"}
+    assert outcomes(app) == {a.id: "missed", b.id: "partly"}
 
 
 def test_engine_stop_keeps_answers_and_resume_skips_them(app, two_goals):
     a, b = two_goals
     result, _ = run(app, "evening", "yes\nstop\n")
     assert result.status == "stopped"
-    assert outcomes(app) == {a["id"]: "kept"}
+    assert outcomes(app) == {a.id: "kept"}
     result2, out = run(app, "evening", "no\nfine\n\n\n")
     assert result2.checkin_id == result.checkin_id
     assert "ask one question" not in out
-    assert outcomes(app) == {a["id"]: "kept", b["id"]: "missed"}
+    assert outcomes(app) == {a.id: "kept", b.id: "missed"}
     assert app.store.checkin_status(DAY, "evening") == "done"
 
 
@@ -84,7 +84,7 @@ def test_engine_closed_input_keeps_what_was_answered(app, two_goals):
     a, _ = two_goals
     result, _ = run(app, "evening", "yes\n")
     assert result.status == "stopped"
-    assert outcomes(app) == {a["id"]: "kept"}
+    assert outcomes(app) == {a.id: "kept"}
 
 
 def test_engine_later_snoozes(app, two_goals):
@@ -98,7 +98,7 @@ def test_engine_snooze_with_time_ends_and_stores_that_time(app, two_goals):
     before = datetime.now(UTC)
     result, out = run(app, "evening", "yes\nin half an hour\n")
     assert result.status == "snoozed"
-    assert outcomes(app) == {two_goals[0]["id"]: "kept"}  # not "partly" (the word "half")
+    assert outcomes(app) == {two_goals[0].id: "kept"}  # not "partly" (the word "half")
     assert result.snooze_until is not None
     assert timedelta(minutes=30) <= result.snooze_until - before < timedelta(minutes=31)
     assert out.endswith(f"Okay, I'll ask again at {result.snooze_until:%H:%M}.\n")
@@ -161,7 +161,7 @@ def test_engine_milestone_spoken_and_recorded_once(app, two_goals):
         day = date(2026, 11, 18 + n)
         run(app, "evening", "yes\nyes\n\n\n\n", day=day)
     keys = app.store.milestone_keys()
-    assert {f"streak:{two_goals[0]['id']}:3", f"streak:{two_goals[1]['id']}:3"} <= keys
+    assert {f"streak:{two_goals[0].id}:3", f"streak:{two_goals[1].id}:3"} <= keys
     _, out = run(app, "evening", "yes\nyes\n\n\n\n", day=date(2026, 11, 21))
     assert "Milestone" not in out
 
@@ -188,7 +188,7 @@ def test_engine_low_confidence_answer_is_confirmed(app, two_goals):
     text = out.getvalue()
     assert "I heard: yes. Is that right?" in text
     # goal a: "yes" denied ("no"), asked again: "partly" confirmed; goal b: "no" confirmed.
-    assert outcomes(app) == {a["id"]: "partly", b["id"]: "missed"}
+    assert outcomes(app) == {a.id: "partly", b.id: "missed"}
     assert result.status == "done"
 
 
@@ -198,12 +198,12 @@ def test_engine_level_up_successor_streak_starts_fresh(app, two_goals):
     a, _ = two_goals
     for n in range(2):
         run(app, "evening", "yes\nyes\n\n\n\n", day=date(2026, 11, 18 + n))
-    new = app.goals.level_up(a["id"], "Ask two questions", date(2026, 11, 20)).goal
+    new = app.goals.level_up(a.id, "Ask two questions", date(2026, 11, 20)).goal
     run(app, "evening", "yes\nyes\n\n\n\n", day=date(2026, 11, 20))
-    by_id = {p.goal["id"]: p for p in goal_progress(app, date(2026, 11, 20))}
-    assert by_id[a["id"]].summary.best == 2 and by_id[a["id"]].goal["state"] == "mastered"
-    assert by_id[new["id"]].summary.current == 1
-    assert f"levelled_up:{a['id']}:1" in app.store.milestone_keys()
+    by_id = {p.goal.id: p for p in goal_progress(app, date(2026, 11, 20))}
+    assert by_id[a.id].summary.best == 2 and by_id[a.id].goal.state == "mastered"
+    assert by_id[new.id].summary.current == 1
+    assert f"levelled_up:{a.id}:1" in app.store.milestone_keys()
 
 
 class RecordingListener:
@@ -236,7 +236,7 @@ def test_engine_weekly_focus_request_is_value_grammar_with_required_values(app):
     assert "Noted: courage." in out
     week = DAY.fromordinal(DAY.toordinal() - DAY.weekday() + 7)
     found = app.store.week_focus(week)
-    assert (found["value"], found["carry"]) == ("courage", "one question a day")
+    assert (found.value, found.carry) == ("courage", "one question a day")
 
 
 def test_engine_weekly_skip_focus_and_carry_stores_nothing(app):
@@ -249,16 +249,16 @@ def test_engine_input_closed_at_reason_question_resume_asks_reason_first(app, tw
     a, b = two_goals
     result, _ = run(app, "evening", "skip\n")  # the input ends at the reason question
     assert result.status == "stopped"
-    assert outcomes(app) == {a["id"]: "rest"}
+    assert outcomes(app) == {a.id: "rest"}
     result2, out = run(app, "evening", "I was ill\nyes\n\n\n\n")
     assert result2.checkin_id == result.checkin_id and result2.status == "done"
     question = "Did you ask one question in the meeting today?"
     assert out.count(question) == 1  # inside the reason question only: the skip stands
     assert f"Earlier you said skip to: {question} Any reason" in out
     rows = {r.step: r for r in app.store.day_answers(DAY)}
-    assert rows[f"goal:{a['id']}"].reason == "I was ill"
-    assert rows[f"goal:{a['id']}"].awaiting is None
-    assert outcomes(app) == {a["id"]: "rest", b["id"]: "kept"}
+    assert rows[f"goal:{a.id}"].reason == "I was ill"
+    assert rows[f"goal:{a.id}"].awaiting is None
+    assert outcomes(app) == {a.id: "rest", b.id: "kept"}
 
 
 class FailingAfter(TerminalListener):
@@ -280,10 +280,10 @@ def test_engine_speech_error_at_reason_question_keeps_skip_and_reason_pending(ap
     out = io.StringIO()
     with pytest.raises(SpeechError):
         run(app, "evening", "", listener=FailingAfter("skip\n", out, 1))
-    assert outcomes(app) == {a["id"]: "rest"}
+    assert outcomes(app) == {a.id: "rest"}
     assert app.store.checkin_status(DAY, "evening") == "interrupted"
     (checkin,) = app.store.rows("SELECT id FROM checkins")
-    assert app.store.reasons_pending(checkin["id"]) == {f"goal:{a['id']}": 1}
+    assert app.store.reasons_pending(checkin["id"]) == {f"goal:{a.id}": 1}
 
 
 def test_engine_korean_later_says_the_time_the_korean_way(app, home, test_clock):

@@ -53,7 +53,7 @@ def test_engine_answer_in_unmatched_speech_is_reasked_not_stored(app, goal):
     _, out, _ = run(app, [voice("yes", 3), voice("no")])
     assert out.count("Did you drink water today?") == 2
     assert "Sorry, I didn't catch that." in out
-    assert outcome(app) == {goal["id"]: "missed"}
+    assert outcome(app) == {goal.id: "missed"}
 
 
 def test_engine_rejected_twice_moves_on_without_answer(app, goal):
@@ -66,7 +66,7 @@ def test_engine_rejected_twice_moves_on_without_answer(app, goal):
 def test_engine_doubtful_answer_read_back_and_confirmed_is_stored(app, goal):
     _, out, listener = run(app, [voice("partly", 1), voice("yes")])
     assert "I heard: partly. Is that right?" in out
-    assert outcome(app) == {goal["id"]: "partly"}
+    assert outcome(app) == {goal.id: "partly"}
     confirm = listener.requests[1]
     assert set(confirm.vocabulary) == {*app.pack.answers["yes"], *app.pack.answers["no"]}
 
@@ -76,7 +76,7 @@ def test_engine_doubtful_answer_denied_is_asked_again(app, goal):
     _, out, _ = run(app, heard)
     assert "I heard: yes. Is that right?" in out
     assert out.count("Did you drink water today?") == 2
-    assert outcome(app) == {goal["id"]: "missed"}
+    assert outcome(app) == {goal.id: "missed"}
 
 
 def test_engine_choice_request_is_small_grammar_with_fillers(app, goal):
@@ -113,7 +113,7 @@ def test_engine_grammar_fragments_reasked_not_stored(app, goal):
     _, out, _ = run(app, [checked("yes minutes", "yes minutes"), voice("no")])
     assert out.count("Did you drink water today?") == 2
     assert "Sorry, I didn't catch that." in out
-    assert outcome(app) == {goal["id"]: "missed"}
+    assert outcome(app) == {goal.id: "missed"}
 
 
 def test_engine_spoken_snooze_among_fillers_reasked_not_snoozed(app, goal):
@@ -122,7 +122,7 @@ def test_engine_spoken_snooze_among_fillers_reasked_not_snoozed(app, goal):
     assert result.status != "snoozed"
     assert out.count("Did you drink water today?") == 2
     assert app.store.checkin_requests() == []
-    assert outcome(app) == {goal["id"]: "missed"}
+    assert outcome(app) == {goal.id: "missed"}
 
 
 def test_engine_spoken_snooze_in_doubt_read_back_then_snoozed(app, goal):
@@ -139,7 +139,7 @@ def test_engine_spoken_snooze_read_back_denied_choices_said_question_asked_again
     denied = out.index("I heard: in twenty minutes. Is that right?")
     assert "Sorry, I didn't catch that." in out[denied:]
     assert out.count("Did you drink water today?") == 2
-    assert outcome(app) == {goal["id"]: "kept"}
+    assert outcome(app) == {goal.id: "kept"}
 
 
 def test_engine_spoken_snooze_heard_alike_twice_snoozes_at_once(app, goal):

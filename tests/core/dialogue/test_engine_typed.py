@@ -27,7 +27,7 @@ def run(app, answers, listener=None):
 def two_goals(app):
     water = app.goals.add("Drink water", None, None, None, DAY).goal
     walk = app.goals.add("Walk", None, None, None, DAY).goal
-    return water["id"], walk["id"]
+    return water.id, walk.id
 
 
 def outcomes(app):

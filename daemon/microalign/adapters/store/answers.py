@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
-from microalign.core.records import Answer
+from microalign.ports.records import Answer
 
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
 AWAITING_REASON = "reason"  # answers.awaiting: the skip's reason question is still to come

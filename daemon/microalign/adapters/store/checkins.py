@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
-from microalign.core.records import CheckinRequest, Claimed
 from microalign.core.vocabulary import (
     DONE,
     INTERRUPTED,
@@ -20,6 +19,7 @@ from microalign.core.vocabulary import (
 )
 from microalign.errors import StoreError
 from microalign.i18n import EN, Keyed
+from microalign.ports.records import CheckinRequest, Claimed
 
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
 # A day's statuses of one check-in, most telling first (see checkin_status).

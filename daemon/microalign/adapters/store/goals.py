@@ -6,21 +6,24 @@ from datetime import date
 from typing import Any
 
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
+from microalign.ports.records import Goal, Pause, ReachedMilestone, WeekFocus
 
 
 class GoalStore(StoreBase):
     # -- goals ---------------------------------------------------------------------------
 
-    def goal(self, goal_id: int) -> dict[str, Any] | None:
-        return self.row("SELECT * FROM goals WHERE id = ?", (goal_id,))
+    def goal(self, goal_id: int) -> Goal | None:
+        found = self.row("SELECT * FROM goals WHERE id = ?", (goal_id,))
+        return Goal.from_row(found) if found else None
 
     def goal_state(self, goal_id: int) -> str | None:
         found = self.row("SELECT state FROM goals WHERE id = ?", (goal_id,))
         return found["state"] if found else None
 
-    def goals_in(self, states: tuple[str, ...]) -> list[dict[str, Any]]:
+    def goals_in(self, states: tuple[str, ...]) -> list[Goal]:
         marks = ",".join("?" * len(states))
-        return self.rows(f"SELECT * FROM goals WHERE state IN ({marks}) ORDER BY id", states)
+        found = self.rows(f"SELECT * FROM goals WHERE state IN ({marks}) ORDER BY id", states)
+        return [Goal.from_row(r) for r in found]
 
     def add_goal(self, record: dict[str, Any]) -> int:
         return self.insert("goals", record)
@@ -28,8 +31,9 @@ class GoalStore(StoreBase):
     def update_goal(self, goal_id: int, changes: dict[str, Any]) -> None:
         self.update("goals", goal_id, changes)
 
-    def goal_pauses(self) -> list[dict[str, Any]]:
-        return self.rows("SELECT goal_id, start, end FROM goal_pauses ORDER BY id")
+    def goal_pauses(self) -> list[Pause]:
+        found = self.rows("SELECT goal_id, start, end FROM goal_pauses ORDER BY id")
+        return [Pause.from_row(r) for r in found]
 
     def start_pause(self, goal_id: int, day: date) -> None:
         with translate_errors(self.path), self.conn:
@@ -110,20 +114,22 @@ class GoalStore(StoreBase):
             )
             return cursor.rowcount == 1
 
-    def unnotified_milestones(self) -> list[dict[str, Any]]:
-        return self.rows(
+    def unnotified_milestones(self) -> list[ReachedMilestone]:
+        found = self.rows(
             "SELECT m.*, g.text AS goal_text FROM milestones m LEFT JOIN goals g "
             "ON g.id = m.goal_id WHERE m.notified_at IS NULL ORDER BY m.reached_on, m.id"
         )
+        return [ReachedMilestone.from_row(r) for r in found]
 
     def mark_milestone_notified(self, milestone_id: int) -> None:
         self.update("milestones", milestone_id, {"notified_at": now_iso()})
 
-    def milestones(self) -> list[dict[str, Any]]:
-        return self.rows(
+    def milestones(self) -> list[ReachedMilestone]:
+        found = self.rows(
             "SELECT m.*, g.text AS goal_text FROM milestones m LEFT JOIN goals g "
             "ON g.id = m.goal_id ORDER BY m.reached_on, m.id"
         )
+        return [ReachedMilestone.from_row(r) for r in found]
 
     # -- weekly focus --------------------------------------------------------------------
 
@@ -143,6 +149,7 @@ class GoalStore(StoreBase):
                 (week.isoformat(), value, carry, reviewed_on.isoformat(), checkin_id, now_iso()),
             )
 
-    def week_focus(self, week: date) -> dict[str, Any] | None:
+    def week_focus(self, week: date) -> WeekFocus | None:
         """The focus chosen for the week starting on Monday `week`, if any."""
-        return self.row("SELECT * FROM weekly_focus WHERE week = ?", (week.isoformat(),))
+        found = self.row("SELECT * FROM weekly_focus WHERE week = ?", (week.isoformat(),))
+        return WeekFocus.from_row(found) if found else None

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Protocol
 
 from microalign.core.safetext import clean
 from microalign.i18n import LanguagePack
+from microalign.ports.records import Goal
 
 SAY, CHOICE, FREE, PICK = "say", "choice", "free", "pick"
 
@@ -65,16 +66,16 @@ def pick(prompts: tuple[str, ...] | list[str], day: date) -> str:
     return prompts[day.toordinal() % len(prompts)]
 
 
-def question(pack: LanguagePack, goal: dict[str, Any]) -> str:
+def question(pack: LanguagePack, goal: Goal) -> str:
     """The goal's own evening question, else the language's question made of its text."""
-    own = clean(goal.get("question") or "")
-    return own or pack.goal_phrase(clean(goal["text"]))
+    own = clean(goal.question or "")
+    return own or pack.goal_phrase(clean(goal.text))
 
 
 def morning(
     pack: LanguagePack,
     prompts: Prompts,
-    goals: list[dict[str, Any]],
+    goals: list[Goal],
     day: date,
     focus: Focus | None = None,
     idle: str | None = None,
@@ -95,7 +96,7 @@ def morning(
     ]
     if goals:
         steps.append(Step(SAY, pack.t("say.reminders_intro")))
-        steps += [Step(SAY, clean(goal["text"])) for goal in goals]
+        steps += [Step(SAY, clean(goal.text)) for goal in goals]
     else:
         steps.append(Step(SAY, idle or pack.t("say.no_goals")))
     return steps
@@ -104,7 +105,7 @@ def morning(
 def evening(
     pack: LanguagePack,
     prompts: Prompts,
-    goals: list[dict[str, Any]],
+    goals: list[Goal],
     intention: str | None,
     idle: str | None = None,
 ) -> list[Step]:
@@ -122,8 +123,8 @@ def evening(
             Step(
                 CHOICE,
                 question(pack, goal),
-                key=f"goal:{goal['id']}",
-                goal_id=goal["id"],
+                key=f"goal:{goal.id}",
+                goal_id=goal.id,
                 ask_reason=True,
             )
         )
