@@ -12,7 +12,7 @@ import pytest
 
 from microalign.adapters.crypto import audiofile, keys
 from microalign.adapters.speech.audio import RATE, WavWriter, read_speech_wav
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from microalign.adapters.store.connect import connect, is_plain
 from microalign.errors import AudioFileError, StoreError
 
@@ -93,12 +93,12 @@ def test_seal_and_unseal_file_round_trip_a_plain_wav(tmp_path: Path):
 
 def test_connect_with_key_creates_encrypted_store_sqlite_utils_works(tmp_path: Path):
     path = tmp_path / "microalign.db"
-    store = Store.open(path, ["courage"], key=KEY, key_source="test")
+    store = SqliteStore.open(path, ["courage"], key=KEY, key_source="test")
     goal = store.insert("goals", {"text": "Walk", "created_on": "2026-11-11", "created_at": "x"})
     store.close()
     assert is_plain(path) is False
     assert b"SQLite format 3" not in path.read_bytes()
-    again = Store.open(path, key=KEY)
+    again = SqliteStore.open(path, key=KEY)
     assert again.encrypted
     assert again.row("SELECT text FROM goals WHERE id = ?", (goal,)) == {"text": "Walk"}
     assert list(again.db.table("goal_values").rows_where(select="name")) == [{"name": "courage"}]
@@ -107,13 +107,13 @@ def test_connect_with_key_creates_encrypted_store_sqlite_utils_works(tmp_path: P
 
 def test_connect_encrypted_store_wrong_or_no_key_exits_4_file_untouched(tmp_path: Path):
     path = tmp_path / "microalign.db"
-    Store.open(path, key=KEY).close()
+    SqliteStore.open(path, key=KEY).close()
     before = path.read_bytes()
     with pytest.raises(StoreError) as wrong:
         connect(path, bytes(32), source="MICROALIGN_PASSPHRASE")
     assert wrong.value.exit_code == 4 and "MICROALIGN_PASSPHRASE" in str(wrong.value)
     with pytest.raises(StoreError) as missing:
-        Store.open(path)
+        SqliteStore.open(path)
     assert missing.value.exit_code == 4 and "key.json" in str(missing.value)
     assert path.read_bytes() == before
 
@@ -122,7 +122,7 @@ def test_connect_plain_store_opens_with_sqlite3_whatever_the_key(tmp_path: Path)
     import sqlite3
 
     path = tmp_path / "plain.db"
-    Store.open(path).close()
+    SqliteStore.open(path).close()
     conn = connect(path, KEY)
     assert isinstance(conn, sqlite3.Connection)
     conn.close()

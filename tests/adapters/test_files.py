@@ -11,7 +11,7 @@ import pytest
 
 from microalign.adapters import files
 from microalign.adapters.paths import private_dir
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from microalign.errors import FileAccessError
 
 
@@ -74,14 +74,14 @@ def test_private_dir_over_a_file_names_it(tmp_path):
 
 def test_store_open_tightens_database_wal_and_shm(tmp_path):
     path = tmp_path / "m.db"
-    first = Store.open(path, ["honesty"])  # keeps -wal and -shm in place while open
+    first = SqliteStore.open(path, ["honesty"])  # keeps -wal and -shm in place while open
     first.conn.execute("INSERT INTO goal_values(name, created_at) VALUES ('x', 'now')")
     first.conn.commit()
     extras = [Path(f"{path}{suffix}") for suffix in ("", "-wal", "-shm")]
     assert all(p.exists() for p in extras)
     for p in extras:
         p.chmod(0o644)
-    Store.open(path).close()
+    SqliteStore.open(path).close()
     assert [mode(p) for p in extras] == [0o600, 0o600, 0o600]
     first.close()
 

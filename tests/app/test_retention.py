@@ -1,11 +1,11 @@
 from datetime import date
 
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from microalign.app.retention import prune_audio
 
 
 def make(tmp_path, day, name, status="final"):
-    store = Store.open(tmp_path / "m.db")
+    store = SqliteStore.open(tmp_path / "m.db")
     checkin = store.begin_checkin("evening", day, "voice")
     wav = tmp_path / name
     wav.write_bytes(b"RIFF")

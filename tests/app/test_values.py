@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from microalign.errors import NotFoundError, UsageError
 
 DAY = date(2026, 11, 2)
@@ -61,14 +61,14 @@ def test_values_builtin_added_again_by_another_name_exists(app, home):
 
 def test_values_store_of_an_older_version_names_its_builtin_values(tmp_path):
     path = tmp_path / "m.db"
-    Store.open(path, ["courage", "patience"]).close()
+    SqliteStore.open(path, ["courage", "patience"]).close()
     conn = sqlite3.connect(path)  # back to schema 7: no names yet
     conn.execute("DROP TABLE value_names")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_value_names'")
     conn.execute("PRAGMA user_version = 7")
     conn.commit()
     conn.close()
-    with Store.open(path) as store:
+    with SqliteStore.open(path) as store:
         rows = store.value_rows()
     assert rows["courage"] == {"en": "courage", "ko": "용기"}
     assert rows["patience"] == {}

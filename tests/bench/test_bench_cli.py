@@ -18,14 +18,14 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from microalign.adapters.store import Store, now_iso
+from microalign.adapters.store import SqliteStore, now_iso
 
 YEARS, GOALS, RUNS = 10, 5, 15
 
 
 def fill(data_dir: Path, today: date) -> int:
     start = today - timedelta(days=365 * YEARS)
-    store = Store.open(data_dir / "microalign.db", ["commitment", "courage"])
+    store = SqliteStore.open(data_dir / "microalign.db", ["commitment", "courage"])
     conn = store.conn
     with conn:
         for g in range(GOALS):

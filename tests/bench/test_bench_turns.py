@@ -105,7 +105,7 @@ class _Turns:
 def test_bench_turns_prompt_to_ready_and_answer_to_committed(
     pulse, speech_wav, ko_model, tmp_path, monkeypatch
 ):
-    from microalign.adapters.store import Store
+    from microalign.adapters.store import SqliteStore
 
     turns = _Turns(pulse, monkeypatch)
     config = Config()
@@ -113,7 +113,7 @@ def test_bench_turns_prompt_to_ready_and_answer_to_committed(
     settings = EndpointSettings.from_config(config.speech)
     listener = VoskListener(KO, lambda: None, settings, model=ko_model)
     listener.warm_up()
-    store = Store.open(tmp_path / "bench.db")
+    store = SqliteStore.open(tmp_path / "bench.db")
     checkin = store.begin_checkin("evening", date(2026, 11, 20), "voice")
     ready, committed, heard_ok = [], [], 0
     try:

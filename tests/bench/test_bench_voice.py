@@ -115,13 +115,13 @@ def test_bench_latency_last_sample_to_committed_answer(pulse, speech_wav, ko_mod
     """From the last spoken sample to the answer committed in the database, 20 answers."""
     from datetime import date
 
-    from microalign.adapters.store import Store
+    from microalign.adapters.store import SqliteStore
 
     settings = EndpointSettings(no_speech_timeout_seconds=8)
     silence = settings.choice_silence_seconds  # these are choice answers
     lst = VoskListener(KO, lambda: None, settings, model=ko_model)
     lst.warm_up()
-    store = Store.open(tmp_path / "bench.db")
+    store = SqliteStore.open(tmp_path / "bench.db")
     checkin = store.begin_checkin("evening", date(2026, 11, 20), "voice")
     words = ["네", "아니요", "좀", "휴일", "멈춰"] * 4
     latencies, correct, misses = [], 0, []

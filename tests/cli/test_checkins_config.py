@@ -167,12 +167,12 @@ def test_checkin_weekly_value_added_later_offered_after_config_values(cli_proces
 def test_checkin_custom_name_busy_message_names_it(cli_process, home):
     from microalign.adapters import owner
     from microalign.adapters.paths import resolve
-    from microalign.adapters.store import Store
+    from microalign.adapters.store import SqliteStore
 
     _config(home, '[checkins.lunch]\nflow = "evening"\ntime = "12:30"\n')
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        with Store.open(resolve().database) as store:
+        with SqliteStore.open(resolve().database) as store:
             store.claim_checkin("lunch", date.today(), "text", owner.owner_of(sleeper.pid))
         result = cli_process("checkin", "lunch", "--text", stdin="\n")
     finally:

@@ -11,7 +11,7 @@ import pytest
 
 from microalign import cli as cli_module
 from microalign import config as configuration
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from microalign.i18n import KO
 
 
@@ -91,7 +91,7 @@ def test_models_help_texts(voice_cli):
 
 
 def _pending_answers(app, rows):
-    store: Store = app.store
+    store: SqliteStore = app.store
     checkin = store.begin_checkin("evening", date(2026, 11, 20), "voice")
     return [
         store.add_answer(
@@ -182,7 +182,7 @@ def test_retranscribe_english_engine_whisper_stores_text_outcome_and_model(
     for i, (text, _) in enumerate(said):
         files.append(audio / f"{i}.wav")
         shutil.copy(speech_wav(text, voice="en-us"), files[-1])
-    store: Store = app.store
+    store: SqliteStore = app.store
     checkin = store.begin_checkin("evening", date(2026, 11, 20), "voice")
     ids = [
         store.add_answer(

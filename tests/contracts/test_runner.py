@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from microalign.core.vocabulary import ALREADY_DONE, DONE, SKIPPED
 from microalign.ports.daemon import Runner
 from microalign.service.runner import CheckinRunner
@@ -39,7 +39,7 @@ def runner(request, home, tmp_path, monkeypatch) -> Iterator[Runner]:
 
 
 def _status(name: str) -> str | None:
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         return store.checkin_status(DAY, name)
 
 
@@ -65,7 +65,7 @@ def test_runner_run_claims_before_saying_anything_tells_once(runner: Runner, req
 
 
 def test_runner_run_settled_checkin_already_done_says_nothing(runner: Runner, request):
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         store.record_checkin(DAY, "morning", SKIPPED)
     told: list[bool] = []
     assert runner.run("morning", DAY, False, lambda: told.append(True)) == ALREADY_DONE

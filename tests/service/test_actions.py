@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from tests.harness.daemon import (
     checkins_toml,
     clock_at,
@@ -29,13 +29,13 @@ KEY = (DAY, "morning")
 def _late_daemon(tmp_path, monkeypatch, answers=("a calm start",)):
     scripted_speech(monkeypatch, tmp_path, list(answers))
     write_config(resolve(), checkins_toml("07:30", grace=60))
-    with Store.open(resolve().database) as store:  # a user with history: misses count
+    with SqliteStore.open(resolve().database) as store:  # a user with history: misses count
         store.record_checkin(DAY - timedelta(days=1), "morning", "done")
     return make_daemon(clock=clock_at(datetime(2026, 5, 4, 10, 0)))
 
 
 def _status(key=KEY) -> str | None:
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         return store.checkin_status(*key)
 
 

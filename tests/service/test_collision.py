@@ -13,7 +13,7 @@ from datetime import date, datetime
 import pytest
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from tests.harness.daemon import (
     BERLIN,
     checkins_toml,
@@ -58,7 +58,7 @@ def _claimed_by(proc: subprocess.Popen, key: tuple[date, str], timeout: float = 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert proc.poll() is None, proc.communicate()
-        with Store.open(resolve().database) as store:
+        with SqliteStore.open(resolve().database) as store:
             if store.checkin_status(*key) == "running":
                 return
         time.sleep(0.05)
@@ -75,7 +75,7 @@ def test_daemon_checkin_claimed_first_by_typed_one_says_no_greeting(
     gate = tmp_path / "speech-gate"
     monkeypatch.setenv("MICROALIGN_TEST_SPEECH_GATE", str(gate))
     write_config(resolve(), checkins_toml("07:30"))
-    Store.open(resolve().database).close()  # created (and migrated) before either starts
+    SqliteStore.open(resolve().database).close()  # created (and migrated) before either starts
     daemon = make_daemon(clock=clock_at(MOMENT))
     typed: list[subprocess.Popen] = []
 
@@ -102,5 +102,5 @@ def test_daemon_checkin_claimed_first_by_typed_one_says_no_greeting(
     assert START_NOTE not in bodies, bodies
     assert bodies == ["Another check-in is running; this one waits until it is done."]
     assert [e for e in events(speech) if e["event"] in ("say", "chime")] == []
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         assert store.checkin_status(*KEY) == "done"

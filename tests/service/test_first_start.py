@@ -11,7 +11,7 @@ import asyncio
 from datetime import date, datetime
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from microalign.service.daemon import Daemon
 from tests.harness.daemon import (
     checkins_toml,
@@ -60,14 +60,14 @@ def test_daemon_restarts_on_install_day_report_nothing_before_install_missed(
     write_config(resolve(), "")
     first = make_daemon(clock=clock_at(datetime(2026, 12, 6, 23, 40)), first_start=True)
     assert _first_tick(first) == 0
-    with Store.open(resolve().database) as store:  # what `checkin evening --text` leaves
+    with SqliteStore.open(resolve().database) as store:  # what `checkin evening --text` leaves
         store.record_checkin(SUNDAY, "evening", "done", source="text")
     for minute in (45, 50, 59):
         again = make_daemon(clock=clock_at(datetime(2026, 12, 6, 23, minute)))
         assert _first_tick(again) == 0
         assert events_of(again, "missed") == [], minute
         assert events_of(again, "started") == [], minute
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         assert store.checkin_status(SUNDAY, "weekly") is None
         assert store.checkin_status(SUNDAY, "morning") is None
 

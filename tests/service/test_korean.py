@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from microalign.app.context import App
 from tests.harness.daemon import (
     checkins_toml,
@@ -42,7 +42,7 @@ def _labels(menu: list[str]) -> list[str]:
 def test_korean_missed_then_start_now_notifications_korean(home, desktop, tmp_path, monkeypatch):
     scripted_speech(monkeypatch, tmp_path, ["차분한 시작"])
     write(resolve(), KOREAN + checkins_toml("07:30", grace=60))
-    with Store.open(resolve().database) as store:  # a user with history: misses count
+    with SqliteStore.open(resolve().database) as store:  # a user with history: misses count
         store.record_checkin(DAY - timedelta(days=1), "morning", "done")
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 10, 0)))
 
@@ -93,7 +93,7 @@ def test_korean_milestones_and_level_up_korean(home, desktop, tmp_path, monkeypa
     daemon = make_daemon(clock=clock_at(datetime(2026, 5, 4, 9, 0)))
 
     def goals() -> int:
-        with Store.open(resolve().database) as store:
+        with SqliteStore.open(resolve().database) as store:
             return len(store.rows("SELECT id FROM goals"))
 
     async def scenario() -> list[str]:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from tests.harness.daemon import (
     checkins_toml,
     clock_at,
@@ -160,7 +160,7 @@ def test_daemon_checkin_process_killed_is_retried_and_resumes(home, tmp_path):
     assert _checkins() == [("evening", "done", None)]
     text = daemon.text()
     assert "The evening check-in failed" in text and "Traceback" not in text
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         steps = [r["step"] for r in store.rows("SELECT step FROM answers ORDER BY id")]
     assert steps == ["feeling", "extra:0", "extra:1"]
 
@@ -191,7 +191,7 @@ def test_daemon_snooze_survives_restart(home, tmp_path, monkeypatch):
     scripted_speech(monkeypatch, tmp_path, ["calm"] * 5)
     write_config(resolve(), checkins_toml("07:30", grace=120))
     key_day = datetime(2026, 5, 4)
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         store.record_checkin(key_day.date() - timedelta(days=1), "morning", "done")
     key = (key_day.date(), "morning")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from tests.harness.daemon import checkins_toml, write_config
 from tests.harness.process import DaemonProcess, children
 from tests.harness.scripted import HANG, events
@@ -139,7 +139,7 @@ def test_run_sigterm_mid_checkin_saves_answers_and_exits_0(start, tmp_path):
     assert daemon.wait() == 0
     assert "answers are saved and it resumes on restart" in daemon.text()
     assert "ERROR" not in daemon.text() and "Traceback" not in daemon.text()
-    with Store.open(paths.database) as store:
+    with SqliteStore.open(paths.database) as store:
         answers = store.rows("SELECT step, status FROM answers ORDER BY id")
         assert store.checkin_status(now.date(), "evening") == "interrupted"
     assert [(a["step"], a["status"]) for a in answers] == [
@@ -158,7 +158,7 @@ def test_run_killed_mid_checkin_keeps_answers_and_resumes(start, tmp_path):
     first.wait()
     _wait_gone(checkin[0])  # it does not outlive the daemon
 
-    with Store.open(paths.database) as store:
+    with SqliteStore.open(paths.database) as store:
         answers = store.rows("SELECT step, status, text, audio_path FROM answers ORDER BY id")
         status = store.checkin_status(now.date(), "evening")
     assert status == "interrupted"  # the check-in process released its claim
@@ -185,7 +185,7 @@ def test_run_killed_mid_checkin_keeps_answers_and_resumes(start, tmp_path):
     assert "How did it feel?" not in said
     assert "What is one small win from today?" not in said
     assert "What got in your way today?" in said
-    with Store.open(paths.database) as store:
+    with SqliteStore.open(paths.database) as store:
         steps = [r["step"] for r in store.rows("SELECT step FROM answers ORDER BY id")]
         assert store.checkin_status(now.date(), "evening") == "done"
     assert steps == ["feeling", "extra:0", "extra:1"]

@@ -6,7 +6,7 @@ import asyncio
 from datetime import date, datetime, timedelta
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from tests.harness.daemon import (
     checkins_toml,
     clock_at,
@@ -20,7 +20,7 @@ from tests.harness.scripted import events
 
 
 def _status(day: date, name: str) -> str | None:
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         return store.checkin_status(day, name)
 
 

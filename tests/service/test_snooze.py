@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from microalign.core.clock import Clock
 from microalign.i18n import EN
 from tests.harness.daemon import (
@@ -27,7 +27,7 @@ KEY = (date(2026, 5, 4), "morning")
 
 
 def _stored_snooze(key) -> datetime:
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         rows = [r for r in store.checkin_requests() if (r.day, r.name) == key]
     ((row,),) = (rows,)
     assert row.kind == "snooze" and row.until is not None
@@ -84,7 +84,7 @@ def test_daemon_snooze_in_an_hour_starts_again_then_and_after_restart(home, tmp_
     assert early == []
     assert upcoming is not None and upcoming.key == KEY and _near(upcoming.at, expected)
     assert events_of(second, "started") == [KEY]
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         assert store.checkin_status(*KEY) == "done"
 
 

@@ -11,7 +11,7 @@ import time
 from datetime import date, datetime, timedelta
 
 from microalign.adapters.paths import resolve
-from microalign.adapters.store import Store
+from microalign.adapters.store import SqliteStore
 from microalign.app.context import App
 from tests.harness.daemon import (
     checkins_toml,
@@ -128,5 +128,5 @@ def test_daemon_checkin_without_model_invites_typed_one_not_listening(
     assert "Type it in a terminal: microalign checkin morning --text" in body
     assert "No English speech model is installed." in body and "Listening" not in body
     assert events_of(daemon, "started") == [] and events_of(daemon, "failed") == []
-    with Store.open(resolve().database) as store:
+    with SqliteStore.open(resolve().database) as store:
         assert store.checkin_status(*key) is None  # open for the typed check-in

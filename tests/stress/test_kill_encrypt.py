@@ -19,7 +19,7 @@ import pytest
 from microalign.adapters.crypto import audiofile, keys
 from microalign.adapters.paths import resolve
 from microalign.adapters.speech.audio import read_speech_wav
-from microalign.adapters.store import Store, now_iso
+from microalign.adapters.store import SqliteStore, now_iso
 
 PASSPHRASE = "stress passphrase"
 DAYS, GOALS, RECORDINGS = 400, 3, 24
@@ -33,7 +33,7 @@ def env(home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 
 def fill(data_dir: Path) -> tuple[set, dict[Path, bytes]]:
     """Answers over DAYS days and RECORDINGS plain WAVs; returns what must survive."""
-    store = Store.open(data_dir / "microalign.db", ["courage"])
+    store = SqliteStore.open(data_dir / "microalign.db", ["courage"])
     start = date(2026, 11, 11) - timedelta(days=DAYS)
     with store.conn as conn:
         for g in range(GOALS):
@@ -73,7 +73,7 @@ def fill(data_dir: Path) -> tuple[set, dict[Path, bytes]]:
     return expected, recordings
 
 
-def _answers(store: Store) -> set:
+def _answers(store: SqliteStore) -> set:
     return {
         (r["checkin_id"], r["step"], r["text"])
         for r in store.rows("SELECT checkin_id, step, text FROM answers")
@@ -86,7 +86,7 @@ def check(data_dir: Path, expected: set, recordings: dict[Path, bytes]) -> None:
     key = keys.unlock(data_dir)
     audiofile.use_key(key.audio if key else None)
     try:
-        store = Store.open(data_dir / "microalign.db", key=key.database if key else None)
+        store = SqliteStore.open(data_dir / "microalign.db", key=key.database if key else None)
         try:
             assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert _answers(store) == expected

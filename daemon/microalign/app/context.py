@@ -13,7 +13,7 @@ from microalign.adapters.paths import Paths
 if TYPE_CHECKING:
     from microalign import config as configuration
     from microalign.adapters.crypto.keys import DataKey
-    from microalign.adapters.store import Store
+    from microalign.adapters.store import SqliteStore
     from microalign.app.goals import Goals
     from microalign.app.values import Values
     from microalign.i18n import LanguagePack
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 @dataclass
 class App:
     paths: Paths
-    _store: Store | None = field(default=None, repr=False)
+    _store: SqliteStore | None = field(default=None, repr=False)
     tz_checked: bool = field(default=False, repr=False)
     # A command that only reads: a database on a full or read-only disk is still read.
     read_only_ok: bool = field(default=False, repr=False)
@@ -51,9 +51,9 @@ class App:
         return self._settings
 
     @property
-    def store(self) -> Store:
+    def store(self) -> SqliteStore:
         if self._store is None:
-            from microalign.adapters.store import Store
+            from microalign.adapters.store import SqliteStore
 
             # Validate the config first: a broken config must not create or touch data.
             values = self.settings.general.values
@@ -63,7 +63,7 @@ class App:
                 finish_interrupted(self.paths)  # before the key: it may be the new one
             key = self.data_key
             self._refuse_while_converting()
-            self._store = Store.open(
+            self._store = SqliteStore.open(
                 self.paths.database,
                 values,
                 read_only_ok=self.read_only_ok,

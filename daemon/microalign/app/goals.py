@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from microalign.adapters.store import Store, now_iso
+from microalign.adapters.store import SqliteStore, now_iso
 from microalign.app.values import Values, value_name
 from microalign.core.safetext import clean as clean_text
 from microalign.errors import NotFoundError, UsageError
@@ -80,7 +80,7 @@ Pauses = list[tuple[date, date | None]]
 class Goals:
     def __init__(
         self,
-        store: Store,
+        store: SqliteStore,
         soft_limit: int,
         pack: LanguagePack | None = None,
         values: Values | None = None,

@@ -2,7 +2,8 @@
 
 Reads use the plain sqlite3 connection so read-only commands (`status`) never import
 sqlite-utils; the schema version lives in PRAGMA user_version for the same reason.
-One Store class, written in parts: check-ins, answers, goals (with their milestones).
+One SqliteStore class (every role of ports.store), written in parts: check-ins, answers,
+goals (with their milestones).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "UNUSED",
     "Claim",
-    "Store",
+    "SqliteStore",
     "connect",
     "now_iso",
     "probe",
@@ -108,7 +109,7 @@ def probe(path: Path, key: bytes | None = None, source: str = "") -> tuple[str, 
     return str(verdict), int(version)
 
 
-class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
+class SqliteStore(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
     """One open database. Cheap to open; apply migrations only when the version is behind."""
 
     @classmethod
@@ -120,7 +121,7 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
         read_only_ok: bool = False,
         key: bytes | None = None,
         key_source: str = "",
-    ) -> Store:
+    ) -> SqliteStore:
         """The database at `path`, created or migrated as needed. With `read_only_ok` (a
         command that only reads), a database on a full or read-only disk is opened for
         reading instead of refused; a write then fails naming the disk's problem. `key`
@@ -147,7 +148,7 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
         seed_values: list[str] | tuple[str, ...],
         key: bytes | None,
         key_source: str,
-    ) -> Store:
+    ) -> SqliteStore:
         from microalign.adapters.files import private_database
 
         private_dir(path.parent)
@@ -166,7 +167,7 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
         return store
 
     @classmethod
-    def _connected(cls, conn: sqlite3.Connection, path: Path) -> Store:
+    def _connected(cls, conn: sqlite3.Connection, path: Path) -> SqliteStore:
         conn.row_factory = row_factory(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -198,7 +199,7 @@ class Store(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportStore):
             if extra.exists():
                 extra.chmod(0o600)
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> SqliteStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
