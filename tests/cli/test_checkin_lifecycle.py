@@ -47,9 +47,9 @@ def test_store_claim_second_owner_alive_is_busy_dead_is_taken_over(app):
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         other = owner.owner_of(sleeper.pid)
-        first = store.claim_checkin("evening", day, "text", other)
+        first = store.claim_checkin("evening", day, "text", owner=other)
         assert first.outcome == CLAIM_NEW
-        busy = store.claim_checkin("evening", day, "daemon", owner.me())
+        busy = store.claim_checkin("evening", day, "daemon", owner=owner.me())
         assert (busy.outcome, busy.checkin_id, busy.holder) == (
             CLAIM_BUSY,
             first.checkin_id,
@@ -58,10 +58,10 @@ def test_store_claim_second_owner_alive_is_busy_dead_is_taken_over(app):
     finally:
         sleeper.kill()
         sleeper.wait()
-    taken = store.claim_checkin("evening", day, "daemon", owner.me())
+    taken = store.claim_checkin("evening", day, "daemon", owner=owner.me())
     assert (taken.outcome, taken.checkin_id) == (CLAIM_RESUMED, first.checkin_id)
     store.finish_checkin(taken.checkin_id, "done")
-    again = store.claim_checkin("evening", day, "daemon", owner.me())
+    again = store.claim_checkin("evening", day, "daemon", owner=owner.me())
     assert again.outcome == CLAIM_SETTLED
     assert _rows("SELECT status, owner FROM checkins") == [("done", None)]
 
@@ -72,8 +72,8 @@ def test_store_reap_dead_claims_marks_interrupted(app):
         [sys.executable, "-c", "import os; print(os.getpid())"], text=True, capture_output=True
     )
     ghost = f"{owner.me().split(':')[0]}:{dead.stdout.strip()}:1"
-    claim = app.store.claim_checkin("morning", day, "text", ghost)
-    live = app.store.claim_checkin("evening", day, "text", owner.me())
+    claim = app.store.claim_checkin("morning", day, "text", owner=ghost)
+    live = app.store.claim_checkin("evening", day, "text", owner=owner.me())
     reaped = app.store.reap_dead_claims()
     assert [r.id for r in reaped] == [claim.checkin_id]
     assert app.store.checkin_status(day, "morning") == "interrupted"
@@ -83,7 +83,7 @@ def test_store_reap_dead_claims_marks_interrupted(app):
 
 def test_store_one_running_row_per_checkin_enforced_by_database(app):
     day = date(2026, 11, 20)
-    app.store.claim_checkin("evening", day, "text", owner.me())
+    app.store.claim_checkin("evening", day, "text", owner=owner.me())
     try:
         app.store.conn.execute(
             "INSERT INTO checkins(name, day, status) VALUES ('evening', ?, 'running')",

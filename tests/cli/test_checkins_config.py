@@ -173,7 +173,7 @@ def test_checkin_custom_name_busy_message_names_it(cli_process, home):
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         with SqliteStore.open(resolve().database) as store:
-            store.claim_checkin("lunch", date.today(), "text", owner.owner_of(sleeper.pid))
+            store.claim_checkin("lunch", date.today(), "text", owner=owner.owner_of(sleeper.pid))
         result = cli_process("checkin", "lunch", "--text", stdin="\n")
     finally:
         sleeper.kill()

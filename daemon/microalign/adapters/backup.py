@@ -31,8 +31,6 @@ from microalign.adapters.store.connect import all_errors, connect, is_plain
 from microalign.errors import StoreError, access_error
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from microalign.adapters.crypto.keys import DataKey
 
 log = logging.getLogger(__name__)
@@ -62,18 +60,6 @@ class Listing:
     @property
     def size(self) -> int:
         return sum(size for size, _ in self.files.values())
-
-
-def snapshot(conn: sqlite3.Connection, target: Path, key: DataKey | None = None) -> None:
-    """A consistent copy of the open database through SQLite's online backup API: one
-    read transaction, so a daemon writing meanwhile is neither blocked nor half-copied.
-    With the key of an encrypted store, the copy is encrypted with it (SQLCipher copies
-    between two databases of the same key)."""
-    copy = connect(target, **_key_of(key))
-    try:
-        conn.backup(copy)
-    finally:
-        copy.close()
 
 
 def _key_of(key: DataKey | None) -> dict[str, Any]:

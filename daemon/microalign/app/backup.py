@@ -67,7 +67,7 @@ def backup(app: App, output: Path, progress: ProgressFactory = no_progress) -> D
     with _temporary(output) as (handle, tmp), _work_folder(output) as work:
         snapshot = work / archive.DATABASE
         with _writing(output):
-            archive.snapshot(store.conn, snapshot, key)
+            store.snapshot(snapshot, key.database if key else None, key.source if key else "")
         report = progress(total + _size(snapshot))
         with _writing(output):
             listing = archive.write(handle.fileno(), snapshot, files, head, report)

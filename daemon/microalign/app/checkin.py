@@ -12,10 +12,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from microalign.adapters import owner
-from microalign.adapters.lock import checkin_lock
-from microalign.adapters.paths import private_dir
-from microalign.adapters.store import AWAITING_REASON, CLAIM_BUSY, CLAIM_SETTLED
 from microalign.app.context import App
 from microalign.app.retention import prune_audio
 from microalign.core.dialogue import flows
@@ -34,6 +30,7 @@ from microalign.errors import BusyError, UsageError
 from microalign.i18n import Ref
 from microalign.ports.records import Goal
 from microalign.ports.speech import AnswerKind, Heard, Listener, Speaker
+from microalign.ports.store import AWAITING_REASON, CLAIM_BUSY, CLAIM_SETTLED
 
 log = logging.getLogger(__name__)
 
@@ -125,12 +122,10 @@ def flow_of(app: App, name: str) -> str:
     return flow
 
 
-def audio_namer(app: App, day: date, name: str, checkin_id: int):
-    folder = app.paths.audio_dir / day.isoformat()
-
+def audio_namer(app: App, day: date, name: str, checkin_id: int) -> Callable[[str], Path]:
     def path_for(key: str) -> Path:
         # The folder is made when a recording needs it, so typed check-ins leave none.
-        private_dir(folder)
+        folder = app.audio_folder(day)
         stamp = datetime.now().strftime("%H%M%S%f")
         safe = re.sub(r"[^\w-]", "_", key)
         return folder / f"{name}-{checkin_id}-{safe}-{stamp}.wav"
@@ -161,7 +156,7 @@ def run_checkin(
     """
     day = day or app.today()
     flow = flow_of(app, name)
-    with checkin_lock(app.paths):
+    with app.checkin_lock():
         checkin_id = _claim(app, name, day, source, settled)
         if checkin_id is None:
             return CheckinResult(ALREADY_DONE, None, day)
@@ -189,7 +184,7 @@ def _claim(app: App, name: str, day: date, source: str, settled: Collection[str]
     """This process's claim on the check-in: its row id, or None when it is settled."""
     store = app.store
     store.check_integrity()
-    claim = store.claim_checkin(name, day, source, owner.me(), settled)
+    claim = store.claim_checkin(name, day, source, settled)
     if claim.outcome == CLAIM_SETTLED:
         log.info("The %s check-in of %s is already settled; nothing to do", name, day)
         return None

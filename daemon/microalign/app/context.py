@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from microalign.adapters.paths import Paths
@@ -13,17 +15,17 @@ from microalign.adapters.paths import Paths
 if TYPE_CHECKING:
     from microalign import config as configuration
     from microalign.adapters.crypto.keys import DataKey
-    from microalign.adapters.store import SqliteStore
     from microalign.app.goals import Goals
     from microalign.app.values import Values
     from microalign.i18n import LanguagePack
+    from microalign.ports.store import Store
     from microalign.settings import Settings
 
 
 @dataclass
 class App:
     paths: Paths
-    _store: SqliteStore | None = field(default=None, repr=False)
+    _store: Store | None = field(default=None, repr=False)
     tz_checked: bool = field(default=False, repr=False)
     # A command that only reads: a database on a full or read-only disk is still read.
     read_only_ok: bool = field(default=False, repr=False)
@@ -51,7 +53,7 @@ class App:
         return self._settings
 
     @property
-    def store(self) -> SqliteStore:
+    def store(self) -> Store:
         if self._store is None:
             from microalign.adapters.store import SqliteStore
 
@@ -125,6 +127,18 @@ class App:
         for cached in ("config", "pack", "goals", "values"):
             self.__dict__.pop(cached, None)
         self._settings = None
+
+    def checkin_lock(self) -> AbstractContextManager[None]:
+        """Held while a check-in runs: one at a time against this store."""
+        from microalign.adapters.lock import checkin_lock
+
+        return checkin_lock(self.paths)
+
+    def audio_folder(self, day: date) -> Path:
+        """The folder of the day's recordings, made (private) when a recording needs it."""
+        from microalign.adapters.paths import private_dir
+
+        return private_dir(self.paths.audio_dir / day.isoformat())
 
     def today(self) -> date:
         from microalign.core.clock import check_tz

@@ -19,7 +19,7 @@ from microalign.i18n import EN, LanguagePack
 from microalign.ports.records import Answer
 
 if TYPE_CHECKING:
-    from microalign.adapters.store import SqliteStore
+    from microalign.ports.store import HistoryRecords
 
 FORMATS = ("md", "csv", "json", "jrnl")
 COLUMNS = [
@@ -113,7 +113,7 @@ def json_of_values(values: list[tuple]) -> str:
 
 
 def export_text(
-    store: SqliteStore, fmt: str, since: date | None, lang: LanguagePack = EN
+    store: HistoryRecords, fmt: str, since: date | None, lang: LanguagePack = EN
 ) -> tuple[str, int]:
     """The answers since `since` in format `fmt`, and how many there are (JSON straight
     from the store's tuples: ten years of answers need no dict per row)."""

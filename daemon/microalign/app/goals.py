@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from microalign.adapters.store import SqliteStore, now_iso
 from microalign.app.values import Values, value_name
 from microalign.core.safetext import clean as clean_text
 from microalign.errors import NotFoundError, UsageError
@@ -19,6 +18,7 @@ from microalign.ports.records import Goal
 
 if TYPE_CHECKING:
     from microalign.i18n import LanguagePack
+    from microalign.ports.store import GoalRecords
 
 MAX_GOAL_TEXT = 200
 MAX_QUESTION = 200
@@ -80,7 +80,7 @@ Pauses = list[tuple[date, date | None]]
 class Goals:
     def __init__(
         self,
-        store: SqliteStore,
+        store: GoalRecords,
         soft_limit: int,
         pack: LanguagePack | None = None,
         values: Values | None = None,
@@ -160,8 +160,6 @@ class Goals:
             "state": "active",
             "parent_id": parent_id,
             "created_on": _start(since, today).isoformat(),
-            "created_at": now_iso(),
-            "updated_at": now_iso(),
         }
 
     def edit(
@@ -197,7 +195,7 @@ class Goals:
             changes["created_on"] = self._new_start(goal_id, since, today or since).isoformat()
         if not changes:
             raise UsageError.keyed("nothing_to_change")
-        self.store.update_goal(goal_id, changes | {"updated_at": now_iso()})
+        self.store.update_goal(goal_id, changes)
         return Change(self.get(goal_id))
 
     def _new_start(self, goal_id: int, since: date, today: date) -> date:
@@ -222,7 +220,7 @@ class Goals:
         if action == "resume":
             check_distinct(goal.text, self.active())
             warning = check_active_limit(len(self.active()) + 1, self.soft_limit)
-        changes: dict[str, Any] = {"state": str(new_state), "updated_at": now_iso()}
+        changes: dict[str, Any] = {"state": str(new_state)}
         if new_state in (GoalState.RETIRED, GoalState.MASTERED):
             changes["ended_on"] = today.isoformat()
         if action == "pause":
@@ -255,9 +253,7 @@ class Goals:
         check_level_up_text(goal_id, old.text, record["text"])
         check_distinct(record["text"], (g for g in self.list() if g.id != goal_id))
         warning = check_active_limit(len(self.active()), self.soft_limit)
-        self.store.update_goal(
-            goal_id, {"state": "mastered", "ended_on": today.isoformat(), "updated_at": now_iso()}
-        )
+        self.store.update_goal(goal_id, {"state": "mastered", "ended_on": today.isoformat()})
         return Change(self.get(self.store.add_goal(record)), warning)
 
 

@@ -14,8 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from microalign.core.imported import IMPORTED_CHECKIN, NOTE_STEP, GoalPlan, Plan, Row
 from microalign.errors import UsageError
+from microalign.ports.imported import IMPORTED_CHECKIN, NOTE_STEP, GoalPlan, Plan, Row
 
 MAX_FILE = 256 << 20
 # jrnl's timeformat "%F %r" (its default), and the forms older configs and we write.

@@ -17,8 +17,8 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from microalign.core.imported import IMPORTED_CHECKIN, GoalPlan, Plan, Row
 from microalign.errors import UsageError
+from microalign.ports.imported import IMPORTED_CHECKIN, GoalPlan, Plan, Row
 
 # Loop's Entry values.
 YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN = 2, 1, 0, 3, -1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from microalign.app.context import App
-from microalign.core.imported import Plan, Summary
+from microalign.ports.imported import Plan, Summary
 
 
 def read_plan(source: str, path: Path) -> Plan:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from microalign.adapters.store import SqliteStore
+from microalign.ports.store import AudioRecords
 
 log = logging.getLogger(__name__)
 
 
-def prune_audio(store: SqliteStore, keep_days: int, today: date) -> int:
+def prune_audio(store: AudioRecords, keep_days: int, today: date) -> int:
     """Delete expired answer audio and forget its path; returns how many files went."""
     if keep_days <= 0:
         return 0

@@ -7,14 +7,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from microalign.adapters.speech import models
-from microalign.adapters.speech.engines import transcriber
 from microalign.errors import AudioFileError, UsageError
 from microalign.i18n import UnknownLanguage, get_pack
 from microalign.ports.records import Answer
-from microalign.ports.speech import AnswerKind
+from microalign.ports.speech import AnswerKind, Transcriber
+
+if TYPE_CHECKING:
+    from microalign.i18n import LanguagePack
+    from microalign.ports.store import AudioRecords
 
 log = logging.getLogger(__name__)
 
@@ -43,33 +45,25 @@ class Summary:
 
 
 def retranscribe(
-    store,
+    store: AudioRecords,
     rows: list[Answer],
-    models_dir: Path,
-    model_for: Callable[[str], str],
+    load: Callable[[LanguagePack], Transcriber],
     on_row: Callable[[Answer], None] | None = None,
-    engine_for: Callable[[str], str] = lambda _language: models.AUTO,
 ) -> Summary:
     """Transcribe the audio of `rows` (from store.answers_for_retranscribe) again and store
     text, confidence, model (and outcome).
 
-    `model_for(language)` gives the model setting (name, directory or "" for the default),
-    `engine_for(language)` the engine setting (auto, vosk or whisper).
-
-    One model per language is loaded, used for its answers, and released. An unreadable
-    file is reported and skipped; its answer stays as it was.
+    `load(pack)` gives the transcriber of a language. One is loaded per language, used for
+    its answers, and released. An unreadable file is reported and skipped; its answer stays
+    as it was.
     """
     summary = Summary()
-    entries = models.load_catalogue()
     for language in sorted({r.language or "en" for r in rows}):
         try:
             pack = get_pack(language)
         except UnknownLanguage as exc:
             raise UsageError.keyed("unknown_language", code=exc.code, known=exc.known) from None
-        found = models.locate(
-            model_for(language), language, models_dir, entries, engine_for(language)
-        )
-        model = transcriber(found, pack)
+        model = load(pack)
         for row in (r for r in rows if (r.language or "en") == language):
             _one(store, model, pack, row, summary)
             if on_row:
@@ -79,7 +73,7 @@ def retranscribe(
 
 
 def _one(
-    store, model: Callable[[Path, AnswerKind], Any], pack, row: Answer, summary: Summary
+    store: AudioRecords, model: Transcriber, pack: LanguagePack, row: Answer, summary: Summary
 ) -> None:
     kind = AnswerKind.CHOICE if row.kind == "choice" else AnswerKind.FREE
     audio_path = row.audio_path or ""  # answers_for_retranscribe gives only answers with audio
@@ -96,7 +90,7 @@ def _one(
     summary.done.append(Transcribed(row.id, heard.text, outcome, heard.model))
 
 
-def outcome_of(text: str, pack) -> str | None:
+def outcome_of(text: str, pack: LanguagePack) -> str | None:
     """The stored outcome (kept/missed/partly/rest) an answer's words stand for, if any."""
     from microalign.core.dialogue.answers import parse_choice
     from microalign.core.outcomes import ANSWER_TO_OUTCOME

@@ -10,8 +10,8 @@ from microalign.errors import NotFoundError, UsageError
 from microalign.i18n import builtin_value
 
 if TYPE_CHECKING:
-    from microalign.adapters.store import SqliteStore
     from microalign.i18n import LanguagePack
+    from microalign.ports.store import ValueRecords
 
 Names = list[str]
 
@@ -22,7 +22,7 @@ def value_name(name: str) -> str:
 
 
 class Values:
-    def __init__(self, store: SqliteStore, pack: LanguagePack | None = None) -> None:
+    def __init__(self, store: ValueRecords, pack: LanguagePack | None = None) -> None:
         self.store = store
         self.pack = pack  # the language values are named in
         self.language = pack.code if pack is not None else "en"

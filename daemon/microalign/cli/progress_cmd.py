@@ -69,11 +69,7 @@ def today_checkins(app: App, today) -> dict[str, str | None]:
     that ran today (started by hand, or since removed from the config)."""
     weekday = today.weekday()
     names = [n for n, c in app.settings.checkins.items() if c.time_on(weekday) is not None]
-    ran = app.store.rows(
-        "SELECT name FROM checkins WHERE day = ? GROUP BY name ORDER BY MIN(id)",
-        (today.isoformat(),),
-    )
-    names += [r["name"] for r in ran if r["name"] not in names]
+    names += [n for n in app.store.checkins_run_on(today) if n not in names]
     return {name: app.store.checkin_status(today, name) for name in names}
 
 

@@ -242,6 +242,7 @@ def retranscribe(app: App, scope: str, model: str | None, engine: str | None, as
     --all redoes every answer, e.g. after `microalign models use` of a better model.
     Unreadable audio files are reported and their answers left as they were.
     """
+    from microalign.adapters.speech.engines import transcribers
     from microalign.app.transcripts import retranscribe as run
 
     config_language = app.config.general.language
@@ -263,14 +264,8 @@ def retranscribe(app: App, scope: str, model: str | None, engine: str | None, as
     with click.progressbar(
         length=len(rows), label=lang.t("retranscribe.progress"), file=_stderr(), hidden=as_json
     ) as bar:
-        summary = run(
-            app.store,
-            rows,
-            app.paths.models_dir,
-            model_for,
-            on_row=lambda _row: bar.update(1),
-            engine_for=engine_for,
-        )
+        load = transcribers(app.paths.models_dir, model_for, engine_for)
+        summary = run(app.store, rows, load, on_row=lambda _row: bar.update(1))
     if as_json:
         failed = [asdict(row) for row in summary.failed]
         emit_json({"done": [asdict(row) for row in summary.done], "failed": failed})

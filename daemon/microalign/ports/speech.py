@@ -71,3 +71,7 @@ class Listener(Protocol):
 
     def close(self) -> None:
         """Release the microphone and model."""
+
+
+# Hears one stored answer (16 kHz mono WAV) of the given kind again.
+Transcriber = Callable[[Path, AnswerKind], Heard]

@@ -13,7 +13,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from microalign.ports.records import Answer, CheckinRequest, Goal, Pause, WeekFocus
+from microalign.ports.imported import Plan, Summary
+from microalign.ports.records import (
+    Answer,
+    CheckinRequest,
+    Claimed,
+    Goal,
+    Pause,
+    ReachedMilestone,
+    WeekFocus,
+)
 
 # How a claim on a check-in ended (`CheckinRecords.claim_checkin`).
 CLAIM_NEW = "new"  # a new check-in row was made for the caller
@@ -31,7 +40,21 @@ class Claim:
     holder: str | None = None  # the live owner of a busy one
 
 
-class GoalRecords(Protocol):
+class ValueRecords(Protocol):
+    def value_rows(self) -> dict[str, dict[str, str]]:
+        """Every value's key -> its names by language."""
+        ...
+
+    def add_value(self, name: str) -> bool: ...
+
+    def goals_with_value(self, name: str) -> int: ...
+
+    def remove_value(self, name: str) -> None: ...
+
+
+class GoalRecords(ValueRecords, Protocol):
+    """Goals with their pauses and the values they serve."""
+
     def goal(self, goal_id: int) -> Goal | None: ...
 
     def goal_state(self, goal_id: int) -> str | None: ...
@@ -53,24 +76,21 @@ class GoalRecords(Protocol):
     def first_outcome_day(self, goal_id: int) -> date | None: ...
 
 
-class ValueRecords(Protocol):
-    def value_rows(self) -> dict[str, dict[str, str]]:
-        """Every value's key -> its names by language."""
-        ...
-
-    def add_value(self, name: str) -> bool: ...
-
-    def goals_with_value(self, name: str) -> int: ...
-
-    def remove_value(self, name: str) -> None: ...
-
-
 class CheckinRecords(Protocol):
     """A check-in's dialogue: its claim, its answers, its end."""
 
     def claim_checkin(
-        self, name: str, day: date, source: str, owner: str, settled: Collection[str] = ...
-    ) -> Claim: ...
+        self,
+        name: str,
+        day: date,
+        source: str,
+        settled: Collection[str] = ...,
+        *,
+        owner: str | None = None,
+    ) -> Claim:
+        """Claim the check-in for `owner` (None: this process) against every other
+        process; nothing is claimed when its status is in `settled` or another owns it."""
+        ...
 
     def release_checkin(
         self, checkin_id: int, status: str, only_owner: str | None = None
@@ -174,6 +194,66 @@ class WeekRecords(Protocol):
     def week_focus(self, week: date) -> WeekFocus | None: ...
 
 
+class DaemonRecords(Protocol):
+    """What the daemon keeps of its check-ins, the user's requests and the notes it owes."""
+
+    def goal_state(self, goal_id: int) -> str | None: ...
+
+    def checkin_status(self, day: date, name: str) -> str | None: ...
+
+    def record_checkin(self, day: date, name: str, status: str, source: str = ...) -> int: ...
+
+    def reap_dead_claims(self) -> list[Claimed]:
+        """Mark running check-ins whose owner is gone as interrupted; returns them."""
+        ...
+
+    def checkin_requests(self) -> list[CheckinRequest]: ...
+
+    def set_checkin_request(
+        self, day: date, name: str, kind: str, until: datetime | None
+    ) -> None: ...
+
+    def clear_checkin_request(self, day: date, name: str) -> None: ...
+
+    def forget_checkin_requests_before(self, day: date) -> None: ...
+
+    def daemon_first_start(self, now: datetime) -> datetime: ...
+
+    def unnotified_milestones(self) -> list[ReachedMilestone]: ...
+
+    def mark_milestone_notified(self, milestone_id: int) -> None: ...
+
+    def record_milestone(
+        self, key: str, kind: str, goal_id: int | None, threshold: float, reached_on: date
+    ) -> bool: ...
+
+
+class ImportRecords(Protocol):
+    def apply_import(self, plan: Plan, dry_run: bool, today: date) -> Summary:
+        """Add what `plan` brings that is not stored yet (nothing with `dry_run`)."""
+        ...
+
+
+class StoreFile(Protocol):
+    """The database as a file: for backups, restores and checks."""
+
+    path: Path
+    encrypted: bool
+
+    def schema_version(self) -> int: ...
+
+    def integrity_problems(self) -> list[str]:
+        """What a full integrity check finds wrong (empty: nothing)."""
+        ...
+
+    def snapshot(self, target: Path, key: bytes | None = None, key_source: str = "") -> None:
+        """A consistent copy of the database at `target` while others may write, encrypted
+        with `key` when one is given."""
+        ...
+
+    def close(self) -> None: ...
+
+
 class Store(
     GoalRecords,
     ValueRecords,
@@ -182,10 +262,9 @@ class Store(
     HistoryRecords,
     AudioRecords,
     WeekRecords,
+    DaemonRecords,
+    ImportRecords,
+    StoreFile,
     Protocol,
 ):
     """Every role at once: what a command's context hands to its use cases."""
-
-    path: Path
-
-    def close(self) -> None: ...

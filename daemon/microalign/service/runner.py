@@ -56,7 +56,10 @@ class CheckinRunner:
             def model_for(language: str) -> str:
                 return config.speech.model if language == config.general.language else ""
 
-            summary = module.retranscribe(app.store, rows, self.paths.models_dir, model_for)
+            from microalign.adapters.speech.engines import transcribers
+
+            load = transcribers(self.paths.models_dir, model_for)
+            summary = module.retranscribe(app.store, rows, load)
             log.info(
                 "Pending answers from an interrupted check-in: %d transcribed, %d failed",
                 len(summary.done),

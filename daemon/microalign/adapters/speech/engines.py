@@ -18,7 +18,7 @@ from microalign.adapters.speech.endpoint import Decision, EndpointSettings
 from microalign.adapters.speech.listener import VoskListener, stream_answer
 from microalign.adapters.speech.whisper import WhisperModel, verify_files
 from microalign.errors import ModelError, NoSpeechError, SpeechError
-from microalign.ports.speech import AnswerKind, Heard, ListenRequest
+from microalign.ports.speech import AnswerKind, Heard, ListenRequest, Transcriber
 
 if TYPE_CHECKING:
     from microalign.adapters.paths import Paths
@@ -127,7 +127,7 @@ class WhisperListener(VoskListener):
         self._whisper = None
 
 
-def transcriber(found: models.Located, pack: LanguagePack) -> Callable[[Path, AnswerKind], Heard]:
+def transcriber(found: models.Located, pack: LanguagePack) -> Transcriber:
     """Transcribe stored answers (16 kHz mono WAV) with the model `found`, of its engine."""
     from microalign.adapters.speech import stt, whisper
 
@@ -138,6 +138,25 @@ def transcriber(found: models.Located, pack: LanguagePack) -> Callable[[Path, An
     model = stt.LoadedModel(found.path, found.name)
     stt.check_language(model, pack)
     return lambda path, kind: stt.transcribe_wav(model, path, kind, pack.vocabulary())
+
+
+def transcribers(
+    models_dir: Path,
+    model_for: Callable[[str], str],
+    engine_for: Callable[[str], str] = lambda _language: models.AUTO,
+) -> Callable[[LanguagePack], Transcriber]:
+    """Loads the transcriber of a language: the model `model_for(language)` names (a name,
+    a folder, or "" for the default) of the engine `engine_for(language)` picks (auto, vosk
+    or whisper); raises ModelError when there is none."""
+    entries = models.load_catalogue()
+
+    def load(pack: LanguagePack) -> Transcriber:
+        found = models.locate(
+            model_for(pack.code), pack.code, models_dir, entries, engine_for(pack.code)
+        )
+        return transcriber(found, pack)
+
+    return load
 
 
 def choose_engine(config: Config, pack: LanguagePack, paths: Paths) -> models.Located:

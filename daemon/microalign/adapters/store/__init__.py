@@ -13,23 +13,22 @@ import sqlite3
 from pathlib import Path
 
 from microalign.adapters.paths import private_dir
-from microalign.adapters.store.answers import AWAITING_REASON, UNUSED, AnswerStore
+from microalign.adapters.store.answers import UNUSED, AnswerStore
 from microalign.adapters.store.base import BUSY_TIMEOUT_MS, now_iso, translate_errors
-from microalign.adapters.store.checkins import (
-    CHECKIN_STATUS_ORDER,
-    CLAIM_BUSY,
-    CLAIM_NEW,
-    CLAIM_RESUMED,
-    CLAIM_SETTLED,
-    RESUMABLE,
-    CheckinStore,
-    Claim,
-)
+from microalign.adapters.store.checkins import CHECKIN_STATUS_ORDER, RESUMABLE, CheckinStore
 from microalign.adapters.store.connect import all_errors, connect, row_factory
 from microalign.adapters.store.goals import GoalStore
 from microalign.adapters.store.imports import ImportStore
 from microalign.adapters.store.progress import ProgressStore
 from microalign.errors import FileAccessError, StoreError
+from microalign.ports.store import (
+    AWAITING_REASON,
+    CLAIM_BUSY,
+    CLAIM_NEW,
+    CLAIM_RESUMED,
+    CLAIM_SETTLED,
+    Claim,
+)
 
 __all__ = [
     "AWAITING_REASON",
@@ -172,6 +171,17 @@ class SqliteStore(CheckinStore, AnswerStore, GoalStore, ProgressStore, ImportSto
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         return cls(conn, path, encrypted=not isinstance(conn, sqlite3.Connection))
+
+    def snapshot(self, target: Path, key: bytes | None = None, key_source: str = "") -> None:
+        """A consistent copy at `target` through SQLite's online backup API: one read
+        transaction, so a daemon writing meanwhile is neither blocked nor half-copied. With
+        the key of an encrypted store the copy is encrypted with it (SQLCipher copies
+        between two databases of the same key)."""
+        copy = connect(target, key, source=key_source)
+        try:
+            self.conn.backup(copy)
+        finally:
+            copy.close()
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's full integrity check finds wrong (empty: nothing)."""

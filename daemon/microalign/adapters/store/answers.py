@@ -9,9 +9,9 @@ from typing import Any
 
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
 from microalign.ports.records import Answer
+from microalign.ports.store import AWAITING_REASON
 
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
-AWAITING_REASON = "reason"  # answers.awaiting: the skip's reason question is still to come
 # The fields `history` reads, by the name it gives them, in the order it gives them.
 _HISTORY_FIELDS = {
     "id": "a.id",

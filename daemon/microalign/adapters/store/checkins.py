@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
@@ -20,20 +19,13 @@ from microalign.core.vocabulary import (
 from microalign.errors import StoreError
 from microalign.i18n import EN, Keyed
 from microalign.ports.records import CheckinRequest, Claimed
+from microalign.ports.store import CLAIM_BUSY, CLAIM_NEW, CLAIM_RESUMED, CLAIM_SETTLED, Claim
 
 UNUSED = "#unused"  # step suffix of answers that were commands or not understood
 # A day's statuses of one check-in, most telling first (see checkin_status).
 CHECKIN_STATUS_ORDER = (DONE, SKIPPED, MISSED, RUNNING, INTERRUPTED, STOPPED, NO_SPEECH, SNOOZED)
 # A claim resumes a check-in in one of these; "interrupted": its owner died or was stopped.
 RESUMABLE = frozenset({RUNNING, INTERRUPTED, STOPPED, NO_SPEECH, SNOOZED})
-CLAIM_NEW, CLAIM_RESUMED, CLAIM_SETTLED, CLAIM_BUSY = "new", "resumed", "settled", "busy"
-
-
-@dataclass(frozen=True)
-class Claim:
-    checkin_id: int | None
-    outcome: str  # new | resumed | settled (nothing to do) | busy (another live owner)
-    holder: str | None = None
 
 
 class CheckinStore(StoreBase):
@@ -42,17 +34,20 @@ class CheckinStore(StoreBase):
         name: str,
         day: date,
         source: str,
-        owner: str,
         settled: Collection[str] = (DONE,),
+        *,
+        owner: str | None = None,
     ) -> Claim:
-        """Claim the check-in of (day, name) for `owner`, atomically against every other
-        process: resume today's unfinished one (taking over a dead owner's), or start one.
+        """Claim the check-in of (day, name) for `owner` (None: this process), atomically
+        against every other process: resume today's unfinished one (taking over a dead
+        owner's), or start one.
 
         Nothing is claimed when the check-in already has a status in `settled`, or while
         another live process owns it.
         """
         from microalign.adapters import owner as owners
 
+        owner = owner or owners.me()
         with translate_errors(self.path):
             self.conn.execute("BEGIN IMMEDIATE")  # the write lock: claims are serialised
             try:
@@ -65,9 +60,7 @@ class CheckinStore(StoreBase):
 
     def begin_checkin(self, name: str, day: date, source: str) -> int:
         """Claim the check-in for this process whatever its status (as `checkin --again`)."""
-        from microalign.adapters import owner
-
-        claim = self.claim_checkin(name, day, source, owner.me(), settled=())
+        claim = self.claim_checkin(name, day, source, settled=())
         if claim.checkin_id is None or claim.outcome == CLAIM_BUSY:
             named = f"checkin.{name}"
             shown = Keyed(named) if EN.has(named) else name  # a configured check-in: its own name
@@ -160,6 +153,14 @@ class CheckinStore(StoreBase):
 
     def finish_checkin(self, checkin_id: int, status: str) -> None:
         self.release_checkin(checkin_id, status)
+
+    def checkins_run_on(self, day: date) -> list[str]:
+        """The names of the check-ins that ran on `day`, in the order they first ran."""
+        found = self.rows(
+            "SELECT name FROM checkins WHERE day = ? GROUP BY name ORDER BY MIN(id)",
+            (day.isoformat(),),
+        )
+        return [r["name"] for r in found]
 
     def checkin_status(self, day: date, name: str) -> str | None:
         """The most telling status of a check-in on `day`: done beats everything else."""

@@ -26,10 +26,11 @@ class GoalStore(StoreBase):
         return [Goal.from_row(r) for r in found]
 
     def add_goal(self, record: dict[str, Any]) -> int:
-        return self.insert("goals", record)
+        stamp = now_iso()
+        return self.insert("goals", {"created_at": stamp, "updated_at": stamp} | record)
 
     def update_goal(self, goal_id: int, changes: dict[str, Any]) -> None:
-        self.update("goals", goal_id, changes)
+        self.update("goals", goal_id, changes | {"updated_at": now_iso()})
 
     def goal_pauses(self) -> list[Pause]:
         found = self.rows("SELECT goal_id, start, end FROM goal_pauses ORDER BY id")

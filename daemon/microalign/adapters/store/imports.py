@@ -14,7 +14,7 @@ from typing import Any
 
 from microalign.adapters.store.base import StoreBase, now_iso, translate_errors
 from microalign.core.goals import HARD_GOAL_LIMIT, text_key
-from microalign.core.imported import GoalPlan, GoalSummary, Plan, Row, Summary
+from microalign.ports.imported import GoalPlan, GoalSummary, Plan, Row, Summary
 
 
 class ImportStore(StoreBase):

@@ -1,7 +1,8 @@
 """What an import brings, whatever tool it comes from: goals with their start days, and
 rows to add to check-ins (a goal's day with its outcome, a note, a journal entry).
 
-The readers of other tools' files build a Plan; the store adds what it does not hold yet.
+The readers of other tools' files build a Plan; the store (ports.store.ImportRecords) adds
+what it does not hold yet.
 """
 
 from __future__ import annotations
