@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from microalign.app.context import App
 from microalign.app.retention import prune_audio
@@ -45,6 +45,28 @@ class CheckinResult:
     unanswered: list[str] = field(default_factory=list)  # goals left without an answer
 
 
+class _Asked(TypedDict):
+    """What an answer stores of the question it answers."""
+
+    goal_id: int | None
+    kind: str
+    language: str
+    prompt: str
+
+
+class _Heard(TypedDict, total=False):
+    """What an answer stores of what was heard; no audio_path keeps the stored one."""
+
+    text: str
+    outcome: str | None
+    reason: str | None
+    confidence: float | None
+    model: str
+    status: str
+    awaiting: str | None
+    audio_path: Path
+
+
 class StoreRecorder:
     """The engine's Recorder on top of the store: one row per answered step."""
 
@@ -53,14 +75,11 @@ class StoreRecorder:
         self.checkin_id = checkin_id
         self.language = app.pack.code
 
-    def _fields(self, step: flows.Step) -> dict[str, Any]:
+    def _fields(self, step: flows.Step) -> _Asked:
         kind = AnswerKind.CHOICE if step.kind == flows.CHOICE else AnswerKind.FREE
-        return {
-            "goal_id": step.goal_id,
-            "kind": kind.value,
-            "language": self.language,
-            "prompt": step.text,
-        }
+        return _Asked(
+            goal_id=step.goal_id, kind=kind.value, language=self.language, prompt=step.text
+        )
 
     def audio_saved(self, step: flows.Step, path: Path) -> int:
         return self.store.add_answer(
@@ -77,16 +96,16 @@ class StoreRecorder:
         reason: str | None,
         reason_pending: bool = False,
     ) -> int:
-        values: dict[str, Any] = {
-            "text": heard.text,
-            "outcome": outcome,
-            "reason": reason,
-            "confidence": heard.confidence,
-            "model": heard.model,
-            "status": "final",
+        values = _Heard(
+            text=heard.text,
+            outcome=outcome,
+            reason=reason,
+            confidence=heard.confidence,
+            model=heard.model,
+            status="final",
             # In the same write as the answer: a resumed check-in knows what is left.
-            "awaiting": AWAITING_REASON if reason_pending else None,
-        }
+            awaiting=AWAITING_REASON if reason_pending else None,
+        )
         if heard.audio_path is not None:
             values["audio_path"] = heard.audio_path
         if answer_id is not None:
