@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from microalign.adapters import owner
 from microalign.adapters.lock import checkin_lock
@@ -20,7 +20,6 @@ from microalign.app.context import App
 from microalign.app.retention import prune_audio
 from microalign.core.dialogue import flows
 from microalign.core.dialogue.engine import Engine
-from microalign.core.milestones import Milestone
 from microalign.core.records import Goal
 from microalign.core.safetext import clean
 from microalign.core.vocabulary import (
@@ -34,6 +33,9 @@ from microalign.core.vocabulary import (
 from microalign.errors import BusyError, UsageError
 from microalign.i18n import Ref
 from microalign.ports.speech import AnswerKind, Heard, Listener, Speaker
+
+if TYPE_CHECKING:
+    from microalign.core.milestones import Milestone
 
 log = logging.getLogger(__name__)
 
