@@ -10,13 +10,12 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from microalign.app.context import App
 from microalign.app.retention import prune_audio
 from microalign.core.dialogue import flows
 from microalign.core.dialogue.engine import Engine
-from microalign.core.milestones import Milestone
 from microalign.core.safetext import clean
 from microalign.core.vocabulary import (
     ALREADY_DONE,
@@ -31,6 +30,9 @@ from microalign.i18n import Ref
 from microalign.ports.records import Goal
 from microalign.ports.speech import AnswerKind, Heard, Listener, Speaker
 from microalign.ports.store import AWAITING_REASON, CLAIM_BUSY, CLAIM_SETTLED
+
+if TYPE_CHECKING:
+    from microalign.core.milestones import Milestone
 
 log = logging.getLogger(__name__)
 
