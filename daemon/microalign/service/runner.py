@@ -5,7 +5,6 @@ for each call (a sqlite3 connection belongs to one thread).
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -41,11 +40,9 @@ class CheckinRunner:
     def recover(self) -> None:
         """Transcribe answers whose audio was saved before a crash
         (microalign.app.transcripts); what fails stays pending for the next start."""
-        try:
-            module = importlib.import_module("microalign.app.transcripts")
-        except ImportError:
-            log.info("microalign.app.transcripts is not available: nothing to recover")
-            return
+        from microalign.adapters.speech.engines import transcribers
+        from microalign.app.transcripts import retranscribe
+
         app = _app(self.paths)
         try:
             rows = app.store.answers_for_retranscribe(pending_only=True)
@@ -56,10 +53,8 @@ class CheckinRunner:
             def model_for(language: str) -> str:
                 return config.speech.model if language == config.general.language else ""
 
-            from microalign.adapters.speech.engines import transcribers
-
             load = transcribers(self.paths.models_dir, model_for)
-            summary = module.retranscribe(app.store, rows, load)
+            summary = retranscribe(app.store, rows, load)
             log.info(
                 "Pending answers from an interrupted check-in: %d transcribed, %d failed",
                 len(summary.done),
