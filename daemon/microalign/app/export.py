@@ -65,21 +65,30 @@ def _stored_values(row: Answer) -> tuple[Any, ...]:
     )
 
 
+def _day(row: Answer) -> str:
+    return row.day.isoformat() if row.day else ""
+
+
 def _order(row: Answer) -> tuple[str, int]:
-    return (row.day.isoformat() if row.day else "", row.id)
+    return (_day(row), row.id)
 
 
 def _sessions(rows: list[Answer]):
     rows = [r for r in rows if r.text or r.outcome or r.audio_path]  # passed questions
-    first: dict[tuple[date | None, str | None], int] = {}  # a day's check-ins as they began
+    first: dict[tuple[str, str], int] = {}  # a day's check-ins in the order they began
     for r in rows:
-        key = (r.day, r.checkin)
+        key = (_day(r), r.checkin or "")
         first[key] = min(first.get(key, r.id), r.id)
     ordered = sorted(
         rows,
-        key=lambda r: (_order(r)[0], r.checkin != "morning", first[(r.day, r.checkin)], r.id),
+        key=lambda r: (
+            _day(r),
+            r.checkin != "morning",
+            first[(_day(r), r.checkin or "")],
+            r.id,
+        ),
     )
-    return groupby(ordered, key=lambda r: (r.day.isoformat() if r.day else "", r.checkin or ""))
+    return groupby(ordered, key=lambda r: (_day(r), r.checkin or ""))
 
 
 def to_csv(rows: list[Answer], lang: LanguagePack = EN) -> str:

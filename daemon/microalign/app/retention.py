@@ -20,8 +20,9 @@ def prune_audio(store: AudioRecords, keep_days: int, today: date) -> int:
     cutoff = today - timedelta(days=keep_days)
     rows = store.expired_audio(cutoff)
     for row in rows:
+        assert row.audio_path is not None  # expired_audio gives only answers with audio
         try:
-            store.audio_file(row.audio_path or "").unlink(missing_ok=True)
+            store.audio_file(row.audio_path).unlink(missing_ok=True)
         except OSError as exc:  # keep the path: the next run tries again
             log.warning("cannot delete expired audio %s: %s", row.audio_path, exc)
             continue

@@ -76,7 +76,8 @@ def _one(
     store: AudioRecords, model: Transcriber, pack: LanguagePack, row: Answer, summary: Summary
 ) -> None:
     kind = AnswerKind.CHOICE if row.kind == "choice" else AnswerKind.FREE
-    audio_path = row.audio_path or ""  # answers_for_retranscribe gives only answers with audio
+    audio_path = row.audio_path
+    assert audio_path is not None  # answers_for_retranscribe gives only answers with audio
     try:
         heard = model(Path(audio_path), kind)
     except AudioFileError as exc:

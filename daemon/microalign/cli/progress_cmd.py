@@ -146,9 +146,9 @@ today = click.Command(
 @click.pass_obj
 def history(app: App, days: int, as_json: bool) -> None:
     """Your answers of the last days, newest first."""
-    app.read_only_ok = True  # it only reads: a full or read-only disk is fine
     from microalign.adapters.store.answers import HISTORY_COLUMNS
 
+    app.read_only_ok = True  # it only reads: a full or read-only disk is fine
     rows = app.store.history(since=app.today() - timedelta(days=days - 1))
     if as_json:
         stored = (r.to_row() for r in rows)

@@ -276,6 +276,6 @@ def retranscribe(app: App, scope: str, model: str | None, engine: str | None, as
         for failure in summary.failed:
             error = summary.errors[failure.id].render(lang)
             click.echo(lang.t("retranscribe.failed", id=failure.id, error=error), err=True)
-        counts = {"done": len(summary.done), "failed": len(summary.failed)}
-        click.echo(lang.t("retranscribe.summary", **counts))
+        counts = lang.t("retranscribe.summary", done=len(summary.done), failed=len(summary.failed))
+        click.echo(counts)
     return 1 if summary.failed else 0
