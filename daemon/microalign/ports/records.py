@@ -8,9 +8,20 @@ A record keeps the stored names of its fields, so exports and the JSON history k
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, ClassVar, Self
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    """A record's field names in their order: looked up once per class, as an export reads
+    one record per answer."""
+    found = _NAMES.get(cls)
+    if found is None:
+        found = _NAMES[cls] = tuple(f.name for f in fields(cls))
+    return found
 
 
 class Record:
@@ -23,8 +34,7 @@ class Record:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Self:
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-        values = {name: row[name] for name in names if name in row}
+        values = {name: row[name] for name in _names(cls) if name in row}
         for name in cls._DAYS:
             if isinstance(values.get(name), str):
                 values[name] = date.fromisoformat(values[name])
@@ -34,7 +44,7 @@ class Record:
         return cls(**values)
 
     def to_row(self) -> dict[str, Any]:
-        row = asdict(self)  # type: ignore[call-overload]
+        row = {name: getattr(self, name) for name in _names(type(self))}
         for name in (*self._DAYS, *self._INSTANTS):
             if row.get(name) is not None:
                 row[name] = row[name].isoformat()
