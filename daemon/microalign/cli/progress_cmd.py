@@ -149,11 +149,13 @@ def history(app: App, days: int, as_json: bool) -> None:
     from microalign.adapters.store.answers import HISTORY_COLUMNS
 
     app.read_only_ok = True  # it only reads: a full or read-only disk is fine
-    rows = app.store.history(since=app.today() - timedelta(days=days - 1))
+    since = app.today() - timedelta(days=days - 1)
     if as_json:
-        stored = (r.to_row() for r in rows)
-        emit_json([{k: row[k] for k in HISTORY_COLUMNS} for row in stored])
+        # Plain tuples, oldest first, turned round: ten years need no record per answer.
+        found = app.store.history_values(HISTORY_COLUMNS, since)
+        emit_json([dict(zip(HISTORY_COLUMNS, values, strict=True)) for values in found[::-1]])
         return
+    rows = app.store.history(since=since)
     lang = app.pack
     rows = [r for r in rows if r.text or r.outcome or r.audio_path]
     width = terminal_width()

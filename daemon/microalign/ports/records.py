@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar, Self
 
 _NAMES: dict[type, tuple[str, ...]] = {}
+_NAME_SETS: dict[type, frozenset[str]] = {}
 
 
 def _names(cls: type) -> tuple[str, ...]:
@@ -21,6 +22,7 @@ def _names(cls: type) -> tuple[str, ...]:
     found = _NAMES.get(cls)
     if found is None:
         found = _NAMES[cls] = tuple(f.name for f in fields(cls))
+        _NAME_SETS[cls] = frozenset(found)
     return found
 
 
@@ -34,7 +36,11 @@ class Record:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Self:
-        values = {name: row[name] for name in _names(cls) if name in row}
+        names = _names(cls)
+        if _NAME_SETS[cls].issuperset(row):  # the usual row: no column the record lacks
+            values = dict(row)
+        else:
+            values = {name: row[name] for name in names if name in row}
         for name in cls._DAYS:
             if isinstance(values.get(name), str):
                 values[name] = date.fromisoformat(values[name])
