@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from microalign.adapters.speech.download import http_kind
 from microalign.app import notes
 from microalign.app.notes import milestone_text
 from microalign.errors import GoalLimitError, NotFoundError
-from microalign.i18n import EN, KO, PACKS, Keyed, placeholders
+from microalign.i18n import EN, KO, PACKS, RAW_FIELDS, Keyed, placeholders
 
 SOURCE = Path(__file__).parents[2] / "daemon" / "microalign"
 OTHERS = [pack for pack in PACKS.values() if pack is not EN]
@@ -18,7 +19,9 @@ OTHERS = [pack for pack in PACKS.values() if pack is not EN]
 def test_i18n_every_language_has_every_key_with_same_fields(lang):
     assert sorted(lang.texts) == sorted(EN.texts)
     for key, text in EN.texts.items():
-        assert placeholders(lang.texts[key]) == placeholders(text), key
+        left_out = placeholders(text) - placeholders(lang.texts[key])
+        assert placeholders(lang.texts[key]) <= placeholders(text), key
+        assert left_out <= RAW_FIELDS, key
 
 
 @pytest.mark.parametrize("lang", PACKS.values(), ids=lambda p: p.code)
@@ -216,3 +219,26 @@ def test_i18n_snooze_time_korean_printed_with_digits_spoken_with_native_hour():
     assert shown == "알겠어요, 오후 9시 20분에 다시 물어볼게요."
     assert KO.spoken(shown) == "알겠어요, 오후 아홉 시 20분에 다시 물어볼게요."
     assert EN.spoken("at 21:20") == "at 21:20"
+
+
+HTTP_404, HTTP_503 = (Keyed(f"http.{http_kind(code)}") for code in (404, 503))
+# What other programs say, in their own English words: a web server's reason, Chromium's
+# last words, systemctl's and systemd-analyze's output.
+RAW_ERRORS = {
+    "model_http": {"url": "https://x/m.zip", "code": 404, "kept": 0, "reason": HTTP_404},
+    "model_http_kept": {"url": "https://x/m.zip", "code": 503, "kept": 10, "reason": HTTP_503},
+    "chromium_failed": {"binary": "chromium", "detail": "Failed to open display: bad"},
+    "service_verify": {"path": "/u/microalign.service", "output": "Unknown key Foo in Unit"},
+    "service_systemctl": {"command": "systemctl", "output": "Failed to connect to bus"},
+}
+
+
+@pytest.mark.parametrize("key", sorted(RAW_ERRORS))
+def test_i18n_raw_program_words_never_inside_korean_error(key):
+    from microalign.errors import MicroalignError
+
+    error = MicroalignError.keyed(key, **RAW_ERRORS[key])
+    korean = error.render(KO)
+    words = set(re.findall(r"[A-Za-z]+", re.sub(r"`[^`]*`|https?://\S+|/\S+", " ", korean)))
+    assert not words - {"HTTP", "HTML", "PATH", "chromium"}, korean  # names
+    assert re.search("[가-힣]", korean), korean

@@ -199,6 +199,7 @@ class _DevTools:
             self._errors.seek(0)
             lines = self._errors.read().decode("utf-8", "replace").strip().splitlines()
             detail = (lines or [f"exit {code}"])[-1][:200]
+        log.info("%s could not draw the page: %s", self.binary, detail)
         return ExternalProgramError.keyed("chromium_failed", binary=self.binary, detail=detail)
 
     def close(self) -> None:

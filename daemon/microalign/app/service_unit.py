@@ -3,6 +3,7 @@ installation's daemon with every session."""
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,8 @@ from microalign.adapters import userunit
 from microalign.adapters.files import make_folders, write_private
 from microalign.adapters.paths import Paths
 from microalign.errors import ServiceError, access_error
+
+log = logging.getLogger(__name__)
 
 # What to run by hand when no user manager can be reached from here.
 ENABLE_COMMANDS = [
@@ -179,14 +182,17 @@ def _verify(text: str, unit: Path) -> tuple[str, str | None]:
         # A failure says nothing about the unit when the checker fails a unit with
         # nothing wrong in it as well (no user manager to check with, a broken install).
         if outcome.code == userunit.NOT_RUN or not userunit.checker_runs(Path(folder)):
+            log.info("systemd-analyze could not check the unit: %s", outcome.output)
             return COULD_NOT_RUN, outcome.output or str(outcome.code)
     output = outcome.output.replace(str(candidate), str(unit))
+    log.info("systemd-analyze found problems in %s:\n%s", unit, output)
     raise ServiceError.keyed("service_verify", path=unit, output=output or outcome.code)
 
 
 def _systemctl(*args: str) -> None:
     outcome = userunit.systemctl(*args)
     if not outcome.ok:
+        log.info("%s: %s", " ".join(outcome.command), outcome.output)
         raise ServiceError.keyed(
             "service_systemctl",
             command=" ".join(outcome.command),

@@ -251,6 +251,12 @@ def get_pack(code: str) -> LanguagePack:
 get = get_pack
 
 
+# What other programs say, in their own (English) words: Chromium's last words, the output
+# of systemctl and systemd-analyze. A translation may leave them out of its text; the code
+# that raises logs them, so `-v` shows them in every language.
+RAW_FIELDS = frozenset({"detail", "output"})
+
+
 def placeholders(text: Text) -> set[str]:
     """The {field} names a text uses (all plural forms together)."""
     forms = text.values() if isinstance(text, dict) else (text,)

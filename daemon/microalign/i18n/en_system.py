@@ -257,10 +257,18 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Run `microalign models fetch {name}` again; it starts from scratch. If it happens "
         "again, something between you and the server changes the file."
     ),
-    "error.model_http": ("Downloading {url} failed: HTTP {code} {reason}. Nothing was downloaded."),
+    "error.model_http": (
+        "Downloading {url} failed: HTTP {code} ({reason}). Nothing was downloaded."
+    ),
+    # What an HTTP status says, by its kind (the server's own words go to the log).
+    "http.not_found": "not on the server",
+    "http.refused": "the server refused it",
+    "http.busy": "the server is busy",
+    "http.server": "the server failed",
+    "http.other": "the server did not send it",
     "hint.model_http": _ELSEWHERE,
     "error.model_http_kept": (
-        "Downloading {url} failed: HTTP {code} {reason}. The {kept} bytes downloaded "
+        "Downloading {url} failed: HTTP {code} ({reason}). The {kept} bytes downloaded "
         "before are kept."
     ),
     "hint.model_http_kept": (

@@ -46,11 +46,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "hint.chromium_missing": (
         "PNG는 헤드리스 Chromium으로 그려요: `sudo apt install chromium` 으로 설치하거나, "
-        "--png 없이 HTML 보고서를 만드세요."
+        "`--png` 없이 HTML 보고서를 만드세요."
     ),
-    "error.chromium_failed": "{binary}이(가) 보고서를 그리지 못했어요: {detail}.",
+    "error.chromium_failed": (
+        "{binary}이(가) 보고서를 그리지 못했어요 (그 출력은 `microalign -v report --png` 로 "
+        "볼 수 있어요)."
+    ),
     "hint.chromium_failed": (
         "`{binary} --headless --screenshot about:blank` 을 실행해 무엇이 문제인지 확인하거나, "
-        "--png 없이 HTML 보고서를 만드세요."
+        "`--png` 없이 HTML 보고서를 만드세요."
     ),
 }

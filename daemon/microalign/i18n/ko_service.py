@@ -12,7 +12,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "service.check_not_run": (
         "주의: 여기서는 `systemd-analyze --user verify` 를 실행할 수 없어 유닛을 확인하지 "
-        "못했지만 설치는 했어요. 확인 도구의 출력:\n{output}\n"
+        "못했지만 설치는 했어요 (확인 도구의 출력은 `-v` 를 붙이면 보여요).\n"
         "  나중에 데스크톱 세션에서 확인하세요: systemd-analyze --user verify {path}"
     ),
     "service.enabled": (
@@ -47,13 +47,17 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "file.doing.remove": "지울",
     "file.doing.read": "읽을",
     "error.service_verify": (
-        "`systemd-analyze --user verify` 가 {path}에서 문제를 찾았어요:\n{output}"
+        "`systemd-analyze --user verify` 가 {path}에서 문제를 찾았어요 (그 출력은 "
+        "`microalign -v service install` 로 볼 수 있어요)."
     ),
     "hint.service_verify": (
         "아무것도 설치하지 않았어요. 나온 경로를 확인하고 `microalign service install` 을 다시 "
         "실행하세요. 그동안은 터미널에서 `microalign run` 을 쓸 수 있어요."
     ),
-    "error.service_systemctl": "`{command}`이(가) 실패했어요: {output}",
+    "error.service_systemctl": (
+        "`{command}`이(가) 실패했어요 (다시 실행할 때 `microalign -v` 로 시작하면 그 출력이 "
+        "보여요)."
+    ),
     "hint.service_systemctl": (
         "`systemctl --user status microalign` 과 `journalctl --user -u microalign` 을 보세요."
     ),

@@ -258,11 +258,16 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "서버와 이 컴퓨터 사이의 무언가가 파일을 바꾸고 있어요."
     ),
     "error.model_http": (
-        "{url}을(를) 내려받지 못했어요: HTTP {code} {reason}. 아무것도 받지 않았어요."
+        "{url}을(를) 내려받지 못했어요: HTTP {code} ({reason}). 아무것도 받지 않았어요."
     ),
+    "http.not_found": "서버에 없어요",
+    "http.refused": "서버가 거절했어요",
+    "http.busy": "서버가 바빠요",
+    "http.server": "서버에 오류가 났어요",
+    "http.other": "서버가 보내 주지 않았어요",
     "hint.model_http": _ELSEWHERE,
     "error.model_http_kept": (
-        "{url}을(를) 내려받지 못했어요: HTTP {code} {reason}. 앞서 받은 {kept}바이트는 "
+        "{url}을(를) 내려받지 못했어요: HTTP {code} ({reason}). 앞서 받은 {kept}바이트는 "
         "남겨 두었어요."
     ),
     "hint.model_http_kept": (

@@ -107,6 +107,15 @@ def test_fetch_server_down_says_nothing_downloaded_leaves_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_fetch_missing_on_server_told_by_kind_in_each_language(server, tmp_path):
+    e = replace(entry(server), url=server.url + "-gone")
+    with pytest.raises(ModelError) as info:
+        models.fetch(e, tmp_path)
+    assert "HTTP 404 (not on the server)" in info.value.render(PACKS["en"])
+    korean = info.value.render(PACKS["ko"])
+    assert "HTTP 404 (서버에 없어요)" in korean and "Not Found" not in korean
+
+
 def test_unpack_zip_with_path_traversal_refused(tmp_path):
     archive = tmp_path / "evil.zip"
     with zipfile.ZipFile(archive, "w") as zf:

@@ -9,11 +9,15 @@ either a whole model or absent; a rerun resumes the file that was cut.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 from microalign.errors import ModelError
+from microalign.i18n import Keyed
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int | None], None]  # (bytes so far, total or None)
 
@@ -77,7 +81,9 @@ def download(url: str, part: Path, progress: Progress | None, timeout: float) ->
             return  # the part file is already complete
         kept = _kept(part)
         key = "model_http_kept" if kept else "model_http"
-        raise ModelError.keyed(key, url=url, code=exc.code, reason=exc.reason, kept=kept) from None
+        log.info("%s: HTTP %s %s", url, exc.code, exc.reason)
+        reason = Keyed(f"http.{http_kind(exc.code)}")
+        raise ModelError.keyed(key, url=url, code=exc.code, reason=reason, kept=kept) from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = exc  # its category: the network, the disk, ...
         # Only bytes on disk make "it resumes where it stopped" true; without any (no
@@ -85,6 +91,17 @@ def download(url: str, part: Path, progress: Progress | None, timeout: float) ->
         kept = _kept(part)
         key = "model_interrupted" if kept else "model_unreachable"
         raise ModelError.keyed(key, url=url, reason=reason, kept=kept) from None
+
+
+def http_kind(code: int) -> str:
+    """What an HTTP error status says, as a kind every language names."""
+    if code in (404, 410):
+        return "not_found"
+    if code in (401, 403):
+        return "refused"
+    if code in (429, 503):
+        return "busy"
+    return "server" if code >= 500 else "other"
 
 
 def _kept(part: Path) -> int:
