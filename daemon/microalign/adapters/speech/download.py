@@ -82,8 +82,8 @@ def download(url: str, part: Path, progress: Progress | None, timeout: float) ->
         kept = _kept(part)
         key = "model_http_kept" if kept else "model_http"
         log.info("%s: HTTP %s %s", url, exc.code, exc.reason)
-        reason = Keyed(f"http.{http_kind(exc.code)}")
-        raise ModelError.keyed(key, url=url, code=exc.code, reason=reason, kept=kept) from None
+        kind = Keyed(f"http.{http_kind(exc.code)}")
+        raise ModelError.keyed(key, url=url, code=exc.code, reason=kind, kept=kept) from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = exc  # its category: the network, the disk, ...
         # Only bytes on disk make "it resumes where it stopped" true; without any (no
