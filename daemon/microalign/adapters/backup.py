@@ -29,6 +29,7 @@ from microalign.adapters.crypto.keys import KEY_FILE
 from microalign.adapters.files import PRIVATE_DIR, PRIVATE_FILE
 from microalign.adapters.store.connect import all_errors, connect, is_plain
 from microalign.errors import StoreError, access_error
+from microalign.i18n import Keyed
 
 if TYPE_CHECKING:
     from microalign.adapters.crypto.keys import DataKey
@@ -164,12 +165,24 @@ def _add_bytes(fd: int, name: str, data: bytes) -> None:
 # -- reading -------------------------------------------------------------------------------
 
 
-def _damaged(path: Path, reason: str) -> StoreError:
-    return StoreError.keyed("backup_damaged", path=path, reason=reason)
+def _damaged(path: Path, reason: str, /, **fields: Any) -> StoreError:
+    """The backup at `path` is damaged: `reason` is a "backup.<kind>" text with `fields`."""
+    return StoreError.keyed("backup_damaged", path=path, reason=Keyed(f"backup.{reason}", **fields))
 
 
-def _not_backup(path: Path, reason: str) -> StoreError:
-    return StoreError.keyed("backup_not_backup", path=path, reason=reason)
+def _not_backup(path: Path, reason: str, /, **fields: Any) -> StoreError:
+    return StoreError.keyed(
+        "backup_not_backup", path=path, reason=Keyed(f"backup.{reason}", **fields)
+    )
+
+
+def _tar_problem(exc: BaseException) -> OSError | None:
+    """The system's error, told by its category; None for tarfile's own words, which are
+    English and only logged."""
+    if isinstance(exc, OSError):
+        return exc
+    log.info("tarfile: %s", str(exc) or type(exc).__name__)
+    return None
 
 
 def safe_name(name: str) -> bool:
@@ -195,7 +208,10 @@ def opened(path: Path) -> Iterator[tarfile.TarFile]:
     except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
         raise access_error(exc, path, "read") from None
     except (tarfile.TarError, EOFError, OSError) as exc:
-        raise _not_backup(path, str(exc) or type(exc).__name__) from None
+        problem = _tar_problem(exc)
+        if problem is not None:
+            raise StoreError.keyed("backup_not_backup", path=path, reason=problem) from None
+        raise _not_backup(path, "not_tar") from None
     with tar:
         yield tar
 
@@ -207,14 +223,17 @@ def read_listing(path: Path) -> tuple[dict[str, Any], Listing, list[tarfile.TarI
         try:
             members = tar.getmembers()
         except (tarfile.TarError, EOFError, OSError) as exc:
-            raise _damaged(path, str(exc) or "it ends too early") from None
+            problem = _tar_problem(exc)
+            if problem is not None:
+                raise StoreError.keyed("backup_damaged", path=path, reason=problem) from None
+            raise _damaged(path, "ends_early") from None
         if not members or members[0].name != HEAD or not members[0].isreg():
-            raise _not_backup(path, "it does not begin with a microalign backup header")
+            raise _not_backup(path, "no_header")
         head = _json_member(tar, members[0], path)
         if head.get("app") != "microalign" or head.get("format") != FORMAT:
-            raise _not_backup(path, f"unknown header {str(head)[:80]}")
+            raise _not_backup(path, "unknown_header", header=str(head)[:80])
         if members[-1].name != END or not members[-1].isreg():
-            raise _damaged(path, "it ends too early (its list of files is missing)")
+            raise _damaged(path, "no_listing")
         end = _json_member(tar, members[-1], path)
         listing = _listing(end, head, path)
         _check_members(members[1:-1], listing, path)
@@ -223,30 +242,33 @@ def read_listing(path: Path) -> tuple[dict[str, Any], Listing, list[tarfile.TarI
 
 def _json_member(tar: tarfile.TarFile, member: tarfile.TarInfo, path: Path) -> dict[str, Any]:
     if member.size > MAX_MANIFEST:
-        raise _not_backup(path, f"{member.name} is too large")
+        raise _not_backup(path, "member_too_large", name=member.name)
     try:
         extracted = tar.extractfile(member)
         data = json.loads(extracted.read()) if extracted is not None else None
-    except (tarfile.TarError, EOFError, OSError, ValueError) as exc:
-        raise _damaged(path, f"{member.name}: {exc}") from None
+    except ValueError as exc:  # JSON's or UTF-8's words, English: logged
+        log.info("%s in %s: %s", member.name, path, exc)
+        raise _damaged(path, "member_not_json", name=member.name) from None
+    except (tarfile.TarError, EOFError, OSError) as exc:
+        raise _damaged(path, "member_unreadable", name=member.name, error=exc) from None
     if not isinstance(data, dict):
-        raise _not_backup(path, f"{member.name} is not a JSON object")
+        raise _not_backup(path, "member_not_object", name=member.name)
     return data
 
 
 def _listing(end: dict[str, Any], head: dict[str, Any], path: Path) -> Listing:
     files = end.get("files")
     if not isinstance(files, dict):
-        raise _damaged(path, "its list of files is unreadable")
+        raise _damaged(path, "listing_unreadable")
     schema = head.get("schema")
     listing = Listing(schema=schema if isinstance(schema, int) else 0)
     for name, entry in files.items():
         ok = isinstance(entry, list) and len(entry) == 2
         if not ok or not isinstance(entry[0], int) or not isinstance(entry[1], str | None):
-            raise _damaged(path, f"the list of files has a bad entry for {name!r}")
+            raise _damaged(path, "listing_bad_entry", name=repr(name))
         listing.files[name] = (entry[0], entry[1])
     if DATABASE not in listing.files:
-        raise _damaged(path, "it holds no database")
+        raise _damaged(path, "no_database")
     return listing
 
 
@@ -258,14 +280,14 @@ def _check_members(members: list[tarfile.TarInfo], listing: Listing, path: Path)
         if not member.isreg():
             raise StoreError.keyed("backup_unsafe", path=path, name=member.name)
         if member.name in seen:
-            raise _damaged(path, f"{member.name} is in it twice")
+            raise _damaged(path, "member_twice", name=member.name)
         seen.add(member.name)
         expected = listing.files.get(member.name)
         if expected is None or expected[0] != member.size:
-            raise _damaged(path, f"{member.name} does not match its list of files")
+            raise _damaged(path, "member_mismatch", name=member.name)
     missing = set(listing.files) - seen
     if missing:
-        raise _damaged(path, f"{sorted(missing)[0]} is missing")
+        raise _damaged(path, "member_missing", name=sorted(missing)[0])
 
 
 def extract(
@@ -291,13 +313,13 @@ def extract(
             except OSError as exc:
                 raise access_error(exc, target, "write") from None
             if copied != member.size:
-                raise _damaged(path, f"{member.name} ends too early")
+                raise _damaged(path, "member_short", name=member.name)
             written.append(target)
     finally:
         os.close(source)
     expected = listing.files[DATABASE][1]
     if hashlib.sha256((into / DATABASE).read_bytes()).hexdigest() != expected:
-        raise _damaged(path, f"{DATABASE} is not what was backed up")
+        raise _damaged(path, "database_changed", name=DATABASE)
     _sync_all(written)
 
 
@@ -344,19 +366,20 @@ def check_database(
     """The database of a backup, opened as the store opens its own (with `key` when the
     backup carries one): whole (SQLite's `check`), and of a schema this microalign knows."""
     if key is not None and is_plain(path):
-        raise _damaged(backup, "it holds a key, yet its database is not encrypted")
+        raise _damaged(backup, "key_but_plain")
     conn = None
     try:
         conn = connect(path, **_key_of(key))
         verdict = conn.execute(f"PRAGMA {check}").fetchall()
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except all_errors() as exc:
-        raise _damaged(backup, f"its database cannot be read: {exc}") from None
+        raise _damaged(backup, "database_error", error=exc) from None
     finally:
         if conn is not None:
             conn.close()
     if verdict != [("ok",)]:
-        raise _damaged(backup, f"its database fails its check: {verdict[0][0]}")
+        log.info("the database of %s fails its check: %s", backup, verdict[0][0])
+        raise _damaged(backup, "database_check")
     if version > known:
         raise StoreError.keyed("backup_newer", path=backup, version=version, known=known)
 
@@ -368,14 +391,14 @@ def database_member(path: Path, members: list[tarfile.TarInfo], into: Path) -> P
         source = tar.extractfile(member)
         target = into / DATABASE
         if source is None:
-            raise _damaged(path, "its database cannot be read")
+            raise _damaged(path, "database_unreadable")
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as out:
             try:
                 while chunk := source.read(CHUNK):
                     out.write(chunk)
             except (tarfile.TarError, EOFError) as exc:
-                raise _damaged(path, f"{DATABASE}: {exc}") from None
+                raise _damaged(path, "member_unreadable", name=DATABASE, error=exc) from None
     return target
 
 

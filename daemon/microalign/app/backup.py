@@ -22,6 +22,7 @@ from microalign.adapters import backup as archive
 from microalign.adapters.files import PRIVATE_FILE, sync_folder
 from microalign.app.context import App
 from microalign.errors import StoreError, UsageError, access_error
+from microalign.i18n import Keyed
 
 if TYPE_CHECKING:
     from microalign.adapters.crypto.keys import DataKey
@@ -152,7 +153,8 @@ def _verify(written: Path, work: Path, key: DataKey | None) -> None:
 
     _, listing, members = archive.read_listing(written)
     if key is not None and archive.KEY_FILE not in listing.files:
-        raise StoreError.keyed("backup_damaged", path=written, reason="its key file is missing")
+        missing = Keyed("backup.key_missing")
+        raise StoreError.keyed("backup_damaged", path=written, reason=missing)
     check = work / "check"
     check.mkdir(mode=0o700)
     database = archive.database_member(written, members, check)

@@ -13,12 +13,17 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from microalign.errors import UsageError
+from microalign.i18n import Keyed
 from microalign.ports.imported import IMPORTED_CHECKIN, GoalPlan, Plan, Row
+
+log = logging.getLogger(__name__)
 
 # Loop's Entry values.
 YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN = 2, 1, 0, 3, -1
@@ -30,25 +35,40 @@ MAX_MEMBER = 64 << 20  # no Loop export comes near; a zip bomb stops here
 CHECKMARKS = "Checkmarks.csv"
 
 
-def _bad(path: Path, where: str, reason: str) -> UsageError:
+def _bad(path: Path, where: str, reason: str | UsageError, /, **fields: Any) -> UsageError:
+    """`reason` names an "import.<kind>" text with `fields` (or is our own error)."""
+    if isinstance(reason, str):
+        reason = Keyed(f"import.{reason}", **fields)
     return UsageError.keyed("import_bad", path=path, where=where, reason=reason)
 
 
-def _unreadable(path: Path, reason: str) -> UsageError:
-    return UsageError.keyed(
-        "import_unreadable", path=path, kind="Loop Habit Tracker CSV export", reason=reason
-    )
+def _unreadable(path: Path, reason: str | OSError) -> UsageError:
+    """`reason` names an "import.<kind>" text, or is the system's error."""
+    shown = Keyed(f"import.{reason}") if isinstance(reason, str) else reason
+    kind = Keyed("import.kind.loop")
+    return UsageError.keyed("import_unreadable", path=path, kind=kind, reason=shown)
+
+
+def _at_line(member: str, line: int) -> Keyed:
+    return Keyed("import.at_member_line", member=member, line=line)
+
+
+def _at_field(where: str, field: str) -> Keyed:
+    return Keyed("import.at_field", where=where, field=field)
 
 
 def read(path: Path) -> Plan:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _unreadable(path, f"not a zip file ({exc})") from None
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    except (zipfile.BadZipFile, ValueError) as exc:  # zipfile's words are English: logged
+        log.info("%s: %s", path, exc)
+        raise _unreadable(path, "not_zip") from None
     with archive:
         names = {info.filename: info for info in archive.infolist() if not info.is_dir()}
         if "Habits.csv" not in names:
-            raise _unreadable(path, "it holds no Habits.csv")
+            raise _unreadable(path, "no_habits")
         habits = _rows(archive, names, "Habits.csv", path)
         matrix = _rows(archive, names, CHECKMARKS, path) if CHECKMARKS in names else []
         plan = Plan()
@@ -64,25 +84,26 @@ def _rows(
 ) -> list[list[str]]:
     info = names[name]
     if info.file_size > MAX_MEMBER:
-        raise _bad(path, name, f"too large ({info.file_size} bytes)")
+        raise _bad(path, name, "too_large_bytes", size=info.file_size)
     try:
         with archive.open(info) as member:
             data = member.read(MAX_MEMBER + 1)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
-        raise _bad(path, name, f"cannot be read ({exc})") from None
+        raise _bad(path, name, "member_unreadable", error=exc) from None
     if len(data) > MAX_MEMBER:
-        raise _bad(path, name, "too large")
+        raise _bad(path, name, "too_large")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise _bad(path, f"{name}, line {line}", "not UTF-8 text") from None
+        raise _bad(path, _at_line(name, line), "not_utf8") from None
     if "\x00" in text:
-        raise _bad(path, name, "holds a NUL character")
+        raise _bad(path, name, "nul")
     try:
         return list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        raise _bad(path, name, str(exc)) from None
+    except csv.Error as exc:  # csv's words are English: logged
+        log.info("%s, %s: %s", path, name, exc)
+        raise _bad(path, name, "not_csv") from None
 
 
 def _habit(
@@ -97,13 +118,14 @@ def _habit(
     from microalign.app.goals import check_question, check_text
 
     field = dict(zip(header, cells, strict=False))
-    where = f"Habits.csv, line {line}"
+    where = _at_line("Habits.csv", line)
     try:
         name = check_text(field.get("Name", ""))
         asked = field.get("Question", "").strip()
         question = check_question(asked) if asked else None
     except UsageError as exc:
-        raise _bad(path, f"{where}, field Name or Question", exc.message) from None
+        either = Keyed("import.at_either_field", where=where, first="Name", second="Question")
+        raise _bad(path, either, exc) from None
     position = field.get("Position", "").strip() or f"{line - 1:03d}"
     numeric = field.get("Type", "YES_NO").strip() == "NUMERICAL"
     target = _target(field, numeric, where, path)
@@ -148,7 +170,7 @@ def _target(field: dict[str, str], numeric: bool, where: str, path: Path) -> Tar
     try:
         amount = float(field.get("Target Value", "").strip() or "0")
     except ValueError:
-        raise _bad(path, f"{where}, field Target Value", "not a number") from None
+        raise _bad(path, _at_field(where, "Target Value"), "not_number") from None
     return kind, amount
 
 
@@ -169,7 +191,7 @@ def _habit_days(
     for number, cells in enumerate(rows, start=1):
         if not cells or (number == 1 and cells[0].strip() == "Date"):
             continue
-        where = f"{member}, line {number}"
+        where = _at_line(member, number)
         day = _day(cells[0], where, path)
         value = cells[1] if len(cells) > 1 else ""
         outcome = _outcome(value, target, where, path)
@@ -189,7 +211,7 @@ def _matrix_days(
     for number, cells in enumerate(rows[1:], start=2):
         if not cells or len(cells) <= column:
             continue
-        where = f"{CHECKMARKS}, line {number}"
+        where = _at_line(CHECKMARKS, number)
         outcome = _outcome(cells[column], target, where, path)
         if outcome is not None:
             days[_day(cells[0], where, path)] = (outcome, "")
@@ -200,7 +222,7 @@ def _day(text: str, where: str, path: Path) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise _bad(path, f"{where}, field Date", f"{text[:40]!r} is not a date") from None
+        raise _bad(path, _at_field(where, "Date"), "not_date", value=repr(text[:40])) from None
 
 
 def _outcome(text: str, target: Target, where: str, path: Path) -> str | None:
@@ -212,13 +234,15 @@ def _outcome(text: str, target: Target, where: str, path: Path) -> str | None:
         try:
             number = int(value)
         except ValueError:
-            raise _bad(path, f"{where}, field Value", f"{value[:40]!r} is no Loop value") from None
+            where = _at_field(where, "Value")
+            raise _bad(path, where, "not_loop_value", value=repr(value[:40])) from None
         if target is not None:
             return _amount_outcome(number, target)
     if number == UNKNOWN:
         return None
     if number not in OUTCOMES:
-        raise _bad(path, f"{where}, field Value", f"{value[:40]!r} is no Loop value")
+        where = _at_field(where, "Value")
+        raise _bad(path, where, "not_loop_value", value=repr(value[:40]))
     return OUTCOMES[number]
 
 

@@ -37,6 +37,7 @@ _ERRNO = {
     errno.ENETUNREACH: "network",
     errno.EHOSTUNREACH: "network",
     errno.ECONNRESET: "network",
+    errno.EBADF: "bad_descriptor",
 }
 
 # Words of a raw message -> its category; the first that matches wins, so the more
@@ -91,6 +92,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
 _TYPES = {
     "PortAudioError": "audio_server",
     "BadZipFile": "damaged",
+    "TarError": "damaged",
     "wave.Error": "damaged",
     "EOFError": "damaged",
     "TimeoutError": "timeout",

@@ -28,6 +28,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "cause.name_too_long": "File name too long",
     "cause.exists": "File exists",
     "cause.too_many_files": "Too many open files",
+    "cause.bad_descriptor": "Bad file descriptor",
     "cause.speech_engine": "the speech engine failed",
     "cause.timeout": "no answer in time",
     "cause.network": "the server cannot be reached (network)",

@@ -55,6 +55,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Nothing was changed."
     ),
     "error.key_file_broken": "The key file {path} cannot be read: {error}.",
+    # What is wrong with a passphrase's descriptor or the key file ({error} above).
+    "key.fd_empty": "empty",
+    "key.not_json": "it is not valid JSON",
+    "key.not_key_file": "not a microalign key file",
+    "key.bad_id": "its key id is not valid",
+    "key.field_missing": "its field {field} is missing",
+    "key.field_invalid": "a field of it has a value that is not valid",
     "hint.key_file_broken": "Put back a copy of key.json from a backup. Nothing was changed.",
     "error.key_passphrase_wrong": (
         "The passphrase from {source} does not unlock the key in {path}."
@@ -86,6 +93,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "hint.crypto_missing": "Install it: pip install 'microalign[encrypt]'.",
     "error.audio_sealed": "The encrypted recording {path} cannot be opened ({reason}).",
+    "sealed.short": "shorter than its header",
+    "sealed.not_sealed": "not a sealed recording",
+    "sealed.no_key": "no key",
+    "sealed.chunk": "chunk {number} does not open with this key",
     "hint.audio_sealed": "It was written with another key, or changed since; it cannot be played.",
     "error.crypt_daemon_running": (
         "The daemon (pid {holder}) is running: the store cannot change form under it."

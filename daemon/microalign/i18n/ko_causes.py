@@ -27,6 +27,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "cause.name_too_long": "파일 이름이 너무 길어요",
     "cause.exists": "이미 있는 파일이에요",
     "cause.too_many_files": "열린 파일이 너무 많아요",
+    "cause.bad_descriptor": "열려 있지 않은 파일 디스크립터예요",
     "cause.speech_engine": "음성 엔진이 실패했어요",
     "cause.timeout": "제시간에 응답이 없었어요",
     "cause.network": "서버에 연결할 수 없어요 (네트워크)",

@@ -49,6 +49,12 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "아무것도 바뀌지 않았어요."
     ),
     "error.key_file_broken": "키 파일 {path}을(를) 읽을 수 없어요: {error}.",
+    "key.fd_empty": "비어 있어요",
+    "key.not_json": "올바른 JSON 이 아니에요",
+    "key.not_key_file": "microalign 키 파일이 아니에요",
+    "key.bad_id": "키 식별자가 올바르지 않아요",
+    "key.field_missing": "{field} 항목이 없어요",
+    "key.field_invalid": "항목 중 하나의 값이 올바르지 않아요",
     "hint.key_file_broken": "백업에서 key.json 을 되돌려 놓으세요. 아무것도 바뀌지 않았어요.",
     "error.key_passphrase_wrong": "{source}의 암호로 {path}의 키를 열 수 없어요.",
     "hint.key_passphrase_wrong": "올바른 암호로 다시 해 보세요. " + _GIVE_PASSPHRASE,
@@ -73,6 +79,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "error.crypto_missing": "암호화에는 파이썬 패키지 {package} 가 필요한데 설치되어 있지 않아요.",
     "hint.crypto_missing": "설치하세요: pip install 'microalign[encrypt]'.",
     "error.audio_sealed": "암호화된 녹음 {path}을(를) 열 수 없어요 ({reason}).",
+    "sealed.short": "머리말보다 짧아요",
+    "sealed.not_sealed": "암호화된 녹음이 아니에요",
+    "sealed.no_key": "키가 없어요",
+    "sealed.chunk": "조각 {number}이(가) 이 키로 열리지 않아요",
     "hint.audio_sealed": "다른 키로 쓰였거나 그 뒤에 바뀌었어요. 재생할 수 없어요.",
     "error.crypt_daemon_running": (
         "데몬(pid {holder})이 실행 중이라 저장소의 형태를 바꿀 수 없어요."

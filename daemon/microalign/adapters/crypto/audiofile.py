@@ -95,18 +95,25 @@ class Audio:
 
 
 class SealError(Exception):
-    """A sealed file that cannot be opened: wrong key, changed, or not sealed at all."""
+    """A sealed file that cannot be opened: wrong key, changed, or not sealed at all.
+    `reason` is a "sealed.<kind>" text, shown in the reader's language."""
+
+    def __init__(self, kind: str, /, **fields: Any) -> None:
+        from microalign.i18n import Keyed
+
+        self.reason = Keyed(f"sealed.{kind}", **fields)
+        super().__init__(str(self.reason))
 
 
 def open_sealed(data: bytes, key: bytes | None) -> Audio:
     if len(data) < _HEADER.size:
-        raise SealError("shorter than its header")
+        raise SealError("short")
     header = data[: _HEADER.size]
     magic, rate, channels, width, prefix = _HEADER.unpack(header)
     if magic != MAGIC:
-        raise SealError("not a sealed recording")
+        raise SealError("not_sealed")
     if key is None:
-        raise SealError("no key")
+        raise SealError("no_key")
     from cryptography.exceptions import InvalidTag
 
     aead = _cipher(key)
@@ -124,7 +131,7 @@ def open_sealed(data: bytes, key: bytes | None) -> Audio:
             try:
                 aead.decrypt(nonce, body, _aad(header, number, True))
             except InvalidTag:
-                raise SealError(f"chunk {number} does not open with this key") from None
+                raise SealError("chunk", number=number) from None
             complete = True
             break
         at += _LENGTH.size + length

@@ -14,12 +14,16 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from microalign.errors import ExternalProgramError, StoreError
+from microalign.i18n import Keyed
+
+log = logging.getLogger(__name__)
 
 KEY_FILE = "key.json"
 # Written by encrypt/decrypt while they run (adapters/crypto/convert.py).
@@ -96,10 +100,10 @@ def _read_fd(fd: int) -> str:
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(4096)
     except OSError as exc:
-        raise StoreError.keyed("key_fd_unreadable", fd=fd, error=exc.strerror or exc) from None
+        raise StoreError.keyed("key_fd_unreadable", fd=fd, error=exc) from None
     text = data.decode("utf-8", errors="replace").rstrip("\r\n")
     if not text:
-        raise StoreError.keyed("key_fd_unreadable", fd=fd, error="empty")
+        raise StoreError.keyed("key_fd_unreadable", fd=fd, error=Keyed("key.fd_empty"))
     return text
 
 
@@ -218,11 +222,17 @@ def read_record(data_dir: Path) -> dict[str, Any] | None:
         raise access_error(exc, path, "read") from None
     try:
         record = json.loads(text)
-    except ValueError as exc:
-        raise StoreError.keyed("key_file_broken", path=path, error=exc) from None
+    except ValueError as exc:  # JSON's words are English: logged
+        log.info("%s: %s", path, exc)
+        raise _broken(path, "not_json") from None
     if not isinstance(record, dict) or record.get("format") != FORMAT:
-        raise StoreError.keyed("key_file_broken", path=path, error="not a microalign key file")
+        raise _broken(path, "not_key_file")
     return record
+
+
+def _broken(path: Path, kind: str, /, **fields: Any) -> StoreError:
+    """The key file at `path` cannot be used: `kind` names a "key.<kind>" text."""
+    return StoreError.keyed("key_file_broken", path=path, error=Keyed(f"key.{kind}", **fields))
 
 
 def write_record(data_dir: Path, record: dict[str, Any]) -> None:
@@ -247,11 +257,11 @@ def unlock_record(
     """The data key a key file's `record` wraps (`path` names it in messages): the store's
     own, or the one a backup carries."""
     if record.get("format") != FORMAT:
-        raise StoreError.keyed("key_file_broken", path=path, error="not a microalign key file")
+        raise _broken(path, "not_key_file")
     key_id = record.get("key_id")
     # The id names a keyring item and a file of the session cache: only what we write.
     if not isinstance(key_id, str) or not 0 < len(key_id) <= 64 or key_id.strip(HEX):
-        raise StoreError.keyed("key_file_broken", path=path, error="its key id is not valid")
+        raise _broken(path, "bad_id")
     if record.get("wrapped_by") == KEYRING:
         return DataKey(_from_keyring(record, path), KEYRING)
     given, source = (passphrase or PassphraseSource()).read()
@@ -260,9 +270,11 @@ def unlock_record(
         salt, n, r, p = _unb64(kdf["salt"]), int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
         wrapping = _scrypt(given, salt, n, r, p)
         unwrapped = unwrap_record(record, wrapping)
-    except (KeyError, TypeError, ValueError) as exc:
-        error = f"{type(exc).__name__}: {exc}"
-        raise StoreError.keyed("key_file_broken", path=path, error=error) from None
+    except KeyError as exc:
+        raise _broken(path, "field_missing", field=repr(exc.args[0])) from None
+    except (TypeError, ValueError) as exc:
+        log.info("%s: %s: %s", path, type(exc).__name__, exc)
+        raise _broken(path, "field_invalid") from None
     if unwrapped is None:
         raise StoreError.keyed("key_passphrase_wrong", path=path, source=source, env=PASSPHRASE_ENV)
     return DataKey(unwrapped, source)

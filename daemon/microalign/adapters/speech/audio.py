@@ -216,12 +216,11 @@ def _read_sealed(path: Path) -> Any:
     except FileNotFoundError:
         raise AudioFileError.keyed("audio_missing", path=path) from None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise AudioFileError.keyed("audio_unreadable", path=path, reason=reason) from None
+        raise AudioFileError.keyed("audio_unreadable", path=path, reason=exc) from None
     try:
         audio = audiofile.open_sealed(data, audiofile.current_key())
     except audiofile.SealError as exc:
-        raise AudioFileError.keyed("audio_sealed", path=path, reason=str(exc)) from None
+        raise AudioFileError.keyed("audio_sealed", path=path, reason=exc.reason) from None
     if not audio.complete:
         log.warning("%s was cut off while it was recorded; its last moment is lost", path)
     return audio
