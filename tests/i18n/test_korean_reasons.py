@@ -158,7 +158,12 @@ def test_korean_reason_key_file_broken_in_korean(tmp_path, text):
 def test_korean_reason_key_file_without_its_fields_in_korean(tmp_path, monkeypatch):
     monkeypatch.setenv("MICROALIGN_TEST_PASSPHRASE", "secret")
     source = keys.PassphraseSource(env="MICROALIGN_TEST_PASSPHRASE")
-    kdfs = ({"kdf": {"salt": "AAAA"}}, {}, {"kdf": {"salt": "AAAA", "n": "x", "r": 1, "p": 1}})
+    kdfs = (
+        {"kdf": {"salt": "AAAA"}},
+        {},
+        {"kdf": {"salt": "AAAA", "n": "x", "r": 1, "p": 1}},
+        {"kdf": {"salt": 5, "n": 2, "r": 1, "p": 1}},  # not text: no traceback either
+    )
     for record in kdfs:
         whole = {"format": keys.FORMAT, "key_id": "ab12", "wrapped_by": "passphrase", **record}
         with pytest.raises(StoreError) as caught:

@@ -272,7 +272,7 @@ def unlock_record(
         unwrapped = unwrap_record(record, wrapping)
     except KeyError as exc:
         raise _broken(path, "field_missing", field=repr(exc.args[0])) from None
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, AttributeError) as exc:  # a field of the wrong type
         log.info("%s: %s: %s", path, type(exc).__name__, exc)
         raise _broken(path, "field_invalid") from None
     if unwrapped is None:
