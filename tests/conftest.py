@@ -7,11 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from microalign.adapters.paths import resolve
 from microalign.app.context import App
 from microalign.cli import main
 from tests.harness.cli import Result, run_microalign
+
+# The property tests check results, never speed: on a shared, busy machine a draw or an
+# example may take seconds, which Hypothesis would otherwise report as a failure.
+settings.register_profile("shared", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("shared")
 
 # The harness (private desktop, PulseAudio, speech, models) and the pinned clock, for
 # every directory.
