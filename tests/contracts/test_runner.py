@@ -5,6 +5,7 @@ contract is about the check-in, not about recognition."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import date
 
@@ -58,6 +59,8 @@ def test_runner_run_claims_before_saying_anything_tells_once(runner: Runner, req
     told: list[tuple[str | None, int]] = []
 
     def claimed() -> None:  # what the check-in's row and speech were at that moment
+        # A daemon busy elsewhere takes its time: nothing may be said meanwhile.
+        time.sleep(0.5)
         told.append((_status("morning"), len(_said(request))))
 
     assert runner.run("morning", DAY, False, claimed) == DONE

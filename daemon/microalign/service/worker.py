@@ -61,7 +61,8 @@ class ProcessRunner:
 
     def _call(self, op: str, on_event: Callable[[str], None] | None = None, **args: Any) -> Any:
         """Send one request and wait for its reply; lines the child sends on the way
-        ({"event": NAME}: the check-in was claimed) go to `on_event`."""
+        ({"event": NAME}: the check-in was claimed) go to `on_event`, each answered with
+        {"ack": NAME} once handled."""
         child = self._spawn()
         assert child.stdin is not None and child.stdout is not None  # both are pipes
         try:
@@ -71,6 +72,10 @@ class ProcessRunner:
             while line and "event" in (reply := json.loads(line)):
                 if on_event is not None:
                     on_event(reply["event"])
+                # The child waits for this: what the event starts here (the check-in's
+                # notification) comes before its first word.
+                child.stdin.write(json.dumps({"ack": reply["event"]}) + "\n")
+                child.stdin.flush()
                 line = child.stdout.readline()
         except (BrokenPipeError, OSError):
             line = ""
@@ -184,6 +189,7 @@ def _serve(proto, requests, make_runner: Callable[[Paths], Runner]) -> None:
     def claimed() -> None:
         proto.write(json.dumps({"event": CLAIMED}) + "\n")
         proto.flush()
+        next(requests, None)  # the daemon's ack: it has taken note (None: it is gone)
 
     operations = {
         "recover": lambda r: runner.recover(),
