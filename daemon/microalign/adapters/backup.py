@@ -176,13 +176,13 @@ def _not_backup(path: Path, reason: str, /, **fields: Any) -> StoreError:
     )
 
 
-def _tar_problem(exc: BaseException) -> OSError | None:
-    """The system's error, told by its category; None for tarfile's own words, which are
-    English and only logged."""
+def _tar_reason(exc: BaseException, kind: str) -> OSError | Keyed:
+    """The system's error, told by its category; else the "backup.<kind>" text, tarfile's
+    own words (English) only logged."""
     if isinstance(exc, OSError):
         return exc
     log.info("tarfile: %s", str(exc) or type(exc).__name__)
-    return None
+    return Keyed(f"backup.{kind}")
 
 
 def safe_name(name: str) -> bool:
@@ -208,10 +208,8 @@ def opened(path: Path) -> Iterator[tarfile.TarFile]:
     except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
         raise access_error(exc, path, "read") from None
     except (tarfile.TarError, EOFError, OSError) as exc:
-        problem = _tar_problem(exc)
-        if problem is not None:
-            raise StoreError.keyed("backup_not_backup", path=path, reason=problem) from None
-        raise _not_backup(path, "not_tar") from None
+        reason = _tar_reason(exc, "not_tar")
+        raise StoreError.keyed("backup_not_backup", path=path, reason=reason) from None
     with tar:
         yield tar
 
@@ -223,10 +221,8 @@ def read_listing(path: Path) -> tuple[dict[str, Any], Listing, list[tarfile.TarI
         try:
             members = tar.getmembers()
         except (tarfile.TarError, EOFError, OSError) as exc:
-            problem = _tar_problem(exc)
-            if problem is not None:
-                raise StoreError.keyed("backup_damaged", path=path, reason=problem) from None
-            raise _damaged(path, "ends_early") from None
+            reason = _tar_reason(exc, "ends_early")
+            raise StoreError.keyed("backup_damaged", path=path, reason=reason) from None
         if not members or members[0].name != HEAD or not members[0].isreg():
             raise _not_backup(path, "no_header")
         head = _json_member(tar, members[0], path)

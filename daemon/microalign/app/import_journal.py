@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from microalign.app.import_errors import at_field, bad
 from microalign.errors import UsageError
 from microalign.i18n import Keyed
 from microalign.ports.imported import IMPORTED_CHECKIN, NOTE_STEP, GoalPlan, Plan, Row
@@ -34,19 +35,8 @@ ENTRY_START = re.compile(r"(?:^|\n)\[([^\]\n]+)\] ")
 MAX_TEXT = 100_000
 
 
-def _bad(path: Path, where: str, reason: str | UsageError, /, **fields: Any) -> UsageError:
-    """`reason` names an "import.<kind>" text with `fields` (or is our own error)."""
-    if isinstance(reason, str):
-        reason = Keyed(f"import.{reason}", **fields)
-    return UsageError.keyed("import_bad", path=path, where=where, reason=reason)
-
-
 def _at_line(line: int) -> Keyed:
     return Keyed("import.at_line", line=line)
-
-
-def _at_field(where: str, field: str) -> Keyed:
-    return Keyed("import.at_field", where=where, field=field)
 
 
 def _text(path: Path, kind: str) -> str:
@@ -69,10 +59,10 @@ def _text(path: Path, kind: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise _bad(path, _at_line(line), "not_utf8") from None
+        raise bad(path, _at_line(line), "not_utf8") from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise _bad(path, _at_line(line), "nul")
+        raise bad(path, _at_line(line), "nul")
     return text
 
 
@@ -89,9 +79,9 @@ def _json(text: str, path: Path) -> Any:
     except json.JSONDecodeError as exc:  # its words are English: logged, its place shown
         log.info("%s: %s", path, exc)
         where = Keyed("import.at_column", line=exc.lineno, column=exc.colno)
-        raise _bad(path, where, "not_json") from None
+        raise bad(path, where, "not_json") from None
     except RecursionError:
-        raise _bad(path, _at_line(1), "too_deep") from None
+        raise bad(path, _at_line(1), "too_deep") from None
 
 
 def _note(moment: datetime, title: str, body: str) -> Row:
@@ -112,7 +102,7 @@ def _jrnl_text(text: str, path: Path) -> Plan:
         if moment is not None:
             starts.append((match, moment))
     if not starts:
-        raise _bad(path, _at_line(1), "no_jrnl_entry")
+        raise bad(path, _at_line(1), "no_jrnl_entry")
     plan = Plan()
     for index, (match, moment) in enumerate(starts):
         end = starts[index + 1][0].start() if index + 1 < len(starts) else len(text)
@@ -136,18 +126,18 @@ def _moment(blob: str) -> datetime | None:
 def _jrnl_json(data: Any, path: Path) -> Plan:
     entries = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise _bad(path, Keyed("import.field", field="entries"), "not_jrnl_json")
+        raise bad(path, Keyed("import.field", field="entries"), "not_jrnl_json")
     plan = Plan()
     for number, entry in enumerate(entries):
         where = f"entries[{number}]"
         if not isinstance(entry, dict):
-            raise _bad(path, where, "not_object")
+            raise bad(path, where, "not_object")
         title, body = _string(entry, "title", where, path), _string(entry, "body", where, path)
         day = _string(entry, "date", where, path)
         at = _string(entry, "time", where, path) or "00:00"
         moment = _moment(f"{day} {at}")
         if moment is None:
-            raise _bad(
+            raise bad(
                 path, f"{where}.date", "not_date_time", day=repr(day[:20]), time=repr(at[:10])
             )
         plan.rows.append(_note(moment, title, body))
@@ -159,7 +149,7 @@ def _string(entry: dict[str, Any], key: str, where: str, path: Path) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _bad(path, f"{where}.{key}", "not_text")
+        raise bad(path, f"{where}.{key}", "not_text")
     return value
 
 
@@ -200,17 +190,17 @@ def read_own(path: Path) -> Plan:
     """`microalign export --format json`: one object per answer, goals named in each."""
     data = _json(_text(path, "own"), path)
     if not isinstance(data, list):
-        raise _bad(path, _at_line(1), "not_own_json")
+        raise bad(path, _at_line(1), "not_own_json")
     plan, goals = Plan(), dict[str, GoalPlan]()
     for number, item in enumerate(data):
         where = Keyed("import.at_item", number=number + 1)
         if not isinstance(item, dict):
-            raise _bad(path, where, "not_object")
+            raise bad(path, where, "not_object")
         for field, types in FIELDS.items():
             key = _key_in(item, field)
             value = item.get(key)
             if key not in item or not isinstance(value, types) or isinstance(value, bool):
-                raise _bad(path, _at_field(where, key), "wrong_type")
+                raise bad(path, at_field(where, key), "wrong_type")
         row = _own_row(item, where, path)
         if row.goal is not None:
             goal = goals.get(row.goal)
@@ -227,14 +217,14 @@ def _own_row(item: dict[str, Any], where: str, path: Path) -> Row:
         day = date.fromisoformat(item["day"])
     except ValueError:
         value = repr(item["day"][:20])
-        raise _bad(path, _at_field(where, "day"), "not_date", value=value) from None
+        raise bad(path, at_field(where, "day"), "not_date", value=value) from None
     field = _key_in(item, "checkin")
     checkin = item[field]
     if not CHECKIN_NAME.match(checkin):
-        raise _bad(path, _at_field(where, field), "not_checkin", value=repr(checkin[:40]))
+        raise bad(path, at_field(where, field), "not_checkin", value=repr(checkin[:40]))
     if item["outcome"] is not None and item["outcome"] not in OUTCOMES:
         value = repr(item["outcome"][:20])
-        raise _bad(path, _at_field(where, "outcome"), "not_outcome", value=value)
+        raise bad(path, at_field(where, "outcome"), "not_outcome", value=value)
     has_goal = item["goal_id"] is not None and item["goal_text"] is not None
     confidence = item["confidence"]
     return Row(
@@ -263,7 +253,7 @@ def _own_goal(item: dict[str, Any], day: date, where: str, path: Path) -> GoalPl
         question = item["goal_question"]
         question = check_question(question) if question else None
     except UsageError as exc:
-        raise _bad(path, _at_field(where, "goal_text"), exc) from None
+        raise bad(path, at_field(where, "goal_text"), exc) from None
     return GoalPlan(
         text=text,
         created_on=day,

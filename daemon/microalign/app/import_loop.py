@@ -17,8 +17,8 @@ import logging
 import zipfile
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from microalign.app.import_errors import at_field, bad
 from microalign.errors import UsageError
 from microalign.i18n import Keyed
 from microalign.ports.imported import IMPORTED_CHECKIN, GoalPlan, Plan, Row
@@ -35,13 +35,6 @@ MAX_MEMBER = 64 << 20  # no Loop export comes near; a zip bomb stops here
 CHECKMARKS = "Checkmarks.csv"
 
 
-def _bad(path: Path, where: str, reason: str | UsageError, /, **fields: Any) -> UsageError:
-    """`reason` names an "import.<kind>" text with `fields` (or is our own error)."""
-    if isinstance(reason, str):
-        reason = Keyed(f"import.{reason}", **fields)
-    return UsageError.keyed("import_bad", path=path, where=where, reason=reason)
-
-
 def _unreadable(path: Path, reason: str | OSError) -> UsageError:
     """`reason` names an "import.<kind>" text, or is the system's error."""
     shown = Keyed(f"import.{reason}") if isinstance(reason, str) else reason
@@ -51,10 +44,6 @@ def _unreadable(path: Path, reason: str | OSError) -> UsageError:
 
 def _at_line(member: str, line: int) -> Keyed:
     return Keyed("import.at_member_line", member=member, line=line)
-
-
-def _at_field(where: str, field: str) -> Keyed:
-    return Keyed("import.at_field", where=where, field=field)
 
 
 def read(path: Path) -> Plan:
@@ -84,26 +73,26 @@ def _rows(
 ) -> list[list[str]]:
     info = names[name]
     if info.file_size > MAX_MEMBER:
-        raise _bad(path, name, "too_large_bytes", size=info.file_size)
+        raise bad(path, name, "too_large_bytes", size=info.file_size)
     try:
         with archive.open(info) as member:
             data = member.read(MAX_MEMBER + 1)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
-        raise _bad(path, name, "member_unreadable", error=exc) from None
+        raise bad(path, name, "member_unreadable", error=exc) from None
     if len(data) > MAX_MEMBER:
-        raise _bad(path, name, "too_large")
+        raise bad(path, name, "too_large")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise _bad(path, _at_line(name, line), "not_utf8") from None
+        raise bad(path, _at_line(name, line), "not_utf8") from None
     if "\x00" in text:
-        raise _bad(path, name, "nul")
+        raise bad(path, name, "nul")
     try:
         return list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:  # csv's words are English: logged
         log.info("%s, %s: %s", path, name, exc)
-        raise _bad(path, name, "not_csv") from None
+        raise bad(path, name, "not_csv") from None
 
 
 def _habit(
@@ -125,7 +114,7 @@ def _habit(
         question = check_question(asked) if asked else None
     except UsageError as exc:
         either = Keyed("import.at_either_field", where=where, first="Name", second="Question")
-        raise _bad(path, either, exc) from None
+        raise bad(path, either, exc) from None
     position = field.get("Position", "").strip() or f"{line - 1:03d}"
     numeric = field.get("Type", "YES_NO").strip() == "NUMERICAL"
     target = _target(field, numeric, where, path)
@@ -170,7 +159,7 @@ def _target(field: dict[str, str], numeric: bool, where: str, path: Path) -> Tar
     try:
         amount = float(field.get("Target Value", "").strip() or "0")
     except ValueError:
-        raise _bad(path, _at_field(where, "Target Value"), "not_number") from None
+        raise bad(path, at_field(where, "Target Value"), "not_number") from None
     return kind, amount
 
 
@@ -222,7 +211,7 @@ def _day(text: str, where: str, path: Path) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise _bad(path, _at_field(where, "Date"), "not_date", value=repr(text[:40])) from None
+        raise bad(path, at_field(where, "Date"), "not_date", value=repr(text[:40])) from None
 
 
 def _outcome(text: str, target: Target, where: str, path: Path) -> str | None:
@@ -234,15 +223,15 @@ def _outcome(text: str, target: Target, where: str, path: Path) -> str | None:
         try:
             number = int(value)
         except ValueError:
-            where = _at_field(where, "Value")
-            raise _bad(path, where, "not_loop_value", value=repr(value[:40])) from None
+            where = at_field(where, "Value")
+            raise bad(path, where, "not_loop_value", value=repr(value[:40])) from None
         if target is not None:
             return _amount_outcome(number, target)
     if number == UNKNOWN:
         return None
     if number not in OUTCOMES:
-        where = _at_field(where, "Value")
-        raise _bad(path, where, "not_loop_value", value=repr(value[:40]))
+        where = at_field(where, "Value")
+        raise bad(path, where, "not_loop_value", value=repr(value[:40]))
     return OUTCOMES[number]
 
 

@@ -12,17 +12,17 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, ClassVar, Self
 
-_NAMES: dict[type, tuple[str, ...]] = {}
-_NAME_SETS: dict[type, frozenset[str]] = {}
+# A record class -> its field names in their order, and as a set.
+_NAMES: dict[type, tuple[tuple[str, ...], frozenset[str]]] = {}
 
 
-def _names(cls: type) -> tuple[str, ...]:
-    """A record's field names in their order: looked up once per class, as an export reads
-    one record per answer."""
+def _names(cls: type) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A record's field names: looked up once per class, as an export reads one record
+    per answer."""
     found = _NAMES.get(cls)
     if found is None:
-        found = _NAMES[cls] = tuple(f.name for f in fields(cls))
-        _NAME_SETS[cls] = frozenset(found)
+        names = tuple(f.name for f in fields(cls))
+        found = _NAMES[cls] = (names, frozenset(names))
     return found
 
 
@@ -36,8 +36,8 @@ class Record:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Self:
-        names = _names(cls)
-        if _NAME_SETS[cls].issuperset(row):  # the usual row: no column the record lacks
+        names, known = _names(cls)
+        if known.issuperset(row):  # the usual row: no column the record lacks
             values = dict(row)
         else:
             values = {name: row[name] for name in names if name in row}
@@ -50,7 +50,7 @@ class Record:
         return cls(**values)
 
     def to_row(self) -> dict[str, Any]:
-        row = {name: getattr(self, name) for name in _names(type(self))}
+        row = {name: getattr(self, name) for name in _names(type(self))[0]}
         for name in (*self._DAYS, *self._INSTANTS):
             if row.get(name) is not None:
                 row[name] = row[name].isoformat()

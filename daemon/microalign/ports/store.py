@@ -256,7 +256,6 @@ class StoreFile(Protocol):
 
 class Store(
     GoalRecords,
-    ValueRecords,
     CheckinRecords,
     ProgressRecords,
     HistoryRecords,
